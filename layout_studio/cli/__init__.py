@@ -1,0 +1,65 @@
+"""The ``layout-studio`` command: a thin argparse dispatcher over the subcommand modules of this package.
+
+Each module ``layout_studio/cli/<name>.py`` defines ``register(subparsers)`` which adds its subcommand(s) and sets
+``func(args) -> int`` as the handler. Modules import heavy dependencies (Pillow, Textual, the Tencent SDK) inside
+their handlers, so ``layout-studio --help`` stays fast. Exit codes: 0 success, 1 findings with errors or a failed
+API call, 2 bad usage or unreadable input, 130 interrupted. A :class:`~layout_studio.errors.LayoutStudioError`
+becomes one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from ..errors import LayoutStudioError
+
+PROG = "layout-studio"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand module of this package registered (in name order)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Design, check, preview and apply TRTC cloud-mixing (MCU) layouts. "
+        "With no command, opens the studio.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        argv = ["edit"]
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(func(args) or 0)
+    except LayoutStudioError as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

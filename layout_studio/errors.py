@@ -1,0 +1,28 @@
+"""Exceptions raised to users of the library and turned into clear messages (exit 2) by the command line.
+
+Every exception carries a message that names the file, the field and the fix; none carries a secret.
+"""
+
+from __future__ import annotations
+
+
+class LayoutStudioError(Exception):
+    """Base of the errors a user can cause. ``str(err)`` is the whole message to show."""
+
+
+class LoadError(LayoutStudioError):
+    """A file could not be read or is not a JSON object of a known shape.
+
+    ``file`` is the path as given, ``line`` and ``column`` (1-based) point at the problem when known.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 column: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.detail = message
+        where = file or "<input>"
+        if line is not None:
+            where += f":{line}" + (f":{column}" if column is not None else "")
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,58 @@
+"""Findings: what the validator (and the renderer, and the push planner) reports about a design.
+
+A finding has a stable ``code`` (``layout.region.outside-canvas``), a ``severity`` (error, warning, info), a
+``path`` in API names from the request root (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``; empty for
+the whole body), a ``message`` giving the offending value, the limit and the fix, and a ``source`` naming the
+document and type the rule comes from (``SDK models.py McuLayout.LocationX``, ``manual 001 Data Types McuLayout``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    """How bad a finding is. ``error`` blocks a push and makes ``validate`` exit 1; the others do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem (or note) about one place in a design."""
+
+    code: str
+    severity: Severity
+    path: str
+    message: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON shape used by ``validate --format json``: code, severity, path, message, source."""
+        d = asdict(self)
+        d["severity"] = self.severity.value
+        return d
+
+    def __str__(self) -> str:
+        where = self.path or "(body)"
+        return f"{self.severity.value}: {where}: {self.message} [{self.code}]"
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding has severity ``error``."""
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then infos; within a severity by path, then code."""
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.path, f.code))
