@@ -26,3 +26,14 @@ class LoadError(LayoutStudioError):
         if line is not None:
             where += f":{line}" + (f":{column}" if column is not None else "")
         super().__init__(f"{where}: {message}")
+
+
+class InvalidDesignError(LayoutStudioError):
+    """A design or request has findings of severity ``error``; nothing was built or sent.
+
+    ``findings`` holds every finding (errors and the rest), so callers can show them all.
+    """
+
+    def __init__(self, message: str, findings: list) -> None:
+        self.findings = findings
+        super().__init__(message)
