@@ -1,0 +1,34 @@
+"""``layout-studio schema``: print (or write) the preset file's JSON Schema (draft 2020-12)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``schema`` subcommand."""
+    parser = subparsers.add_parser(
+        "schema",
+        help="print the preset file's JSON Schema",
+        description="Print the JSON Schema (draft 2020-12) of the preset file format layout-studio/preset@1. "
+        "Editors use it to complete and check presets; the bundled presets point at the packaged copy "
+        "(layout_studio/data/preset.schema.json).",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the schema to FILE (atomically) instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print or write the schema; exit 0 (2 when the file cannot be written)."""
+    from ..presets import atomic_write_text
+    from ..schema import schema_json
+
+    text = schema_json()
+    if args.output:
+        atomic_write_text(args.output, text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

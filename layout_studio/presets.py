@@ -1,0 +1,155 @@
+"""Preset files: load, save (atomically, without secrets), list the bundled and the user's presets.
+
+A preset is a JSON object in the ``layout-studio/preset@1`` format (see :mod:`layout_studio.model.preset`). Files
+are written by :func:`save_preset` only: the text is :func:`preset_to_json` (stable key order, 2-space indent,
+trailing newline, ``$schema`` pointing at the published JSON Schema), secrets are stripped first
+(:func:`layout_studio.secrets.strip_secrets`), and the write is atomic (:func:`atomic_write_text`: a temporary file
+in the same directory, fsync, ``os.replace``), so a crash or a full disk never leaves a half-written preset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .errors import LayoutStudioError, LoadError
+from .model import PRESET_FORMAT, Preset
+from .secrets import strip_secrets
+
+#: Where the published schema lives in the package (written by ``layout-studio schema --write``, see
+#: :mod:`layout_studio.schema`).
+SCHEMA_FILE = Path(__file__).resolve().parent / "data" / "preset.schema.json"
+#: ``$schema`` of the bundled presets: relative to ``presets/<name>.json``.
+BUNDLED_SCHEMA_REF = "../layout_studio/data/preset.schema.json"
+
+#: Key order of a preset file (then any unknown keys, kept as they are).
+_TOP_ORDER = ("$schema", "Format", "Name", "Description", "VideoParams", "AudioParams", "SeiParams", "Target")
+
+
+def load_preset(path: str | Path) -> Preset:
+    """The preset in file ``path``.
+
+    Raises :class:`~layout_studio.errors.LoadError` (file, line, column) when the file is unreadable, not JSON, has
+    a field of the wrong type, or is a request body rather than a preset (the message says to use
+    ``layout-studio import``). Unknown keys are kept; :func:`layout_studio.validate.validate` reports them.
+    """
+    from .documents import load  # the loader owns JSON reading and type errors
+
+    doc = load(path)
+    if not isinstance(doc, Preset):
+        raise LoadError(
+            "this is a request body, not a preset (no \"Format\": \"layout-studio/preset@1\"); "
+            "convert it with `layout-studio import REQUEST.json -o PRESET.json`",
+            file=str(path),
+        )
+    return doc
+
+
+def schema_ref_for(path: str | Path) -> str:
+    """The ``$schema`` value for a preset saved at ``path``: the packaged schema, relative to the file's directory
+    (``../layout_studio/data/preset.schema.json`` for a bundled preset), or its absolute path when no relative path
+    exists (another drive)."""
+    target_dir = Path(path).resolve().parent
+    try:
+        return Path(os.path.relpath(SCHEMA_FILE, target_dir)).as_posix()
+    except ValueError:
+        return SCHEMA_FILE.as_posix()
+
+
+def preset_to_json(preset: Preset, *, schema_ref: str | None = None) -> str:
+    """The preset as file text: API key names, keys in a fixed order, 2-space indent, UTF-8, trailing newline.
+
+    ``$schema`` is ``schema_ref`` when given, else the preset's own ``$schema``, else :data:`BUNDLED_SCHEMA_REF`.
+    Secrets are NOT removed here (use :func:`save_preset` to write a file).
+    """
+    data = preset.to_api()
+    data["$schema"] = schema_ref or preset.schema_ or BUNDLED_SCHEMA_REF
+    data["Format"] = PRESET_FORMAT
+    return _dumps(data)
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    ordered = {key: data[key] for key in _TOP_ORDER if key in data}
+    ordered.update((key, value) for key, value in data.items() if key not in ordered)
+    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+
+
+def save_preset(preset: Preset, path: str | Path) -> list[str]:
+    """Write ``preset`` to ``path`` atomically, without secrets; return the paths of the secrets it left out.
+
+    Returned paths are API paths such as ``Target.AgentParams.UserSig`` or
+    ``Target.PublishCdnParams[0].PublishCdnUrl (txSecret)`` so a caller can say what was not saved. The ``$schema``
+    is re-pointed at the packaged schema (relative to ``path``) unless the preset names a different schema.
+    Raises :class:`~layout_studio.errors.LayoutStudioError` when the file cannot be written (the old file, if
+    any, is left as it was).
+    """
+    data = preset.to_api()
+    data, removed = strip_secrets(data)
+    current = data.get("$schema")
+    if not current or str(current).endswith("preset.schema.json"):
+        data["$schema"] = schema_ref_for(path)
+    data["Format"] = PRESET_FORMAT
+    atomic_write_text(path, _dumps(data))
+    return removed
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Replace file ``path`` with ``text`` (UTF-8) atomically: temp file in the same directory, fsync, os.replace.
+
+    The directory must exist. An existing file keeps its permission bits; a new one gets 0644 (presets hold no secrets).
+    Raises :class:`~layout_studio.errors.LayoutStudioError` naming the file when anything fails; the temp file is
+    removed and the old file is untouched.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise LayoutStudioError(f"{target}: cannot write the file: {reason}; the old file (if any) is unchanged") \
+            from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable (POSIX); ignored where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def bundled_presets() -> list[Path]:
+    """The bundled preset files (``presets/*.json``), sorted by name."""
+    return sorted(paths.BUNDLED_PRESETS.glob("*.json"))
+
+
+def user_presets() -> list[Path]:
+    """The user's preset files (``<data dir>/presets/*.json``), sorted by name; empty when the directory is missing."""
+    directory = paths.user_presets_dir()
+    return sorted(directory.glob("*.json")) if directory.is_dir() else []
