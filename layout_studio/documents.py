@@ -1,0 +1,328 @@
+"""Loading documents: JSON files -> presets and request bodies, with the type and unknown-field findings.
+
+* :func:`read_json` reads a file and raises :class:`~layout_studio.errors.LoadError` (file, line, column) when it
+  cannot be read, is not JSON, or its top level is not an object.
+* :func:`classify` tells a preset (has ``"Format"``) from an update body (has ``"TaskId"``) and a start body.
+* :func:`parse` turns any JSON value into a best-effort model plus findings; it never raises. A value of the wrong
+  type (``"LocationX": "12"``) becomes a ``schema.type`` finding at its API path and is dropped, so the rest of the
+  model survives; an unknown key (``LocationZ``) is kept in the model and becomes a ``schema.unknown-field``
+  finding with a "did you mean" suggestion.
+* :func:`load` = read_json + parse, raising LoadError when a field has the wrong type.
+
+Paths are API names from the request root (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``); a preset's
+``Target`` fields are reported at their request path (``AgentParams.UserId``), as the preset format says.
+Sources: manual ``001`` Data Types (field types), Common Error Codes (``UnknownParameter``), SDK ``models.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from .errors import LoadError
+from .findings import Finding, Severity
+from .model import (
+    ApiModel,
+    Preset,
+    StartPublishCdnStreamRequest,
+    UpdatePublishCdnStreamRequest,
+    iter_models,
+    join_path,
+)
+
+Kind = Literal["preset", "start", "update"]
+Document = Preset | StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
+
+MODEL_FOR_KIND: dict[str, type[ApiModel]] = {
+    "preset": Preset,
+    "start": StartPublishCdnStreamRequest,
+    "update": UpdatePublishCdnStreamRequest,
+}
+
+SOURCE_TYPES = "manual 001 Data Types; SDK models.py (field types)"
+SOURCE_UNKNOWN = "manual 001 Common Error Codes UnknownParameter; SDK models.py (field names)"
+
+_EXPECTED = {
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "string_type": "a string",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+    "dict_type": "an object",
+    "list_type": "a list",
+    "bool_type": "a boolean",
+    "float_type": "a number",
+}
+_MAX_ROUNDS = 8
+
+
+# --------------------------------------------------------------------------------------------------- reading files
+def read_json(path: str | Path) -> Any:
+    """The JSON object in file ``path``.
+
+    Raises LoadError (with ``file``, and ``line``/``column`` 1-based when known) when the file cannot be read, is
+    not UTF-8, is not JSON (NaN/Infinity are not JSON), nests too deeply, or its top level is not an object.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise LoadError(f"cannot read the file: {reason}", file=name) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError("not UTF-8 text; save the file as UTF-8 JSON", file=name, line=line,
+                        column=column) from None
+    return loads(text, file=name)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON; write a number")
+
+
+def loads(text: str, *, file: str | None = None) -> Any:
+    """Parse JSON ``text`` that must hold an object; raises LoadError like :func:`read_json`."""
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno) from None
+    except ValueError as exc:  # NaN / Infinity
+        raise LoadError(str(exc), file=file) from None
+    except RecursionError:
+        raise LoadError("JSON nests too deeply", file=file) from None
+    if not isinstance(value, dict):
+        raise LoadError(f"the top level is {_json_type(value)}; a preset or request body is a JSON object {{...}}",
+                        file=file, line=1, column=1)
+    return value
+
+
+# --------------------------------------------------------------------------------------------------- classifying
+def classify(raw: Any) -> Kind:
+    """``"preset"`` when ``raw`` has ``"Format"``, ``"update"`` when it has ``"TaskId"``, else ``"start"``."""
+    if isinstance(raw, dict):
+        if "Format" in raw:
+            return "preset"
+        if "TaskId" in raw:
+            return "update"
+    return "start"
+
+
+# --------------------------------------------------------------------------------------------------- parsing
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number with a fraction" if value != int(value) else "a number written as a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _short(value: Any) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def api_path(loc: tuple | list, kind: str) -> str:
+    """The API path of a location inside a document of ``kind`` (preset Target fields at their request path)."""
+    parts = [p for p in loc if isinstance(p, (str, int))]
+    if kind == "preset" and len(parts) > 1 and parts[0] == "Target":
+        parts = parts[1:]
+    return join_path(*parts)
+
+
+def _drop(raw: Any, loc: tuple, etype: str = "") -> Any:
+    """Remove the value at ``loc`` from ``raw`` (mutated); return the removed value.
+
+    A bad object in a list of objects is replaced by ``{}`` so later indices (and paths) stay the same; a bad
+    scalar in a list is removed. Unresolvable locations drop the deepest resolvable container entry.
+    """
+    container, key = None, None
+    node = raw
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            container, key, node = node, step, node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            container, key, node = node, step, node[step]
+        else:
+            break
+    if container is None:
+        return None
+    if isinstance(container, dict):
+        return container.pop(key)
+    removed = container[key]
+    if etype in _OBJECT_ERRORS and not isinstance(removed, dict):
+        container[key] = {}
+    else:
+        container[key] = _REMOVED
+    return removed
+
+
+class _Removed:
+    """Marks a list entry to remove once every error of a round has been handled (indices stay valid)."""
+
+
+_REMOVED = _Removed()
+_OBJECT_ERRORS = frozenset({"model_type", "model_attributes_type", "dict_type"})
+
+
+def _purge_removed(node: Any) -> None:
+    if isinstance(node, dict):
+        for v in node.values():
+            _purge_removed(v)
+    elif isinstance(node, list):
+        if any(v is _REMOVED for v in node):
+            node[:] = [v for v in node if v is not _REMOVED]
+        for v in node:
+            _purge_removed(v)
+
+
+def _type_finding(err: dict, value: Any, kind: str) -> Finding:
+    path = api_path(err.get("loc", ()), kind)
+    etype = err.get("type", "")
+    if etype == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "the documented value")
+        return Finding("preset.format", Severity.ERROR, path,
+                       f"Format is {_short(value)}; this version reads {expected} — set Format to it",
+                       "Layout Studio preset format (model/preset.py)")
+    expected = _EXPECTED.get(etype)
+    name = _field_name(path)
+    if expected is None:
+        msg = f"{name} is invalid ({err.get('msg', etype)}); the value {_short(value)} was ignored"
+    else:
+        msg = (f"{name} must be {expected}, not {_json_type(value)} ({_short(value)}); "
+               f"the value was ignored — write it as {expected}")
+        if expected == "an integer" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            msg += f" without quotes ({value.strip()})"
+        if expected == "a string" and isinstance(value, int) and not isinstance(value, bool):
+            msg += f' in quotes ("{value}")'
+    return Finding("schema.type", Severity.ERROR, path, msg, SOURCE_TYPES)
+
+
+def _field_name(path: str) -> str:
+    """The last name of an API path (``MixLayoutList[1].LocationX`` -> ``LocationX``; ``[1]`` kept for items)."""
+    if not path:
+        return "the body"
+    last = path.rsplit(".", 1)[-1]
+    return last
+
+
+def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding]:
+    """A ``schema.unknown-field`` finding for every key of ``model`` (and nested models) no API type declares."""
+    out: list[Finding] = []
+    for path, sub in iter_models(model):
+        extra = sub.model_extra
+        if not extra:
+            continue
+        cls = type(sub)
+        names = list(cls.api_names())
+        for key in extra:
+            full = f"{path}.{key}" if path else str(key)
+            shown = api_path(_split_path(full), kind)
+            close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
+            if not close:
+                lower = {n.lower(): n for n in names}
+                close = [lower[str(key).lower()]] if str(key).lower() in lower else []
+            hint = f"did you mean {close[0]}?" if close else f"known fields: {', '.join(names)}"
+            out.append(Finding("schema.unknown-field", Severity.ERROR, shown,
+                               f"{cls.__name__} has no field {key!r} (the API rejects it with UnknownParameter); "
+                               f"{hint}", SOURCE_UNKNOWN))
+    return out
+
+
+def _split_path(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for piece in path.split("."):
+        name, _, rest = piece.partition("[")
+        if name:
+            parts.append(name)
+        while rest:
+            idx, _, rest = rest.partition("]")
+            parts.append(int(idx) if idx.isdigit() else idx)
+            rest = rest.lstrip("[")
+    return parts
+
+
+def parse(raw: Any, kind: Kind | None = None) -> tuple[Document, list[Finding]]:
+    """Best-effort model of ``raw`` (any JSON value) plus the ``schema.*`` findings; never raises.
+
+    ``kind`` is ``"preset"``, ``"start"`` or ``"update"`` (default: :func:`classify`). Values of the wrong type
+    are dropped (each reported as ``schema.type`` at its API path) and the rest re-validated, so one bad field
+    does not lose the design. A top level that is not an object gives an empty model and one finding.
+    """
+    kind = kind if kind in MODEL_FOR_KIND else classify(raw)
+    cls = MODEL_FOR_KIND[kind]
+    findings: list[Finding] = []
+    if not isinstance(raw, dict):
+        findings.append(Finding("schema.type", Severity.ERROR, "",
+                                f"the top level is {_json_type(raw)}; a preset or request body is a JSON object",
+                                SOURCE_TYPES))
+        return cls(), findings
+    work = raw
+    copied = False
+    model = None
+    for _ in range(_MAX_ROUNDS):
+        try:
+            model = cls.model_validate(work)
+            break
+        except ValidationError as exc:
+            if not copied:
+                work, copied = copy.deepcopy(raw), True
+            errors = exc.errors(include_url=False)
+            for err in errors:
+                loc = tuple(err.get("loc", ()))
+                value = _drop(work, loc, err.get("type", ""))
+                findings.append(_type_finding(err, value, kind))
+            _purge_removed(work)
+    if model is None:  # pragma: no cover - every round removes at least one value; kept as a guard
+        model = cls()
+    findings.extend(unknown_field_findings(model, kind))
+    return model, _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[Finding] = set()
+    out = []
+    for f in findings:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------- load
+def load(path: str | Path, kind: Kind | None = None) -> Document:
+    """The preset or request body in file ``path``.
+
+    Raises LoadError naming the file (and line/column) when it is unreadable or malformed, and naming the field
+    when a value has the wrong type. Unknown keys do not raise: they stay in the model and :func:`validate`
+    reports them.
+    """
+    raw = read_json(path)
+    model, findings = parse(raw, kind)
+    bad = [f for f in findings if f.code in ("schema.type", "preset.format")]
+    if bad:
+        first = bad[0]
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        raise LoadError(f"{first.message}{more}", file=str(path))
+    return model

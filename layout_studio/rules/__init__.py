@@ -1,0 +1,15 @@
+"""The validator's rules: every documented constraint of a mix design or request body, one module per concern.
+
+Each rule has a stable dotted code (``layout.region.outside-canvas``), a severity and a source (document and
+type). Importing this package registers them all in :data:`RULES` (code -> :class:`Rule`).
+
+Modules: :mod:`.fields` (types, enums and ranges of single fields), :mod:`.geometry` (regions and watermarks
+against the canvas, CustomCrop, BackgroundCustomRender), :mod:`.zorder` (stacking), :mod:`.media` (colors, image
+URLs, fonts), :mod:`.sei` (SEI), :mod:`.audio` (encoding, allow/block lists), :mod:`.task` (start rules: targets,
+rooms, users, counts), :mod:`.update` (UpdatePublishCdnStream rules).
+"""
+
+from .registry import RULES, Context, Rule, add_rule, rule, run
+from . import geometry  # noqa: E402,F401  (registers the rules)
+
+__all__ = ["RULES", "Context", "Rule", "add_rule", "rule", "run"]

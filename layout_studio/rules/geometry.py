@@ -1,0 +1,195 @@
+"""Geometry rules: regions (MixLayoutList) and watermarks against the canvas, zero-size regions, CustomCrop and
+BackgroundCustomRender limits.
+
+All sizes are pixels. The canvas is VideoEncode Width x Height, else the ``canvas`` given to ``validate``
+(``--canvas WxH``); without one, ``layout.canvas.unchecked`` says geometry was not checked.
+Regions are only checked in a custom layout (MixLayoutMode 4): dynamic modes ignore MixLayoutList.
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..model import McuCustomCrop
+from .registry import Context, rule
+
+SRC_LAYOUT = "SDK models.py McuLayout.LocationX/LocationY; manual 001 Data Types McuLayout"
+SRC_SIZE = "SDK models.py McuLayout.ImageWidth/ImageHeight (default 0); manual 001 Data Types McuLayout"
+SRC_WATERMARK = ("Layout Studio heuristic (McuLayout's canvas limit applied to watermarks); "
+                 "SDK models.py McuWaterMarkImage/McuWaterMarkText LocationX/LocationY")
+SRC_CROP = "SDK models.py McuCustomCrop; manual 001 Data Types McuCustomCrop"
+SRC_CUSTOM_RENDER = "SDK models.py McuBackgroundCustomRender, McuLayout.BackgroundCustomRender"
+CROP_LIMIT = 10000
+
+
+def _who(region) -> str:
+    uid = region.user_id
+    return f"{uid}'s region" if uid else "the unnamed region"
+
+
+@rule("layout.canvas.unchecked", Severity.INFO,
+      "UpdatePublishCdnStream carries no VideoEncode; manual 001 Data Types McuLayout (canvas limit)")
+def canvas_unchecked(ctx: Context):
+    """Regions or watermarks exist but there is no canvas (no VideoEncode, no --canvas): geometry is unchecked."""
+    if ctx.canvas is not None:
+        return
+    n_regions = len(ctx.regions) if ctx.custom else 0
+    n_marks = len(ctx.watermarks)
+    if n_regions or n_marks:
+        yield ("VideoParams",
+               f"no canvas size (VideoParams.VideoEncode Width/Height absent): {n_regions} region(s) and "
+               f"{n_marks} watermark(s) were not checked against the canvas; pass --canvas WxH (e.g. 1280x720) "
+               f"or validate the preset the body was built from")
+
+
+@rule("layout.region.zero-size", Severity.ERROR, SRC_SIZE)
+def region_zero_size(ctx: Context):
+    """A region with ImageWidth or ImageHeight of 0 (the default when absent) or less shows nothing."""
+    if not ctx.custom:
+        return
+    for path, region in ctx.regions:
+        for attr, name in (("image_width", "ImageWidth"), ("image_height", "ImageHeight")):
+            value = region.eff(attr)
+            if value <= 0:
+                shown = "absent (default 0)" if getattr(region, attr) is None else str(value)
+                yield (f"{path}.{name}",
+                       f"{_who(region)} has {name} {shown}; a region needs a size greater than 0 pixels — "
+                       f"set {name}")
+
+
+def _axis_problem(start: int, size: int, limit: int, what: str, size_name: str, loc_name: str,
+                  extent: str) -> str | None:
+    end = start + size
+    if start >= limit or end <= 0:
+        return (f"entirely outside the canvas: {loc_name} {start} + {size_name} {size} spans {start}..{end} but "
+                f"the canvas is {limit} {extent}; it will not be seen — move it inside 0..{limit}")
+    if start < 0:
+        return (f"starts outside the canvas: {loc_name} is {start} (below 0); set {loc_name} to 0 or more")
+    if end > limit:
+        return (f"{loc_name} {start} + {size_name} {size} = {end} exceeds the canvas {extent} {limit}; set "
+                f"{loc_name} to at most {max(limit - size, 0)} or {size_name} to at most {limit - start}")
+    return None
+
+
+@rule("layout.region.outside-canvas", Severity.ERROR, SRC_LAYOUT)
+def region_outside_canvas(ctx: Context):
+    """LocationX + ImageWidth must not exceed the canvas width, LocationY + ImageHeight the height."""
+    if ctx.canvas is None or not ctx.custom:
+        return
+    cw, ch = ctx.canvas
+    where = f" ({ctx.canvas_from} {cw}x{ch})"
+    for path, region in ctx.regions:
+        x, y, w, h = region.box
+        if w <= 0 or h <= 0:
+            continue  # layout.region.zero-size
+        for start, size, limit, size_name, loc_name, extent in (
+                (x, w, cw, "ImageWidth", "LocationX", "width"), (y, h, ch, "ImageHeight", "LocationY", "height")):
+            problem = _axis_problem(start, size, limit, "region", size_name, loc_name, extent)
+            if problem:
+                yield f"{path}.{loc_name}", f"{_who(region)} {problem}{where}"
+
+
+@rule("watermark.outside-canvas", Severity.WARNING, SRC_WATERMARK)
+def watermark_outside_canvas(ctx: Context):
+    """A watermark partly or fully outside the canvas is cut or not seen (the MCU does not document a limit)."""
+    if ctx.canvas is None:
+        return
+    cw, ch = ctx.canvas
+    for path, mark in ctx.watermarks:
+        body = mark.body
+        if body is None or body.water_mark_width is None or body.water_mark_height is None:
+            continue
+        if body.eff("dynamic_pos_type") != 0:
+            continue  # the MCU moves it
+        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+        x, y = body.eff("location_x"), body.eff("location_y")
+        for start, size, limit, size_name, loc_name, extent in (
+                (x, body.water_mark_width, cw, "WaterMarkWidth", "LocationX", "width"),
+                (y, body.water_mark_height, ch, "WaterMarkHeight", "LocationY", "height")):
+            if size <= 0:
+                continue
+            problem = _axis_problem(start, size, limit, "watermark", size_name, loc_name, extent)
+            if problem:
+                yield f"{path}.{part}.{loc_name}", f"watermark {problem} ({ctx.canvas_from} {cw}x{ch})"
+
+
+@rule("watermark.zero-size", Severity.ERROR,
+      "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (WaterMarkWidth, WaterMarkHeight required)")
+def watermark_zero_size(ctx: Context):
+    """WaterMarkWidth and WaterMarkHeight are required and a watermark of 0 pixels or less shows nothing."""
+    for path, mark in ctx.watermarks:
+        body = mark.body
+        if body is None:
+            continue
+        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+        for attr, name in (("water_mark_width", "WaterMarkWidth"), ("water_mark_height", "WaterMarkHeight")):
+            value = getattr(body, attr)
+            if value is None:
+                yield f"{path}.{part}.{name}", f"{name} is required (pixels on the canvas); set it"
+            elif value <= 0:
+                yield f"{path}.{part}.{name}", f"{name} is {value}; a watermark needs a size above 0 pixels"
+
+
+@rule("layout.custom-crop.range", Severity.ERROR, SRC_CROP)
+def custom_crop_range(ctx: Context):
+    """CustomCrop: LocationX, LocationY >= 0 (SDK; the manual says > 0); Width, Height > 0; LocationX + Width and
+    LocationY + Height at most 10000 source pixels."""
+    for path, crop in ctx.of_type(McuCustomCrop):
+        for attr, name in (("location_x", "LocationX"), ("location_y", "LocationY")):
+            value = getattr(crop, attr)
+            if value is None:
+                yield f"{path}.{name}", f"CustomCrop {name} is required (source pixels, 0 or more); set it"
+            elif value < 0:
+                yield f"{path}.{name}", f"CustomCrop {name} is {value}; it must be 0 or more"
+        for attr, name, loc_attr, loc_name in (("width", "Width", "location_x", "LocationX"),
+                                               ("height", "Height", "location_y", "LocationY")):
+            value = getattr(crop, attr)
+            if value is None:
+                yield f"{path}.{name}", f"CustomCrop {name} is required (source pixels, above 0); set it"
+                continue
+            if value <= 0:
+                yield f"{path}.{name}", f"CustomCrop {name} is {value}; it must be greater than 0"
+                continue
+            loc = getattr(crop, loc_attr) or 0
+            if loc + value > CROP_LIMIT:
+                yield (f"{path}.{name}", f"CustomCrop {loc_name} {loc} + {name} {value} = {loc + value} exceeds "
+                                         f"{CROP_LIMIT}; reduce {name} to at most {CROP_LIMIT - loc}")
+
+
+@rule("layout.background-custom-render.missing", Severity.ERROR, SRC_CUSTOM_RENDER)
+def custom_render_missing(ctx: Context):
+    """BackgroundRenderMode 4 (custom) needs BackgroundCustomRender."""
+    for path, region in ctx.regions:
+        if region.background_render_mode == 4 and region.background_custom_render is None:
+            yield (f"{path}.BackgroundCustomRender",
+                   "BackgroundRenderMode is 4 (custom render) but BackgroundCustomRender is absent; add "
+                   "{Width, Height, Radius} or pick another BackgroundRenderMode (0..3)")
+
+
+@rule("layout.background-custom-render.range", Severity.ERROR, SRC_CUSTOM_RENDER)
+def custom_render_range(ctx: Context):
+    """BackgroundCustomRender: 0 < Width <= region ImageWidth, 0 < Height <= ImageHeight,
+    0 <= Radius <= min(Width, Height) / 2."""
+    for path, region in ctx.regions:
+        cr = region.background_custom_render
+        if cr is None:
+            continue
+        base = f"{path}.BackgroundCustomRender"
+        for attr, name, limit_attr, limit_name in (("width", "Width", "image_width", "ImageWidth"),
+                                                   ("height", "Height", "image_height", "ImageHeight")):
+            value = getattr(cr, attr)
+            limit = region.eff(limit_attr)
+            if value is None:
+                yield f"{base}.{name}", f"{name} is required (pixels, above 0 and at most the region's {limit_name})"
+            elif value <= 0:
+                yield f"{base}.{name}", f"{name} is {value}; it must be greater than 0 pixels"
+            elif value > limit:
+                yield (f"{base}.{name}", f"{name} {value} is larger than the region's {limit_name} {limit}; "
+                                         f"set it to at most {limit}")
+        radius = cr.eff("radius")
+        if cr.width and cr.height and cr.width > 0 and cr.height > 0:
+            most = min(cr.width, cr.height) // 2
+            if radius < 0 or radius * 2 > min(cr.width, cr.height):
+                yield (f"{base}.Radius", f"Radius {radius} must be between 0 and half the smaller of Width "
+                                         f"{cr.width} and Height {cr.height}, i.e. at most {most}")
+        elif radius < 0:
+            yield f"{base}.Radius", f"Radius {radius} must be 0 or more"

@@ -1,0 +1,147 @@
+"""The rule registry and the context every rule reads.
+
+A rule is a function ``check(ctx) -> Iterable[(path, message)]`` (or ``(path, message, source)`` to cite a more
+precise source for one hit), registered with :func:`rule` under a stable dotted ``code`` with a fixed
+``severity`` and a ``source`` (document and type). :func:`run` turns the hits into
+:class:`~layout_studio.findings.Finding` objects.
+
+The :class:`Context` holds the *request-shaped view* of what is validated (a preset's sections and Target merged
+at the root, so paths read the same as in a request body), the action (``"start"``, ``"update"`` or ``None`` for a
+design-only check), the effective canvas ``(width, height)`` in pixels and where it came from, and indexes of the
+nested models by type, so rules do not walk the tree again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable, Iterable, Iterator, Literal
+
+from ..findings import Finding, Severity
+from ..model import (
+    ApiModel,
+    McuLayout,
+    McuWaterMarkParams,
+    StartPublishCdnStreamRequest,
+    UpdatePublishCdnStreamRequest,
+    iter_models,
+)
+
+Action = Literal["start", "update"] | None
+Hit = tuple[str, str] | tuple[str, str, str]
+View = StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: stable ``code``, ``severity``, ``source`` (document and type) and its ``check``."""
+
+    code: str
+    severity: Severity
+    source: str
+    check: Callable[["Context"], Iterable[Hit]]
+    doc: str = ""
+
+
+#: Every registered rule, by code (filled when :mod:`layout_studio.rules` imports its modules).
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: Severity, source: str):
+    """Decorator registering ``check(ctx)`` as rule ``code``; raises ValueError for a code registered twice."""
+
+    def register(check: Callable[[Context], Iterable[Hit]]):
+        add_rule(Rule(code, severity, source, check, (check.__doc__ or "").strip()))
+        return check
+
+    return register
+
+
+def add_rule(r: Rule) -> Rule:
+    """Register ``r`` (used by table-driven rule modules); raises ValueError for a duplicate code."""
+    if r.code in RULES:
+        raise ValueError(f"rule code {r.code!r} registered twice")
+    RULES[r.code] = r
+    return r
+
+
+@dataclass
+class Context:
+    """What a rule sees.
+
+    ``root``: the request-shaped view (a StartPublishCdnStreamRequest for presets and start bodies, an
+    UpdatePublishCdnStreamRequest for update bodies). ``kind``: "preset", "start" or "update" (what was given).
+    ``action``: "start", "update" or None (design only: task rules that need a target are skipped).
+    ``canvas``: (width, height) in pixels or None; ``canvas_from``: "VideoParams.VideoEncode" or "--canvas".
+    """
+
+    root: View
+    kind: str
+    action: Action
+    canvas: tuple[int, int] | None
+    canvas_from: str | None
+    _by_type: dict[type, list[tuple[str, ApiModel]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for path, model in iter_models(self.root):
+            self._by_type.setdefault(type(model), []).append((path, model))
+
+    def of_type(self, cls: type) -> list[tuple[str, Any]]:
+        """``(path, model)`` of every nested model of class ``cls``, in document order."""
+        return self._by_type.get(cls, [])
+
+    def get(self, name: str) -> Any:
+        """Attribute ``name`` of the root (None when the root's type has no such field)."""
+        return getattr(self.root, name, None)
+
+    @property
+    def video(self):
+        return self.root.video_params
+
+    @property
+    def layout(self):
+        return self.video.layout_params if self.video else None
+
+    @property
+    def audio(self):
+        return self.root.audio_params
+
+    @cached_property
+    def mode(self) -> int | None:
+        """MixLayoutMode in effect (default 1 when LayoutParams is given without it), None without LayoutParams."""
+        return self.layout.eff("mix_layout_mode") if self.layout else None
+
+    @cached_property
+    def custom(self) -> bool:
+        """True when MixLayoutList is in effect (MixLayoutMode 4)."""
+        return self.mode == 4
+
+    @cached_property
+    def regions(self) -> list[tuple[str, McuLayout]]:
+        """``(path, McuLayout)`` of MixLayoutList, e.g. ``VideoParams.LayoutParams.MixLayoutList[0]``."""
+        items = self.layout.mix_layout_list if self.layout else None
+        return [(f"VideoParams.LayoutParams.MixLayoutList[{i}]", r) for i, r in enumerate(items or [])]
+
+    @cached_property
+    def watermarks(self) -> list[tuple[str, McuWaterMarkParams]]:
+        """``(path, McuWaterMarkParams)`` of WaterMarkList, e.g. ``VideoParams.WaterMarkList[0]``."""
+        items = self.video.water_mark_list if self.video else None
+        return [(f"VideoParams.WaterMarkList[{i}]", w) for i, w in enumerate(items or [])]
+
+    @cached_property
+    def main_room(self) -> tuple[str | None, int | None]:
+        """(RoomId, RoomIdType) of the task's main room (either may be None when not given)."""
+        return self.get("room_id"), self.get("room_id_type")
+
+    @property
+    def transcoding(self) -> int | None:
+        return self.get("with_transcoding")
+
+
+def run(ctx: Context, rules: Iterable[Rule] | None = None) -> Iterator[Finding]:
+    """Run ``rules`` (default: all registered) over ``ctx`` and yield their findings."""
+    for r in RULES.values() if rules is None else rules:
+        for hit in r.check(ctx) or ():
+            path, message = hit[0], hit[1]
+            source = hit[2] if len(hit) > 2 else r.source
+            yield Finding(r.code, r.severity, path, message, source)
