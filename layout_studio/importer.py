@@ -1,0 +1,70 @@
+"""Import a StartPublishCdnStream or UpdatePublishCdnStream request body (as in the reference examples) as a preset.
+
+The design sections (VideoParams, AudioParams, SeiParams) become the preset's sections; the task fields (SdkAppId,
+RoomId, RoomIdType, AgentParams, WithTranscoding, PublishCdnParams, FeedBackRoomParams, SingleSubscribeParams,
+RecordParams, and any unknown key, kept for the validator to report) become its Target. TaskId and SequenceNumber
+belong to one running task, not to a design, and are left out. Secrets (UserSig, SecretKey, a URL's txSecret) are
+stripped with :func:`layout_studio.secrets.strip_secrets` and their paths returned, so the caller can say so and
+pass them back to :func:`layout_studio.payload.build_request` when it rebuilds the body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import LayoutStudioError
+from .model import PRESET_FORMAT, Preset, join_path
+from .secrets import strip_secrets
+
+DESIGN_KEYS = ("VideoParams", "AudioParams", "SeiParams")
+#: Body keys of one running task, not of a design.
+TASK_KEYS = ("TaskId", "SequenceNumber")
+
+
+def import_request(body: dict[str, Any], name: str | None = None) -> tuple[Preset, list[str]]:
+    """A preset holding the design and target of request ``body``, and the paths of the secrets left out.
+
+    ``body``: a StartPublishCdnStream or UpdatePublishCdnStream body (JSON object, API names). ``name``: the
+    preset's Name (default: "Imported StartPublishCdnStream body" or "... UpdatePublishCdnStream ...").
+    Returned paths are request paths such as ``AgentParams.UserSig`` or
+    ``PublishCdnParams[0].PublishCdnUrl (txSecret)``.
+    Raises :class:`~layout_studio.errors.LayoutStudioError` when ``body`` is not an object, is already a preset,
+    or has a field of the wrong type (the message names the field's path and the expected type).
+    """
+    if not isinstance(body, dict):
+        raise LayoutStudioError(f"a request body must be a JSON object, not {type(body).__name__}")
+    if "Format" in body:
+        raise LayoutStudioError("this is already a preset (it has \"Format\"); nothing to import")
+    clean, removed = strip_secrets(body)
+    action = "UpdatePublishCdnStream" if "TaskId" in clean else "StartPublishCdnStream"
+    data: dict[str, Any] = {
+        "Format": PRESET_FORMAT,
+        "Name": name or f"Imported {action} body",
+        "Description": f"Imported from a {action} request body.",
+    }
+    for key in DESIGN_KEYS:
+        if key in clean:
+            data[key] = clean.pop(key)
+    for key in TASK_KEYS:
+        clean.pop(key, None)
+    if clean:
+        data["Target"] = clean
+    try:
+        preset = Preset.model_validate(data)
+    except ValidationError as exc:
+        raise LayoutStudioError(f"cannot import the {action} body: {_describe(exc)}") from None
+    return preset, removed
+
+
+def _describe(exc: ValidationError) -> str:
+    """The first few type errors as ``path: message`` (request paths: Target's fields at the body root)."""
+    parts = []
+    for error in exc.errors()[:3]:
+        loc = [p for p in error["loc"] if not (isinstance(p, str) and "[" in p)]
+        if loc and loc[0] == "Target":
+            loc = loc[1:]
+        parts.append(f"{join_path(*loc) or '(body)'}: {error['msg'].lower()}")
+    more = len(exc.errors()) - len(parts)
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "") + "; fix the field and try again"
