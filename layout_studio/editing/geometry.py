@@ -1,0 +1,123 @@
+"""Geometry of a design: snapping while moving, align and distribute, and rescaling the canvas.
+
+All values are canvas pixels. Boxes are ``(x, y, width, height)`` tuples, as :attr:`McuLayout.box`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Literal
+
+from ..model import Preset
+from .access import ElementRef, box, elements, regions, set_box, watermarks
+from .ops import canvas_of, ensure_canvas
+
+Box = tuple[int, int, int, int]
+AlignHow = Literal["left", "right", "top", "bottom", "hcenter", "vcenter"]
+
+
+def _snap_axis(pos: int, size: int, lines: Iterable[float], threshold: float) -> tuple[int, float | None]:
+    """Snap the start, centre or end of a span [pos, pos+size) to the nearest line within ``threshold``."""
+    best: tuple[float, int, float] | None = None
+    for line in lines:
+        for offset in (0, size / 2, size):
+            dist = abs(pos + offset - line)
+            if dist <= threshold and (best is None or dist < best[0]):
+                best = (dist, round(line - offset), line)
+    return (best[1], best[2]) if best else (pos, None)
+
+
+def snap_lines(canvas: tuple[int, int], others: Iterable[Box]) -> tuple[list[float], list[float]]:
+    """Vertical and horizontal guide lines: canvas edges and centre lines, other boxes' edges and centres."""
+    xs: list[float] = [0, canvas[0] / 2, canvas[0]]
+    ys: list[float] = [0, canvas[1] / 2, canvas[1]]
+    for x, y, w, h in others:
+        xs += [x, x + w / 2, x + w]
+        ys += [y, y + h / 2, y + h]
+    return xs, ys
+
+
+def snap_position(moving: Box, canvas: tuple[int, int], others: Iterable[Box],
+                  threshold: float) -> tuple[int, int, float | None, float | None]:
+    """Snap a box being moved to (x, y): its left/centre/right edge to the nearest vertical guide, and its
+    top/centre/bottom edge to the nearest horizontal guide, each only within ``threshold`` pixels.
+
+    Returns ``(x, y, guide_x, guide_y)``; a guide is None when that axis did not snap."""
+    xs, ys = snap_lines(canvas, others)
+    x, gx = _snap_axis(moving[0], moving[2], xs, threshold)
+    y, gy = _snap_axis(moving[1], moving[3], ys, threshold)
+    return x, y, gx, gy
+
+
+def other_boxes(preset: Preset, skip: Iterable[ElementRef]) -> list[Box]:
+    """Boxes of every element except ``skip`` (for snapping)."""
+    skip = set(skip)
+    return [box(preset, r) for r in elements(preset) if r not in skip]
+
+
+def align(preset: Preset, refs: list[ElementRef], how: AlignHow) -> None:
+    """Align elements' left/right/top/bottom edges or horizontal/vertical centres: to the canvas when one element
+    is given, else to the bounding box of all of them."""
+    boxes = {r: box(preset, r) for r in refs if box(preset, r) is not None}
+    if not boxes:
+        return
+    if len(boxes) == 1:
+        cw, ch = canvas_of(preset)
+        left, top, right, bottom = 0, 0, cw, ch
+    else:
+        left = min(b[0] for b in boxes.values())
+        top = min(b[1] for b in boxes.values())
+        right = max(b[0] + b[2] for b in boxes.values())
+        bottom = max(b[1] + b[3] for b in boxes.values())
+    for ref, (x, y, w, h) in boxes.items():
+        if how == "left":
+            x = left
+        elif how == "right":
+            x = right - w
+        elif how == "hcenter":
+            x = (left + right - w) // 2
+        elif how == "top":
+            y = top
+        elif how == "bottom":
+            y = bottom - h
+        elif how == "vcenter":
+            y = (top + bottom - h) // 2
+        else:
+            raise ValueError(f"unknown alignment {how!r}")
+        set_box(preset, ref, (x, y, w, h))
+
+
+def distribute(preset: Preset, refs: list[ElementRef], axis: Literal["x", "y"]) -> None:
+    """Space elements evenly along ``axis``: the first and last (by position) stay, the gaps between neighbours
+    become equal (to within a pixel). Needs at least three elements; fewer are left as they are."""
+    items = [(r, box(preset, r)) for r in refs if box(preset, r) is not None]
+    if len(items) < 3:
+        return
+    a = 0 if axis == "x" else 1
+    items.sort(key=lambda rb: rb[1][a])
+    first, last = items[0][1], items[-1][1]
+    span = last[a] + last[a + 2] - first[a]
+    total = sum(b[a + 2] for _, b in items)
+    gap = (span - total) / (len(items) - 1)
+    pos = float(first[a])
+    for ref, b in items:
+        new = list(b)
+        new[a] = round(pos)
+        set_box(preset, ref, tuple(new))  # type: ignore[arg-type]
+        pos += b[a + 2] + gap
+
+
+def rescale_canvas(preset: Preset, canvas: tuple[int, int], *, scale_elements: bool = True) -> None:
+    """Set the canvas (VideoEncode Width/Height) to ``canvas`` pixels; with ``scale_elements``, scale every region
+    and watermark box by the same factors (rounded to whole pixels) so the design keeps its proportions."""
+    old_w, old_h = canvas_of(preset)
+    ensure_canvas(preset, canvas)
+    if not scale_elements:
+        return
+    sx, sy = canvas[0] / old_w, canvas[1] / old_h
+    refs = [ElementRef("region", i) for i in range(len(regions(preset)))]
+    refs += [ElementRef("watermark", i) for i in range(len(watermarks(preset)))]
+    for ref in refs:
+        x, y, w, h = box(preset, ref)
+        x1, y1 = round((x + w) * sx), round((y + h) * sy)
+        nx, ny = round(x * sx), round(y * sy)
+        set_box(preset, ref, (nx, ny, x1 - nx, y1 - ny))
