@@ -1,0 +1,64 @@
+"""``layout-studio import REQUEST.json -o PRESET.json``: turn a request body into a preset, without its secrets.
+
+Reads a StartPublishCdnStream or UpdatePublishCdnStream body (:func:`layout_studio.importer.import_request`),
+writes the preset atomically (:func:`layout_studio.presets.save_preset`), says on stderr which secrets were left
+out and how to pass them back, and lists the preset's findings. Exit 0 when the preset was written (even with
+error findings: fix them in the preset), 2 for unreadable input or an existing output without ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``import`` subcommand."""
+    parser = subparsers.add_parser(
+        "import",
+        help="turn a StartPublishCdnStream/UpdatePublishCdnStream body into a preset (secrets stripped)",
+        description="Import a request body (JSON, as in the API examples) as a preset file. UserSig, SecretKey "
+        "and URL txSecret values are not written; the command says which were left out.",
+    )
+    parser.add_argument("request", metavar="REQUEST.json", help="request body to import")
+    parser.add_argument("-o", "--output", metavar="PRESET.json", required=True, help="preset file to write")
+    parser.add_argument("--name", help="Name of the preset (default: from the output file name)")
+    parser.add_argument("--force", action="store_true", help="replace PRESET.json if it exists")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import, save, report; returns the exit code."""
+    from ..documents import read_json
+    from ..errors import LayoutStudioError
+    from ..importer import import_request
+    from ..presets import save_preset
+    from ..validate import validate
+    from .validate import count_line, format_finding
+
+    if os.path.exists(args.output) and not args.force:
+        raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")
+    raw = read_json(args.request)
+    name = args.name or os.path.splitext(os.path.basename(args.output))[0].replace("-", " ").replace("_", " ")
+    try:
+        preset, stripped = import_request(raw, name=name)
+    except LayoutStudioError as err:
+        raise LayoutStudioError(f"{args.request}: {err}") from None
+    stripped += save_preset(preset, args.output)
+    print(f"wrote {args.output}", file=sys.stderr)
+    if stripped:
+        print("left out secrets (never written to a preset): " + ", ".join(stripped), file=sys.stderr)
+        print("  pass them when you build the body: layout-studio payload PRESET --agent-usersig ... "
+              "(or TRTC_AGENT_USERSIG), --feedback-usersig ..., --cdn-url URL-with-txSecret", file=sys.stderr)
+    task_keys = [k for k in ("TaskId", "SequenceNumber") if k in raw]
+    if task_keys:
+        print(f"left out {' and '.join(task_keys)} (they belong to one running task): "
+              "give them to `layout-studio payload PRESET --action update --task-id T [--sequence N]`",
+              file=sys.stderr)
+    findings = validate(preset)
+    if findings:
+        print(f"{args.output}: {count_line(findings)}", file=sys.stderr)
+        for finding in findings:
+            print(format_finding(finding), file=sys.stderr)
+    return 0

@@ -1,0 +1,138 @@
+"""``layout-studio payload PRESET --action start|update [--task-id T] [--sequence N] [target options]``.
+
+Builds the StartPublishCdnStream or UpdatePublishCdnStream body from a preset and the target options
+(:func:`layout_studio.payload.build_request`), validates it, and prints it as JSON on stdout; findings and messages
+go to stderr. A body with error findings is not printed (exit 1). An update without ``--sequence`` uses the current
+Unix time in milliseconds as its SequenceNumber (it must grow with every update of a task) and says so.
+Secrets (UserSig) are put in the body only when given; when stdout is a terminal they are shown as ``***`` — redirect
+or pipe stdout to get the real body.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Any
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``payload`` subcommand."""
+    parser = subparsers.add_parser(
+        "payload",
+        help="print the StartPublishCdnStream/UpdatePublishCdnStream body for a preset",
+        description="Build the request body for a preset and print it as JSON on stdout (findings on stderr). "
+        "Target options override the preset's Target. Exit 0: printed; 1: the body has errors (not printed); "
+        "2: bad input.",
+    )
+    parser.add_argument("preset", metavar="PRESET", help="preset file (JSON)")
+    parser.add_argument("--action", choices=("start", "update"), required=True,
+                        help="start: StartPublishCdnStream body; update: UpdatePublishCdnStream body")
+    task = parser.add_argument_group("update")
+    task.add_argument("--task-id", metavar="T", help="TaskId of the running task (required for --action update)")
+    task.add_argument("--sequence", type=int, metavar="N",
+                      help="SequenceNumber (default: current Unix time in ms)")
+    target = parser.add_argument_group("target (override the preset's Target)")
+    target.add_argument("--sdk-app-id", type=int, metavar="ID", help="SdkAppId")
+    target.add_argument("--room-id", metavar="ROOM", help="RoomId of the main room")
+    target.add_argument("--room-id-type", type=int, choices=(0, 1), help="RoomIdType: 0 integer, 1 string")
+    target.add_argument("--agent-user-id", metavar="USER", help="AgentParams.UserId of the robot")
+    target.add_argument("--max-idle-time", type=int, metavar="SECONDS", help="AgentParams.MaxIdleTime (5..86400)")
+    target.add_argument("--agent-usersig", metavar="SIG",
+                        help="AgentParams.UserSig (default: env TRTC_AGENT_USERSIG; start only)")
+    target.add_argument("--cdn-url", action="append", metavar="URL",
+                        help="PublishCdnUrl (rtmp://...), repeatable; replaces the Target's PublishCdnParams")
+    target.add_argument("--third-party-cdn", action="store_true",
+                        help="IsTencentCdn 0 for the --cdn-url destinations (default 1: Tencent CDN)")
+    target.add_argument("--feedback-room", action="append", metavar="ROOM:USER",
+                        help="FeedBackRoomParams entry (RoomId:UserId), repeatable; replaces the Target's")
+    target.add_argument("--feedback-usersig", metavar="SIG",
+                        help="UserSig for every feedback room (default: env TRTC_FEEDBACK_USERSIG)")
+    target.add_argument("--with-transcoding", action=argparse.BooleanOptionalAction, default=None,
+                        help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)")
+    parser.set_defaults(func=run)
+
+
+def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:
+    """The build_request keyword arguments the command-line options ask for (None = not given)."""
+    opts: dict[str, Any] = {
+        "sdk_app_id": args.sdk_app_id,
+        "room_id": args.room_id,
+        "room_id_type": args.room_id_type,
+    }
+    agent = {}
+    if args.agent_user_id is not None:
+        agent["UserId"] = args.agent_user_id
+    if args.max_idle_time is not None:
+        agent["MaxIdleTime"] = args.max_idle_time
+    opts["agent_params"] = agent or None
+    if args.with_transcoding is not None:
+        opts["with_transcoding"] = 1 if args.with_transcoding else 0
+    if args.cdn_url:
+        tencent = 0 if args.third_party_cdn else 1
+        opts["publish_cdn_params"] = [{"PublishCdnUrl": url, "IsTencentCdn": tencent} for url in args.cdn_url]
+    if args.feedback_room:
+        opts["feed_back_room_params"] = [_feedback_room(spec, args, preset) for spec in args.feedback_room]
+    if args.action == "start":
+        opts["user_sig"] = args.agent_usersig or os.environ.get("TRTC_AGENT_USERSIG") or None
+    elif args.agent_usersig:
+        opts["user_sig"] = args.agent_usersig
+    opts["feedback_user_sig"] = args.feedback_usersig or os.environ.get("TRTC_FEEDBACK_USERSIG") or None
+    return opts
+
+
+def _feedback_room(spec: str, args: argparse.Namespace, preset) -> dict[str, Any]:
+    from ..errors import LayoutStudioError
+
+    room, sep, user = spec.partition(":")
+    if not sep or not room or not user:
+        raise LayoutStudioError(f"--feedback-room {spec!r}: write ROOM:USER, e.g. 630777:mix_back_1")
+    room_type = args.room_id_type
+    if room_type is None and preset.target is not None:
+        room_type = preset.target.room_id_type
+    if room_type is None:
+        room_type = 0 if room.isdigit() else 1
+    return {"RoomId": room, "RoomIdType": room_type, "UserId": user}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build, check and print the body; returns 0, 1 or 2."""
+    from ..errors import LayoutStudioError
+    from ..findings import has_errors
+    from ..payload import build_request, check_request
+    from ..presets import load_preset
+    from ..secrets import mask_secrets
+    from .validate import count_line, format_finding, secret_values
+
+    preset = load_preset(args.preset)
+    opts = target_options(args, preset)
+    if args.action == "update":
+        if not args.task_id:
+            raise LayoutStudioError("--action update needs --task-id T (the TaskId StartPublishCdnStream returned)")
+        sequence = args.sequence
+        if sequence is None:
+            sequence = int(time.time() * 1000)
+            print(f"SequenceNumber {sequence}: the current Unix time in ms (pass --sequence N to choose; it must "
+                  "grow with every update of the task)", file=sys.stderr)
+        opts.update(task_id=args.task_id, sequence_number=sequence)
+    elif args.task_id is not None or args.sequence is not None:
+        raise LayoutStudioError("--task-id and --sequence only apply to --action update")
+
+    body = build_request(preset, args.action, check=False, **opts)
+    findings = check_request(body, args.action, canvas=preset.canvas)
+    secrets = secret_values(body)
+    for finding in findings:
+        print(format_finding(finding, secrets), file=sys.stderr)
+    if has_errors(findings):
+        print(f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first",
+              file=sys.stderr)
+        return 1
+    shown = body
+    if secrets and sys.stdout.isatty():
+        shown = mask_secrets(body)
+        print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send",
+              file=sys.stderr)
+    sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
+    return 0

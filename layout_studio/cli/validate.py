@@ -1,0 +1,142 @@
+"""``layout-studio validate FILE... [--action start|update] [--canvas WxH] [--format text|json]``.
+
+Checks presets and raw request bodies (an update is recognised by ``TaskId``) with
+:func:`layout_studio.validate.validate`. Exit 0: no errors (warnings allowed); 1: some file has errors; 2: some file
+is unreadable or malformed (reported with file, line and column; the other files are still checked).
+
+Text output, per file: the file name and its verdict, then one block per finding (severity, path, then the message
+and ``[code]`` indented), and a summary line. JSON output:
+``{"files": [{"file", "findings": [{"code", "severity", "path", "message", "source"}]}]}``; an unreadable file also
+has ``"error": {"message", "line", "column"}``. Secret values found in a file are masked in everything printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Iterable
+
+from ..secrets import SECRET_KEYS, mask_text
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``validate`` subcommand."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="check presets and request bodies against every documented rule",
+        description="Check presets and StartPublishCdnStream/UpdatePublishCdnStream request bodies (an update is "
+        "recognised by TaskId). Exit 0: no errors (warnings allowed); 1: errors; 2: unreadable or malformed input.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="preset or request body (JSON)")
+    parser.add_argument("--action", choices=("start", "update"),
+                        help="check as the body of this action (default: inferred; a preset gets design checks)")
+    parser.add_argument("--canvas", type=parse_canvas, metavar="WxH",
+                        help="canvas size in pixels for bodies without VideoEncode, e.g. 1280x720")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+    parser.set_defaults(func=run)
+
+
+def parse_canvas(text: str) -> tuple[int, int]:
+    """``"1280x720"`` -> ``(1280, 720)``; raises argparse.ArgumentTypeError for anything else."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+        width, height = (int(p) for p in parts)
+        if width > 0 and height > 0:
+            return (width, height)
+    raise argparse.ArgumentTypeError(f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, e.g. 1280x720")
+
+
+def secret_values(obj: Any) -> list[str]:
+    """Every UserSig / SecretKey string in a JSON value, for masking (URL txSecret is masked by mask_text)."""
+    found: list[str] = []
+    stack = [obj]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in SECRET_KEYS and isinstance(value, str):
+                    found.append(value)
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def format_finding(finding, secrets: Iterable[str] = ()) -> str:
+    """One finding for a terminal: ``  error    PATH`` then the message and ``[code]`` indented on the next line."""
+    where = finding.path or "(body)"
+    text = f"  {finding.severity.value:<8} {where}\n           {finding.message} [{finding.code}]"
+    return mask_text(text, list(secrets))
+
+
+def count_line(findings: Iterable) -> str:
+    """``"1 error, 2 warnings, 0 infos"``."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for name, n in counts.items())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate each file; print the report on stdout; return 0, 1 or 2."""
+    from ..documents import read_json
+    from ..errors import LoadError
+    from ..findings import has_errors
+    from ..validate import validate
+
+    results: list[dict[str, Any]] = []
+    for name in args.files:
+        try:
+            raw = read_json(name)
+        except LoadError as err:
+            results.append({"file": name, "findings": [], "error": err, "secrets": []})
+            continue
+        findings = validate(raw, action=args.action, canvas=args.canvas)
+        results.append({"file": name, "findings": findings, "secrets": secret_values(raw)})
+
+    if args.format == "json":
+        _print_json(results)
+    else:
+        _print_text(results)
+    if any("error" in r for r in results):
+        return 2
+    return 1 if any(has_errors(r["findings"]) for r in results) else 0
+
+
+def _print_json(results: list[dict[str, Any]]) -> None:
+    files = []
+    for r in results:
+        entry: dict[str, Any] = {"file": r["file"], "findings": []}
+        for f in r["findings"]:
+            d = f.to_dict()
+            d["message"] = mask_text(d["message"], r["secrets"])
+            entry["findings"].append(d)
+        if "error" in r:
+            err = r["error"]
+            entry["error"] = {"message": mask_text(err.detail), "line": err.line, "column": err.column}
+        files.append(entry)
+    json.dump({"files": files}, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _print_text(results: list[dict[str, Any]]) -> None:
+    all_findings = []
+    unreadable = 0
+    for r in results:
+        if "error" in r:
+            unreadable += 1
+            print(f"{mask_text(str(r['error']))}  [unreadable]")
+            continue
+        findings = r["findings"]
+        all_findings.extend(findings)
+        verdict = "ok" if not findings else count_line(findings)
+        print(f"{r['file']}: {verdict}")
+        for f in findings:
+            print(format_finding(f, r["secrets"]))
+    n = len(results)
+    summary = f"{n} file{'' if n == 1 else 's'}: {count_line(all_findings)}"
+    if unreadable:
+        summary += f"; {unreadable} unreadable"
+    print(summary)
