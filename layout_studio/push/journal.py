@@ -1,0 +1,316 @@
+"""The push journal: every request this tool sends, in SQLite (stdlib ``sqlite3``, WAL), written before it leaves.
+
+Default file ``<user data dir>/journal.sqlite3`` (:func:`layout_studio.paths.data_dir`; ``--journal PATH``
+overrides). Tables:
+
+* ``requests`` — one row per attempt: ``task_id`` (NULL for a StartPublishCdnStream until it answers),
+  ``action`` (the API name), ``sequence_number`` (updates), ``preset_name``, ``design_hash`` (sha256 of the
+  canonical design, :func:`layout_studio.push.plan.design_hash`), ``body`` (the JSON body with every secret
+  removed by :func:`layout_studio.secrets.strip_secrets`), ``stripped`` (the paths removed), ``region``,
+  ``sdk_app_id``, ``status``, ``request_id``, ``error_code``, ``error_message``, ``created_at``, ``finished_at``
+  (ISO 8601 UTC), ``batch_id``, ``note``;
+* ``tasks`` — a task started (or first pushed) here: SdkAppId, region, RoomId, canvas (width, height in pixels),
+  start and stop times, so later updates are validated against the canvas the task really has.
+
+Statuses: ``pending`` (recorded, being sent — after a crash: maybe applied), ``ok``, ``error`` (the API refused
+it: not applied), ``not-sent`` (no connection: not applied), ``unknown`` (no usable reply: maybe applied).
+
+A row is committed before its request is sent and updated when the outcome is known, so an interrupted run
+(Ctrl-C, kill -9) loses no record. SequenceNumbers are drawn in a ``BEGIN IMMEDIATE`` transaction
+(:mod:`layout_studio.push.sequence`); a unique index on (task, SequenceNumber) makes a duplicate impossible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from .. import paths
+from ..secrets import strip_secrets
+from .sequence import next_sequence
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id TEXT,
+    action TEXT NOT NULL,
+    sequence_number INTEGER,
+    preset_name TEXT,
+    design_hash TEXT,
+    body TEXT NOT NULL,
+    stripped TEXT NOT NULL DEFAULT '[]',
+    region TEXT,
+    sdk_app_id INTEGER,
+    status TEXT NOT NULL,
+    request_id TEXT,
+    error_code TEXT,
+    error_message TEXT,
+    created_at TEXT NOT NULL,
+    finished_at TEXT,
+    batch_id TEXT,
+    note TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS requests_task_sequence
+    ON requests(task_id, sequence_number) WHERE sequence_number IS NOT NULL;
+CREATE INDEX IF NOT EXISTS requests_task ON requests(task_id, id);
+CREATE TABLE IF NOT EXISTS tasks (
+    task_id TEXT PRIMARY KEY,
+    sdk_app_id INTEGER,
+    region TEXT,
+    room_id TEXT,
+    canvas_width INTEGER,
+    canvas_height INTEGER,
+    preset_name TEXT,
+    started_at TEXT,
+    stopped_at TEXT
+);
+"""
+
+#: Statuses after which the task may have received the request's design.
+MAYBE_APPLIED = ("ok", "pending", "unknown")
+UPDATE = "UpdatePublishCdnStream"
+START = "StartPublishCdnStream"
+STOP = "StopPublishCdnStream"
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with milliseconds (``2025-01-31T12:00:00.123Z``)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def default_path() -> Path:
+    """``<user data dir>/journal.sqlite3``."""
+    return paths.data_dir() / "journal.sqlite3"
+
+
+@dataclass
+class Entry:
+    """One journal row (see the module docstring for the fields). ``body`` is the stored, secret-free body."""
+
+    id: int
+    task_id: str | None
+    action: str
+    sequence_number: int | None
+    preset_name: str | None
+    design_hash: str | None
+    body: dict[str, Any]
+    stripped: list[str]
+    region: str | None
+    sdk_app_id: int | None
+    status: str
+    request_id: str | None
+    error_code: str | None
+    error_message: str | None
+    created_at: str
+    finished_at: str | None
+    batch_id: str | None
+    note: str | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> "Entry":
+        data = dict(row)
+        data["body"] = json.loads(data["body"])
+        data["stripped"] = json.loads(data["stripped"] or "[]")
+        return cls(**data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape for ``history --format json``."""
+        return dict(self.__dict__)
+
+
+@dataclass
+class TaskRecord:
+    """What the journal knows of a task: SdkAppId, region, RoomId, canvas (width, height) in pixels."""
+
+    task_id: str
+    sdk_app_id: int | None = None
+    region: str | None = None
+    room_id: str | None = None
+    canvas_width: int | None = None
+    canvas_height: int | None = None
+    preset_name: str | None = None
+    started_at: str | None = None
+    stopped_at: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def canvas(self) -> tuple[int, int] | None:
+        """(width, height) in pixels, or None when unknown."""
+        if self.canvas_width and self.canvas_height:
+            return (self.canvas_width, self.canvas_height)
+        return None
+
+
+class Journal:
+    """The journal file at ``path`` (default :func:`default_path`), created on first use. Thread-safe (one
+    connection behind a lock) and process-safe (SQLite locking; ``BEGIN IMMEDIATE`` for SequenceNumbers)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        paths.ensure_dir(self.path.parent)
+        if not self.path.exists():
+            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        with self._transaction() as db:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+
+    # -- plumbing -------------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on an exception), holding the thread lock."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # -- writing --------------------------------------------------------------------------------------------
+    def _insert(self, db: sqlite3.Connection, *, task_id: str | None, action: str, sequence_number: int | None,
+                body: dict, preset_name: str | None, design_hash: str | None, region: str | None,
+                sdk_app_id: int | None, batch_id: str | None, note: str | None) -> int:
+        clean, stripped = strip_secrets(body)
+        cur = db.execute(
+            "INSERT INTO requests (task_id, action, sequence_number, preset_name, design_hash, body, stripped, "
+            "region, sdk_app_id, status, created_at, batch_id, note) VALUES (?,?,?,?,?,?,?,?,?,'pending',?,?,?)",
+            (task_id, action, sequence_number, preset_name, design_hash,
+             json.dumps(clean, ensure_ascii=False, sort_keys=True), json.dumps(stripped), region, sdk_app_id,
+             utc_now(), batch_id, note))
+        return int(cur.lastrowid)
+
+    def reserve_update(self, task_id: str, body: dict, *, preset_name: str | None = None,
+                       design_hash: str | None = None, region: str | None = None, sdk_app_id: int | None = None,
+                       batch_id: str | None = None, note: str | None = None) -> tuple[int, int]:
+        """Draw the task's next SequenceNumber, record the update with it (status ``pending``) and commit.
+
+        ``body`` is the request body without its SequenceNumber (secrets are removed before storing). Returns
+        ``(row id, SequenceNumber)``; the caller puts the number into the body it sends.
+        """
+        with self._transaction() as db:
+            row = db.execute("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,)).fetchone()
+            seq = next_sequence(row[0])
+            stored = dict(body, SequenceNumber=seq)
+            row_id = self._insert(db, task_id=task_id, action=UPDATE, sequence_number=seq, body=stored,
+                                  preset_name=preset_name, design_hash=design_hash, region=region,
+                                  sdk_app_id=sdk_app_id, batch_id=batch_id, note=note)
+        return row_id, seq
+
+    def peek_sequence(self, task_id: str) -> int:
+        """The SequenceNumber the next update of ``task_id`` would get now (nothing recorded; for --dry-run)."""
+        row = self._query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))
+        return next_sequence(row[0][0])
+
+    def record(self, action: str, body: dict, *, task_id: str | None = None, preset_name: str | None = None,
+               design_hash: str | None = None, region: str | None = None, sdk_app_id: int | None = None,
+               note: str | None = None) -> int:
+        """Record a start or stop request (status ``pending``) and commit; returns the row id."""
+        with self._transaction() as db:
+            return self._insert(db, task_id=task_id, action=action, sequence_number=None, body=body,
+                                preset_name=preset_name, design_hash=design_hash, region=region,
+                                sdk_app_id=sdk_app_id, batch_id=None, note=note)
+
+    def finish(self, row_id: int, status: str, *, task_id: str | None = None, request_id: str | None = None,
+               error_code: str | None = None, error_message: str | None = None) -> None:
+        """Record the outcome of row ``row_id``: ``ok``, ``error``, ``not-sent`` or ``unknown`` (plus the TaskId a
+        start returned, the RequestId, and the error code and message, which must already be masked)."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE requests SET status = ?, task_id = COALESCE(?, task_id), request_id = ?, error_code = ?, "
+                "error_message = ?, finished_at = ? WHERE id = ?",
+                (status, task_id, request_id, error_code, error_message, utc_now(), row_id))
+
+    def remember_task(self, task_id: str, *, sdk_app_id: int | None = None, region: str | None = None,
+                      room_id: str | None = None, canvas: tuple[int, int] | None = None,
+                      preset_name: str | None = None, started: bool = False) -> None:
+        """Create or complete the task's record (known values are kept; a start sets ``started_at``)."""
+        width, height = canvas if canvas else (None, None)
+        with self._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO tasks (task_id) VALUES (?)", (task_id,))
+            db.execute(
+                "UPDATE tasks SET sdk_app_id = COALESCE(?, sdk_app_id), region = COALESCE(?, region), "
+                "room_id = COALESCE(?, room_id), canvas_width = COALESCE(?, canvas_width), "
+                "canvas_height = COALESCE(?, canvas_height), preset_name = COALESCE(?, preset_name), "
+                "started_at = COALESCE(?, started_at) WHERE task_id = ?",
+                (sdk_app_id, region, room_id, width, height, preset_name, utc_now() if started else None, task_id))
+
+    def mark_stopped(self, task_id: str) -> None:
+        """Note that ``task_id`` was stopped."""
+        with self._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO tasks (task_id) VALUES (?)", (task_id,))
+            db.execute("UPDATE tasks SET stopped_at = ? WHERE task_id = ?", (utc_now(), task_id))
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def task(self, task_id: str) -> TaskRecord | None:
+        """The record of ``task_id``, or None."""
+        rows = self._query("SELECT * FROM tasks WHERE task_id = ?", (task_id,))
+        return TaskRecord(**dict(rows[0])) if rows else None
+
+    def entry(self, row_id: int) -> Entry | None:
+        """Row ``row_id``, or None."""
+        rows = self._query("SELECT * FROM requests WHERE id = ?", (row_id,))
+        return Entry.from_row(rows[0]) if rows else None
+
+    def entries(self, task_id: str | None = None, *, limit: int | None = None) -> list[Entry]:
+        """Rows of ``task_id`` (or all), oldest first; ``limit`` keeps the newest ``limit``."""
+        sql = "SELECT * FROM requests" + (" WHERE task_id = ?" if task_id else "") + " ORDER BY id DESC"
+        params: tuple = (task_id,) if task_id else ()
+        if limit:
+            sql += " LIMIT ?"
+            params += (int(limit),)
+        return [Entry.from_row(r) for r in reversed(self._query(sql, params))]
+
+    def iter_applied(self, task_id: str) -> Iterator[Entry]:
+        """Successful start and update rows of ``task_id``, oldest first."""
+        rows = self._query("SELECT * FROM requests WHERE task_id = ? AND status = 'ok' AND action IN (?, ?) "
+                           "ORDER BY id", (task_id, START, UPDATE))
+        return (Entry.from_row(r) for r in rows)
+
+    def last_maybe_applied(self, task_id: str) -> Entry | None:
+        """The newest start/update row of ``task_id`` whose design the task may have (ok, pending, unknown)."""
+        rows = self._query(
+            "SELECT * FROM requests WHERE task_id = ? AND action IN (?, ?) AND status IN (?, ?, ?) "
+            "ORDER BY id DESC LIMIT 1", (task_id, START, UPDATE, *MAYBE_APPLIED))
+        return Entry.from_row(rows[0]) if rows else None
+
+    def latest_designs(self, task_ids: list[str]) -> dict[str, Entry]:
+        """:meth:`last_maybe_applied` for many tasks in one query (batch resume)."""
+        out: dict[str, Entry] = {}
+        rows = self._query(
+            "SELECT r.* FROM requests r JOIN (SELECT task_id, MAX(id) AS id FROM requests WHERE action IN (?, ?) "
+            "AND status IN (?, ?, ?) GROUP BY task_id) m ON r.id = m.id", (START, UPDATE, *MAYBE_APPLIED))
+        wanted = set(task_ids)
+        for row in rows:
+            if row["task_id"] in wanted:
+                out[row["task_id"]] = Entry.from_row(row)
+        return out

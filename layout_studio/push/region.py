@@ -1,0 +1,68 @@
+"""Where requests go: the region (checked against what the APIs accept and the SdkAppId rule) and the endpoint.
+
+Regions: StartPublishCdnStream, UpdatePublishCdnStream and StopPublishCdnStream accept only ap-guangzhou,
+ap-hongkong and ap-singapore (API page ``000`` "Region" parameter). The manual's usage note 7 of
+StartPublishCdnStream (manual ``001``, about line 2270) says: an application whose SdkAppId starts with 1400 is
+served from Beijing, Shanghai, Guangzhou or Hong Kong (of the accepted regions: ap-guangzhou, ap-hongkong); one
+starting with 200 or 400 from Singapore (ap-singapore). A region outside the accepted list is an error; a
+mismatch with the SdkAppId rule is a warning (the note is advice, and calls to the wrong region fail anyway).
+
+Endpoint: by default the SDK's ``trtc.tencentcloudapi.com`` over https. ``--endpoint URL`` overrides the scheme,
+host and port (private endpoints; ``http://127.0.0.1:PORT`` in tests); it takes no path or query.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+
+REGIONS = ("ap-guangzhou", "ap-hongkong", "ap-singapore")
+DEFAULT_HOST = "trtc.tencentcloudapi.com"
+SOURCE = "manual 001 StartPublishCdnStream usage note 7; API page 000 Region"
+
+
+def check_region(region: str | None) -> str:
+    """``region`` if the APIs accept it; raises :class:`ConfigError` naming the accepted ones otherwise."""
+    if not region:
+        raise ConfigError("no region: pass --region (ap-guangzhou, ap-hongkong or ap-singapore) or set "
+                          "Target.Region in the preset")
+    if region not in REGIONS:
+        raise ConfigError(f"region {region!r} is not accepted by the mixing APIs: use one of "
+                          f"{', '.join(REGIONS)} ({SOURCE})")
+    return region
+
+
+def sdk_app_id_warning(region: str, sdk_app_id: int | None) -> str | None:
+    """A warning when ``sdk_app_id`` and ``region`` break the manual's SdkAppId rule, else None."""
+    if sdk_app_id is None:
+        return None
+    text = str(sdk_app_id)
+    if text.startswith("1400"):
+        expected = ("ap-guangzhou", "ap-hongkong")
+    elif text.startswith(("200", "400")):
+        expected = ("ap-singapore",)
+    else:
+        return None
+    if region in expected:
+        return None
+    return (f"SdkAppId {sdk_app_id} belongs in {' or '.join(expected)}, not {region}: requests to the wrong "
+            f"region fail ({SOURCE})")
+
+
+def parse_endpoint(url: str | None) -> tuple[str, str] | None:
+    """``(scheme, host[:port])`` of an ``--endpoint`` URL (None for the default); raises :class:`ConfigError`."""
+    if not url:
+        return None
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if parts.scheme not in ("http", "https"):
+        raise ConfigError(f"--endpoint {url!r}: the scheme must be http or https")
+    if not parts.hostname:
+        raise ConfigError(f"--endpoint {url!r}: no host")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ConfigError(f"--endpoint {url!r}: give scheme, host and port only (the API path is always /)")
+    try:
+        parts.port
+    except ValueError:
+        raise ConfigError(f"--endpoint {url!r}: the port is not a number in 1..65535") from None
+    return parts.scheme, parts.netloc
