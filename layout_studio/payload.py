@@ -51,7 +51,7 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
     ``user_sig`` (the robot's UserSig), ``feedback_user_sig`` (one UserSig for every feedback room without one, or
     a list by index), ``task_id`` and ``sequence_number`` (update only). A keyword argument replaces the Target's
     field, except ``agent_params``, whose keys are merged over the Target's AgentParams. ``None`` means "not
-    given". ``region`` is accepted and ignored (a header, not a body field).
+    given", and a field set to None in the preset is left out. ``region`` is accepted and ignored (a header, not a body field).
 
     With ``check`` the body is validated (for an update against the preset's canvas) and
     :class:`~layout_studio.errors.InvalidDesignError` is raised, carrying every finding, when any is an error.
@@ -68,6 +68,7 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
         body = _update_body(preset, options)
     else:
         raise LayoutStudioError(f"unknown action {action!r}: use \"start\" or \"update\"")
+    body = drop_none(body)
     if check:
         findings = check_request(body, action, canvas=preset.canvas)
         if has_errors(findings):
@@ -99,6 +100,15 @@ def _api_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_api_value(item) for item in value]
     return copy.deepcopy(value)
+
+
+def drop_none(value: Any) -> Any:
+    """``value`` without null members: in the model None means "absent", and the API has no null."""
+    if isinstance(value, dict):
+        return {k: drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [drop_none(v) for v in value]
+    return value
 
 
 def _target_fields(preset: Preset) -> dict[str, Any]:

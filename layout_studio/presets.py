@@ -18,6 +18,7 @@ from typing import Any
 from . import paths
 from .errors import LayoutStudioError, LoadError
 from .model import PRESET_FORMAT, Preset
+from .payload import drop_none
 from .secrets import strip_secrets
 
 #: Where the published schema lives in the package (written by ``layout-studio schema --write``, see
@@ -64,9 +65,9 @@ def preset_to_json(preset: Preset, *, schema_ref: str | None = None) -> str:
     """The preset as file text: API key names, keys in a fixed order, 2-space indent, UTF-8, trailing newline.
 
     ``$schema`` is ``schema_ref`` when given, else the preset's own ``$schema``, else :data:`BUNDLED_SCHEMA_REF`.
-    Secrets are NOT removed here (use :func:`save_preset` to write a file).
+    Members set to None (absent, in the model) are left out. Secrets are NOT removed here (use :func:`save_preset` to write a file).
     """
-    data = preset.to_api()
+    data = drop_none(preset.to_api())
     data["$schema"] = schema_ref or preset.schema_ or BUNDLED_SCHEMA_REF
     data["Format"] = PRESET_FORMAT
     return _dumps(data)
@@ -87,8 +88,7 @@ def save_preset(preset: Preset, path: str | Path) -> list[str]:
     Raises :class:`~layout_studio.errors.LayoutStudioError` when the file cannot be written (the old file, if
     any, is left as it was).
     """
-    data = preset.to_api()
-    data, removed = strip_secrets(data)
+    data, removed = strip_secrets(drop_none(preset.to_api()))
     current = data.get("$schema")
     if not current or str(current).endswith("preset.schema.json"):
         data["$schema"] = schema_ref_for(path)
