@@ -5,11 +5,12 @@ type). Importing this package registers them all in :data:`RULES` (code -> :clas
 
 Modules: :mod:`.fields` (types, enums and ranges of single fields), :mod:`.geometry` (regions and watermarks
 against the canvas, CustomCrop, BackgroundCustomRender), :mod:`.zorder` (stacking), :mod:`.media` (colors, image
-URLs, fonts), :mod:`.sei` (SEI), :mod:`.audio` (encoding, allow/block lists), :mod:`.task` (start rules: targets,
-rooms, users, counts), :mod:`.update` (UpdatePublishCdnStream rules).
+URLs, fonts), :mod:`.sei` (SEI), :mod:`.audio` (encoding, allow/block lists), :mod:`.task` (start rules: required
+fields, WithTranscoding, destinations), :mod:`.rooms` (rooms, users, layout modes, input counts), :mod:`.record`
+(RecordParams), :mod:`.update` (UpdatePublishCdnStream rules).
 """
 
 from .registry import RULES, Context, Rule, add_rule, rule, run
-from . import geometry  # noqa: E402,F401  (registers the rules)
+from . import audio, fields, geometry, media, record, rooms, sei, task, update, zorder  # noqa: E402,F401
 
 __all__ = ["RULES", "Context", "Rule", "add_rule", "rule", "run"]

@@ -1,0 +1,123 @@
+"""Audio rules: AudioEncode required fields and codec combinations, the allowlist (SubscribeAudioList) and
+blocklist (UnSubscribeAudioList) interplay, SoundLevel.
+
+Sources: SDK models.py AudioEncode, McuAudioParams, McuUserInfoParams; manual 001 Data Types AudioEncode,
+McuAudioParams. Users are compared by (RoomId, UserId); an absent RoomId means the main room.
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..model import AudioEncode, MixUserInfo
+from .registry import Context, rule
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+SRC_ENCODE = "SDK models.py AudioEncode.Codec; manual 001 Data Types AudioEncode"
+SRC_LISTS = "SDK models.py McuAudioParams.SubscribeAudioList/UnSubscribeAudioList; manual 001 Data Types McuAudioParams"
+HE_AAC_RATES = (48000, 44100, 32000, 24000, 16000)
+
+
+def user_key(ctx: Context, info: MixUserInfo | None) -> tuple[str, str | None] | None:
+    """(UserId, RoomId with the main room filled in) of ``info``, or None without a UserId."""
+    if info is None or info.user_id is None:
+        return None
+    return (info.user_id, info.room_id if info.room_id is not None else ctx.main_room[0])
+
+
+def audio_list(ctx: Context, attr: str, name: str):
+    """``(path, McuUserInfoParams)`` of AudioParams.<name>."""
+    items = getattr(ctx.audio, attr, None) if ctx.audio else None
+    return [(f"AudioParams.{name}[{i}]", u) for i, u in enumerate(items or [])]
+
+
+def allowlist(ctx: Context):
+    return audio_list(ctx, "subscribe_audio_list", "SubscribeAudioList")
+
+
+def blocklist(ctx: Context):
+    return audio_list(ctx, "un_subscribe_audio_list", "UnSubscribeAudioList")
+
+
+@rule("audio.encode.required", E, "SDK models.py AudioEncode; manual 001 Data Types AudioEncode (SampleRate, "
+                                  "Channel, BitRate required)")
+def encode_required(ctx: Context):
+    """AudioEncode needs SampleRate, Channel and BitRate."""
+    for path, enc in ctx.of_type(AudioEncode):
+        for attr, name, example in (("sample_rate", "SampleRate", "48000"), ("channel", "Channel", "2"),
+                                    ("bit_rate", "BitRate", "64")):
+            if getattr(enc, attr) is None:
+                yield f"{path}.{name}", f"AudioEncode.{name} is required; set it (e.g. {example})"
+
+
+@rule("audio.codec.he-aac-sample-rate", E, SRC_ENCODE)
+def he_aac_sample_rate(ctx: Context):
+    """HE-AAC (Codec 1) and HE-AACv2 (Codec 2) need SampleRate 16000..48000 (not 8000)."""
+    for path, enc in ctx.of_type(AudioEncode):
+        codec = enc.eff("codec")
+        if codec in (1, 2) and enc.sample_rate is not None and enc.sample_rate not in HE_AAC_RATES:
+            yield (f"{path}.SampleRate", f"SampleRate {enc.sample_rate} is not supported by "
+                                         f"{'HE-AAC' if codec == 1 else 'HE-AACv2'}; use one of "
+                                         f"{', '.join(map(str, HE_AAC_RATES))} or Codec 0 (LC-AAC)")
+
+
+@rule("audio.codec.he-aacv2-mono", E, SRC_ENCODE)
+def he_aacv2_mono(ctx: Context):
+    """HE-AACv2 (Codec 2) is stereo only: Channel must be 2."""
+    for path, enc in ctx.of_type(AudioEncode):
+        if enc.eff("codec") == 2 and enc.channel is not None and enc.channel != 2:
+            yield f"{path}.Channel", f"HE-AACv2 (Codec 2) needs Channel 2 (stereo), not {enc.channel}; set Channel 2"
+
+
+@rule("audio.list.user-missing", E, "manual 001 Data Types McuUserInfoParams (UserInfo required), MixUserInfo "
+                                    "(UserId required)")
+def list_user_missing(ctx: Context):
+    """Every allow/block list entry needs UserInfo (its UserId is checked by ``user.user-id.missing``)."""
+    for path, item in allowlist(ctx) + blocklist(ctx):
+        if item.user_info is None:
+            yield f"{path}.UserInfo", "UserInfo is required: the user to mix or block ({UserId, RoomId, RoomIdType})"
+
+
+@rule("audio.list.in-both", W, SRC_LISTS)
+def in_both(ctx: Context):
+    """A user in both the allowlist and the blocklist is not mixed (the blocklist wins)."""
+    allowed = {user_key(ctx, u.user_info) for _p, u in allowlist(ctx)}
+    for path, item in blocklist(ctx):
+        key = user_key(ctx, item.user_info)
+        if key is not None and key in allowed:
+            yield (f"{path}.UserInfo.UserId", f"user {key[0]!r} is in both SubscribeAudioList and UnSubscribeAudioList: "
+                                              f"the blocklist wins and the user is not heard — remove one entry")
+
+
+@rule("audio.list.duplicate", W, "Layout Studio heuristic; SDK models.py McuAudioParams")
+def list_duplicate(ctx: Context):
+    """The same user twice in one list (the second entry adds nothing; its SoundLevel may be ignored)."""
+    for entries in (allowlist(ctx), blocklist(ctx)):
+        seen: set = set()
+        for path, item in entries:
+            key = user_key(ctx, item.user_info)
+            if key is None:
+                continue
+            if key in seen:
+                yield f"{path}.UserInfo.UserId", f"user {key[0]!r} is listed twice; remove the repeated entry"
+            seen.add(key)
+
+
+@rule("audio.list.update-pair", W, SRC_LISTS)
+def update_pair(ctx: Context):
+    """On update, an absent list is left as it is: the SDK asks for both lists together when lists are used."""
+    if ctx.action != "update" or ctx.audio is None:
+        return
+    sub, unsub = ctx.audio.subscribe_audio_list, ctx.audio.un_subscribe_audio_list
+    if (sub is None) != (unsub is None):
+        given, missing = ("SubscribeAudioList", "UnSubscribeAudioList") if unsub is None else \
+            ("UnSubscribeAudioList", "SubscribeAudioList")
+        yield (f"AudioParams.{missing}", f"only {given} is given: the running task keeps its current {missing}; "
+                                         f"the SDK says to give both lists together (an empty list clears one)")
+
+
+@rule("audio.sound-level.ignored", W, "SDK models.py McuUserInfoParams.SoundLevel (allowlist only)")
+def sound_level_ignored(ctx: Context):
+    """SoundLevel only takes effect in the allowlist (SubscribeAudioList)."""
+    for path, item in blocklist(ctx):
+        if item.sound_level is not None:
+            yield f"{path}.SoundLevel", "SoundLevel has no effect in UnSubscribeAudioList (allowlist only); remove it"

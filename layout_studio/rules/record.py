@@ -1,0 +1,82 @@
+"""Recording rules (RecordParams, SDK only): RecordKey and UserDefineRecordPrefix character sets and lengths,
+RecordFormat values, the storage choice, and parameters that only apply with UniRecord 3.
+
+Enum and range fields (UniRecord, RecordWaitTime, MaxMediaFileDuration, StreamType) are in :mod:`.fields`.
+Source: SDK models.py McuRecordParams, McuStorageParams.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Severity
+from ..model import McuRecordParams, McuStorageParams
+from .registry import Context, rule
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+SAFE = re.compile(r"[A-Za-z0-9_-]*")
+FORMATS = ("hls", "mp4", "aac")
+SRC = "SDK models.py McuRecordParams"
+
+
+@rule("record.uni-record.missing", E, SRC + ".UniRecord ('0 or absent: not supported, undefined behaviour')")
+def uni_record_missing(ctx: Context):
+    """RecordParams needs UniRecord 1, 2 or 3 (absent is undefined)."""
+    for path, rec in ctx.of_type(McuRecordParams):
+        if rec.uni_record is None:
+            yield f"{path}.UniRecord", "UniRecord is required: 1 no recording, 2 console template, 3 these parameters"
+
+
+@rule("record.key.format", E, SRC + ".RecordKey (at most 128 bytes of a-z A-Z 0-9 _ -)")
+def record_key(ctx: Context):
+    """RecordKey: at most 128 bytes of letters, digits, ``_`` and ``-``."""
+    for path, rec in ctx.of_type(McuRecordParams):
+        key = rec.record_key
+        if key is not None and (len(key.encode()) > 128 or not SAFE.fullmatch(key)):
+            yield f"{path}.RecordKey", (f"RecordKey {key[:40]!r} must be at most 128 characters of a-z, A-Z, 0-9, "
+                                        f"'_' and '-'")
+
+
+@rule("record.prefix.format", E, SRC + ".UserDefineRecordPrefix (at most 64 bytes of a-z A-Z 0-9 _ -)")
+def record_prefix(ctx: Context):
+    """UserDefineRecordPrefix: at most 64 bytes of letters, digits, ``_`` and ``-``."""
+    for path, rec in ctx.of_type(McuRecordParams):
+        prefix = rec.user_define_record_prefix
+        if prefix is not None and (len(prefix.encode()) > 64 or not SAFE.fullmatch(prefix)):
+            yield (f"{path}.UserDefineRecordPrefix", f"UserDefineRecordPrefix {prefix[:40]!r} must be at most 64 "
+                                                     f"characters of a-z, A-Z, 0-9, '_' and '-'")
+
+
+@rule("record.format", E, SRC + ".RecordFormat (hls, mp4, aac; mp4 and aac not together)")
+def record_format(ctx: Context):
+    """RecordFormat values are "hls", "mp4", "aac"; mp4 and aac cannot be combined."""
+    for path, rec in ctx.of_type(McuRecordParams):
+        formats = rec.record_format or []
+        for i, fmt in enumerate(formats):
+            if fmt not in FORMATS:
+                yield f"{path}.RecordFormat[{i}]", f"RecordFormat {fmt!r} is not one of hls, mp4, aac"
+        if "mp4" in formats and "aac" in formats:
+            yield f"{path}.RecordFormat", "RecordFormat cannot have both mp4 and aac; keep one"
+
+
+@rule("record.storage.one", E, "SDK models.py McuRecordParams.McuStorageParams ('only one may be given'), "
+                               "McuStorageParams")
+def storage_one(ctx: Context):
+    """McuStorageParams takes CloudStorage or McuCloudVod, not both."""
+    for path, storage in ctx.of_type(McuStorageParams):
+        if storage.cloud_storage is not None and storage.mcu_cloud_vod is not None:
+            yield path, "McuStorageParams has both CloudStorage and McuCloudVod; give only one"
+
+
+@rule("record.params.ignored", I, SRC + " (RecordWaitTime, RecordFormat, MaxMediaFileDuration, StreamType, "
+                                        "McuStorageParams: only with UniRecord 3)")
+def params_ignored(ctx: Context):
+    """Recording parameters only apply with UniRecord 3."""
+    for path, rec in ctx.of_type(McuRecordParams):
+        if rec.uni_record == 3 or rec.uni_record is None:
+            continue
+        for attr in ("record_wait_time", "record_format", "max_media_file_duration", "stream_type",
+                     "mcu_storage_params"):
+            if getattr(rec, attr) is not None:
+                name = McuRecordParams.api_name(attr)
+                yield f"{path}.{name}", f"{name} is ignored unless UniRecord is 3 (it is {rec.uni_record})"

@@ -1,0 +1,116 @@
+"""SEI rules: LayoutVolume and PassThrough payload types (244 is reserved), AppData length, PayloadUuid, Interval,
+PayloadContent.
+
+Sources: SDK models.py McuLayoutVolume, McuPassThrough; manual 001 Data Types McuLayoutVolume, McuPassThrough.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Severity
+from ..model import McuLayoutVolume, McuPassThrough
+from .registry import Context, rule
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+RESERVED = 244
+APP_DATA_LIMIT = 4096
+UUID = re.compile(r"[0-9A-Fa-f]{32}")
+SRC_LV = "SDK models.py McuLayoutVolume; manual 001 Data Types McuLayoutVolume"
+SRC_PT = "SDK models.py McuPassThrough; manual 001 Data Types McuPassThrough"
+
+
+def _payload_types(ctx: Context):
+    for path, lv in ctx.of_type(McuLayoutVolume):
+        yield f"{path}.PayloadType", lv.payload_type, False
+    for path, pt in ctx.of_type(McuPassThrough):
+        yield f"{path}.PayloadType", pt.payload_type, True
+
+
+@rule("sei.payload-type.reserved", E, "SDK models.py McuLayoutVolume.PayloadType, McuPassThrough.PayloadType "
+                                      "(244 is Tencent's timestamp SEI); manual 001 Data Types")
+def payload_type_reserved(ctx: Context):
+    """PayloadType 244 is reserved for Tencent's internal timestamp SEI."""
+    for path, value, _pass in _payload_types(ctx):
+        if value == RESERVED:
+            yield path, "PayloadType 244 is reserved for Tencent's timestamp SEI; pick another in 100..254"
+
+
+@rule("sei.layout-volume.payload-type", E, SRC_LV)
+def layout_volume_payload_type(ctx: Context):
+    """LayoutVolume PayloadType is 100..254 (default 100), except 244."""
+    for path, value, passthrough in _payload_types(ctx):
+        if not passthrough and value is not None and value != RESERVED and not 100 <= value <= 254:
+            yield path, f"PayloadType is {value}; valid: 100..254 except 244 (default 100)"
+
+
+@rule("sei.pass-through.payload-type", E, SRC_PT)
+def pass_through_payload_type(ctx: Context):
+    """PassThrough PayloadType is required: 5, or 100..254 except 244."""
+    for path, value, passthrough in _payload_types(ctx):
+        if not passthrough:
+            continue
+        if value is None:
+            yield path, "PayloadType is required for PassThrough SEI; use 5 (with PayloadUuid) or 100..254"
+        elif value != RESERVED and value != 5 and not 100 <= value <= 254:
+            yield path, f"PayloadType is {value}; valid: 5 (with PayloadUuid) or 100..254 except 244"
+
+
+@rule("sei.app-data.too-long", E, SRC_LV)
+def app_data_length(ctx: Context):
+    """AppData must be shorter than 4096 characters."""
+    for path, lv in ctx.of_type(McuLayoutVolume):
+        if lv.app_data is not None and len(lv.app_data) >= APP_DATA_LIMIT:
+            yield (f"{path}.AppData", f"AppData is {len(lv.app_data)} characters; it must be shorter than "
+                                      f"{APP_DATA_LIMIT} — shorten it")
+
+
+@rule("sei.pass-through.uuid-missing", E, SRC_PT)
+def uuid_missing(ctx: Context):
+    """PayloadType 5 needs PayloadUuid."""
+    for path, pt in ctx.of_type(McuPassThrough):
+        if pt.payload_type == 5 and not pt.payload_uuid:
+            yield f"{path}.PayloadUuid", "PayloadType 5 needs PayloadUuid (32 hex digits); add it"
+
+
+@rule("sei.pass-through.uuid-format", E, SRC_PT)
+def uuid_format(ctx: Context):
+    """PayloadUuid is 32 hexadecimal digits."""
+    for path, pt in ctx.of_type(McuPassThrough):
+        if pt.payload_type == 5 and pt.payload_uuid and not UUID.fullmatch(pt.payload_uuid):
+            yield (f"{path}.PayloadUuid", f"PayloadUuid {pt.payload_uuid[:40]!r} is {len(pt.payload_uuid)} characters; "
+                                          f"it must be exactly 32 hexadecimal digits (no dashes)")
+
+
+@rule("sei.pass-through.uuid-ignored", I, SRC_PT)
+def uuid_ignored(ctx: Context):
+    """PayloadUuid is ignored unless PayloadType is 5."""
+    for path, pt in ctx.of_type(McuPassThrough):
+        if pt.payload_uuid is not None and pt.payload_type is not None and pt.payload_type != 5:
+            yield f"{path}.PayloadUuid", f"PayloadUuid is ignored with PayloadType {pt.payload_type} (only used for 5)"
+
+
+@rule("sei.pass-through.content-missing", E, SRC_PT)
+def content_missing(ctx: Context):
+    """PassThrough needs PayloadContent."""
+    for path, pt in ctx.of_type(McuPassThrough):
+        if pt.payload_content is None:
+            yield f"{path}.PayloadContent", "PayloadContent is required for PassThrough SEI; give the payload text"
+
+
+@rule("sei.interval.range", E, "Layout Studio heuristic (an interval of 0 ms or less cannot be honoured); "
+                               "SDK models.py McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)")
+def interval(ctx: Context):
+    """Interval is a sending period in milliseconds and must be above 0."""
+    for cls in (McuLayoutVolume, McuPassThrough):
+        for path, sei in ctx.of_type(cls):
+            if sei.interval is not None and sei.interval <= 0:
+                yield f"{path}.Interval", f"Interval is {sei.interval} ms; use a period above 0 (default 1000)"
+
+
+@rule("sei.without-video", W, "manual 001 StartPublishCdnStream (SEI: canvas is the VideoEncode size)")
+def sei_without_video(ctx: Context):
+    """SEI rides on the video stream: SeiParams without VideoParams has nothing to carry it (start only)."""
+    sei = ctx.get("sei_params")
+    if ctx.action == "start" and sei is not None and ctx.video is None:
+        yield "SeiParams", "SeiParams is set but there is no VideoParams: SEI is carried in video frames; add video"

@@ -1,0 +1,191 @@
+"""Task rules of StartPublishCdnStream: required fields, WithTranscoding against mixing or single-stream relay,
+destinations (CDN URLs, feedback rooms) and their counts, the robot (AgentParams), VideoEncode completeness.
+
+Rules that need a target (required fields, a destination) run for ``action="start"`` only; a preset validated
+without an action gets design checks only. Sources: SDK models.py StartPublishCdnStreamRequest, AgentParams,
+McuPublishCdnParam, McuFeedBackRoomParams; manual 001 StartPublishCdnStream ("Instructions for using parameters",
+"Usage Precautions") and Data Types.
+"""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from ..model import VideoEncode
+from .registry import Context, rule
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+SRC_START = "SDK models.py StartPublishCdnStreamRequest; manual 001 StartPublishCdnStream Input Parameters"
+SRC_CDN = "SDK models.py McuPublishCdnParam; manual 001 Data Types McuPublishCdnParam"
+SRC_FEEDBACK = "SDK models.py McuFeedBackRoomParams; manual 001 Data Types McuFeedBackRoomParams"
+MAX_CDN = 10
+MAX_FEEDBACK = 10
+
+
+@rule("task.field.missing", E, SRC_START)
+def start_fields(ctx: Context):
+    """StartPublishCdnStream needs SdkAppId, RoomId, RoomIdType and WithTranscoding."""
+    if ctx.action != "start":
+        return
+    for attr, name, hint in (("sdk_app_id", "SdkAppId", "the application's SDKAppID, e.g. 1400188366"),
+                             ("room_id", "RoomId", "the main room, a string even for integer rooms"),
+                             ("room_id_type", "RoomIdType", "0 integer room, 1 string room"),
+                             ("with_transcoding", "WithTranscoding", "1 to mix, 0 to relay one stream")):
+        if ctx.get(attr) is None:
+            yield name, f"{name} is required to start a task: {hint}"
+
+
+@rule("task.agent.user-id-missing", E, "SDK models.py AgentParams.UserId; manual 001 Data Types AgentParams")
+def agent_user_id(ctx: Context):
+    """AgentParams.UserId (the robot that joins the room) is required to start a task."""
+    if ctx.action != "start":
+        return
+    agent = ctx.get("agent_params")
+    if agent is None or not agent.user_id:
+        yield "AgentParams.UserId", ("AgentParams.UserId is required: the robot user the task puts in the room "
+                                     "(unique, e.g. 'mcu_robot_<room>')")
+
+
+@rule("task.audio-params.missing", E, "SDK models.py StartPublishCdnStreamRequest.AudioParams (required to start)")
+def audio_params_missing(ctx: Context):
+    """AudioParams is required to start a task (audio is always transcoded)."""
+    if ctx.action == "start" and ctx.audio is None:
+        yield "AudioParams", "AudioParams is required to start a task; add AudioEncode (e.g. 48000 Hz, 2 channels, 64 kbps)"
+
+
+@rule("task.destination.missing", E, "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams/"
+                                     "FeedBackRoomParams (one of them is required)")
+def destination_missing(ctx: Context):
+    """A task needs at least one destination: a CDN URL (PublishCdnParams) or a feedback room."""
+    if ctx.action != "start":
+        return
+    if not ctx.get("publish_cdn_params") and not ctx.get("feed_back_room_params"):
+        yield "PublishCdnParams", ("no destination: give PublishCdnParams (an rtmp:// URL) or FeedBackRoomParams "
+                                   "(a room to publish the mix into)")
+
+
+@rule("task.cdn.too-many", E, "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams (at most 10); manual 001 "
+                              "StartPublishCdnStream")
+def cdn_count(ctx: Context):
+    """At most 10 CDN URLs per task."""
+    cdn = ctx.get("publish_cdn_params") or []
+    if len(cdn) > MAX_CDN:
+        yield f"PublishCdnParams[{MAX_CDN}]", f"{len(cdn)} CDN URLs; a task takes at most {MAX_CDN} — remove some"
+
+
+@rule("task.feedback.too-many", E, "SDK models.py StartPublishCdnStreamRequest.FeedBackRoomParams (at most 10); "
+                                   "manual 001 StartPublishCdnStream")
+def feedback_count(ctx: Context):
+    """At most 10 feedback rooms per task."""
+    rooms = ctx.get("feed_back_room_params") or []
+    if len(rooms) > MAX_FEEDBACK:
+        yield (f"FeedBackRoomParams[{MAX_FEEDBACK}]", f"{len(rooms)} feedback rooms; a task takes at most "
+                                                      f"{MAX_FEEDBACK} — remove some")
+
+
+@rule("task.with-transcoding.mixing", E, "SDK models.py StartPublishCdnStreamRequest.WithTranscoding ('mixing must "
+                                         "transcode: set 1'); manual 001 StartPublishCdnStream")
+def transcoding_for_mixing(ctx: Context):
+    """Mixing (a layout, or no SingleSubscribeParams to relay) needs WithTranscoding 1."""
+    if ctx.transcoding != 0:
+        return
+    if ctx.layout is not None:
+        yield "WithTranscoding", ("WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
+                                  "transcode — set WithTranscoding 1")
+    elif ctx.action == "start" and ctx.get("single_subscribe_params") is None:
+        yield "WithTranscoding", ("WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
+                                  "name the user to relay, or set WithTranscoding 1 to mix")
+
+
+@rule("task.with-transcoding.single", E, "SDK models.py StartPublishCdnStreamRequest.SingleSubscribeParams "
+                                         "('WithTranscoding must be 0'); manual 001 UpdatePublishCdnStream")
+def transcoding_for_single(ctx: Context):
+    """SingleSubscribeParams (relay one stream as it is) needs WithTranscoding 0."""
+    if ctx.get("single_subscribe_params") is not None and ctx.transcoding == 1:
+        yield "WithTranscoding", ("SingleSubscribeParams relays one stream without transcoding; set WithTranscoding "
+                                  "0, or drop SingleSubscribeParams to mix")
+
+
+@rule("task.single-subscribe.user-missing", E, "manual 001 Data Types SingleSubscribeParams (UserMediaStream "
+                                               "required), MixUserInfo (UserId required)")
+def single_user(ctx: Context):
+    """SingleSubscribeParams must name the user whose stream is relayed."""
+    single = ctx.get("single_subscribe_params")
+    if single is None:
+        return
+    ums = single.user_media_stream
+    if ums is None or ums.user_info is None or not ums.user_info.user_id:
+        yield ("SingleSubscribeParams.UserMediaStream.UserInfo.UserId",
+               "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed")
+
+
+@rule("video.encode.missing", E, "manual 001 Data Types VideoEncode ('required if audio and video are relayed'); "
+                                 "SDK models.py VideoEncode")
+def encode_missing(ctx: Context):
+    """Starting a task with VideoParams needs VideoEncode (the canvas and bit rate)."""
+    if ctx.action == "start" and ctx.video is not None and ctx.video.video_encode is None:
+        yield "VideoParams.VideoEncode", ("VideoEncode is required for video output: Width, Height (pixels), Fps, "
+                                          "BitRate (kbps), Gop (s); or drop VideoParams for audio only")
+
+
+@rule("video.encode.required", E, "SDK models.py VideoEncode ('required for audio and video output'); manual 001 "
+                                  "Data Types VideoEncode")
+def encode_required(ctx: Context):
+    """VideoEncode needs all of Width, Height, Fps, BitRate and Gop."""
+    for path, ve in ctx.of_type(VideoEncode):
+        for attr, name, hint in (("width", "Width", "pixels, e.g. 1280"), ("height", "Height", "pixels, e.g. 720"),
+                                 ("fps", "Fps", "1..60, e.g. 15"), ("bit_rate", "BitRate", "kbps, e.g. 1536"),
+                                 ("gop", "Gop", "seconds 1..5, e.g. 2")):
+            if getattr(ve, attr) is None:
+                yield f"{path}.{name}", f"VideoEncode.{name} is required ({hint})"
+
+
+@rule("cdn.url.missing", E, SRC_CDN)
+def cdn_url_missing(ctx: Context):
+    """Each PublishCdnParams entry needs PublishCdnUrl."""
+    for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
+        if not cdn.publish_cdn_url:
+            yield f"PublishCdnParams[{i}].PublishCdnUrl", "PublishCdnUrl is required: the rtmp:// push URL"
+
+
+@rule("cdn.url.rtmp-only", E, "SDK models.py McuPublishCdnParam.PublishCdnUrl ('rtmp links only')")
+def cdn_rtmp(ctx: Context):
+    """CDN URLs must be rtmp:// links."""
+    for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
+        url = cdn.publish_cdn_url
+        if url and not url.lower().startswith("rtmp://"):
+            scheme = url.split("://", 1)[0] if "://" in url else "no scheme"
+            yield (f"PublishCdnParams[{i}].PublishCdnUrl", f"PublishCdnUrl uses {scheme}; only rtmp:// URLs are "
+                                                           f"supported — use the CDN's rtmp push address")
+
+
+@rule("cdn.url.duplicate", W, "Layout Studio heuristic; SDK models.py McuPublishCdnParam")
+def cdn_duplicate(ctx: Context):
+    """The same CDN URL twice pushes the same stream twice."""
+    seen: set[str] = set()
+    for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
+        if cdn.publish_cdn_url in seen:
+            yield f"PublishCdnParams[{i}].PublishCdnUrl", "this PublishCdnUrl is listed twice; remove the repeat"
+        if cdn.publish_cdn_url:
+            seen.add(cdn.publish_cdn_url)
+
+
+@rule("cdn.is-tencent-cdn.implicit", I, "SDK models.py McuPublishCdnParam.IsTencentCdn ('set it explicitly'); "
+                                        "manual 001 StartPublishCdnStream")
+def cdn_implicit(ctx: Context):
+    """IsTencentCdn defaults to 1; the docs recommend setting it explicitly to avoid unexpected relay fees."""
+    for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
+        if cdn.publish_cdn_url and cdn.is_tencent_cdn is None:
+            yield (f"PublishCdnParams[{i}].IsTencentCdn", "IsTencentCdn is absent (default 1, Tencent CDN); set it "
+                                                          "explicitly — 0 relays to a third-party CDN and is billed")
+
+
+@rule("feedback.field.missing", E, SRC_FEEDBACK)
+def feedback_fields(ctx: Context):
+    """A feedback room needs RoomId, RoomIdType, UserId (and UserSig in a request body; presets never store it)."""
+    needed = [("room_id", "RoomId"), ("room_id_type", "RoomIdType"), ("user_id", "UserId")]
+    if ctx.kind != "preset" and ctx.action == "start":
+        needed.append(("user_sig", "UserSig"))
+    for i, room in enumerate(ctx.get("feed_back_room_params") or []):
+        for attr, name in needed:
+            if getattr(room, attr) is None:
+                yield f"FeedBackRoomParams[{i}].{name}", f"FeedBackRoomParams {name} is required; set it"
