@@ -1,0 +1,58 @@
+"""import_request: request bodies become presets; secrets and task state are left out; bad bodies are refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from layout_studio.errors import LayoutStudioError
+from layout_studio.importer import import_request
+from layout_studio.secrets import find_secrets
+from tests.conftest import REFERENCE_FILES
+
+
+@pytest.mark.parametrize("path", REFERENCE_FILES, ids=lambda p: p.stem)
+def test_import_strips_every_secret_of_the_reference_examples(path):
+    body = json.loads(path.read_text())
+    preset, stripped = import_request(body)
+    assert stripped == find_secrets(body)
+    assert find_secrets(preset.to_api()) == []
+    assert "TaskId" not in json.dumps(preset.to_api()) and "SequenceNumber" not in json.dumps(preset.to_api())
+
+
+def test_design_sections_and_target_are_split():
+    body = json.loads(REFERENCE_FILES[0].read_text())
+    preset, _ = import_request(body, name="From the docs")
+    assert preset.name == "From the docs"
+    assert preset.video_params.to_api() == body["VideoParams"]
+    assert preset.audio_params.to_api() == body["AudioParams"]
+    target = preset.target.to_api()
+    assert set(target) == {"SdkAppId", "RoomId", "RoomIdType", "AgentParams", "WithTranscoding", "PublishCdnParams"}
+    assert target["AgentParams"] == {"MaxIdleTime": 30, "UserId": "trtc_partner_test_1"}
+
+
+def test_txsecret_is_cut_from_the_url_only():
+    body = json.loads([p for p in REFERENCE_FILES if p.stem.startswith("update-2")][0].read_text())
+    preset, stripped = import_request(body)
+    assert stripped == ["PublishCdnParams[0].PublishCdnUrl (txSecret)"]
+    assert preset.target.publish_cdn_params[0].publish_cdn_url == \
+        "rtmp://3891.livepush.myqcloud.com/live/trtc_publishcdn_test2?bizid=3891&txTime=62635BDE"
+
+
+def test_unknown_keys_are_kept_for_the_validator():
+    preset, _ = import_request({"SdkAppId": 1, "RoomID": "1", "VideoParams": {"LayoutParams": {"Mode": 4}}})
+    assert preset.target.model_extra == {"RoomID": "1"}
+    assert preset.video_params.layout_params.model_extra == {"Mode": 4}
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ([1, 2], "must be a JSON object"),
+    ({"Format": "layout-studio/preset@1"}, "already a preset"),
+    ({"VideoParams": {"LayoutParams": {"MixLayoutList": [{"LocationX": "12"}]}}},
+     r"VideoParams\.LayoutParams\.MixLayoutList\[0\]\.LocationX: input should be a valid integer"),
+    ({"SdkAppId": "1400188366"}, r"SdkAppId: input should be a valid integer"),
+])
+def test_bad_bodies_are_refused_with_the_field_path(body, message):
+    with pytest.raises(LayoutStudioError, match=message):
+        import_request(body)
