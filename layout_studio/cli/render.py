@@ -1,0 +1,92 @@
+"""``layout-studio render FILE -o OUT.png [--users N] [--absent USER]... [--source USER=PATH]... [--overlay]
+[--scale F] [--offline]``: draw the preview of a preset or request body to a PNG (written atomically).
+
+The renderer's findings (images that could not be fetched, missing glyphs, approximations) go to stderr; the PNG
+is written anyway. Exit 0; 2 for unreadable input or a bad option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import LayoutStudioError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``render`` subcommand."""
+    p = sub.add_parser("render", help="draw the preview of a design to a PNG",
+                       description="Draw what the MCU would output for a preset or request body, to a PNG. "
+                       "Built-in test cards stand in for users' video unless --source gives an image.")
+    p.add_argument("file", metavar="FILE", help="preset or request body (JSON)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="PNG file to write")
+    p.add_argument("--users", type=int, metavar="N", help="users in the room (default: every named user and one per "
+                   "unnamed region; 4 for dynamic layouts)")
+    p.add_argument("--absent", action="append", default=[], metavar="USER",
+                   help="a user without video: its placeholder is shown (repeat)")
+    p.add_argument("--source", action="append", default=[], metavar="USER=PATH",
+                   help="an image (path or URL) to show as USER's video, or card:camera|phone|screen (repeat)")
+    p.add_argument("--overlay", action="store_true", help="draw outlines, ZOrder, a grid and the validator's findings")
+    p.add_argument("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
+    p.add_argument("--offline", action="store_true", help="use cached images only; fetch nothing")
+    p.set_defaults(func=run)
+
+
+def parse_sources(items: list[str]) -> dict[str, str]:
+    """``["alice=/x.png"]`` -> ``{"alice": "/x.png"}``; raises LayoutStudioError for an item without ``=``."""
+    out: dict[str, str] = {}
+    for item in items:
+        user, sep, path = item.partition("=")
+        if not sep or not user or not path:
+            raise LayoutStudioError(f"--source {item!r}: expected USER=PATH (for example alice=photo.png)")
+        out[user] = path
+    return out
+
+
+def write_png_atomic(image, path: Path) -> None:
+    """Write ``image`` as PNG to ``path`` via a temp file in the same directory, fsync and rename.
+
+    Raises LayoutStudioError when the directory does not exist or cannot be written."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise LayoutStudioError(f"{path}: the directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".png.tmp")
+    except OSError as exc:
+        raise LayoutStudioError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            image.save(fh, format="PNG")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise LayoutStudioError(f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render and write the PNG; findings on stderr."""
+    from ..documents import read_json
+    from ..render import Renderer
+
+    if not (0.05 <= args.scale <= 4):
+        raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
+    if args.users is not None and args.users < 0:
+        raise LayoutStudioError("--users must be 0 or more")
+    sources = parse_sources(args.source)
+    raw = read_json(args.file)
+    result = Renderer().render(raw, users=args.users, absent=args.absent, sources=sources, overlay=args.overlay,
+                               scale=args.scale, offline=args.offline)
+    for f in result.findings:
+        print(f"{args.file}: {f}", file=sys.stderr)
+    out = Path(args.output)
+    write_png_atomic(result.image, out)
+    print(f"wrote {out} ({result.image.width}x{result.image.height})", file=sys.stderr)
+    return 0

@@ -1,0 +1,193 @@
+"""Fetching the images a design points at (watermarks, placeholders, canvas backgrounds, TransparentUrl templates).
+
+An image reference is an ``http://`` / ``https://`` URL, a ``file://`` URL, or a local path. URLs are fetched with
+``requests`` (connect timeout 5 s, read timeout 10 s — the MCU's own single-download timeout per the SDK docstrings of
+BackgroundImageUrl), streamed with a 5 MB cap (the documented limit of every image field: manual 001 Data Types
+McuWaterMarkImage / McuVideoParams, SDK models.py), and kept in an on-disk cache under
+``paths.cache_dir()/images`` keyed by the SHA-256 of the URL. ``offline=True`` reads the cache only.
+
+The format is sniffed from the bytes, never from the name: PNG and JPEG everywhere; BMP, GIF and WebP are also
+accepted where the SDK allows them (region placeholders, ``allow_extra=True``). Images above 2K (2048 px on a side)
+are drawn with a warning; images above :data:`MAX_PIXELS` (decompression bombs) are refused.
+
+Every failure raises :class:`FetchError` with a one-line message (no secrets: query strings are not echoed); the
+renderer turns it into a warning finding and a hatched placeholder, so a failed fetch never stops a render.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from PIL import Image
+
+from .paths import cache_dir, ensure_dir
+
+#: The documented size limit of an image (bytes).
+MAX_BYTES = 5 * 1024 * 1024
+#: The documented resolution limit ("2K") of an image, in pixels on the longer side.
+MAX_SIDE_DOCUMENTED = 2048
+#: Above this many pixels an image is refused as a decompression bomb (4096 x 4096).
+MAX_PIXELS = 4096 * 4096
+#: requests timeouts in seconds: (connect, read).
+TIMEOUTS = (5.0, 10.0)
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"BM", "BMP"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+)
+
+
+class FetchError(Exception):
+    """An image could not be fetched, read or decoded. ``str(err)`` is a one-line message for a finding."""
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The image format of ``data`` from its magic bytes: ``PNG``, ``JPEG``, ``BMP``, ``GIF``, ``WEBP`` or None."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return None
+
+
+def display_ref(ref: str) -> str:
+    """``ref`` safe to show: a URL without its query string and fragment (they may carry signatures)."""
+    if "://" in ref:
+        parts = urlsplit(ref)
+        return f"{parts.scheme}://{parts.netloc}{parts.path}" + ("?…" if parts.query else "")
+    return ref
+
+
+def cache_path(url: str) -> Path:
+    """Where the bytes of ``url`` are cached on disk (the file may not exist)."""
+    return cache_dir() / "images" / hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+def _read_local(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FetchError(f"{path}: {size} bytes is over the 5 MB limit of an MCU image")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FetchError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FetchError(f"{path}: is a directory, not an image file") from None
+    except OSError as exc:
+        raise FetchError(f"{path}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
+
+
+def _store(url: str, data: bytes) -> None:
+    """Atomically write ``data`` to the cache entry of ``url`` (best effort: a full disk only loses the cache)."""
+    target = cache_path(url)
+    try:
+        ensure_dir(target.parent)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def _download(url: str, shown: str) -> bytes:
+    import requests
+
+    try:
+        with requests.get(url, stream=True, timeout=TIMEOUTS, allow_redirects=True) as resp:
+            if resp.status_code != 200:
+                raise FetchError(f"{shown}: HTTP {resp.status_code}")
+            declared = resp.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > MAX_BYTES:
+                raise FetchError(f"{shown}: {declared} bytes is over the 5 MB limit of an MCU image")
+            chunks, total = [], 0
+            for chunk in resp.iter_content(chunk_size=65536):
+                total += len(chunk)
+                if total > MAX_BYTES:
+                    raise FetchError(f"{shown}: more than 5 MB (the limit of an MCU image); download stopped")
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except requests.Timeout:
+        raise FetchError(f"{shown}: timed out (connect {TIMEOUTS[0]:g} s, read {TIMEOUTS[1]:g} s)") from None
+    except requests.RequestException as exc:
+        reason = exc.__class__.__name__
+        raise FetchError(f"{shown}: cannot fetch ({reason})") from None
+
+
+def fetch_bytes(ref: str, *, offline: bool = False) -> bytes:
+    """The bytes of image reference ``ref`` (URL or local path), at most 5 MB.
+
+    HTTP(S) URLs come from the disk cache when present, else from the network (unless ``offline``), and are then
+    cached. Raises FetchError for an empty reference, an unsupported scheme, a missing file, an HTTP error, a
+    timeout, more than 5 MB, or (offline) a URL not in the cache.
+    """
+    if not isinstance(ref, str) or not ref.strip():
+        raise FetchError("empty image URL")
+    ref = ref.strip()
+    shown = display_ref(ref)
+    scheme = urlsplit(ref).scheme.lower() if "://" in ref else ""
+    if scheme in ("http", "https"):
+        cached = cache_path(ref)
+        if cached.is_file():
+            return _read_local(cached)
+        if offline:
+            raise FetchError(f"{shown}: not in the image cache and --offline is set")
+        data = _download(ref, shown)
+        _store(ref, data)
+        return data
+    if scheme == "file":
+        return _read_local(Path(unquote(urlsplit(ref).path)))
+    if scheme:
+        raise FetchError(f"{shown}: unsupported URL scheme {scheme!r} (use http, https or a local path)")
+    return _read_local(Path(ref).expanduser())
+
+
+def decode_image(data: bytes, shown: str, *, allow_extra: bool = False) -> tuple[Image.Image, list[str]]:
+    """Decode ``data`` into a loaded RGBA image; returns ``(image, warnings)``.
+
+    Only PNG and JPEG are accepted unless ``allow_extra`` (then BMP, GIF, WebP too; the first frame of an
+    animation). Raises FetchError for another format, a corrupt file, or more than :data:`MAX_PIXELS` pixels.
+    ``warnings`` holds a note when a side is over 2K (the documented limit; the MCU would not use it).
+    """
+    fmt = sniff_format(data)
+    allowed = ("PNG", "JPEG", "BMP", "GIF", "WEBP") if allow_extra else ("PNG", "JPEG")
+    if fmt is None:
+        raise FetchError(f"{shown}: not an image (the bytes are not PNG or JPEG)")
+    if fmt not in allowed:
+        raise FetchError(f"{shown}: {fmt} is not accepted here (use PNG or JPEG)")
+    notes: list[str] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data), formats=[fmt])
+            w, h = im.size
+            if w * h > MAX_PIXELS:
+                raise FetchError(f"{shown}: {w}x{h} pixels is far over the 2K limit; not drawn")
+            if max(w, h) > MAX_SIDE_DOCUMENTED:
+                notes.append(f"{shown}: {w}x{h} is over the documented 2K limit; the MCU may not use it")
+            im.load()
+            return im.convert("RGBA"), notes
+    except FetchError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise FetchError(f"{shown}: image too large (decompression bomb); not drawn") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise FetchError(f"{shown}: cannot decode the {fmt} image ({exc.__class__.__name__})") from None
+
+
+def load_image(ref: str, *, offline: bool = False, allow_extra: bool = False) -> tuple[Image.Image, list[str]]:
+    """Fetch and decode image reference ``ref``: ``(RGBA image, warnings)``; raises FetchError (see above)."""
+    data = fetch_bytes(ref, offline=offline)
+    return decode_image(data, display_ref(ref), allow_extra=allow_extra)

@@ -1,0 +1,16 @@
+"""Preview: render a preset or request body to the picture the MCU would output (Pillow), faithfully to the
+documented behaviour and saying where it approximates.
+
+Public API: :class:`Renderer` (keeps caches) with ``.render(config, *, users=None, absent=(), sources=None,
+overlay=False, scale=1.0, offline=False, findings=None) -> RenderResult(image, findings)``, and
+:func:`render_preview` ``(config, **options) -> PIL.Image.Image`` (RGB, canvas size x scale).
+
+Modules, one concept each: :mod:`.design` (config -> sections and canvas), :mod:`.slots` (who is shown where),
+:mod:`.cards` (built-in test cards), :mod:`.scaling` (render modes), :mod:`.regions` (a region's picture),
+:mod:`.watermarks`, :mod:`.canvas` (background), :mod:`.fonts`, :mod:`.colors`, :mod:`.cache`, :mod:`.context`
+(findings and image fetching of one render), :mod:`.overlay` (outlines, grid, findings) and :mod:`.renderer`.
+"""
+
+from .renderer import Renderer, RenderResult, render_preview
+
+__all__ = ["RenderResult", "Renderer", "render_preview"]

@@ -1,0 +1,112 @@
+"""Built-in test cards: the source frames the preview shows for users who have no ``--source`` image.
+
+Three motifs live in ``assets/cards/`` as greyscale masks: ``camera`` (16:9, a head and shoulders), ``phone``
+(9:16, the same in portrait) and ``screen`` (16:10, a window with text and a chart, for StreamType 1 screen
+sharing). A card is the motif drawn in a shade of the user's own colour (:func:`~.colors.user_color`) on a flat
+field of that colour, with the user's id written on it. The outer margin of every card is the flat colour, so a
+pixel near a region's edge has exactly the user's colour.
+
+Cards are stored at half their *nominal* source resolution (:data:`NOMINAL`: camera 1280x720, phone 720x1280,
+screen 1280x800): McuCustomCrop coordinates are source pixels of the nominal frame, and are scaled by
+:func:`crop_box` onto the stored card. Also here: the audio-only card and the hatched "image failed" pattern.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PIL import Image, ImageDraw
+
+from ..paths import ASSETS
+from .colors import RGB, contrast_text, shade, user_color
+from .fonts import get_font
+
+CARD_KINDS = ("camera", "phone", "screen")
+#: Nominal source resolution (pixels) of each card: the frame size CustomCrop coordinates refer to.
+NOMINAL: dict[str, tuple[int, int]] = {"camera": (1280, 720), "phone": (720, 1280), "screen": (1280, 800)}
+
+
+@lru_cache(maxsize=None)
+def _motif(kind: str) -> Image.Image:
+    with Image.open(ASSETS / "cards" / f"{kind}.png") as im:
+        return im.convert("L")
+
+
+@lru_cache(maxsize=None)
+def _icon(name: str) -> Image.Image:
+    with Image.open(ASSETS / "icons" / f"{name}.png") as im:
+        return im.convert("L")
+
+
+def card_kind_for(stream_type: int | None, region_size: tuple[int, int] | None = None) -> str:
+    """The card for a stream: ``screen`` for StreamType 1, else ``phone`` for a portrait region, else ``camera``."""
+    if stream_type == 1:
+        return "screen"
+    if region_size and region_size[1] > region_size[0] > 0:
+        return "phone"
+    return "camera"
+
+
+def _fit_font(draw: ImageDraw.ImageDraw, text: str, max_w: int, size: int):
+    while size > 8:
+        font = get_font(size)
+        if draw.textlength(text, font=font) <= max_w:
+            return font
+        size = int(size * 0.85)
+    return get_font(8)
+
+
+@lru_cache(maxsize=256)
+def make_card(kind: str, label: str) -> Image.Image:
+    """The RGB test card ``kind`` (camera/phone/screen) for user ``label``, at stored resolution (nominal / 2)."""
+    color = user_color(label)
+    motif = _motif(kind)
+    card = Image.new("RGB", motif.size, color)
+    card.paste(Image.new("RGB", motif.size, shade(color, 0.55)), (0, 0), motif)
+    draw = ImageDraw.Draw(card)
+    w, h = card.size
+    font = _fit_font(draw, label, int(w * 0.7), max(14, min(w, h) // 7))
+    y = int(h * 0.40) if kind != "screen" else int(h * 0.30)
+    draw.text((w // 2, y), label, font=font, fill=contrast_text(color), anchor="mm")
+    return card
+
+
+def crop_box(kind: str, crop: tuple[int, int, int, int], stored: tuple[int, int]) -> tuple[float, ...]:
+    """Map CustomCrop ``(x, y, w, h)`` in nominal source pixels of card ``kind`` onto a stored card of ``stored``
+    size: a ``(left, top, right, bottom)`` box for ``Image.resize(box=...)``."""
+    nw, nh = NOMINAL[kind]
+    fx, fy = stored[0] / nw, stored[1] / nh
+    x, y, cw, ch = crop
+    return (x * fx, y * fy, (x + cw) * fx, (y + ch) * fy)
+
+
+@lru_cache(maxsize=64)
+def audio_card(label: str, size: tuple[int, int]) -> Image.Image:
+    """An audio-only user's place (PureAudioHoldPlaceMode 1): dark field, speaker icon, the user's id; RGB."""
+    w, h = max(1, size[0]), max(1, size[1])
+    color: RGB = shade(user_color(label), 0.35)
+    im = Image.new("RGB", (w, h), color)
+    side = max(1, min(w, h) // 3)
+    icon = _icon("audio").resize((side, side), Image.Resampling.BILINEAR)
+    im.paste(Image.new("RGB", icon.size, (235, 235, 235)), ((w - side) // 2, (h - side) // 2), icon)
+    draw = ImageDraw.Draw(im)
+    font = _fit_font(draw, label, int(w * 0.9), max(8, min(w, h) // 8))
+    draw.text((w // 2, (h + side) // 2 + 4), label, font=font, fill=(235, 235, 235), anchor="mt")
+    return im
+
+
+#: Colours of the hatched "image failed" pattern.
+HATCH_COLORS: tuple[RGB, RGB] = ((200, 0, 160), (40, 40, 40))
+
+
+@lru_cache(maxsize=64)
+def hatched(size: tuple[int, int]) -> Image.Image:
+    """The hatched placeholder drawn where an image could not be fetched or decoded (RGB, diagonal stripes)."""
+    w, h = max(1, size[0]), max(1, size[1])
+    im = Image.new("RGB", (w, h), HATCH_COLORS[1])
+    draw = ImageDraw.Draw(im)
+    step = 16
+    for off in range(-h, w, step * 2):
+        draw.polygon([(off, h), (off + step, h), (off + step + h, 0), (off + h, 0)], fill=HATCH_COLORS[0])
+    draw.rectangle((0, 0, w - 1, h - 1), outline=HATCH_COLORS[0], width=2)
+    return im

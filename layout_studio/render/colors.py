@@ -1,0 +1,50 @@
+"""Colours of the API (``0xRRGGBB`` strings, manual 001 Data Types McuVideoParams.BackGroundColor) and of the
+built-in test cards.
+
+:func:`parse_color` reads an API colour; :func:`user_color` gives every UserId a colour of its own, stable across
+runs and machines (a SHA-256 of the id picks the hue), so regions can be told apart and tests can look for it.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import hashlib
+import re
+
+RGB = tuple[int, int, int]
+
+_COLOR = re.compile(r"^(?:0[xX]|#)([0-9a-fA-F]{6})$")
+
+
+def parse_color(value: str | None, default: RGB) -> tuple[RGB, bool]:
+    """``(rgb, ok)`` for an API colour ``0xRRGGBB`` (``#RRGGBB`` also read); ``(default, False)`` when ``value`` is
+    not a colour, ``(default, True)`` when it is None (absent)."""
+    if value is None:
+        return default, True
+    m = _COLOR.match(value.strip()) if isinstance(value, str) else None
+    if not m:
+        return default, False
+    n = int(m.group(1), 16)
+    return ((n >> 16) & 255, (n >> 8) & 255, n & 255), True
+
+
+def user_color(user_id: str) -> RGB:
+    """The card colour of ``user_id``: a hue from the SHA-256 of the id, saturation 0.55, value 0.80."""
+    digest = hashlib.sha256(user_id.encode("utf-8")).digest()
+    hue = int.from_bytes(digest[:2], "big") / 65536.0
+    r, g, b = colorsys.hsv_to_rgb(hue, 0.55, 0.80)
+    return (round(r * 255), round(g * 255), round(b * 255))
+
+
+def shade(color: RGB, factor: float) -> RGB:
+    """``color`` darkened (factor < 1) or lightened toward white (factor > 1, up to 2 = white)."""
+    if factor <= 1:
+        return tuple(round(c * factor) for c in color)  # type: ignore[return-value]
+    t = min(factor - 1, 1.0)
+    return tuple(round(c + (255 - c) * t) for c in color)  # type: ignore[return-value]
+
+
+def contrast_text(color: RGB) -> RGB:
+    """Black or white, whichever reads better on ``color``."""
+    luma = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2]
+    return (0, 0, 0) if luma > 150 else (255, 255, 255)

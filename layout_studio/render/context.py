@@ -1,0 +1,84 @@
+"""State of one render: the findings it collects, the images it fetched, and the caches it shares with its Renderer.
+
+:meth:`Context.image` is the one way the renderer reads an image (URL, ``file://`` URL or local path): a failure
+becomes a warning finding at the field's API path and returns None (the caller draws a hatched placeholder); it
+never raises. Fetched images and their notes are kept in the Renderer's cache, so a re-render fetches nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Hashable
+
+from PIL import Image
+
+from ..fetch import FetchError, display_ref, load_image
+from ..findings import Finding, Severity
+from .cache import LRUCache
+
+SOURCE_IMAGES = "manual 001 Data Types (image URLs: PNG/JPEG, at most 2K and 5 MB); SDK models.py"
+
+
+class Context:
+    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only."""
+
+    def __init__(self, tiles: LRUCache, images: LRUCache, *, offline: bool = False) -> None:
+        self.tiles = tiles
+        self.images = images
+        self.offline = offline
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, severity: Severity, path: str, message: str, source: str) -> None:
+        """Record a finding (duplicates are kept once)."""
+        f = Finding(code, severity, path, message, source)
+        if f not in self.findings:
+            self.findings.append(f)
+
+    def cached(self, key: Hashable, make: Callable[["Context"], Any]) -> Any:
+        """A tile from the cache, or ``make(sub)`` cached with the findings it raised; on a hit those findings are
+        added again, so every render reports them."""
+        def build() -> tuple[Any, list[Finding]]:
+            sub = Context(self.tiles, self.images, offline=self.offline)
+            value = make(sub)
+            return value, sub.findings
+
+        value, found = self.tiles.get_or_make(key, build)
+        for f in found:
+            if f not in self.findings:
+                self.findings.append(f)
+        return value
+
+    def image(self, ref: str, *, path: str, what: str, allow_extra: bool = False) -> Image.Image | None:
+        """The RGBA image at ``ref`` or None (a warning finding ``render.image.failed`` at ``path`` says why).
+
+        ``what`` names the field for the message (``watermark image``, ``placeholder``). Local files are re-read
+        when they change (keyed by modification time and size).
+        """
+        sig: Hashable = None
+        if "://" not in ref:
+            try:
+                st = os.stat(os.path.expanduser(ref))
+                sig = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                sig = "missing"
+        key = (ref, allow_extra, self.offline, sig)
+
+        def fetch() -> tuple[Image.Image | None, list[str], str | None]:
+            try:
+                img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra)
+                return img, notes, None
+            except FetchError as exc:
+                return None, [], str(exc)
+
+        img, notes, error = self.images.get_or_make(key, fetch) if sig != "missing" else fetch()
+        for note in notes:
+            self.add("render.image.large", Severity.WARNING, path, f"{what} {note}", SOURCE_IMAGES)
+        if error is not None:
+            self.add("render.image.failed", Severity.WARNING, path,
+                     f"{what} not drawn: {error}; the preview shows a hatched box", SOURCE_IMAGES)
+        return img
+
+    @staticmethod
+    def shown(ref: str) -> str:
+        """``ref`` without a query string (see :func:`layout_studio.fetch.display_ref`)."""
+        return display_ref(ref)

@@ -1,0 +1,97 @@
+"""What the preview needs from a config: the video, audio and SEI sections and the canvas, whatever the config is.
+
+A config is a :class:`~layout_studio.model.Preset`, a StartPublishCdnStream / UpdatePublishCdnStream request model,
+or a raw dict of either (parsed best-effort with :func:`layout_studio.documents.parse`, so a field of the wrong type
+is dropped rather than stopping the preview). :func:`coerce` never raises for a dict or a model; anything else is a
+:class:`~layout_studio.errors.LayoutStudioError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import LayoutStudioError
+from ..findings import Finding, Severity
+from ..model import (
+    ApiModel,
+    McuAudioParams,
+    McuLayoutParams,
+    McuSeiParams,
+    McuVideoParams,
+    Preset,
+    StartPublishCdnStreamRequest,
+    UpdatePublishCdnStreamRequest,
+)
+
+#: Largest canvas side the preview draws (pixels); the API allows 1920 (SDK VideoEncode.Width/Height).
+MAX_CANVAS_SIDE = 4096
+#: Canvas used when a config has none (an update body without VideoEncode), unless ``canvas=`` is given.
+FALLBACK_CANVAS = (1280, 720)
+SOURCE_CANVAS = "manual 001 Data Types VideoEncode; SDK models.py VideoEncode.Width/Height"
+
+
+@dataclass
+class Design:
+    """The parts of a config the preview and the SEI use. ``canvas`` is (width, height) in pixels, always set."""
+
+    video: McuVideoParams
+    audio: McuAudioParams | None
+    sei: McuSeiParams | None
+    room_id: str | None
+    canvas: tuple[int, int]
+    kind: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def layout(self) -> McuLayoutParams:
+        """LayoutParams (an empty one when absent: MixLayoutMode then defaults to 1, floating)."""
+        return self.video.layout_params or McuLayoutParams()
+
+    @property
+    def mode(self) -> int:
+        """The effective MixLayoutMode (1 floating, 2 screen sharing, 3 grid, 4 custom)."""
+        return self.layout.eff("mix_layout_mode")
+
+
+def _model_of(config: Any) -> tuple[ApiModel, list[Finding]]:
+    if isinstance(config, (Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest)):
+        return config, []
+    if isinstance(config, dict):
+        from ..documents import parse
+
+        model, findings = parse(config)
+        return model, list(findings)
+    raise LayoutStudioError(
+        f"cannot preview a {type(config).__name__}: pass a Preset, a request model or a JSON object (dict)")
+
+
+def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
+    """The :class:`Design` of ``config``. ``canvas`` (width, height) is used when the config has no VideoEncode
+    size (an update body); without either, :data:`FALLBACK_CANVAS` is used and a warning finding says so."""
+    model, findings = _model_of(config)
+    video = getattr(model, "video_params", None) or McuVideoParams()
+    kind = "preset" if isinstance(model, Preset) else (
+        "update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
+    room = getattr(model, "room_id", None)
+    if room is None and isinstance(model, Preset) and model.target is not None:
+        room = model.target.room_id
+    size = video.canvas
+    path = "VideoParams.VideoEncode"
+    if size is None or size[0] <= 0 or size[1] <= 0:
+        if canvas is not None:
+            size = canvas
+        else:
+            size = FALLBACK_CANVAS
+            findings.append(Finding(
+                "render.canvas.missing", Severity.WARNING, path,
+                f"no canvas size (VideoEncode Width and Height); the preview uses {size[0]}x{size[1]}. "
+                "Set VideoEncode, or pass the running task's canvas", SOURCE_CANVAS))
+    w, h = size
+    if w > MAX_CANVAS_SIDE or h > MAX_CANVAS_SIDE:
+        size = (min(w, MAX_CANVAS_SIDE), min(h, MAX_CANVAS_SIDE))
+        findings.append(Finding(
+            "render.canvas.clamped", Severity.WARNING, path,
+            f"canvas {w}x{h} is far over the 1920 limit; the preview draws {size[0]}x{size[1]}", SOURCE_CANVAS))
+    return Design(video=video, audio=getattr(model, "audio_params", None), sei=getattr(model, "sei_params", None),
+                  room_id=room, canvas=(int(size[0]), int(size[1])), kind=kind, findings=findings)

@@ -1,0 +1,83 @@
+"""Fonts for text watermarks, test-card labels and overlays.
+
+The bundled face is DejaVu Sans (``assets/fonts/DejaVuSans.ttf``, Bitstream Vera licence beside it); previews and
+snapshots use it, so they are the same on every machine. The MCU's own faces (McuWaterMarkText.Font ``Tencent``,
+the default, or ``SourceHanSans``, SDK models.py) are not redistributable here: ``Tencent`` is drawn with DejaVu
+Sans; ``SourceHanSans`` with a Source Han Sans / Noto Sans CJK face when one is installed (looked up in the usual
+font directories, or ``LAYOUT_STUDIO_CJK_FONT``), else DejaVu Sans. :func:`missing_glyphs` tells which characters
+the chosen face cannot draw, so the renderer can warn instead of drawing boxes silently.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+from ..paths import ASSETS
+
+BUNDLED_FONT = ASSETS / "fonts" / "DejaVuSans.ttf"
+
+_CJK_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
+             "/System/Library/Fonts", "/Library/Fonts")
+_CJK_NAMES = ("SourceHanSans", "NotoSansCJK", "NotoSansSC", "NotoSansHans", "SourceHanSansSC")
+#: A code point no font draws: its rendering is the face's "missing glyph" box.
+_NOTDEF_PROBE = "\U0010fffd"
+
+
+@lru_cache(maxsize=1)
+def find_cjk_font() -> Path | None:
+    """A Source Han Sans / Noto Sans CJK font file on this machine, or None (searched once per process)."""
+    env = os.environ.get("LAYOUT_STUDIO_CJK_FONT")
+    if env and Path(env).is_file():
+        return Path(env)
+    for base in _CJK_DIRS:
+        root = Path(base).expanduser()
+        if not root.is_dir():
+            continue
+        for ext in ("otf", "ttc", "ttf", "otc"):
+            for path in sorted(root.rglob(f"*.{ext}")):
+                if path.name.replace("-", "").startswith(_CJK_NAMES):
+                    return path
+    return None
+
+
+def font_path(face: str | None) -> Path:
+    """The font file drawing McuWaterMarkText.Font ``face`` (None/``Tencent`` -> bundled DejaVu Sans)."""
+    if face == "SourceHanSans":
+        found = find_cjk_font()
+        if found is not None:
+            return found
+    return BUNDLED_FONT
+
+
+@lru_cache(maxsize=64)
+def get_font(size: int, face: str | None = None) -> ImageFont.FreeTypeFont:
+    """The face for ``face`` at ``size`` pixels (clamped to 4..512), cached."""
+    return ImageFont.truetype(str(font_path(face)), max(4, min(int(size), 512)))
+
+
+@lru_cache(maxsize=8)
+def _notdef(font: ImageFont.FreeTypeFont) -> tuple[tuple[int, int], bytes]:
+    mask = font.getmask(_NOTDEF_PROBE)
+    return mask.size, bytes(mask)
+
+
+def missing_glyphs(font: ImageFont.FreeTypeFont, text: str) -> list[str]:
+    """The distinct characters of ``text`` that ``font`` has no glyph for (drawn as its missing-glyph box).
+
+    A character is missing when its rendering equals the rendering of a code point no font has (U+10FFFD).
+    Whitespace and control/format characters are never reported.
+    """
+    ref = _notdef(font)
+    out: list[str] = []
+    for ch in dict.fromkeys(text):
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+            continue
+        mask = font.getmask(ch)
+        if mask.size == ref[0] and bytes(mask) == ref[1]:
+            out.append(ch)
+    return out

@@ -1,0 +1,168 @@
+"""The renderer: a config -> the picture the MCU would output, with the findings met on the way.
+
+Drawing order (SDK models.py McuLayout.ZOrder / McuWaterMarkImage.ZOrder / McuWaterMarkText.ZOrder): the canvas
+background, then every region and watermark by ascending ZOrder. Regions of equal ZOrder stack in list order (the
+MCU leaves that order undefined; the overlay marks such ties); at equal ZOrder a watermark is drawn above the
+regions (an assumption: the references do not say). Then the picture is scaled by ``scale`` and the overlay, if
+asked, drawn on top (see :mod:`.overlay`). Dynamic layouts (MixLayoutMode 1-3) are simulated
+(:mod:`layout_studio.dynamic`) and labelled "approximation" on the picture.
+
+A :class:`Renderer` keeps caches (scaled cards, placeholders, masks, watermark tiles, fetched images, the canvas
+background), so re-rendering after a small edit only pastes tiles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PIL import Image, ImageDraw
+
+from ..findings import Finding, Severity, sort_findings
+from ..model import join_path
+from .cache import LRUCache
+from .canvas import canvas_base
+from .context import Context
+from .design import Design, coerce
+from .fonts import get_font
+from .regions import region_tile
+from .slots import Slot, resolve
+from .watermarks import watermark_tile
+
+SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approximation by layout_studio.dynamic"
+MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
+
+
+@dataclass
+class RenderResult:
+    """``image``: RGB, canvas size x scale. ``findings``: what the renderer met (failed fetches, missing glyphs,
+    approximations, a missing canvas) — not the validator's findings, which :func:`layout_studio.validate.validate`
+    gives and the overlay draws."""
+
+    image: Image.Image
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Layer:
+    """One thing pasted on the canvas: a region or a watermark, its stacking key, offset and tile."""
+
+    kind: str  # "region" | "watermark"
+    index: int
+    z: int
+    x: int
+    y: int
+    tile: Image.Image | None
+
+
+def _coerce_sources(sources: Mapping[str, Any] | None) -> dict[str, Any]:
+    return dict(sources or {})
+
+
+class Renderer:
+    """Renders configs to images, keeping caches between renders (one Renderer per preview window is right).
+
+    ``cache_size``: how many tiles (and separately fetched images) to keep.
+    """
+
+    def __init__(self, *, cache_size: int = 512) -> None:
+        self.tiles = LRUCache(cache_size)
+        self.images = LRUCache(cache_size)
+
+    def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: Context) -> list[Layer]:
+        """Every region and watermark tile with its offset, in drawing order."""
+        out: list[Layer] = []
+        for slot in slots:
+            x, y = slot.layout.box[:2]
+            out.append(Layer("region", slot.index, slot.layout.eff("z_order"), x, y,
+                             region_tile(slot, sources, ctx, design.canvas)))
+        for i, wm in enumerate(design.video.water_mark_list or []):
+            body = wm.body
+            if body is None:
+                continue
+            tile = watermark_tile(wm, join_path("VideoParams.WaterMarkList", i), ctx)
+            out.append(Layer("watermark", i, body.eff("z_order"), body.eff("location_x"), body.eff("location_y"),
+                             tile))
+        out.sort(key=lambda layer: (layer.z, layer.kind == "watermark", layer.index))
+        return out
+
+    def render(self, config: Any, *, users: int | None = None, absent: Collection[str] = (),
+               sources: Mapping[str, Any] | None = None, overlay: bool = False, scale: float = 1.0,
+               offline: bool = False, findings: list[Finding] | None = None,
+               canvas: tuple[int, int] | None = None) -> RenderResult:
+        """Render ``config`` (Preset, request model or raw dict).
+
+        ``users``: users in the room (None: every named user, and one per unnamed region; dynamic layouts: 4).
+        ``absent``: UserIds without video (placeholder; audio-only in dynamic layouts). ``sources``: UserId ->
+        PIL image, image path/URL, or ``card:camera|phone|screen``. ``overlay``: outlines, labels, grid and the
+        validator's ``findings`` (computed with :func:`layout_studio.validate.validate` when None). ``scale``:
+        output size factor (0.05..4). ``offline``: images from the cache only. ``canvas``: (w, h) for an update
+        body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its content.
+        """
+        design = coerce(config, canvas)
+        ctx = Context(self.tiles, self.images, offline=offline)
+        for f in design.findings:
+            if f.code.startswith("render."):
+                ctx.findings.append(f)
+        slots = resolve(design, users, absent)
+        src = _coerce_sources(sources)
+        image = canvas_base(design.video, design.canvas, ctx).copy()
+        for layer in self.layers(design, slots, src, ctx):
+            if layer.tile is None:
+                continue
+            if layer.tile.mode == "RGBA":
+                image.paste(layer.tile, (layer.x, layer.y), layer.tile)
+            else:
+                image.paste(layer.tile, (layer.x, layer.y))
+        if design.mode != 4:
+            self._label_dynamic(image, design, len(slots), ctx)
+        scale = min(max(float(scale), 0.05), 4.0)
+        if scale != 1.0:
+            size = (max(1, round(design.canvas[0] * scale)), max(1, round(design.canvas[1] * scale)))
+            image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0 if scale < 1 else None)
+        if overlay:
+            from .overlay import draw_overlay
+
+            if findings is None:
+                findings = _validator_findings(config, design)
+            image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
+        return RenderResult(image, sort_findings(ctx.findings))
+
+    def _label_dynamic(self, image: Image.Image, design: Design, count: int, ctx: Context) -> None:
+        name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
+        text = f"{name} layout, {count} user(s): approximation"
+        ctx.add("render.dynamic.approximation", Severity.INFO, "VideoParams.LayoutParams.MixLayoutMode",
+                f"MixLayoutMode {design.mode} ({name}) is placed by the MCU; the preview simulates it for {count} "
+                "user(s) from the documented template (an approximation)", SOURCE_DYNAMIC)
+        font = get_font(max(10, design.canvas[1] // 45))
+        draw = ImageDraw.Draw(image)
+        x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)
+        draw.rectangle((x0 - 4, y0 - 4, x1 + 4, y1 + 4), fill=(0, 0, 0))
+        draw.text((8, 8), text, font=font, fill=(255, 214, 0))
+
+
+def _validator_findings(config: Any, design: Design) -> list[Finding]:
+    """The validator's findings for ``config``, or [] when the validator is not available."""
+    try:
+        from ..validate import validate
+    except ImportError:
+        return []
+    try:
+        return validate(config, canvas=design.canvas if design.kind == "update" else None)
+    except Exception:  # the validator promises never to raise; a preview must not die if it does
+        return []
+
+
+_DEFAULT: Renderer | None = None
+
+
+def render_preview(config: Any, **options: Any) -> Image.Image:
+    """The preview of ``config`` as an RGB image of canvas size x ``scale`` (options as :meth:`Renderer.render`).
+
+    Uses one module-level Renderer, so repeated calls share its caches.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Renderer()
+    return _DEFAULT.render(config, **options).image

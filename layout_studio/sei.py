@@ -1,0 +1,60 @@
+"""The LayoutVolume SEI a mix carries, as the MCU would fill it for a design (manual 001 StartPublishCdnStream,
+"volume layout SEI", about line 2215)::
+
+    {"app_data": "", "canvas": {"w": 1080, "h": 960},
+     "regions": [{"uid": "...", "zorder": 2, "volume": 45, "x": 270, "y": 480, "w": 540, "h": 480}],
+     "ver": "1.0", "ts": 1648544726}
+
+``app_data`` is McuLayoutVolume.AppData; ``canvas`` the VideoEncode Width/Height; ``regions`` one entry per user
+*present with video* (a user not in the room or sending no video is left out, as documented), in region order, with
+the region's ZOrder and box in canvas pixels; ``ver`` ``"1.0"``; ``ts`` the server time in seconds. The preview
+cannot know loudness, so ``volume`` is simulated as 0 for everyone. Users in the room are chosen as the preview does
+(:mod:`layout_studio.render.slots`): ``users=None`` means every named user plus one per unnamed region, and
+dynamic layouts are simulated (:mod:`layout_studio.dynamic`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection
+from typing import Any
+
+#: ``volume`` reported for every user: the preview has no audio to measure.
+SIMULATED_VOLUME = 0
+SEI_VERSION = "1.0"
+
+
+def sei_payload(config: Any, *, users: int | None = None, absent: Collection[str] = (),
+                ts: int | None = None) -> dict[str, Any]:
+    """The LayoutVolume SEI JSON (a dict, shape above) for ``config`` (Preset, request model or raw dict).
+
+    ``users``: users in the room (see the module docstring); ``absent``: UserIds without video; ``ts``: the
+    timestamp to report (default: now, in seconds). Raises LayoutStudioError for a config of another type.
+    """
+    from .render.design import coerce
+    from .render.slots import resolve
+
+    design = coerce(config)
+    lv = design.sei.layout_volume if design.sei else None
+    regions = []
+    for slot in resolve(design, users, absent):
+        if slot.state != "video" or not slot.user_id:
+            continue
+        x, y, w, h = slot.layout.box
+        regions.append({"uid": slot.user_id, "zorder": slot.layout.eff("z_order"), "volume": SIMULATED_VOLUME,
+                        "x": x, "y": y, "w": w, "h": h})
+    return {
+        "app_data": lv.eff("app_data") if lv is not None else "",
+        "canvas": {"w": design.canvas[0], "h": design.canvas[1]},
+        "regions": regions,
+        "ver": SEI_VERSION,
+        "ts": int(time.time()) if ts is None else int(ts),
+    }
+
+
+def sends_layout_sei(config: Any) -> bool:
+    """True when the design asks for the LayoutVolume SEI (SeiParams.LayoutVolume is set)."""
+    from .render.design import coerce
+
+    design = coerce(config)
+    return bool(design.sei and design.sei.layout_volume is not None)
