@@ -1,0 +1,349 @@
+"""Start, plan, push (update), rollback and stop: a :class:`Pusher` ties options, journal, client and sender.
+
+Every operation validates before it sends (:func:`layout_studio.validate.validate`): error findings refuse it
+(:class:`~layout_studio.push.errors.RefusedError`), warnings travel with the result. The region comes from
+``region=`` / ``--region``, else the preset's Target.Region, else the journal's record of the task; the SdkAppId
+likewise. The agent's UserSig is resolved by :mod:`layout_studio.push.usersig` and never stored. With
+``dry_run`` nothing is sent or recorded: the outcome carries the exact request, masked.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..findings import Finding, has_errors
+from ..model import Preset
+from .client import DEFAULT_TIMEOUT, TrtcClient
+from .credentials import resolve_credential
+from .errors import ConfigError, RefusedError
+from .journal import START, STOP, UPDATE, Entry, Journal, TaskRecord
+from .plan import Plan, compare, design_hash, fold_state, interruptions
+from .ratelimit import API_RATE_LIMIT, RateLimiter
+from .region import check_region, sdk_app_id_warning
+from .sender import Outcome, RetryPolicy, Sender
+from .usersig import known_secret_values, resolve_usersig
+
+#: Sections an update may carry (UpdatePublishCdnStreamRequest, SDK models.py).
+UPDATE_SECTIONS = ("WithTranscoding", "AudioParams", "VideoParams", "SingleSubscribeParams", "PublishCdnParams",
+                   "SeiParams", "FeedBackRoomParams")
+_DRY_RUN_CREDENTIAL = ("AKIDDRYRUNDRYRUNDRYRUN", "dry-run-placeholder-key")
+
+
+@dataclass
+class PushOptions:
+    """Settings of a push session (the command line's common options).
+
+    region, endpoint (URL: scheme, host, port), profile (credentials profile), sdk_app_id, journal (path or a
+    :class:`Journal`), timeout (seconds per attempt), rate (requests a second per API) and burst, attempts (in all)
+    and backoff (first retry delay, seconds), dry_run, agent_usersig, credential (an SDK Credential to use instead
+    of the credential chain — for embedding and tests).
+    """
+
+    region: str | None = None
+    endpoint: str | None = None
+    profile: str | None = None
+    sdk_app_id: int | None = None
+    journal: Any = None
+    timeout: float = DEFAULT_TIMEOUT
+    rate: float = API_RATE_LIMIT
+    burst: int = 1
+    attempts: int = 4
+    backoff: float = 0.5
+    dry_run: bool = False
+    agent_usersig: str | None = None
+    credential: Any = None
+
+    @classmethod
+    def split(cls, kwargs: dict[str, Any]) -> tuple["PushOptions", dict[str, Any]]:
+        """Options named in ``kwargs`` and the remaining keyword arguments (target options of build_request)."""
+        names = {f.name for f in fields(cls)}
+        mine = {k: v for k, v in kwargs.items() if k in names}
+        return cls(**mine), {k: v for k, v in kwargs.items() if k not in names}
+
+
+class Pusher:
+    """A push session: one journal, one rate limiter, one client per region. ``warnings`` collects messages
+    about the settings (SdkAppId/region rule, dry-run credentials) for the caller to show."""
+
+    def __init__(self, options: PushOptions | None = None) -> None:
+        self.options = options or PushOptions()
+        j = self.options.journal
+        self.journal = j if isinstance(j, Journal) else Journal(j)
+        self._owns_journal = not isinstance(j, Journal)
+        self.limiter = RateLimiter(self.options.rate, self.options.burst)
+        self.retry = RetryPolicy(attempts=max(1, self.options.attempts), base=self.options.backoff)
+        self.warnings: list[str] = []
+        self._clients: dict[str, TrtcClient] = {}
+        self._senders: dict[str, Sender] = {}
+        self.secrets: list[str] = known_secret_values()
+
+    def close(self) -> None:
+        """Close the journal if this session opened it."""
+        if self._owns_journal:
+            self.journal.close()
+
+    def __enter__(self) -> "Pusher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- settings -------------------------------------------------------------------------------------------
+    def _warn(self, text: str | None) -> None:
+        if text and text not in self.warnings:
+            self.warnings.append(text)
+
+    def region_for(self, preset: Preset | None = None, task: TaskRecord | None = None,
+                   sdk_app_id: int | None = None) -> str:
+        """The region to send to (checked); records a warning when the SdkAppId rule is broken."""
+        region = self.options.region
+        if not region and preset is not None and preset.target is not None:
+            region = preset.target.region
+        if not region and task is not None:
+            region = task.region
+        region = check_region(region)
+        self._warn(sdk_app_id_warning(region, sdk_app_id))
+        return region
+
+    def sdk_app_id_for(self, preset: Preset | None = None, task: TaskRecord | None = None) -> int | None:
+        """``sdk_app_id`` option, else the preset's Target.SdkAppId, else the journal's record of the task."""
+        if self.options.sdk_app_id is not None:
+            return self.options.sdk_app_id
+        if preset is not None and preset.target is not None and preset.target.sdk_app_id is not None:
+            return preset.target.sdk_app_id
+        return task.sdk_app_id if task is not None else None
+
+    def client(self, region: str) -> TrtcClient:
+        """The client for ``region`` (credentials resolved on first use; a placeholder in a dry run without any)."""
+        if region not in self._clients:
+            cred = self.options.credential
+            if cred is None:
+                try:
+                    cred = resolve_credential(self.options.profile)
+                except ConfigError:
+                    if not self.options.dry_run:
+                        raise
+                    from tencentcloud.common.credential import Credential
+
+                    cred = Credential(*_DRY_RUN_CREDENTIAL)
+                    self._warn("dry run without credentials: signed with a placeholder key")
+            self._clients[region] = TrtcClient(region, cred, endpoint=self.options.endpoint,
+                                               timeout=self.options.timeout)
+        return self._clients[region]
+
+    def sender(self, region: str) -> Sender:
+        """The sender for ``region`` (shared rate limiter and journal)."""
+        if region not in self._senders:
+            self._senders[region] = Sender(self.client(region), self.journal, limiter=self.limiter,
+                                           retry=self.retry, secrets=self.secrets)
+        return self._senders[region]
+
+    def _dry_run(self, action: str, region: str, body: dict[str, Any], task_id: str | None,
+                 findings: list[Finding]) -> Outcome:
+        client = self.client(region)
+        prepared = client.prepare(action, body)
+        secrets = [*self.secrets, *client.secrets, *_values_of(body)]
+        return Outcome(action, task_id, "dry-run", sequence_number=body.get("SequenceNumber"),
+                       request=prepared.masked(secrets), findings=findings)
+
+    # -- update ---------------------------------------------------------------------------------------------
+    def _plan(self, task_id: str, body: dict[str, Any], *, canvas_hint: tuple[int, int] | None,
+              notes: list[str] = ()) -> Plan:
+        task = self.journal.task(task_id)
+        applied = list(self.journal.iter_applied(task_id))
+        state = fold_state(applied)
+        canvas = (task.canvas if task else None) or _canvas_of(state) or canvas_hint
+        from ..validate import validate
+
+        probe = dict(body, SequenceNumber=self.journal.peek_sequence(task_id))
+        findings = validate(probe, action="update", canvas=canvas)
+        base = applied[-1] if applied else None
+        uncertain = [e for e in self.journal.entries(task_id)
+                     if e.action in (START, UPDATE) and e.status in ("pending", "unknown")
+                     and (base is None or e.id > base.id)]
+        changes = compare(state, body)
+        return Plan(task_id, body, design_hash(body), base, changes, interruptions(changes), findings, canvas,
+                    uncertain, list(notes))
+
+    def update_body(self, preset: Preset, task_id: str, **target: Any) -> dict[str, Any]:
+        """The UpdatePublishCdnStream body for ``preset`` (without SequenceNumber; UserSigs resolved)."""
+        from ..payload import build_request
+
+        task = self.journal.task(task_id)
+        target.setdefault("sdk_app_id", self.sdk_app_id_for(preset, task))
+        self._feedback_usersigs(target, preset)
+        return build_request(preset, "update", check=False, task_id=task_id, **target)
+
+    def plan_update(self, preset: Preset, task_id: str, **target: Any) -> Plan:
+        """What pushing ``preset`` to ``task_id`` would change (see :class:`Plan`); sends nothing."""
+        return self._plan(task_id, self.update_body(preset, task_id, **target), canvas_hint=preset.canvas)
+
+    def push_plan(self, plan: Plan, *, preset: Preset | None = None, batch_id: str | None = None,
+                  note: str | None = None) -> Outcome:
+        """Send ``plan.body`` (refused when the plan has error findings). ``preset`` names the design in the
+        journal and may give the region (Target.Region). Returns the :class:`Outcome`."""
+        if plan.blocked:
+            errors = [f for f in plan.findings if f.severity.value == "error"]
+            raise RefusedError(f"task {plan.task_id}: the update has {len(errors)} error(s); nothing was sent",
+                               plan.findings)
+        task = self.journal.task(plan.task_id)
+        sdk_app_id = plan.body.get("SdkAppId")
+        if sdk_app_id is None:
+            raise ConfigError("no SdkAppId: pass --sdk-app-id or set Target.SdkAppId in the preset")
+        region = self.region_for(preset, task, sdk_app_id)
+        if self.options.dry_run:
+            body = dict(plan.body, SequenceNumber=self.journal.peek_sequence(plan.task_id))
+            return self._dry_run(UPDATE, region, body, plan.task_id, plan.findings)
+        out = self.sender(region).update(plan.task_id, plan.body, preset_name=preset.name if preset else None,
+                                         design_hash=plan.design_hash, region=region, sdk_app_id=sdk_app_id,
+                                         batch_id=batch_id, note=note)
+        out.findings = plan.findings
+        if out.status == "ok":
+            self.journal.remember_task(plan.task_id, sdk_app_id=sdk_app_id, region=region,
+                                       canvas=_canvas_of(plan.body))
+        return out
+
+    def push_update(self, preset: Preset, task_id: str, **target: Any) -> Outcome:
+        """Validate and send ``preset`` to ``task_id`` as an UpdatePublishCdnStream."""
+        return self.push_plan(self.plan_update(preset, task_id, **target), preset=preset)
+
+    # -- rollback -------------------------------------------------------------------------------------------
+    def plan_rollback(self, task_id: str, to: int | None = None) -> tuple[Plan, Entry]:
+        """The plan of re-sending the design of journal row ``to`` (default: the newest successfully applied
+        design that differs from the current one) to ``task_id``; returns (plan, that row).
+
+        Sections the journal stored without their secrets (a CDN URL's txSecret, a feedback room's UserSig) are
+        left out, so the task keeps its current ones; the plan's notes say so. Raises ConfigError when there is
+        nothing to roll back to.
+        """
+        applied = list(self.journal.iter_applied(task_id))
+        if to is None:
+            if not applied:
+                raise ConfigError(f"task {task_id}: the journal has no applied design to roll back to")
+            current = applied[-1].design_hash
+            older = [e for e in applied[:-1] if e.design_hash != current]
+            if not older:
+                raise ConfigError(f"task {task_id}: no earlier design differs from the current one "
+                                  "(see `layout-studio history`)")
+            entry = older[-1]
+        else:
+            entry = self.journal.entry(to)
+            if entry is None or entry.task_id != task_id:
+                raise ConfigError(f"journal entry #{to} is not a request of task {task_id} "
+                                  "(see `layout-studio history`)")
+            if entry.status != "ok" or entry.action not in (START, UPDATE):
+                raise ConfigError(f"journal entry #{to} is a {entry.action} with status {entry.status}: "
+                                  "only applied starts and updates can be rolled back to")
+        notes: list[str] = []
+        body: dict[str, Any] = {"SdkAppId": entry.sdk_app_id or self.sdk_app_id_for(None, self.journal.task(task_id)),
+                                "TaskId": task_id}
+        stripped_roots = {p.split(".")[0].split("[")[0].split(" ")[0] for p in entry.stripped}
+        for key in UPDATE_SECTIONS:
+            if key not in entry.body:
+                continue
+            if key in stripped_roots:
+                notes.append(f"{key} is left as it is: the journal keeps it without its secrets")
+                continue
+            value = entry.body[key]
+            if key == "AudioParams" and isinstance(value, dict):
+                value = {k: v for k, v in value.items() if k in ("SubscribeAudioList", "UnSubscribeAudioList")}
+                if not value:
+                    continue
+            body[key] = value
+        plan = self._plan(task_id, body, canvas_hint=None, notes=notes)
+        return plan, entry
+
+    # -- start and stop -------------------------------------------------------------------------------------
+    def _feedback_usersigs(self, target: dict[str, Any], preset: Preset) -> None:
+        """Generate a UserSig per feedback room from TRTC_SDK_SECRET_KEY when none was given."""
+        if target.get("feedback_user_sig") or not os.environ.get("TRTC_SDK_SECRET_KEY"):
+            return
+        rooms = target.get("feed_back_room_params")
+        if rooms is None and preset.target is not None and preset.target.feed_back_room_params:
+            rooms = [r.to_api() for r in preset.target.feed_back_room_params]
+        if not rooms:
+            return
+        sdk = target.get("sdk_app_id") or self.sdk_app_id_for(preset)
+        target["feedback_user_sig"] = [
+            resolve_usersig(r.get("UserId"), sdk, what=f"FeedBackRoomParams[{i}].UserSig") if isinstance(r, dict)
+            else None for i, r in enumerate(rooms)]
+
+    def start_body(self, preset: Preset, **target: Any) -> dict[str, Any]:
+        """The StartPublishCdnStream body for ``preset`` with the agent's UserSig resolved."""
+        from ..payload import build_request
+
+        target.setdefault("sdk_app_id", self.sdk_app_id_for(preset))
+        if not target.get("user_sig"):
+            agent = dict(preset.target.agent_params.to_api()) if preset.target and preset.target.agent_params else {}
+            agent.update(target.get("agent_params") or {})
+            target["user_sig"] = resolve_usersig(agent.get("UserId"), target["sdk_app_id"],
+                                                 given=self.options.agent_usersig)
+        self._feedback_usersigs(target, preset)
+        return build_request(preset, "start", check=False, **target)
+
+    def start_task(self, preset: Preset, **target: Any) -> Outcome:
+        """Validate and send StartPublishCdnStream; the outcome's task_id is the new TaskId (recorded with the
+        task's SdkAppId, region, RoomId and canvas)."""
+        from ..validate import validate
+
+        body = self.start_body(preset, **target)
+        findings = validate(body, action="start")
+        if has_errors(findings):
+            raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
+        region = self.region_for(preset, None, body.get("SdkAppId"))
+        if self.options.dry_run:
+            return self._dry_run(START, region, body, None, findings)
+        out = self.sender(region).start(body, preset_name=preset.name, design_hash=design_hash(body),
+                                        region=region, sdk_app_id=body.get("SdkAppId"))
+        out.findings = findings
+        if out.status == "ok" and out.task_id:
+            self.journal.remember_task(out.task_id, sdk_app_id=body.get("SdkAppId"), region=region,
+                                       room_id=body.get("RoomId"), canvas=_canvas_of(body),
+                                       preset_name=preset.name, started=True)
+        return out
+
+    def stop_task(self, task_id: str, *, record_key: str | None = None) -> Outcome:
+        """Send StopPublishCdnStream for ``task_id`` (SdkAppId and region from the options or the journal)."""
+        task = self.journal.task(task_id)
+        sdk_app_id = self.sdk_app_id_for(None, task)
+        if sdk_app_id is None:
+            raise ConfigError(f"no SdkAppId for task {task_id}: pass --sdk-app-id")
+        region = self.region_for(None, task, sdk_app_id)
+        body: dict[str, Any] = {"SdkAppId": sdk_app_id, "TaskId": task_id}
+        if record_key:
+            body["RecordKey"] = record_key
+        if self.options.dry_run:
+            return self._dry_run(STOP, region, body, task_id, [])
+        out = self.sender(region).stop(task_id, body, region=region, sdk_app_id=sdk_app_id)
+        if out.status == "ok":
+            self.journal.mark_stopped(task_id)
+        return out
+
+
+def _canvas_of(body: dict[str, Any]) -> tuple[int, int] | None:
+    encode = (body.get("VideoParams") or {}).get("VideoEncode") if isinstance(body.get("VideoParams"), dict) else None
+    if isinstance(encode, dict) and isinstance(encode.get("Width"), int) and isinstance(encode.get("Height"), int):
+        if encode["Width"] > 0 and encode["Height"] > 0:
+            return (encode["Width"], encode["Height"])
+    return None
+
+
+def _values_of(body: dict[str, Any]) -> list[str]:
+    """Secret values inside ``body`` (UserSig, SecretKey strings) for masking free text."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("UserSig", "SecretKey") and isinstance(value, str):
+                    out.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(body)
+    return out

@@ -1,0 +1,198 @@
+"""A loopback TRTC API for the push tests and the benchmark: checks every request like the real one would.
+
+For each request it checks, independently of the SDK's signing code:
+
+* the TC3-HMAC-SHA256 ``Authorization`` header, recomputed by the algorithm of manual ``001`` "Signature v3"
+  (CanonicalRequest -> StringToSign -> derived key HMAC chain ``TC3`` + SecretKey, date, service, ``tc3_request``);
+* ``X-TC-Action`` (Start/Update/StopPublishCdnStream), ``X-TC-Version`` 2019-07-22, ``X-TC-Region``;
+* the body, decoded with the official ``tencentcloud.trtc.v20190722.models`` request class and serialised back:
+  it must come back equal (no unknown field, no wrong type);
+* for an update, a SequenceNumber higher than the task's last one (else FailedOperation, as the API does).
+
+Problems are answered with an API error and collected in ``violations`` (tests assert it stays empty).
+``faults`` is a queue of behaviours for the next requests: ``"500"``, ``"hang"`` (no reply within the client's
+timeout), ``"malformed"``, ``"limit"`` (RequestLimitExceeded), ``"error:Code"`` (an API error), ``"drop"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tencentcloud.trtc.v20190722 import models as sdk_models
+
+SECRET_ID = "AKIDtestSECRETID0001"
+SECRET_KEY = "SECRETKEY-do-not-leak-7f3a9c"
+ACTIONS = ("StartPublishCdnStream", "UpdatePublishCdnStream", "StopPublishCdnStream")
+
+
+def tc3_signature(secret_key: str, method: str, host: str, content_type: str, payload: bytes, timestamp: int,
+                  service: str = "trtc") -> str:
+    """The TC3-HMAC-SHA256 signature of a POST to ``/`` as the manual describes it."""
+    canonical = "\n".join([method, "/", "", f"content-type:{content_type}\nhost:{host}\n", "content-type;host",
+                           hashlib.sha256(payload).hexdigest()])
+    date = datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
+    scope = f"{date}/{service}/tc3_request"
+    to_sign = "\n".join(["TC3-HMAC-SHA256", str(timestamp), scope,
+                         hashlib.sha256(canonical.encode("utf-8")).hexdigest()])
+
+    def h(key: bytes, msg: str) -> bytes:
+        return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).digest()
+
+    key = h(h(h(("TC3" + secret_key).encode("utf-8"), date), service), "tc3_request")
+    return hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+class FakeTrtc:
+    """The server state: ``requests`` (every accepted request: time, action, body), ``tasks`` (TaskId -> list
+    of applied update bodies), ``violations`` (protocol problems), ``faults`` (queued misbehaviours)."""
+
+    def __init__(self, *, hang_seconds: float = 2.0, latency: float = 0.0) -> None:
+        self.lock = threading.Lock()
+        self.requests: list[tuple[float, str, dict]] = []
+        self.tasks: dict[str, list[dict]] = defaultdict(list)
+        self.last_seq: dict[str, int] = {}
+        self.stopped: set[str] = set()
+        self.violations: list[str] = []
+        self.faults: deque[str] = deque()
+        self.hang_seconds = hang_seconds
+        self.latency = latency
+        self._next_task = 0
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def endpoint(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> "FakeTrtc":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def seen(self, action: str | None = None) -> list[tuple[float, str, dict]]:
+        with self.lock:
+            return [r for r in self.requests if action is None or r[1] == action]
+
+    # -- checks ---------------------------------------------------------------------------------------------
+    def check(self, headers, raw: bytes) -> tuple[str | None, str | None, dict | None]:
+        """(error code, message, body) — code None when the request is well-formed and correctly signed."""
+        action = headers.get("X-TC-Action")
+        if action not in ACTIONS:
+            return "InvalidAction", f"unexpected X-TC-Action {action!r}", None
+        if headers.get("X-TC-Version") != "2019-07-22":
+            return "NoSuchVersion", f"X-TC-Version {headers.get('X-TC-Version')!r}", None
+        if headers.get("X-TC-Region") not in ("ap-guangzhou", "ap-hongkong", "ap-singapore"):
+            return "UnsupportedRegion", f"region {headers.get('X-TC-Region')!r}", None
+        auth = headers.get("Authorization", "")
+        try:
+            algo, rest = auth.split(" ", 1)
+            parts = dict(p.strip().split("=", 1) for p in rest.split(","))
+            secret_id, date, service, term = parts["Credential"].split("/")
+            timestamp = int(headers["X-TC-Timestamp"])
+        except (ValueError, KeyError):
+            return "AuthFailure.SignatureFailure", "malformed Authorization", None
+        if algo != "TC3-HMAC-SHA256" or service != "trtc" or term != "tc3_request" \
+                or parts["SignedHeaders"] != "content-type;host" or secret_id != SECRET_ID:
+            return "AuthFailure.SignatureFailure", "wrong algorithm, scope or SecretId", None
+        if date != datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d"):
+            return "AuthFailure.SignatureFailure", "credential date does not match X-TC-Timestamp", None
+        if abs(time.time() - timestamp) > 300:
+            return "AuthFailure.SignatureExpire", "timestamp off by more than 5 minutes", None
+        expected = tc3_signature(SECRET_KEY, "POST", headers.get("Host", ""), headers.get("Content-Type", ""),
+                                 raw, timestamp)
+        if not hmac.compare_digest(expected, parts["Signature"]):
+            return "AuthFailure.SignatureFailure", "signature mismatch", None
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return "InvalidParameter", "body is not JSON", None
+        model = getattr(sdk_models, f"{action}Request")()
+        model._deserialize(body)
+        if model._serialize() != body:
+            return "UnknownParameter", "body does not round-trip through the SDK model (unknown field or type)", body
+        return None, None, body
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def reply(self, status: int, payload: bytes, ctype: str = "application/json") -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def api(self, response: dict) -> None:
+                response.setdefault("RequestId", f"req-{time.monotonic_ns()}")
+                self.reply(200, json.dumps({"Response": response}).encode())
+
+            def do_POST(self):  # noqa: N802 - http.server API
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                with fake.lock:
+                    fault = fake.faults.popleft() if fake.faults else None
+                if fault == "hang":
+                    time.sleep(fake.hang_seconds)
+                    return
+                if fault == "drop":
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                if fault == "500":
+                    return self.reply(500, b"<html>internal server error</html>", "text/html")
+                if fault == "malformed":
+                    return self.reply(200, b'{"Response": {"TaskId": ', "application/json")
+                if fault == "limit":
+                    return self.api({"Error": {"Code": "RequestLimitExceeded", "Message": "too many requests"}})
+                if fault and fault.startswith("error:"):
+                    return self.api({"Error": {"Code": fault[6:], "Message": f"simulated {fault[6:]}"}})
+                code, message, body = fake.check(self.headers, raw)
+                if code:
+                    with fake.lock:
+                        fake.violations.append(f"{code}: {message}")
+                    return self.api({"Error": {"Code": code, "Message": message}})
+                if fake.latency:
+                    time.sleep(fake.latency)
+                self.api(fake.apply(self.headers["X-TC-Action"], body))
+
+        return Handler
+
+    def apply(self, action: str, body: dict) -> dict:
+        """The API's answer to a valid request (and the state change)."""
+        with self.lock:
+            self.requests.append((time.monotonic(), action, body))
+            if action == "StartPublishCdnStream":
+                self._next_task += 1
+                task = f"task-{self._next_task:05d}"
+                self.tasks[task] = []
+                return {"TaskId": task}
+            task = body.get("TaskId")
+            if action == "StopPublishCdnStream":
+                if task in self.stopped:
+                    return {"Error": {"Code": "ResourceNotFound", "Message": "task not found"}}
+                self.stopped.add(task)
+                return {"TaskId": task}
+            seq = body.get("SequenceNumber")
+            if task in self.last_seq and seq <= self.last_seq[task]:
+                self.violations.append(f"SequenceNumber {seq} not above {self.last_seq[task]} for {task}")
+                return {"Error": {"Code": "FailedOperation", "Message": "SequenceNumber must increase"}}
+            self.last_seq[task] = seq
+            self.tasks[task].append(body)
+            return {"TaskId": task}
