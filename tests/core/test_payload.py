@@ -65,13 +65,13 @@ def _full_preset() -> Preset:
 
 
 def test_start_body_takes_design_and_target_without_region():
-    body = build_request(_full_preset(), "start", user_sig="S")
+    body = build_request(_full_preset(), "start", user_sig="S", feedback_user_sig="FS")
     assert "Region" not in body
     assert body["RoomId"] == "10001" and body["SdkAppId"] == 1400000001
     assert body["AgentParams"] == {"UserId": "robot", "MaxIdleTime": 60, "UserSig": "S"}
     assert body["AudioParams"]["AudioEncode"] == {"SampleRate": 48000, "Channel": 2, "BitRate": 64}
     assert body["SeiParams"] == {"LayoutVolume": {"AppData": "x"}}
-    assert body["FeedBackRoomParams"][0]["UserId"] == "back"
+    assert body["FeedBackRoomParams"][0] == {"RoomId": "20002", "RoomIdType": 0, "UserId": "back", "UserSig": "FS"}
 
 
 def test_update_body_carries_only_what_an_update_may_change():
@@ -127,7 +127,7 @@ def test_errors_raise_invalid_design_with_findings():
     preset = _full_preset()
     preset.video_params.layout_params.mix_layout_list[0].location_x = 100  # now 100 + 1280 > 1280
     with pytest.raises(InvalidDesignError) as info:
-        build_request(preset, "start", user_sig="S")
+        build_request(preset, "start", user_sig="S", feedback_user_sig="FS")
     errors = [f for f in info.value.findings if f.severity is Severity.ERROR]
     assert any(f.path == "VideoParams.LayoutParams.MixLayoutList[0].LocationX" for f in errors)
     assert "LocationX" in str(info.value)
