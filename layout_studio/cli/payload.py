@@ -18,6 +18,13 @@ import time
 from typing import Any
 
 
+#: Request fields -> the options that set them (for the hint after errors).
+_TARGET_FLAGS = {"SdkAppId": "--sdk-app-id", "RoomId": "--room-id", "RoomIdType": "--room-id-type",
+                 "AgentParams": "--agent-user-id/--agent-usersig", "PublishCdnParams": "--cdn-url",
+                 "FeedBackRoomParams": "--feedback-room/--feedback-usersig", "TaskId": "--task-id",
+                 "SequenceNumber": "--sequence", "WithTranscoding": "--with-transcoding"}
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``payload`` subcommand."""
     parser = subparsers.add_parser(
@@ -128,6 +135,11 @@ def run(args: argparse.Namespace) -> int:
     if has_errors(findings):
         print(f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first",
               file=sys.stderr)
+        missing = sorted({_TARGET_FLAGS[root] for f in findings if f.severity.value == "error"
+                          for root in [f.path.split(".")[0].split("[")[0]] if root in _TARGET_FLAGS})
+        if missing:
+            print(f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
+                  file=sys.stderr)
         return 1
     shown = body
     if secrets and sys.stdout.isatty():

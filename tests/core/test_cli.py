@@ -212,6 +212,15 @@ def test_payload_usage_errors_exit_2(args, message, capsys):
     assert message in capsys.readouterr().err
 
 
+def test_payload_without_a_target_names_the_options(capsys):
+    grid = str(next(p for p in bundled_presets() if p.stem == "grid-2x2"))  # a design without Target
+    assert main(["payload", grid, "--action", "start"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    for flag in ("--sdk-app-id", "--room-id", "--cdn-url", "--agent-user-id"):
+        assert flag in captured.err
+
+
 def test_payload_of_a_request_body_points_at_import(capsys):
     assert main(["payload", START_5, "--action", "start"]) == 2
     assert "layout-studio import" in capsys.readouterr().err
