@@ -4,7 +4,7 @@ killed session, offered for recovery on the next start (never forced).
 
 File format (JSON): ``{"Format": "layout-studio/autosave@1", "Source": path or null, "SavedAt": ISO-8601 UTC,
 "Preset": {preset in its file shape}}``. Secrets are stripped before writing (UserSig, SecretKey, txSecret);
-writes are atomic (temp file in the same directory, fsync, os.replace).
+writes are atomic (:func:`layout_studio.presets.atomic_write_text`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 from ..model import Preset
 from ..paths import data_dir, ensure_dir
+from ..presets import atomic_write_text
 from ..secrets import strip_secrets
 
 FORMAT = "layout-studio/autosave@1"
@@ -35,21 +35,6 @@ def key_for(source: Path | None) -> str:
     if source is None:
         return f"untitled-{os.getpid()}"
     return hashlib.sha1(str(Path(source).resolve()).encode()).hexdigest()[:16]
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temp file in the same directory, fsync and os.replace (never half-written)."""
-    ensure_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -88,6 +73,7 @@ class Autosaver:
         body, _removed = strip_secrets(preset.to_api())
         doc = {"Format": FORMAT, "Source": str(self.source) if self.source else None,
                "SavedAt": datetime.now(timezone.utc).isoformat(timespec="seconds"), "Preset": body}
+        ensure_dir(self.file.parent)
         atomic_write_text(self.file, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return self.file
 

@@ -51,30 +51,30 @@ REGION_FIELDS = (
     _f("CustomCrop.LocationY", hint="source px", label="Crop Y"),
     _f("CustomCrop.Width", hint="source px", label="Crop W"),
     _f("CustomCrop.Height", hint="source px", label="Crop H"),
-    _f("BackgroundImageUrl", "str", "placeholder PNG/JPEG"),
-    _f("BackgroundRenderMode", hint="0-4, default 3"),
+    _f("BackgroundImageUrl", "str", "placeholder PNG/JPEG", "BgImageUrl"),
+    _f("BackgroundRenderMode", hint="0-4, default 3", label="BgRenderMode"),
     _f("BackgroundCustomRender.Width", hint="px", label="BgRender W"),
     _f("BackgroundCustomRender.Height", hint="px", label="BgRender H"),
     _f("BackgroundCustomRender.Radius", hint="px", label="BgRender R"),
-    _f("BackGroundColor", "str", "0xRRGGBB"),
-    _f("BackGroundColorMode", hint="bit0 placeholder, bit1 stream"),
+    _f("BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    _f("BackGroundColorMode", hint="bit0 placeholder, bit1 stream", label="BgColorMode"),
     _f("TransparentUrl", "str", "PNG alpha mask"),
-    _f("EnableStreamSEI", hint="0/1"),
+    _f("EnableStreamSEI", hint="0/1", label="StreamSEI"),
 )
 
 _WM_COMMON = ("WaterMarkWidth", "WaterMarkHeight", "LocationX", "LocationY", "ZOrder", "DynamicPosType")
 TEXT_WATERMARK_FIELDS = (
     _f("WaterMarkText.Text", "str", label="Text"),
-    *(_f(f"WaterMarkText.{n}", hint="px" if "Location" in n or "Width" in n or "Height" in n else "", label=n)
+    *(_f(f"WaterMarkText.{n}", hint="px" if "Location" in n or "Width" in n or "Height" in n else "", label=n.replace("WaterMark", ""))
       for n in _WM_COMMON),
     _f("WaterMarkText.FontSize", hint="px", label="FontSize"),
     _f("WaterMarkText.FontColor", "str", "0xRRGGBB", "FontColor"),
-    _f("WaterMarkText.BackGroundColor", "str", "0xRRGGBB", "BackGroundColor"),
+    _f("WaterMarkText.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
     _f("WaterMarkText.Font", "str", "Tencent, SourceHanSans", "Font"),
 )
 IMAGE_WATERMARK_FIELDS = (
     _f("WaterMarkImage.WaterMarkUrl", "str", "PNG/JPEG URL", "WaterMarkUrl"),
-    *(_f(f"WaterMarkImage.{n}", hint="px" if "Location" in n or "Width" in n or "Height" in n else "", label=n)
+    *(_f(f"WaterMarkImage.{n}", hint="px" if "Location" in n or "Width" in n or "Height" in n else "", label=n.replace("WaterMark", ""))
       for n in _WM_COMMON),
 )
 
@@ -83,12 +83,12 @@ CANVAS_FIELDS = (
     _f("VideoParams.VideoEncode.Width", hint="px"), _f("VideoParams.VideoEncode.Height", hint="px"),
     _f("VideoParams.VideoEncode.Fps", hint="1-60"), _f("VideoParams.VideoEncode.BitRate", hint="kbps"),
     _f("VideoParams.VideoEncode.Gop", hint="s"),
-    _f("VideoParams.BackGroundColor", "str", "0xRRGGBB"),
-    _f("VideoParams.BackgroundImageUrl", "str", "PNG/JPEG URL"),
-    _f("VideoParams.BackgroundRenderMode", hint="0 crop, 1 fit, 2 stretch"),
+    _f("VideoParams.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    _f("VideoParams.BackgroundImageUrl", "str", "PNG/JPEG URL", "BgImageUrl"),
+    _f("VideoParams.BackgroundRenderMode", hint="0 crop, 1 fit, 2 stretch", label="BgRenderMode"),
     _f("VideoParams.LayoutParams.MixLayoutMode", hint="1 float, 2 share, 3 grid, 4 custom"),
-    _f("VideoParams.LayoutParams.PureAudioHoldPlaceMode", hint="0/1, dynamic"),
-    _f("VideoParams.LayoutParams.RenderMode", hint="dynamic: 0 crop, 1 fit, 2 black"),
+    _f("VideoParams.LayoutParams.PureAudioHoldPlaceMode", hint="0/1, dynamic", label="PureAudioHold"),
+    _f("VideoParams.LayoutParams.RenderMode", hint="dynamic: 0 crop, 1 fit, 2 black", label="DynRenderMode"),
 )
 AUDIO_FIELDS = (
     _f("AudioParams.AudioEncode.SampleRate", hint="Hz"), _f("AudioParams.AudioEncode.Channel", hint="1 or 2"),

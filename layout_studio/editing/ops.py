@@ -157,3 +157,18 @@ def ensure_canvas(preset: Preset, canvas: tuple[int, int]) -> None:
     if vp.video_encode is None:
         vp.video_encode = VideoEncode()
     vp.video_encode.width, vp.video_encode.height = canvas
+
+
+def new_preset(canvas: tuple[int, int] = DEFAULT_CANVAS) -> Preset:
+    """A new, empty custom design: VideoEncode ``canvas`` at 25 fps, 1500 kbps, GOP 2 s; MixLayoutMode 4 with no
+    regions yet; AudioEncode 48000 Hz stereo 64 kbps."""
+    from ..model import AudioEncode, McuAudioParams
+
+    return Preset(
+        name="untitled",
+        video_params=McuVideoParams(
+            video_encode=VideoEncode(width=canvas[0], height=canvas[1], fps=25, bit_rate=1500, gop=2),
+            layout_params=McuLayoutParams(mix_layout_mode=4, mix_layout_list=[]),
+        ),
+        audio_params=McuAudioParams(audio_encode=AudioEncode(sample_rate=48000, channel=2, bit_rate=64)),
+    )

@@ -1,0 +1,27 @@
+"""The studio: a Textual terminal app to design a mix interactively (issue 4).
+
+``run(path=None)`` opens the studio on a preset file (or a new design); ``StudioApp`` is the application
+(:mod:`layout_studio.tui.app`), built from screens (:mod:`.screens`), widgets (:mod:`.widgets`), the command
+palette provider (:mod:`.commands`) and styles (``styles/*.tcss``). The editing logic itself is in
+:mod:`layout_studio.editing`, which imports no Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run(path: Path | None = None) -> int:
+    """Open the studio on ``path`` (a preset file) or a new design; returns the exit code.
+
+    Raises :class:`~layout_studio.errors.LoadError` when the file cannot be opened (naming file and field)."""
+    # textual-image asks the terminal for its cell size and graphics support: it must do so before Textual starts.
+    import textual_image.widget  # noqa: F401
+
+    from ..editing import EditSession
+    from ..editing.ops import new_preset
+    from .app import StudioApp
+
+    session = EditSession.open(path) if path else EditSession(new_preset())
+    StudioApp(session).run()
+    return 0

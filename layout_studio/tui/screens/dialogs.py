@@ -1,0 +1,104 @@
+"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, and ask for one value.
+
+Each dismisses with a result the caller handles in its callback: ConfirmQuitScreen -> "save" | "discard" |
+"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; PromptScreen -> the text, or None when cancelled.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+class _Choice(ModalScreen[str]):
+    """A question with buttons; each button's id is the result. Escape gives ``cancel_result``."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    cancel_result = "cancel"
+
+    def __init__(self, title: str, text: str, choices: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self._title, self._text, self._choices = title, text, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Static(self._text, classes="dialog-text", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                for result, label, variant in self._choices:
+                    yield Button(label, id=result, variant=variant)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.cancel_result)
+
+
+class ConfirmQuitScreen(_Choice):
+    """Asked when quitting with unsaved changes. Keys: s save, d discard, escape cancel."""
+
+    BINDINGS = [Binding("s", "choose('save')", "Save"), Binding("d", "choose('discard')", "Discard"),
+                Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__("Unsaved changes", f"“{title}” has changes that are not saved. Save them before quitting?",
+                         [("save", "Save", "primary"), ("discard", "Quit without saving", "error"),
+                          ("cancel", "Cancel", "default")])
+
+    def action_choose(self, result: str) -> None:
+        self.dismiss(result)
+
+
+class RecoveryScreen(_Choice):
+    """Offered at start when an autosave of a crashed or killed session exists. Keys: r recover, d discard,
+    escape not now (the autosave is kept for next time)."""
+
+    BINDINGS = [Binding("r", "choose('recover')", "Recover"), Binding("d", "choose('discard')", "Discard"),
+                Binding("escape", "cancel", "Not now")]
+    cancel_result = "later"
+
+    def __init__(self, what: str, saved_at: str) -> None:
+        super().__init__("Recover unsaved work?",
+                         f"An autosave of {what} from {saved_at} was left by a session that did not end cleanly.",
+                         [("recover", "Recover", "primary"), ("discard", "Discard it", "error"),
+                          ("later", "Not now", "default")])
+
+    def action_choose(self, result: str) -> None:
+        self.dismiss(result)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one value. ``check(text)`` returns an error message (shown, the dialog stays) or None to accept."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", *, placeholder: str = "",
+                 check: Callable[[str], str | None] | None = None) -> None:
+        super().__init__()
+        self._title, self._value, self._placeholder, self._check = title, value, placeholder, check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Input(self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Static("", id="prompt-error", classes="dialog-error", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self._check(event.value) if self._check else None
+        if problem:
+            self.query_one("#prompt-error", Static).update(problem)
+        else:
+            self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,69 @@
+"""The element list: every region and watermark in stacking order (top of the stack first).
+
+Highlighting an entry selects that element (the screen handles :class:`OptionList.OptionHighlighted`). Entries
+show the index, the user (or ``auto #n``), the ZOrder, and ``!`` for an element with an error finding.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...editing import EditSession, ElementRef
+from ...editing.access import elements, regions, watermarks, z_order
+
+
+def ref_id(ref: ElementRef) -> str:
+    """Option id of an element: ``region-3``, ``watermark-0``."""
+    return f"{ref.kind}-{ref.index}"
+
+
+def ref_from_id(option_id: str | None) -> ElementRef | None:
+    """The element of an option id made by :func:`ref_id`, or None."""
+    if not option_id or "-" not in option_id:
+        return None
+    kind, index = option_id.rsplit("-", 1)
+    return ElementRef(kind, int(index)) if kind in ("region", "watermark") else None  # type: ignore[arg-type]
+
+
+def element_label(session: EditSession, ref: ElementRef, error: bool) -> str:
+    """One line describing an element: ``▣ #1 alice z2`` / ``T WM0 'Live' z5``."""
+    preset = session.preset
+    mark = "!" if error else " "
+    z = z_order(preset, ref)
+    if ref.kind == "region":
+        items = regions(preset)
+        auto = sum(1 for r in items[: ref.index + 1] if r.user_id is None)
+        user = items[ref.index].user_id or f"auto #{auto}"
+        return f"{mark}▣ #{ref.index} {user} z{z}"
+    wm = watermarks(preset)[ref.index]
+    if wm.eff("water_mark_type") == 1:
+        text = wm.water_mark_text.text if wm.water_mark_text else ""
+        return f"{mark}T WM{ref.index} '{text}' z{z}"
+    return f"{mark}▨ WM{ref.index} image z{z}"
+
+
+class ElementList(OptionList):
+    """The list of elements; :meth:`sync` rebuilds it only when an entry changed."""
+
+    DEFAULT_CSS = "ElementList { height: 8; }"
+
+    def __init__(self, session: EditSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+        self._shown: list[tuple[str, str]] = []
+        self.border_title = "Elements"
+
+    def sync(self, error_refs: set[ElementRef]) -> None:
+        """Show the session's elements and highlight its primary selection."""
+        wanted = [(ref_id(r), element_label(self.session, r, r in error_refs)) for r in elements(self.session.preset)]
+        if wanted != self._shown:
+            self._shown = wanted
+            with self.prevent(OptionList.OptionHighlighted):
+                self.clear_options()
+                self.add_options([Option(label, id=oid) for oid, label in wanted])
+        primary = self.session.primary
+        index = next((i for i, (oid, _) in enumerate(wanted) if primary and oid == ref_id(primary)), None)
+        if index != self.highlighted:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = index

@@ -1,0 +1,111 @@
+"""The inspector: form fields for the selected element, and tabs for Canvas & encode, Audio mix, SEI and Target.
+
+Each tab is a :class:`~layout_studio.tui.widgets.fields.FieldForm` over the field specs of
+:mod:`layout_studio.editing.fields`. The Element tab switches between the region form, the text-watermark form and
+the image-watermark form; element-level findings (a region outside the canvas) show above the form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
+
+from ...editing import EditSession, element_path
+from ...editing.access import watermarks
+from ...editing.fields import (
+    IMAGE_WATERMARK_FIELDS,
+    REGION_FIELDS,
+    TABS,
+    TEXT_WATERMARK_FIELDS,
+    preset_path,
+    tab_for_path,
+)
+from ...findings import Finding
+from .fields import FieldForm, FieldRow
+
+TAB_TITLES = {"element": "Element", "canvas": "Canvas", "audio": "Audio", "sei": "SEI", "target": "Target"}
+
+
+class Inspector(Vertical):
+    """The inspector of a session; :meth:`sync` shows the current design, selection and findings."""
+
+    DEFAULT_CSS = """
+    Inspector { height: 1fr; }
+    Inspector #element-summary { color: $error; height: auto; max-height: 3; }
+    Inspector #no-selection { color: $text-muted; padding: 1; }
+    """
+
+    def __init__(self, session: EditSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="inspector-tabs"):
+            with TabPane(TAB_TITLES["element"], id="tab-element"):
+                yield Static("", id="element-summary", markup=False)
+                with ContentSwitcher(initial="no-selection", id="element-switcher"):
+                    yield Static("No element selected. Tab selects the next one; a adds a region.",
+                                 id="no-selection")
+                    yield FieldForm(REGION_FIELDS, id="form-region")
+                    yield FieldForm(TEXT_WATERMARK_FIELDS, id="form-text")
+                    yield FieldForm(IMAGE_WATERMARK_FIELDS, id="form-image")
+            for key in ("canvas", "audio", "sei", "target"):
+                with TabPane(TAB_TITLES[key], id=f"tab-{key}"):
+                    yield FieldForm(TABS[key], id=f"form-{key}")
+
+    def _element_form(self) -> FieldForm | None:
+        ref = self.session.primary
+        if ref is None:
+            return None
+        if ref.kind == "region":
+            return self.query_one("#form-region", FieldForm)
+        wm = watermarks(self.session.preset)[ref.index]
+        return self.query_one("#form-text" if wm.eff("water_mark_type") == 1 else "#form-image", FieldForm)
+
+    def sync(self, findings: list[Finding]) -> None:
+        """Show the design's values, the selection's form, and the findings of each field."""
+        by_path: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            by_path[preset_path(f.path)].append(f)
+        form = self._element_form()
+        switcher = self.query_one("#element-switcher", ContentSwitcher)
+        summary = self.query_one("#element-summary", Static)
+        if form is None:
+            switcher.current = "no-selection"
+            summary.update("")
+            summary.display = False
+        else:
+            form.base = element_path(self.session.primary)
+            switcher.current = form.id
+            form.load(self.session.preset, by_path)
+            own = by_path.get(form.base, [])
+            summary.update("\n".join(f"✖ {f.message}" for f in own[:2]))
+            summary.display = bool(own)
+        for key in ("canvas", "audio", "sei", "target"):
+            self.query_one(f"#form-{key}", FieldForm).load(self.session.preset, by_path)
+
+    def focus_field(self, finding_path: str) -> bool:
+        """Show the tab holding ``finding_path`` and focus its field (the element tab's first field when the path
+        names the element itself); True when a field was focused."""
+        tab = tab_for_path(finding_path)
+        self.query_one("#inspector-tabs", TabbedContent).active = f"tab-{tab}"
+        path = preset_path(finding_path)
+        form = self._element_form() if tab == "element" else self.query_one(f"#form-{tab}", FieldForm)
+        if form is None:
+            return False
+        row: FieldRow | None = form.row_for(path)
+        if row is None:
+            rows = [r for r in form.rows() if path.startswith(f"{form.base}.{r.spec.path.split('.')[0]}")]
+            row = rows[0] if rows else (form.rows()[0] if form.rows() else None)
+        if row is None:
+            return False
+        row.input.focus()
+        row.scroll_visible()
+        return True
+
+    def show_tab(self, key: str) -> None:
+        """Switch to tab ``key`` (element, canvas, audio, sei, target)."""
+        self.query_one("#inspector-tabs", TabbedContent).active = f"tab-{key}"

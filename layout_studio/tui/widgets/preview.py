@@ -1,0 +1,58 @@
+"""The preview pane: the design rendered by :class:`layout_studio.render.Renderer` (Pillow) and shown with
+textual-image, which picks the terminal's best method (kitty graphics, sixel, or coloured half blocks; plain
+unicode blocks when not attached to a terminal).
+
+Rendering runs in a worker thread so typing never waits for it; ``r`` re-renders. The last image is kept for
+"Write preview PNG".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+from textual_image.widget import Image
+
+from ...findings import Finding, Severity
+
+#: Longest side of the image handed to the terminal (pixels); the full-size image is rendered for PNG output.
+PREVIEW_MAX_SIDE = 640
+
+
+def preview_scale(canvas: tuple[int, int]) -> float:
+    """Scale factor that fits ``canvas`` into :data:`PREVIEW_MAX_SIDE` pixels (at most 1)."""
+    return min(1.0, PREVIEW_MAX_SIDE / max(canvas[0], canvas[1], 1))
+
+
+class PreviewPane(Vertical):
+    """Caption line plus the image. :meth:`show_result` puts a render on screen; :attr:`image` is the last one."""
+
+    DEFAULT_CSS = """
+    PreviewPane { height: 1fr; }
+    PreviewPane #preview-caption { height: auto; max-height: 2; color: $text-muted; }
+    PreviewPane #preview-image { width: 1fr; height: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.image: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Press r to render the preview.", id="preview-caption", markup=False)
+        yield Image(None, id="preview-image")
+
+    def show_message(self, text: str) -> None:
+        """Put ``text`` in the caption (rendering…, an error)."""
+        self.query_one("#preview-caption", Static).update(text)
+
+    def show_result(self, image: Any, findings: list[Finding], elapsed_ms: float) -> None:
+        """Show a rendered PIL image and a caption with the render's own findings (approximations, failed fetches)."""
+        self.image = image
+        self.query_one("#preview-image", Image).image = image
+        warnings = [f for f in findings if f.severity is not Severity.INFO]
+        note = f"{image.width}×{image.height} in {elapsed_ms:.0f} ms"
+        if warnings:
+            note += f" — {len(warnings)} render notes: {warnings[0].message}"
+        self.show_message(note)
