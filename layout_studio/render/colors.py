@@ -28,10 +28,19 @@ def parse_color(value: str | None, default: RGB) -> tuple[RGB, bool]:
     return ((n >> 16) & 255, (n >> 8) & 255, n & 255), True
 
 
+_AUTO = re.compile(r"^auto #(\d+)$")
+
+
 def user_color(user_id: str) -> RGB:
-    """The card colour of ``user_id``: a hue from the SHA-256 of the id, saturation 0.55, value 0.80."""
-    digest = hashlib.sha256(user_id.encode("utf-8")).digest()
-    hue = int.from_bytes(digest[:2], "big") / 65536.0
+    """The card colour of ``user_id``: a hue from the SHA-256 of the id, saturation 0.55, value 0.80.
+
+    Simulated users ``auto #n`` step the hue by the golden ratio instead, so neighbours always differ."""
+    m = _AUTO.match(user_id)
+    if m:
+        hue = (0.11 + int(m.group(1)) * 0.6180339887) % 1.0
+    else:
+        digest = hashlib.sha256(user_id.encode("utf-8")).digest()
+        hue = int.from_bytes(digest[:2], "big") / 65536.0
     r, g, b = colorsys.hsv_to_rgb(hue, 0.55, 0.80)
     return (round(r * 255), round(g * 255), round(b * 255))
 
