@@ -165,6 +165,17 @@ def test_payload_start_prints_the_body_only(capsys):
     assert captured.err == ""
 
 
+def test_payload_masks_secrets_on_a_terminal(monkeypatch, capsys):
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["payload", TWO_UP, "--action", "start", *START_ARGS]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["AgentParams"]["UserSig"] == "***"
+    assert "test-agent-usersig" not in captured.out + captured.err
+    assert "redirect or pipe" in captured.err
+
+
 def test_payload_agent_usersig_from_the_environment(monkeypatch, capsys):
     monkeypatch.setenv("TRTC_AGENT_USERSIG", "from-env")
     assert main(["payload", TWO_UP, "--action", "start"]) == 0
