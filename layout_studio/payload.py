@@ -51,7 +51,8 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
     ``user_sig`` (the robot's UserSig), ``feedback_user_sig`` (one UserSig for every feedback room without one, or
     a list by index), ``task_id`` and ``sequence_number`` (update only). A keyword argument replaces the Target's
     field, except ``agent_params``, whose keys are merged over the Target's AgentParams. ``None`` means "not
-    given", and a field set to None in the preset is left out. ``region`` is accepted and ignored (a header, not a body field).
+    given", and a field set to None in the preset is left out. ``region`` is accepted and ignored (a header,
+    not a body field).
 
     With ``check`` the body is validated (for an update against the preset's canvas) and
     :class:`~layout_studio.errors.InvalidDesignError` is raised, carrying every finding, when any is an error.

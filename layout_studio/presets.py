@@ -65,7 +65,8 @@ def preset_to_json(preset: Preset, *, schema_ref: str | None = None) -> str:
     """The preset as file text: API key names, keys in a fixed order, 2-space indent, UTF-8, trailing newline.
 
     ``$schema`` is ``schema_ref`` when given, else the preset's own ``$schema``, else :data:`BUNDLED_SCHEMA_REF`.
-    Members set to None (absent, in the model) are left out. Secrets are NOT removed here (use :func:`save_preset` to write a file).
+    Members set to None (absent, in the model) are left out. Secrets are NOT removed here (use
+    :func:`save_preset` to write a file).
     """
     data = drop_none(preset.to_api())
     data["$schema"] = schema_ref or preset.schema_ or BUNDLED_SCHEMA_REF
