@@ -171,8 +171,8 @@ class Pusher:
         """The UpdatePublishCdnStream body for ``preset`` (without SequenceNumber; UserSigs resolved)."""
         from ..payload import build_request
 
-        task = self.journal.task(task_id)
-        target.setdefault("sdk_app_id", self.sdk_app_id_for(preset, task))
+        if target.get("sdk_app_id") is None:
+            target["sdk_app_id"] = self.sdk_app_id_for(preset, self.journal.task(task_id))
         self._feedback_usersigs(target, preset)
         return build_request(preset, "update", check=False, task_id=task_id, **target)
 
@@ -274,7 +274,8 @@ class Pusher:
         """The StartPublishCdnStream body for ``preset`` with the agent's UserSig resolved."""
         from ..payload import build_request
 
-        target.setdefault("sdk_app_id", self.sdk_app_id_for(preset))
+        if target.get("sdk_app_id") is None:
+            target["sdk_app_id"] = self.sdk_app_id_for(preset)
         if not target.get("user_sig"):
             agent = dict(preset.target.agent_params.to_api()) if preset.target and preset.target.agent_params else {}
             agent.update(target.get("agent_params") or {})

@@ -46,7 +46,10 @@ class Change:
     new: Any = None
 
     def __str__(self) -> str:
-        short = lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+        def short(value: Any) -> str:
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            return text if len(text) <= 120 else text[:117] + "..."
+
         if self.kind == "added":
             return f"+ {self.path}: {short(self.new)}"
         if self.kind == "removed":
@@ -120,7 +123,7 @@ def compare(state: dict[str, Any], body: dict[str, Any]) -> list[Change]:
 
 def interruptions(changes: list[Change]) -> list[Finding]:
     """Warnings for changes that interrupt viewers or the task (CDN URL, feedback rooms, WithTranscoding,
-    canvas size)."""
+    canvas size). Additions (a section the task did not have, a new destination) interrupt nobody."""
     found: list[Finding] = []
     seen: set[str] = set()
 
@@ -131,6 +134,8 @@ def interruptions(changes: list[Change]) -> list[Finding]:
 
     for change in changes:
         path = change.path
+        if change.kind == "added":  # a new section or destination interrupts nobody already watching
+            continue
         if path.startswith("PublishCdnParams"):
             warn("push.plan.cdn-url-change", path, "the CDN destinations change: every changed PublishCdnUrl cuts "
                  "and restarts its stream, and viewers of it are interrupted")

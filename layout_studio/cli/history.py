@@ -1,0 +1,57 @@
+"""``layout-studio history [T]``: the journal — every request sent (or about to be), newest last (issue 5).
+
+Columns: ``#`` (the entry number ``rollback --to`` takes), time (UTC), TaskId, action, SequenceNumber, preset,
+design hash (first 12 hex digits), status (ok, error, unknown, not-sent, pending), RequestId or error code.
+``--format json`` prints the rows with their secret-free bodies. Nothing in the journal is secret.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+_SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", "StopPublishCdnStream": "stop"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``history``."""
+    parser = subparsers.add_parser("history", help="list the requests sent to mixing tasks (the journal)",
+                                   description="Show the journal of requests, all tasks or one.")
+    parser.add_argument("task_id", nargs="?", metavar="T", help="only this task")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the newest N entries")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the entries; exit 0 (an empty journal prints a note)."""
+    import sqlite3
+
+    from ..errors import LayoutStudioError
+    from ..push.journal import Journal
+
+    try:
+        with Journal(args.journal) as journal:
+            entries = journal.entries(args.task_id, limit=args.limit)
+    except (sqlite3.Error, OSError) as err:
+        raise LayoutStudioError(f"{args.journal or 'the journal'}: cannot read the journal ({err})") from None
+    if args.format == "json":
+        print(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
+        return 0
+    if not entries:
+        print("no requests recorded" + (f" for task {args.task_id}" if args.task_id else ""))
+        return 0
+    rows = [("#", "time (UTC)", "task", "action", "SequenceNumber", "preset", "design", "status", "RequestId/error")]
+    for e in entries:
+        outcome = e.request_id or ""
+        if e.error_code:
+            outcome = f"{e.error_code}" + (f" ({e.request_id})" if e.request_id else "")
+        rows.append((str(e.id), e.created_at.replace("T", " ").rstrip("Z"), e.task_id or "-",
+                     (_SHORT.get(e.action, e.action) + (f" [{e.note}]" if e.note else "")),
+                     str(e.sequence_number or "-"), e.preset_name or "-", (e.design_hash or "-")[:12], e.status,
+                     outcome))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    return 0

@@ -1,0 +1,222 @@
+"""Batch push: one design to many tasks, concurrently within the rate limit, resumable, with a report.
+
+``push PRESET --task-ids-from FILE``: the update body is built and validated once per distinct canvas; tasks are
+sent by a thread pool (``workers``) that shares the session's rate limiter (20 requests a second for
+UpdatePublishCdnStream). Progress goes to stderr; the per-task result to ``--report out.json`` (atomic write).
+
+Resume and interruption (decisions):
+
+* a task is **skipped** when the newest journal row that may have reached it (status ok, pending or unknown) is
+  an ``ok`` update or start carrying this design's hash — it already has the design;
+* a task whose newest row is ``pending``/``unknown`` with this design (in flight when the run was killed, or timed
+  out) is **sent again** with a new, higher SequenceNumber. An update carries the whole design, so the task ends
+  in the same state whether the lost attempt arrived or not; no SequenceNumber is ever reused. This is the only
+  case in which a task can receive the design twice, and the journal shows it (two rows, the first not ``ok``);
+* every row is committed before its request leaves, so kill -9 loses no record. On Ctrl-C no new task is
+  started, requests in flight finish (or time out) and are recorded, the report is written with the tasks not
+  sent marked ``not-sent``, and the command exits 130.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, TextIO
+
+from ..errors import LayoutStudioError
+from ..model import Preset
+from .journal import UPDATE
+from .operations import Pusher
+from .plan import Plan
+from .sender import Outcome
+
+
+def read_task_ids(path: str | Path) -> list[str]:
+    """TaskIds from ``path``: one a line, blank lines and ``#`` comments skipped, duplicates dropped (first kept).
+
+    Raises :class:`LayoutStudioError` when the file cannot be read or lists no TaskId.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LayoutStudioError(f"{path}: cannot read the TaskId list ({err.__class__.__name__}: "
+                                f"{getattr(err, 'strerror', None) or err})") from None
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        task = line.split("#", 1)[0].strip()
+        if task:
+            seen.setdefault(task, None)
+    if not seen:
+        raise LayoutStudioError(f"{path}: no TaskId in the file (one a line)")
+    return list(seen)
+
+
+class ProgressLine:
+    """A one-line progress bar on ``stream`` (stderr): redrawn in place on a terminal, otherwise printed about
+    every 10 % and at the end."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
+        self.total = max(total, 1)
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.started = time.monotonic()
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._last_decile = -1
+        self._lock = threading.Lock()
+
+    def update(self, counts: dict[str, int]) -> None:
+        """Redraw with ``counts`` (status -> number of tasks)."""
+        done = sum(counts.values())
+        with self._lock:
+            decile = done * 10 // self.total
+            if not self.tty and decile == self._last_decile and done < self.total:
+                return
+            self._last_decile = decile
+            filled = self.width * done // self.total
+            rate = done / max(time.monotonic() - self.started, 1e-9)
+            parts = " ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v)
+            line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total} {parts} {rate:.1f}/s"
+            self.stream.write(("\r" + line + "\x1b[K") if self.tty else line + "\n")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@dataclass
+class BatchResult:
+    """Outcome of a batch: one :class:`Outcome` per task (input order), the design hash, the batch id, timing,
+    and whether it was interrupted."""
+
+    preset_name: str | None
+    design_hash: str
+    batch_id: str
+    outcomes: list[Outcome]
+    started_at: float
+    elapsed: float = 0.0
+    interrupted: bool = False
+    findings: list = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Number of tasks per status."""
+        out: dict[str, int] = {}
+        for o in self.outcomes:
+            out[o.status] = out.get(o.status, 0) + 1
+        return out
+
+    @property
+    def ok(self) -> bool:
+        """True when every task has the design (sent now or skipped) and the run was not interrupted."""
+        return not self.interrupted and all(o.ok for o in self.outcomes)
+
+    def to_report(self) -> dict[str, Any]:
+        """The ``--report`` JSON: preset, design_hash, batch_id, elapsed_seconds, interrupted, counts, tasks."""
+        return {
+            "preset": self.preset_name, "design_hash": self.design_hash, "batch_id": self.batch_id,
+            "elapsed_seconds": round(self.elapsed, 3), "interrupted": self.interrupted, "counts": self.counts(),
+            "tasks": [o.to_dict() for o in self.outcomes],
+        }
+
+
+def run_batch(pusher: Pusher, preset: Preset, task_ids: list[str], *, workers: int = 8,
+              progress: Callable[[dict[str, int]], None] | None = None, stop: threading.Event | None = None,
+              **target: Any) -> BatchResult:
+    """Push ``preset`` to every task of ``task_ids`` (see the module docstring). Raises
+    :class:`~layout_studio.push.errors.RefusedError` before sending anything when the design has errors.
+    ``stop`` (an Event) ends the run early like Ctrl-C does; KeyboardInterrupt does the same and is re-raised
+    after every in-flight request is recorded (the partial result is attached as ``err.batch_result``)."""
+    stop = stop or threading.Event()
+    body0 = pusher.update_body(preset, task_ids[0], **target)
+    plans: dict[Any, Plan] = {}
+    plans_lock = threading.Lock()
+
+    def plan_for(task_id: str) -> Plan:
+        """The validated plan for the task's canvas (one validation per distinct canvas)."""
+        task = pusher.journal.task(task_id)
+        key = task.canvas if task else None
+        with plans_lock:
+            if key not in plans:
+                plans[key] = pusher._plan(task_id, dict(body0, TaskId=task_id), canvas_hint=preset.canvas)
+            plan = plans[key]
+        if plan.blocked:
+            pusher.push_plan(plan, preset=preset)  # raises RefusedError with the findings
+        return plan
+
+    first = plan_for(task_ids[0])
+    batch_id = uuid.uuid4().hex[:12]
+    result = BatchResult(preset.name, first.design_hash, batch_id, [], time.time(), findings=first.findings)
+    latest = pusher.journal.latest_designs(task_ids)
+    outcomes: dict[str, Outcome] = {}
+    counts: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def done(task_id: str, outcome: Outcome) -> None:
+        with lock:
+            outcomes[task_id] = outcome
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            snapshot = dict(counts)
+        if progress:
+            progress(snapshot)
+
+    def one(task_id: str) -> Outcome:
+        if stop.is_set():
+            return Outcome(UPDATE, task_id, "not-sent")
+        plan = plan_for(task_id)
+        task_plan = Plan(task_id, dict(plan.body, TaskId=task_id), plan.design_hash, None, [], [], plan.findings,
+                         plan.canvas)
+        return pusher.push_plan(task_plan, preset=preset, batch_id=batch_id)
+
+    pending: list[str] = []
+    for task_id in task_ids:
+        last = latest.get(task_id)
+        if last is not None and last.status == "ok" and last.design_hash == first.design_hash:
+            done(task_id, Outcome(UPDATE, task_id, "skipped", request_id=last.request_id,
+                                  sequence_number=last.sequence_number, journal_ids=[last.id]))
+        else:
+            pending.append(task_id)
+
+    start = time.monotonic()
+    interrupted: BaseException | None = None
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="push")
+    futures: dict[Future, str] = {pool.submit(one, t): t for t in pending}
+    try:
+        remaining = set(futures)
+        while remaining:
+            finished, remaining = wait(remaining, timeout=0.5, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                done(futures[fut], _result(fut, futures[fut]))
+    except KeyboardInterrupt as err:
+        interrupted = err
+        stop.set()
+        for fut in futures:
+            fut.cancel()
+        pool.shutdown(wait=True)
+        for fut, task_id in futures.items():
+            if task_id not in outcomes:
+                done(task_id, Outcome(UPDATE, task_id, "not-sent") if fut.cancelled() else _result(fut, task_id))
+    finally:
+        pool.shutdown(wait=True)
+    result.elapsed = time.monotonic() - start
+    result.outcomes = [outcomes.get(t, Outcome(UPDATE, t, "not-sent")) for t in task_ids]
+    result.interrupted = interrupted is not None or stop.is_set()
+    if interrupted is not None:
+        interrupted.batch_result = result  # type: ignore[attr-defined]
+        raise interrupted
+    return result
+
+
+def _result(fut: Future, task_id: str) -> Outcome:
+    """The outcome of a finished future; an unexpected exception becomes an ``error`` outcome, never lost."""
+    from .errors import PushError
+
+    try:
+        return fut.result()
+    except LayoutStudioError as err:
+        return Outcome(UPDATE, task_id, "error", error=PushError("config", "ConfigError", str(err)))

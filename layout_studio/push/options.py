@@ -1,0 +1,125 @@
+"""Command-line plumbing shared by ``plan``, ``push``, ``start``, ``stop``, ``history`` and ``rollback``.
+
+Common options: ``--region``, ``--endpoint URL``, ``--profile NAME``, ``--sdk-app-id``, ``--journal PATH``,
+``--dry-run``, ``--yes``, ``--timeout SECONDS``, ``--retries N``, ``--backoff SECONDS``, ``--rate N``.
+
+Confirmation (decision): pushing to a live task can interrupt viewers, so ``push``, ``rollback`` and ``stop``
+show what they will do and ask ``Apply? [y/N]`` when stdin is a terminal; when it is not (CI, scripts) they
+refuse unless ``--yes`` is given — like ``terraform apply`` without ``-auto-approve``. ``--dry-run`` never asks
+(it sends nothing); ``start`` does not ask (it interrupts nothing).
+
+Exit codes: 0 done; 1 refused by the validator, declined, or the API call failed (any task of a batch); 2 bad
+usage, unreadable input or missing settings; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from typing import Any, Iterable
+
+from ..errors import LayoutStudioError
+from ..findings import Finding, Severity
+from ..secrets import mask_text
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, confirm: bool = True) -> None:
+    """Add the connection, journal and safety options to ``parser``."""
+    group = parser.add_argument_group("connection")
+    group.add_argument("--region", choices=("ap-guangzhou", "ap-hongkong", "ap-singapore"),
+                       help="API region (default: the preset's Target.Region, else the journal's record of the task)")
+    group.add_argument("--endpoint", metavar="URL",
+                       help="override scheme, host and port (default https://trtc.tencentcloudapi.com)")
+    group.add_argument("--profile", metavar="NAME",
+                       help="credentials profile in ~/.tencentcloud/credentials (default: TENCENTCLOUD_SECRET_ID/"
+                            "KEY, then [default])")
+    group.add_argument("--sdk-app-id", type=int, metavar="ID", help="SdkAppId (default: the preset's Target)")
+    group.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
+    group.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
+                       help="wait at most this long for each reply (default 15)")
+    group.add_argument("--retries", type=int, default=3, metavar="N",
+                       help="retries after connection errors, 5xx, timeouts, RequestLimitExceeded (default 3)")
+    group.add_argument("--backoff", type=float, default=0.5, metavar="SECONDS",
+                       help="first retry delay, doubled each retry up to 8 s (default 0.5)")
+    group.add_argument("--rate", type=float, default=20.0, metavar="N",
+                       help="at most N requests a second per API (default 20, the documented limit)")
+    group.add_argument("--dry-run", action="store_true",
+                       help="print the exact request (secrets masked) and send nothing")
+    if confirm:
+        group.add_argument("--yes", "-y", action="store_true",
+                           help="apply without asking (required when stdin is not a terminal)")
+
+
+def options_from_args(args: argparse.Namespace, **extra: Any):
+    """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
+    from .operations import PushOptions
+
+    if args.rate is not None and args.rate <= 0:
+        raise LayoutStudioError("--rate must be above 0 requests a second")
+    if args.timeout <= 0:
+        raise LayoutStudioError("--timeout must be above 0 seconds")
+    return PushOptions(region=args.region, endpoint=args.endpoint, profile=args.profile,
+                       sdk_app_id=args.sdk_app_id, journal=args.journal, timeout=args.timeout,
+                       rate=args.rate, attempts=max(0, args.retries) + 1, backoff=max(0.0, args.backoff),
+                       dry_run=args.dry_run, **extra)
+
+
+def open_pusher(args: argparse.Namespace, **extra: Any):
+    """A :class:`~layout_studio.push.operations.Pusher` for ``args``; a journal that cannot be opened is a
+    clear error (exit 2)."""
+    from .operations import Pusher
+
+    options = options_from_args(args, **extra)
+    try:
+        return Pusher(options)
+    except (sqlite3.Error, OSError) as err:
+        where = args.journal or "the journal"
+        raise LayoutStudioError(f"{where}: cannot open the journal ({err})") from None
+
+
+def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), stream=None) -> None:
+    """Findings one a line on stderr, secrets masked."""
+    stream = stream or sys.stderr
+    for f in findings:
+        if f.severity is not Severity.INFO or f.code.startswith("push."):
+            print(mask_text(str(f), list(secrets)), file=stream)
+
+
+def confirm(args: argparse.Namespace, question: str) -> bool:
+    """True when the user agrees (or gave --yes); raises LayoutStudioError when stdin is not a terminal."""
+    if getattr(args, "yes", False) or args.dry_run:
+        return True
+    if not sys.stdin.isatty():
+        raise LayoutStudioError("stdin is not a terminal: pass --yes to apply without confirmation "
+                                "(or --dry-run to see the request)")
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def report_outcome(outcome, *, verb: str, stream=None) -> int:
+    """Print one outcome (stdout on success, stderr on failure); return the exit code."""
+    import json
+
+    if outcome.status == "dry-run":
+        req = outcome.request
+        print(f"dry run: {req['method']} {req['url']} — nothing was sent")
+        for name, value in req["headers"].items():
+            print(f"{name}: {value}")
+        print()
+        print(json.dumps(req["body"], indent=2, ensure_ascii=False))
+        return 0
+    if outcome.ok:
+        seq = f", SequenceNumber {outcome.sequence_number}" if outcome.sequence_number else ""
+        retry = f", after {outcome.attempts} attempts" if outcome.attempts > 1 else ""
+        print(f"task {outcome.task_id}: {verb}{seq}, RequestId {outcome.request_id}{retry}", file=stream)
+        return 0
+    err = outcome.error
+    print(f"layout-studio: error: {err}", file=sys.stderr)
+    if outcome.status == "unknown":
+        print("the outcome is unknown: check the task, then push again (a new SequenceNumber is drawn) or see "
+              "`layout-studio history`", file=sys.stderr)
+    return 1
