@@ -1,0 +1,100 @@
+"""``layout-studio render``: PNG written atomically, options, warnings on stderr, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+from PIL import Image
+
+from layout_studio.cli import main
+from layout_studio.render.colors import user_color
+
+from .helpers import BG_RGB, preset, quadrants, region
+
+
+def _write(tmp_path, data, name="p.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_render_writes_a_png_of_canvas_size_times_scale(tmp_path, capsys):
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    out = tmp_path / "out.png"
+    assert main(["render", str(src), "-o", str(out), "--scale", "0.5"]) == 0
+    with Image.open(out) as im:
+        assert im.size == (200, 100) and im.format == "PNG"
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_absent_source_and_users_options(tmp_path):
+    photo = tmp_path / "q.png"
+    quadrants((200, 100)).save(photo)
+    src = _write(tmp_path, preset([region(0, 0, 100, 50, "alice"), region(200, 0, 100, 50, "bob"),
+                                   region(300, 100, 100, 50, "carol")]))
+    out = tmp_path / "out.png"
+    assert main(["render", str(src), "-o", str(out), "--source", f"alice={photo}", "--absent", "bob",
+                 "--users", "2"]) == 0
+    with Image.open(out) as im:
+        assert im.getpixel((2, 2)) == (255, 0, 0)
+        assert im.getpixel((202, 2)) == BG_RGB  # bob absent, no placeholder
+        assert im.getpixel((302, 102)) == BG_RGB  # carol is the third user: not in the room
+
+
+def test_source_can_pick_a_built_in_card(tmp_path):
+    src = _write(tmp_path, preset([region(0, 0, 160, 90, "alice")]))
+    out = tmp_path / "out.png"
+    assert main(["render", str(src), "-o", str(out), "--source", "alice=card:screen"]) == 0
+    with Image.open(out) as im:
+        assert im.getpixel((2, 2)) == user_color("alice")
+
+
+def test_request_body_renders_and_overlay_draws(tmp_path, reference_examples):
+    body = reference_examples["start-6-mix-av-relay-with-layout"]
+    src = _write(tmp_path, body)
+    plain, over = tmp_path / "a.png", tmp_path / "b.png"
+    assert main(["render", str(src), "-o", str(plain), "--offline"]) == 0
+    assert main(["render", str(src), "-o", str(over), "--offline", "--overlay"]) == 0
+    with Image.open(plain) as a, Image.open(over) as b:
+        assert a.size == b.size == (1280, 720) and a.tobytes() != b.tobytes()
+
+
+def test_failed_image_is_a_warning_on_stderr_and_exit_0(tmp_path, capsys):
+    cfg = preset([], watermarks=[{"WaterMarkImage": {"WaterMarkUrl": "https://img.invalid/x.png?txSecret=s3cr3t",
+                                                     "WaterMarkWidth": 20, "WaterMarkHeight": 20}}])
+    src = _write(tmp_path, cfg)
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--offline"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: VideoParams.WaterMarkList[0].WaterMarkImage.WaterMarkUrl" in err
+    assert "s3cr3t" not in err
+
+
+def test_update_body_without_canvas_renders_with_a_warning(tmp_path, reference_examples, capsys):
+    src = _write(tmp_path, reference_examples["update-1-change-audio-and-layout"])
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--offline"]) == 0
+    assert "render.canvas.missing" in capsys.readouterr().err
+
+
+def test_unreadable_input_and_bad_options_exit_2_without_traceback(tmp_path, capsys):
+    good = _write(tmp_path, preset([]))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"VideoParams": [1,}')
+    cases = [
+        ["render", str(tmp_path / "missing.json"), "-o", str(tmp_path / "o.png")],
+        ["render", str(bad), "-o", str(tmp_path / "o.png")],
+        ["render", str(good), "-o", str(tmp_path / "no" / "dir" / "o.png")],
+        ["render", str(good), "-o", str(tmp_path / "o.png"), "--source", "alice"],
+        ["render", str(good), "-o", str(tmp_path / "o.png"), "--scale", "0"],
+    ]
+    for argv in cases:
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.startswith("layout-studio: error:") and "Traceback" not in err
+    assert not (tmp_path / "o.png").exists()
+
+
+def test_missing_source_file_is_a_finding_not_a_crash(tmp_path, capsys):
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source",
+                 f"alice={tmp_path / 'nope.png'}"]) == 0
+    assert "no such file" in capsys.readouterr().err

@@ -1,0 +1,100 @@
+"""Dynamic layouts simulated from the manual's templates, and their materialisation as a custom layout."""
+
+from __future__ import annotations
+
+from layout_studio.dynamic import materialize, simulate
+from layout_studio.model import Preset
+from layout_studio.render import Renderer
+from layout_studio.render.colors import shade, user_color
+
+from .helpers import BG_RGB
+
+
+def dyn(mode, w=1280, h=720, **layout) -> dict:
+    lp = {"MixLayoutMode": mode}
+    lp.update(layout)
+    return {"Format": "layout-studio/preset@1", "Name": "d",
+            "VideoParams": {"VideoEncode": {"Width": w, "Height": h, "Fps": 15, "BitRate": 900, "Gop": 2},
+                            "BackGroundColor": "0x102030", "LayoutParams": lp}}
+
+
+def boxes(regions):
+    return [r.box for r in regions]
+
+
+def area(box):
+    return box[2] * box[3]
+
+
+def test_grid_divides_the_canvas_into_equal_cells():
+    regions = simulate(dyn(3), 4)
+    assert boxes(regions) == [(0, 0, 640, 360), (640, 0, 640, 360), (0, 360, 640, 360), (640, 360, 640, 360)]
+    assert [r.user_id for r in regions] == ["auto #1", "auto #2", "auto #3", "auto #4"]
+
+
+def test_grid_centres_an_incomplete_last_row_and_stops_at_16():
+    three = boxes(simulate(dyn(3), 3))
+    assert three[2] == (320, 360, 640, 360)
+    assert len(simulate(dyn(3), 20)) == 16
+
+
+def test_floating_first_user_fills_the_canvas_others_float_from_the_bottom_left():
+    regions = simulate(dyn(1, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "boss"}}}), 6)
+    assert regions[0].user_id == "boss" and regions[0].box == (0, 0, 1280, 720)
+    small = regions[1:]
+    assert all(r.z_order > regions[0].z_order for r in small)
+    assert small[0].box[0] < small[1].box[0]  # left to right
+    assert small[0].box[1] + small[0].box[3] > 700  # bottom row
+    assert small[4].box[1] < small[0].box[1]  # the fifth starts a row above
+
+
+def test_screen_sharing_big_left_fitted_small_column_right():
+    regions = simulate(dyn(2, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "deck"},
+                                                                "StreamType": 1}}), 4)
+    big = regions[0]
+    assert big.user_id == "deck" and big.render_mode == 1 and big.box[:2] == (0, 0) and big.box[3] == 720
+    assert all(r.box[0] >= big.box[2] and r.render_mode == 0 for r in regions[1:])
+    assert big.user_media_stream.stream_type == 1
+
+
+def test_audio_only_users_take_a_place_only_with_pure_audio_hold_place_mode_1():
+    assert len(simulate(dyn(3), 4, audio_only={"auto #2"})) == 3
+    held = simulate(dyn(3, PureAudioHoldPlaceMode=1), 4, audio_only={"auto #2"})
+    assert len(held) == 4
+    result = Renderer().render(dyn(3, PureAudioHoldPlaceMode=1), users=4, absent=["auto #2"])
+    assert result.image.getpixel((700, 4)) == shade(user_color("auto #2"), 0.35)  # the audio card
+
+
+def test_subscribe_audio_list_users_are_the_first_to_enter():
+    cfg = dyn(3)
+    cfg["AudioParams"] = {"SubscribeAudioList": [{"UserInfo": {"UserId": "ann"}}, {"UserInfo": {"UserId": "ben"}}]}
+    assert [r.user_id for r in simulate(cfg, 3)] == ["ann", "ben", "auto #1"]
+
+
+def test_dynamic_render_is_labelled_an_approximation():
+    result = Renderer().render(dyn(3), users=2)
+    assert "render.dynamic.approximation" in {f.code for f in result.findings}
+    assert result.image.getpixel((1000, 400)) == user_color("auto #2")
+
+
+def test_materialize_gives_an_equivalent_custom_layout():
+    source = Preset.model_validate(dyn(1, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "boss"}}},
+                                       RenderMode=2, PureAudioHoldPlaceMode=1))
+    out = materialize(source, 3)
+    lp = out.video_params.layout_params
+    assert lp.mix_layout_mode == 4 and lp.max_video_user is None and lp.pure_audio_hold_place_mode is None
+    assert lp.render_mode is None and [r.render_mode for r in lp.mix_layout_list] == [2, 2, 2]
+    assert [r.user_id for r in lp.mix_layout_list] == ["boss", None, None]
+    assert source.video_params.layout_params.mix_layout_mode == 1  # the input is untouched
+    r = Renderer()
+    a = r.render(source, users=3).image
+    b = r.render(out).image
+    # same picture below the "approximation" label
+    assert a.crop((0, 60, 1280, 720)).tobytes() == b.crop((0, 60, 1280, 720)).tobytes()
+    assert b.getpixel((2, 2)) != BG_RGB
+
+
+def test_materialize_keeps_a_custom_layout():
+    cfg = dyn(4, MixLayoutList=[{"ImageWidth": 10, "ImageHeight": 10}])
+    out = materialize(Preset.model_validate(cfg), 5)
+    assert out.video_params.layout_params.to_api() == cfg["VideoParams"]["LayoutParams"]

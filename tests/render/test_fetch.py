@@ -1,0 +1,190 @@
+"""Image fetching: a local HTTP server on 127.0.0.1 (started and stopped by the tests), the disk cache, offline
+mode, the 5 MB cap, format sniffing, decompression bombs, and failures that become findings in a render."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from PIL import Image
+
+from layout_studio import fetch
+from layout_studio.fetch import FetchError, fetch_bytes, load_image
+from layout_studio.render import Renderer
+from layout_studio.render.cards import HATCH_COLORS
+
+from .helpers import preset
+
+
+def _png(color=(255, 0, 0), size=(8, 8)) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict = {}
+    hits: dict = {}
+
+    def do_GET(self):  # noqa: N802 - http.server API
+        path = self.path.split("?")[0]
+        type(self).hits[path] = type(self).hits.get(path, 0) + 1
+        route = self.routes.get(path)
+        if route is None:
+            self.send_response(404)
+            self.end_headers()
+            return
+        status, body, length, delay = route
+        if delay:
+            time.sleep(delay)
+        self.send_response(status)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for i in range(0, len(body), 65536):
+                self.wfile.write(body[i:i + 65536])
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    _Handler.routes = {}
+    _Handler.hits = {}
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    def add(path, body, status=200, length=True, delay=0.0):
+        _Handler.routes[path] = (status, body, length, delay)
+        return base + path
+
+    yield add
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_png_is_fetched_once_then_served_from_the_disk_cache_even_offline(server):
+    url = server("/logo.png", _png((1, 2, 3)))
+    img, notes = load_image(url)
+    assert img.getpixel((0, 0))[:3] == (1, 2, 3) and notes == []
+    assert fetch.cache_path(url).is_file()
+    again, _ = load_image(url, offline=True)
+    assert again.getpixel((0, 0))[:3] == (1, 2, 3)
+    assert _Handler.hits["/logo.png"] == 1
+
+
+def test_offline_without_cache_is_a_clear_error(server):
+    url = server("/never.png", _png())
+    with pytest.raises(FetchError, match="not in the image cache and --offline"):
+        fetch_bytes(url, offline=True)
+    assert "/never.png" not in _Handler.hits
+
+
+def test_format_is_sniffed_from_the_bytes_not_the_name(server):
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), (9, 9, 9)).save(buf, "JPEG")
+    jpeg_named_png = server("/photo.png", buf.getvalue())
+    assert load_image(jpeg_named_png)[0].size == (4, 4)
+    html = server("/page.png", b"<html>not an image</html>")
+    with pytest.raises(FetchError, match="not an image"):
+        load_image(html)
+
+
+def test_bmp_is_refused_for_watermarks_but_read_for_placeholders(server):
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buf, "BMP")
+    url = server("/old.bmp", buf.getvalue())
+    with pytest.raises(FetchError, match="BMP is not accepted"):
+        load_image(url)
+    assert load_image(url, allow_extra=True)[0].size == (4, 4)
+
+
+@pytest.mark.parametrize("length", [True, False])
+def test_more_than_5_mb_is_refused_while_streaming(server, length):
+    url = server("/big.png", b"\x89PNG\r\n\x1a\n" + b"\0" * (fetch.MAX_BYTES + 10), length=length)
+    with pytest.raises(FetchError, match="5 MB"):
+        fetch_bytes(url)
+    assert not fetch.cache_path(url).exists()
+
+
+def test_http_error_and_timeout_are_fetch_errors(server, monkeypatch):
+    missing = server("/gone.png", b"", status=404)
+    with pytest.raises(FetchError, match="HTTP 404"):
+        fetch_bytes(missing)
+    monkeypatch.setattr(fetch, "TIMEOUTS", (1.0, 0.2))
+    slow = server("/slow.png", _png(), delay=0.6)
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_bytes(slow)
+
+
+def test_decompression_bomb_is_refused_not_decoded(tmp_path):
+    path = tmp_path / "bomb.png"
+    Image.new("1", (5000, 5000)).save(path)  # 25 megapixels in a few kilobytes
+    with pytest.raises(FetchError, match="5000x5000"):
+        load_image(str(path))
+
+
+def test_over_2k_is_drawn_with_a_note(tmp_path):
+    path = tmp_path / "wide.png"
+    Image.new("RGB", (2100, 10)).save(path)
+    img, notes = load_image(str(path))
+    assert img.size == (2100, 10) and "2K" in notes[0]
+
+
+def test_messages_never_echo_the_query_string(server):
+    url = server("/x.png", b"", status=403) + "?txSecret=abcdef123&txTime=1"
+    with pytest.raises(FetchError) as err:
+        fetch_bytes(url)
+    assert "abcdef123" not in str(err.value)
+
+
+def test_local_file_errors_are_clear(tmp_path):
+    with pytest.raises(FetchError, match="no such file"):
+        fetch_bytes(str(tmp_path / "nope.png"))
+    with pytest.raises(FetchError, match="is a directory"):
+        fetch_bytes(str(tmp_path))
+    with pytest.raises(FetchError, match="unsupported URL scheme"):
+        fetch_bytes("ftp://example.invalid/a.png")
+
+
+def test_failed_watermark_fetch_draws_a_hatched_box_and_a_warning_but_the_render_goes_on(server, tmp_path):
+    bad = server("/broken.png", b"GIF89a-not-really")
+    nonimage = tmp_path / "notes.txt"
+    nonimage.write_text("hello")
+    cfg = preset([], watermarks=[
+        {"WaterMarkImage": {"WaterMarkUrl": bad, "WaterMarkWidth": 60, "WaterMarkHeight": 40,
+                            "LocationX": 0, "LocationY": 0}},
+        {"WaterMarkImage": {"WaterMarkUrl": str(nonimage), "WaterMarkWidth": 60, "WaterMarkHeight": 40,
+                            "LocationX": 100, "LocationY": 0}},
+        {"WaterMarkImage": {"WaterMarkUrl": "http://127.0.0.1:9/none.png", "WaterMarkWidth": 60,
+                            "WaterMarkHeight": 40, "LocationX": 200, "LocationY": 0}},
+    ])
+    result = Renderer().render(cfg)
+    failed = [f for f in result.findings if f.code == "render.image.failed"]
+    assert [f.path for f in failed] == [f"VideoParams.WaterMarkList[{i}].WaterMarkImage.WaterMarkUrl"
+                                        for i in range(3)]
+    assert all(f.severity == "warning" for f in failed)
+    for x in (0, 100, 200):
+        colors = {result.image.getpixel((x + dx, dy)) for dx in range(0, 60, 3) for dy in range(0, 40, 3)}
+        assert set(HATCH_COLORS) <= colors
+
+
+def test_failed_placeholder_is_hatched_and_reported_again_on_a_cached_re_render(tmp_path):
+    cfg = preset([{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100,
+                   "BackgroundImageUrl": str(tmp_path / "missing.png")}])
+    r = Renderer()
+    for _ in range(2):
+        result = r.render(cfg, users=0)
+        assert [f.path for f in result.findings if f.code == "render.image.failed"] == [
+            "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"]
+        assert result.image.getpixel((50, 50)) in HATCH_COLORS

@@ -1,0 +1,58 @@
+"""The LayoutVolume SEI the MCU would send (manual 001, StartPublishCdnStream "volume layout SEI")."""
+
+from __future__ import annotations
+
+import json
+
+from layout_studio.cli import main
+from layout_studio.sei import sei_payload
+
+from .helpers import preset, region
+
+
+def _cfg():
+    cfg = preset([region(0, 0, 200, 200, "host", z=1), region(200, 0, 200, 200, "guest", z=2),
+                  region(0, 0, 50, 50)])
+    cfg["SeiParams"] = {"LayoutVolume": {"AppData": "show-42", "PayloadType": 100}}
+    return cfg
+
+
+def test_payload_has_the_documented_shape():
+    sei = sei_payload(_cfg(), ts=1648544726)
+    assert set(sei) == {"app_data", "canvas", "regions", "ver", "ts"}
+    assert sei["app_data"] == "show-42" and sei["canvas"] == {"w": 400, "h": 200}
+    assert sei["ver"] == "1.0" and sei["ts"] == 1648544726
+    assert sei["regions"][0] == {"uid": "host", "zorder": 1, "volume": 0, "x": 0, "y": 0, "w": 200, "h": 200}
+    assert [r["uid"] for r in sei["regions"]] == ["host", "guest", "auto #1"]
+
+
+def test_only_users_present_with_video_are_listed():
+    assert [r["uid"] for r in sei_payload(_cfg(), absent=["guest"])["regions"]] == ["host", "auto #1"]
+    assert [r["uid"] for r in sei_payload(_cfg(), users=1)["regions"]] == ["host"]
+    assert sei_payload(_cfg(), users=0)["regions"] == []
+
+
+def test_dynamic_layout_sei_lists_the_simulated_regions():
+    cfg = preset([], mode=3, w=1280, h=720)
+    regions = sei_payload(cfg, users=2)["regions"]
+    assert [(r["x"], r["w"]) for r in regions] == [(0, 640), (640, 640)]
+
+
+def test_sei_command_prints_the_json(tmp_path, capsys):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(_cfg()))
+    assert main(["sei", str(path), "--users", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [r["uid"] for r in out["regions"]] == ["host", "guest"]
+
+
+def test_sei_command_notes_a_design_without_layout_sei_and_fails_cleanly_on_bad_input(tmp_path, capsys):
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(preset([region(0, 0, 10, 10, "a")])))
+    assert main(["sei", str(path)]) == 0
+    assert "LayoutVolume is not set" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    assert main(["sei", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json:1" in err and "Traceback" not in err

@@ -1,0 +1,58 @@
+"""Text watermarks: the bundled font, missing glyphs, SourceHanSans fallback, DynamicPosType marker."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout_studio.render import Renderer, fonts
+from layout_studio.render.watermarks import MARKER
+
+from .helpers import preset
+
+
+def _text(text, **extra):
+    body = {"Text": text, "WaterMarkWidth": 200, "WaterMarkHeight": 40, "LocationX": 10, "LocationY": 10,
+            "FontSize": 24, "FontColor": "0xFFFFFF"}
+    body.update(extra)
+    return {"WaterMarkType": 1, "WaterMarkText": body}
+
+
+@pytest.fixture
+def no_cjk_font(monkeypatch):
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
+    fonts.get_font.cache_clear()
+    yield
+    fonts.get_font.cache_clear()
+
+
+def test_latin_text_is_drawn_in_font_colour_without_findings():
+    result = Renderer().render(preset([], watermarks=[_text("LIVE", FontColor="0xFF0000")]))
+    assert not [f for f in result.findings if f.code.startswith("render.font")]
+    colours = {result.image.getpixel((x, y)) for x in range(10, 210) for y in range(10, 50)}
+    assert (255, 0, 0) in colours
+
+
+def test_glyphs_missing_from_the_font_give_a_warning_naming_them(no_cjk_font):
+    result = Renderer().render(preset([], watermarks=[_text("直播 LIVE", Font="SourceHanSans")]))
+    (f,) = [f for f in result.findings if f.code == "render.font.missing-glyphs"]
+    assert f.severity == "warning" and f.path == "VideoParams.WaterMarkList[0].WaterMarkText.Text"
+    assert "直" in f.message and "播" in f.message and "L" not in f.message.split("(")[1]
+    assert "Noto Sans CJK" in f.message
+
+
+def test_missing_glyphs_ignores_spaces_and_finds_only_absent_characters():
+    font = fonts.get_font(20)
+    assert fonts.missing_glyphs(font, "a b\tc €") == []
+    assert fonts.missing_glyphs(font, "ab直c") == ["直"]
+
+
+def test_unknown_font_name_is_reported_and_drawn_with_the_bundled_font():
+    result = Renderer().render(preset([], watermarks=[_text("hi", Font="Comic")]))
+    assert "render.font.unknown" in {f.code for f in result.findings}
+
+
+def test_dynamic_pos_type_is_marked_on_the_still():
+    still = Renderer().render(preset([], watermarks=[_text("x")])).image
+    moving = Renderer().render(preset([], watermarks=[_text("x", DynamicPosType=2)])).image
+    assert still.getpixel((205, 12)) != MARKER
+    assert moving.getpixel((205, 12)) == MARKER  # the badge in the top-right corner of the box
