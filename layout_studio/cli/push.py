@@ -20,7 +20,12 @@ from ..errors import LayoutStudioError
 
 
 def _add_update_targets(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("what else the update carries (default: only the design)")
+    add_destination_options(parser.add_argument_group("what else the update carries (default: only the design)"))
+
+
+def add_destination_options(group) -> None:
+    """--cdn-url, --third-party-cdn, --feedback-room, --feedback-usersig, --with-transcoding (names as
+    ``layout-studio payload``, read by :func:`layout_studio.cli.payload.target_options`)."""
     group.add_argument("--cdn-url", action="append", metavar="URL",
                        help="replace PublishCdnParams with these URLs (restarts changed streams), repeatable")
     group.add_argument("--third-party-cdn", action="store_true", help="IsTencentCdn 0 for --cdn-url")

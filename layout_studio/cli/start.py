@@ -16,6 +16,7 @@ import sys
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``start`` and ``stop``."""
     from ..push.options import add_common_options
+    from .push import add_destination_options
 
     start = subparsers.add_parser("start", help="start a mixing task from a preset (StartPublishCdnStream)",
                                   description="Validate and send StartPublishCdnStream; print the TaskId. Target "
@@ -29,13 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--agent-usersig", metavar="SIG",
                         help="AgentParams.UserSig (default: TRTC_AGENT_USERSIG, else generated from "
                              "TRTC_SDK_SECRET_KEY); never stored")
-    target.add_argument("--cdn-url", action="append", metavar="URL", help="PublishCdnUrl (rtmp://...), repeatable")
-    target.add_argument("--third-party-cdn", action="store_true", help="IsTencentCdn 0 for --cdn-url")
-    target.add_argument("--feedback-room", action="append", metavar="ROOM:USER",
-                        help="FeedBackRoomParams entry, repeatable")
-    target.add_argument("--feedback-usersig", metavar="SIG", help="UserSig of the feedback rooms' robots")
-    target.add_argument("--with-transcoding", action=argparse.BooleanOptionalAction, default=None,
-                        help="WithTranscoding 1 (mix) or 0 (relay one stream)")
+    add_destination_options(target)
     add_common_options(start, confirm=False)
     start.set_defaults(func=run_start)
 

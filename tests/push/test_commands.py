@@ -1,0 +1,122 @@
+"""start, plan, push, stop, history and rollback through the command line, against the loopback API."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from layout_studio.push.journal import Journal
+from tests.push.conftest import OTHER, PRESET
+
+
+def test_start_prints_and_records_the_task_id(cli, fake, started):
+    assert started == "task-00001"
+    actions = [a for _, a, _ in fake.seen()]
+    assert actions == ["StartPublishCdnStream"]
+    body = fake.seen()[0][2]
+    assert body["AgentParams"]["UserSig"]  # generated from TRTC_SDK_SECRET_KEY, sent, never stored
+    with Journal(cli.journal) as journal:
+        task = journal.task(started)
+        assert task.canvas == (1280, 720) and task.region == "ap-guangzhou" and task.sdk_app_id == 1400188366
+        assert "UserSig" not in journal.entries(started)[0].body["AgentParams"]
+    assert fake.violations == []
+
+
+def test_plan_lists_field_changes_against_what_the_task_received(cli, started):
+    code, out, _ = cli("plan", str(OTHER), "--task-id", started)
+    assert code == 0
+    assert "~ VideoParams.BackGroundColor: \"0xFF0000\" -> \"0x101820\"" in out
+    assert "+ VideoParams.LayoutParams.MixLayoutList[2]" in out
+    code, out, _ = cli("plan", str(PRESET), "--task-id", started)
+    assert "no changes" in out
+
+
+def test_plan_warns_about_a_cdn_url_change(cli, started):
+    code, out, _ = cli("plan", str(PRESET), "--task-id", started, "--cdn-url", "rtmp://other.example.com/live/x")
+    assert code == 0
+    assert "PublishCdnParams[0].PublishCdnUrl" in out and "push.plan.cdn-url-change" in out
+
+
+def test_push_updates_with_increasing_sequence_numbers(cli, fake, started):
+    for preset in (OTHER, PRESET, OTHER):
+        code, out, err = cli("push", str(preset), "--task-id", started, "--yes")
+        assert code == 0, err
+        assert "updated, SequenceNumber" in out
+    seqs = [b["SequenceNumber"] for b in fake.tasks[started]]
+    assert len(seqs) == 3 and seqs == sorted(set(seqs))
+    assert fake.violations == []
+
+
+def test_push_refuses_without_yes_when_stdin_is_not_a_terminal(cli, fake, started):
+    code, _, err = cli("push", str(OTHER), "--task-id", started)
+    assert code == 2 and "--yes" in err
+    assert len(fake.seen("UpdatePublishCdnStream")) == 0
+
+
+def test_push_refuses_a_design_with_errors(cli, fake, started, tmp_path):
+    broken = json.loads(OTHER.read_text())
+    broken["VideoParams"]["LayoutParams"]["MixLayoutList"][0]["LocationX"] = 5000
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken))
+    code, _, err = cli("push", str(path), "--task-id", started, "--yes")
+    assert code == 1
+    assert "LocationX" in err and "nothing was sent" in err
+    assert fake.seen("UpdatePublishCdnStream") == []
+
+
+def test_dry_run_prints_the_request_and_sends_nothing(cli, fake, started):
+    before = len(fake.seen())
+    code, out, _ = cli("push", str(OTHER), "--task-id", started, "--dry-run")
+    assert code == 0
+    assert "X-TC-Action: UpdatePublishCdnStream" in out and "Signature=***" in out
+    assert '"SequenceNumber"' in out
+    assert len(fake.seen()) == before
+    with Journal(cli.journal) as journal:
+        assert [e.action for e in journal.entries(started)] == ["StartPublishCdnStream"]
+
+
+def test_stop_and_history(cli, fake, started):
+    code, out, _ = cli("stop", "--task-id", started, "--yes")
+    assert code == 0 and "stopped" in out
+    assert started in fake.stopped
+    code, out, _ = cli("history", started)
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("#") and "start" in lines[1] and "stop" in lines[2] and "ok" in lines[2]
+    code, out, _ = cli("history", "--format", "json")
+    rows = json.loads(out)
+    assert [r["action"] for r in rows] == ["StartPublishCdnStream", "StopPublishCdnStream"]
+
+
+def test_rollback_resends_the_earlier_design_with_a_new_sequence_number(cli, fake, started):
+    assert cli("push", str(OTHER), "--task-id", started, "--yes")[0] == 0
+    code, out, err = cli("rollback", started, "--yes")
+    assert code == 0, err
+    first, rolled = fake.tasks[started]
+    assert rolled["SequenceNumber"] > first["SequenceNumber"]
+    start_body = fake.seen("StartPublishCdnStream")[0][2]
+    assert rolled["VideoParams"] == start_body["VideoParams"]
+    code, out, _ = cli("plan", str(PRESET), "--task-id", started)
+    assert "no changes" in out
+
+
+def test_rollback_to_an_entry_of_another_task_is_refused(cli, started):
+    code, _, err = cli("rollback", "task-99999", "--to", "1", "--yes")
+    assert code == 2 and "not a request of task" in err
+
+
+def test_update_is_validated_against_the_canvas_the_task_started_with(cli, fake, started, tmp_path):
+    # a 1920x1080 design whose regions fit 1920x1080 but not the task's 1280x720 canvas, sent without VideoEncode
+    wide = json.loads(OTHER.read_text())
+    wide["VideoParams"].pop("VideoEncode")
+    wide["VideoParams"]["LayoutParams"]["MixLayoutList"][3]["LocationX"] = 1200
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps(wide))
+    code, _, err = cli("push", str(path), "--task-id", started, "--yes")
+    assert code == 1 and "MixLayoutList[3]" in err
+    assert fake.seen("UpdatePublishCdnStream") == []
+
+
+def test_journal_is_sqlite_in_wal_mode(cli, started):
+    db = sqlite3.connect(cli.journal)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 1
