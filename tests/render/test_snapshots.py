@@ -1,0 +1,43 @@
+"""Image snapshots of every bundled preset's preview (offline, so image URLs are hatched boxes; bundled font, so
+the pictures are the same on every machine). Update with ``pytest --snapshot-update`` and look at the PNGs."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from syrupy.extensions.image import PNGImageSnapshotExtension
+
+from layout_studio.presets import bundled_presets, load_preset
+from layout_studio.render import Renderer
+
+PRESETS = bundled_presets()
+
+
+@pytest.fixture
+def png_snapshot(snapshot):
+    return snapshot.use_extension(PNGImageSnapshotExtension)
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_there_are_bundled_presets():
+    assert len(PRESETS) >= 8
+
+
+@pytest.mark.parametrize("path", PRESETS, ids=[p.stem for p in PRESETS])
+def test_bundled_preset_preview(path, png_snapshot):
+    result = Renderer().render(load_preset(path), offline=True, scale=0.5)
+    assert result.image.size == tuple(round(s * 0.5) for s in load_preset(path).canvas)
+    assert _png(result.image) == png_snapshot
+
+
+@pytest.mark.parametrize("name", ["speaker-pip", "screen-share"])
+def test_bundled_preset_overlay(name, png_snapshot):
+    path = next(p for p in PRESETS if p.stem == name)
+    result = Renderer().render(load_preset(path), offline=True, scale=0.5, overlay=True, findings=[])
+    assert _png(result.image) == png_snapshot
