@@ -1,0 +1,124 @@
+"""Faults: 500, no reply, malformed JSON, API errors, RequestLimitExceeded, connection refused.
+
+Each gives a clear message and exit code, and leaves the journal consistent: every attempt has a row, no row
+stays ``pending``, every attempt of an update has its own, higher SequenceNumber.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from layout_studio.push.journal import Journal
+from tests.push.conftest import OTHER
+
+
+def _rows(cli, task):
+    with Journal(cli.journal) as journal:
+        return [e for e in journal.entries(task) if e.action == "UpdatePublishCdnStream"]
+
+
+def _assert_consistent(rows):
+    assert all(r.status != "pending" for r in rows)
+    seqs = [r.sequence_number for r in rows]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+
+
+def test_500_is_retried_with_a_new_higher_sequence_number(cli, fake, started):
+    fake.faults.extend(["500", "500"])
+    code, out, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 0, err
+    assert "after 3 attempts" in out
+    rows = _rows(cli, started)
+    assert [r.status for r in rows] == ["unknown", "unknown", "ok"]
+    assert all(r.error_code == "ServerNetworkError" for r in rows[:2])
+    _assert_consistent(rows)
+    assert len(fake.tasks[started]) == 1
+
+
+def test_500_every_time_fails_with_exit_1(cli, fake, started):
+    fake.faults.extend(["500"] * 4)
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 1
+    assert "ServerNetworkError" in err and "non-200 HTTP status" in err
+    assert len(_rows(cli, started)) == 4
+    _assert_consistent(_rows(cli, started))
+
+
+def test_no_reply_times_out_then_the_retry_applies(cli, fake, started):
+    fake.hang_seconds = 1.5
+    fake.faults.append("hang")
+    code, out, err = cli("push", str(OTHER), "--task-id", started, "--yes", "--timeout", "0.3")
+    assert code == 0, err
+    rows = _rows(cli, started)
+    assert [r.status for r in rows] == ["unknown", "ok"] and rows[0].error_code == "Timeout"
+    _assert_consistent(rows)
+
+
+def test_a_start_that_times_out_is_not_retried(cli, fake):
+    fake.hang_seconds = 1.5
+    fake.faults.append("hang")
+    code, _, err = cli("start", "presets/two-up.json", "--timeout", "0.3")
+    assert code == 1
+    assert "Timeout" in err and "may or may not have applied" in err and "outcome is unknown" in err
+    with Journal(cli.journal) as journal:
+        assert [e.status for e in journal.entries()] == ["unknown"]
+
+
+def test_malformed_json_reply(cli, fake, started):
+    fake.faults.extend(["malformed"] * 4)
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes", "--retries", "0")
+    assert code == 1
+    assert "MalformedResponse" in err
+    assert [r.status for r in _rows(cli, started)] == ["unknown"]
+
+
+def test_api_error_in_words_and_not_retried(cli, fake, started):
+    fake.faults.append("error:ResourceNotFound")
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 1
+    assert "ResourceNotFound: simulated ResourceNotFound (RequestId req-" in err
+    assert "no such task" in err
+    rows = _rows(cli, started)
+    assert len(rows) == 1 and rows[0].status == "error" and rows[0].request_id
+
+
+@pytest.mark.parametrize("code,words", [("AuthFailure.SignatureFailure", "SecretKey does not match"),
+                                        ("InvalidParameter", "layout-studio validate"),
+                                        ("FailedOperation", "SequenceNumber"),
+                                        ("InternalError", "RequestId"),
+                                        ("UnsupportedOperation", "start a new task")])
+def test_common_error_codes_say_what_to_check(cli, fake, started, code, words):
+    fake.faults.append(f"error:{code}")
+    rc, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert rc == 1 and code in err and words in err
+
+
+def test_request_limit_exceeded_is_retried(cli, fake, started):
+    fake.faults.extend(["limit", "limit"])
+    code, out, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 0, err
+    rows = _rows(cli, started)
+    assert [r.error_code for r in rows] == ["RequestLimitExceeded", "RequestLimitExceeded", None]
+    _assert_consistent(rows)
+
+
+def test_connection_refused(cli, started):
+    with socket.socket() as s:  # a port with nothing listening
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes", "--endpoint",
+                       f"http://127.0.0.1:{port}", endpoint=False)
+    assert code == 1
+    assert "nothing was sent" in err and "Connection refused" in err
+    rows = _rows(cli, started)
+    assert len(rows) == 4 and {r.status for r in rows} == {"not-sent"}
+    _assert_consistent(rows)
+
+
+def test_a_signature_the_server_cannot_verify_is_refused(cli, fake, started, monkeypatch):
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "the-wrong-key")
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 1 and "AuthFailure.SignatureFailure" in err
+    assert fake.violations == ["AuthFailure.SignatureFailure: signature mismatch"]
