@@ -16,7 +16,6 @@ Sources: manual ``001`` Data Types (field types), Common Error Codes (``UnknownP
 
 from __future__ import annotations
 
-import copy
 import difflib
 import json
 from pathlib import Path
@@ -138,8 +137,8 @@ def _json_type(value: Any) -> str:
 def _short(value: Any) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
+    except (TypeError, ValueError, RecursionError):
+        text = f"<{_json_type(value)}>"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -151,33 +150,6 @@ def api_path(loc: tuple | list, kind: str) -> str:
     return join_path(*parts)
 
 
-def _drop(raw: Any, loc: tuple, etype: str = "") -> Any:
-    """Remove the value at ``loc`` from ``raw`` (mutated); return the removed value.
-
-    A bad object in a list of objects is replaced by ``{}`` so later indices (and paths) stay the same; a bad
-    scalar in a list is removed. Unresolvable locations drop the deepest resolvable container entry.
-    """
-    container, key = None, None
-    node = raw
-    for step in loc:
-        if isinstance(node, dict) and isinstance(step, str) and step in node:
-            container, key, node = node, step, node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            container, key, node = node, step, node[step]
-        else:
-            break
-    if container is None:
-        return None
-    if isinstance(container, dict):
-        return container.pop(key)
-    removed = container[key]
-    if etype in _OBJECT_ERRORS and not isinstance(removed, dict):
-        container[key] = {}
-    else:
-        container[key] = _REMOVED
-    return removed
-
-
 class _Removed:
     """Marks a list entry to remove once every error of a round has been handled (indices stay valid)."""
 
@@ -186,15 +158,57 @@ _REMOVED = _Removed()
 _OBJECT_ERRORS = frozenset({"model_type", "model_attributes_type", "dict_type"})
 
 
-def _purge_removed(node: Any) -> None:
-    if isinstance(node, dict):
-        for v in node.values():
-            _purge_removed(v)
-    elif isinstance(node, list):
-        if any(v is _REMOVED for v in node):
-            node[:] = [v for v in node if v is not _REMOVED]
-        for v in node:
-            _purge_removed(v)
+class _Pruner:
+    """Removes bad values from a copy-on-write view of a raw body: only the containers on the way to a removed
+    value are copied, so the caller's object is never changed and deep or large bodies cost nothing extra."""
+
+    def __init__(self, raw: dict) -> None:
+        self.root = dict(raw)
+        self._owned = {id(self.root)}
+        self._lists: list[list] = []
+
+    def _own(self, parent: Any, key: Any) -> Any:
+        child = parent[key]
+        if id(child) not in self._owned:
+            child = dict(child) if isinstance(child, dict) else list(child)
+            parent[key] = child
+            self._owned.add(id(child))
+        return child
+
+    def drop(self, loc: tuple, etype: str = "") -> Any:
+        """Remove the value at ``loc``; return it. A bad object in a list becomes ``{}`` (later indices and paths
+        stay the same); another bad list item is removed; an unresolvable location drops its deepest
+        resolvable entry."""
+        steps: list = []
+        node: Any = self.root
+        for step in loc:
+            if ((isinstance(node, dict) and isinstance(step, str) and step in node)
+                    or (isinstance(node, list) and type(step) is int and 0 <= step < len(node))):
+                steps.append(step)
+                node = node[step]
+            else:
+                break
+        if not steps:
+            return None
+        container: Any = self.root
+        for step in steps[:-1]:
+            container = self._own(container, step)
+        key = steps[-1]
+        if isinstance(container, dict):
+            return container.pop(key)
+        removed = container[key]
+        if etype in _OBJECT_ERRORS and not isinstance(removed, dict):
+            container[key] = {}
+        else:
+            container[key] = _REMOVED
+            self._lists.append(container)
+        return removed
+
+    def purge(self) -> None:
+        """Remove the list entries marked by :meth:`drop`."""
+        for items in self._lists:
+            items[:] = [v for v in items if v is not _REMOVED]
+        self._lists.clear()
 
 
 def _type_finding(err: dict, value: Any, kind: str) -> Finding:
@@ -278,22 +292,21 @@ def parse(raw: Any, kind: Kind | None = None) -> tuple[Document, list[Finding]]:
                                 f"the top level is {_json_type(raw)}; a preset or request body is a JSON object",
                                 SOURCE_TYPES))
         return cls(), findings
-    work = raw
-    copied = False
+    work: Any = raw
+    pruner: _Pruner | None = None
     model = None
     for _ in range(_MAX_ROUNDS):
         try:
             model = cls.model_validate(work)
             break
         except ValidationError as exc:
-            if not copied:
-                work, copied = copy.deepcopy(raw), True
-            errors = exc.errors(include_url=False)
-            for err in errors:
-                loc = tuple(err.get("loc", ()))
-                value = _drop(work, loc, err.get("type", ""))
+            if pruner is None:
+                pruner = _Pruner(raw)
+                work = pruner.root
+            for err in exc.errors(include_url=False):
+                value = pruner.drop(tuple(err.get("loc", ())), err.get("type", ""))
                 findings.append(_type_finding(err, value, kind))
-            _purge_removed(work)
+            pruner.purge()
     if model is None:  # pragma: no cover - every round removes at least one value; kept as a guard
         model = cls()
     findings.extend(unknown_field_findings(model, kind))

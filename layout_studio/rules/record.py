@@ -32,7 +32,7 @@ def record_key(ctx: Context):
     """RecordKey: at most 128 bytes of letters, digits, ``_`` and ``-``."""
     for path, rec in ctx.of_type(McuRecordParams):
         key = rec.record_key
-        if key is not None and (len(key.encode()) > 128 or not SAFE.fullmatch(key)):
+        if key is not None and (len(key.encode("utf-8", "surrogatepass")) > 128 or not SAFE.fullmatch(key)):
             yield f"{path}.RecordKey", (f"RecordKey {key[:40]!r} must be at most 128 characters of a-z, A-Z, 0-9, "
                                         f"'_' and '-'")
 
@@ -42,7 +42,7 @@ def record_prefix(ctx: Context):
     """UserDefineRecordPrefix: at most 64 bytes of letters, digits, ``_`` and ``-``."""
     for path, rec in ctx.of_type(McuRecordParams):
         prefix = rec.user_define_record_prefix
-        if prefix is not None and (len(prefix.encode()) > 64 or not SAFE.fullmatch(prefix)):
+        if prefix is not None and (len(prefix.encode("utf-8", "surrogatepass")) > 64 or not SAFE.fullmatch(prefix)):
             yield (f"{path}.UserDefineRecordPrefix", f"UserDefineRecordPrefix {prefix[:40]!r} must be at most 64 "
                                                      f"characters of a-z, A-Z, 0-9, '_' and '-'")
 

@@ -1,0 +1,171 @@
+"""The loader: read_json errors with file/line/column, classify, parse (type and unknown-field findings with API
+paths, the rest of the model kept), load."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from layout_studio.documents import classify, load, parse, read_json
+from layout_studio.errors import LoadError
+from layout_studio.model import Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
+
+from .bodies import REFERENCE_DIR, edit, preset_from, reference
+
+R = "VideoParams.LayoutParams.MixLayoutList"
+
+
+def test_read_json_reports_line_and_column_of_malformed_json(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{\n  "SdkAppId": 1,\n  "RoomId": "1",,\n}\n')
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    assert (err.value.file, err.value.line, err.value.column) == (str(path), 3, 17)
+    assert str(err.value).startswith(f"{path}:3:17: malformed JSON")
+
+
+def test_read_json_unreadable_file_names_the_file(tmp_path):
+    missing = tmp_path / "nope.json"
+    with pytest.raises(LoadError) as err:
+        read_json(missing)
+    assert err.value.file == str(missing) and "cannot read" in str(err.value)
+    with pytest.raises(LoadError):
+        read_json(tmp_path)  # a directory
+
+
+@pytest.mark.parametrize("text, what", [("[1, 2]", "a list"), ('"x"', "a string"), ("3", "an integer"),
+                                        ("null", "null")])
+def test_read_json_rejects_a_non_object_top_level(tmp_path, text, what):
+    path = tmp_path / "top.json"
+    path.write_text(text)
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    assert err.value.line == 1 and what in str(err.value)
+
+
+def test_read_json_rejects_nan_and_non_utf8(tmp_path):
+    path = tmp_path / "nan.json"
+    path.write_text('{"SdkAppId": NaN}')
+    with pytest.raises(LoadError, match="NaN"):
+        read_json(path)
+    path.write_bytes(b'{"Name": "\xff"}')
+    with pytest.raises(LoadError, match="UTF-8") as err:
+        read_json(path)
+    assert (err.value.line, err.value.column) == (1, 11)
+
+
+def test_read_json_accepts_a_bom_and_returns_the_object(tmp_path):
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"SdkAppId": 1}).encode())
+    assert read_json(path) == {"SdkAppId": 1}
+
+
+def test_classify():
+    assert classify({"Format": "layout-studio/preset@1", "TaskId": "t"}) == "preset"
+    assert classify({"TaskId": "t", "SdkAppId": 1}) == "update"
+    assert classify({"SdkAppId": 1}) == "start"
+    assert classify([]) == "start"
+
+
+def test_parse_drops_a_wrong_type_and_keeps_the_rest():
+    body = edit(reference("start-1"), f"{R}[1].LocationX", "640")
+    model, findings = parse(body)
+    assert isinstance(model, StartPublishCdnStreamRequest)
+    assert [(f.code, f.path) for f in findings] == [("schema.type", f"{R}[1].LocationX")]
+    assert "LocationX must be an integer, not a string" in findings[0].message
+    assert "without quotes (640)" in findings[0].message
+    regions = model.video_params.layout_params.mix_layout_list
+    assert regions[1].location_x is None and regions[1].image_width == 640 and regions[0].location_x == 0
+
+
+@pytest.mark.parametrize("path, value", [
+    ("SdkAppId", True), ("SdkAppId", 1.0), ("RoomId", 295066), ("VideoParams", "big"),
+    (f"{R}[0]", "region"), ("PublishCdnParams", {"PublishCdnUrl": "rtmp://x"}), ("AgentParams.MaxIdleTime", None),
+])
+def test_parse_reports_each_wrong_type_at_its_path(path, value):
+    body = edit(reference("start-1"), path, value)
+    model, findings = parse(body)
+    if value is None:  # null is "absent" for an optional field
+        assert findings == []
+        return
+    assert [(f.code, f.path) for f in findings] == [("schema.type", path)]
+    assert model.room_id == ("295066" if path != "RoomId" else None)
+
+
+def test_a_wrong_list_item_keeps_later_indices():
+    body = edit(reference("start-1"), f"{R}[0]", 7)
+    model, findings = parse(body)
+    assert findings[0].path == f"{R}[0]"
+    assert model.video_params.layout_params.mix_layout_list[1].user_id == "Trtc_User_1"
+
+
+def test_unknown_key_is_kept_and_reported_with_a_suggestion():
+    body = edit(reference("start-1"), f"{R}[1].LocationZ", 3)
+    body["VideoParams"]["LayoutParams"]["MixLayoutList"][1]["Zorder"] = 1
+    model, findings = parse(body)
+    by_path = {f.path: f for f in findings}
+    assert by_path[f"{R}[1].Zorder"].code == "schema.unknown-field"
+    assert "did you mean ZOrder?" in by_path[f"{R}[1].Zorder"].message
+    assert "did you mean Location" in by_path[f"{R}[1].LocationZ"].message
+    assert model.video_params.layout_params.mix_layout_list[1].model_extra["LocationZ"] == 3
+
+
+def test_preset_target_fields_are_reported_at_their_request_path():
+    preset = preset_from("start-1")
+    preset["Target"]["AgentParams"]["UserId"] = 12
+    preset["Target"]["AgentParams"]["MaxIdle"] = 30
+    model, findings = parse(preset)
+    assert isinstance(model, Preset)
+    assert {(f.code, f.path) for f in findings} == {("schema.type", "AgentParams.UserId"),
+                                                    ("schema.unknown-field", "AgentParams.MaxIdle")}
+    assert "MaxIdleTime" in next(f for f in findings if f.path == "AgentParams.MaxIdle").message
+
+
+def test_parse_a_bad_format_and_a_non_object():
+    model, findings = parse({"Format": "layout-studio/preset@9"})
+    assert isinstance(model, Preset) and [f.code for f in findings] == ["preset.format"]
+    model, findings = parse(["not", "an", "object"])
+    assert isinstance(model, StartPublishCdnStreamRequest)
+    assert [(f.code, f.path) for f in findings] == [("schema.type", "")]
+
+
+def test_load_returns_the_model_for_each_kind(tmp_path):
+    assert isinstance(load(REFERENCE_DIR / "update-2-change-relay-params.json"), UpdatePublishCdnStreamRequest)
+    assert isinstance(load(REFERENCE_DIR / "start-1-mix-av-relay.json"), StartPublishCdnStreamRequest)
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(preset_from("start-7")))
+    preset = load(path)
+    assert isinstance(preset, Preset) and preset.canvas == (1280, 720)
+
+
+def test_load_raises_naming_file_and_field_for_a_wrong_type(tmp_path):
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(edit(reference("start-1"), f"{R}[1].ImageWidth", "640px")))
+    with pytest.raises(LoadError) as err:
+        load(path)
+    assert err.value.file == str(path)
+    assert "ImageWidth must be an integer" in str(err.value) and str(path) in str(err.value)
+
+
+def test_load_keeps_unknown_keys_for_the_validator(tmp_path):
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps(edit(reference("start-1"), "Comment", "hi")))
+    assert load(path).model_extra == {"Comment": "hi"}
+
+
+def test_parse_never_changes_the_callers_body():
+    body = edit(reference("start-1"), f"{R}[0]", "x")
+    edit(body, f"{R}[1].LocationX", "1")
+    before = json.dumps(body)
+    parse(body)
+    assert json.dumps(body) == before
+
+
+def test_deeply_nested_values_are_findings_not_crashes():
+    deep: list = []
+    for _ in range(5000):
+        deep = [deep]
+    _model, findings = parse({"VideoParams": deep, "Note": deep})
+    assert {(f.code, f.path) for f in findings} == {("schema.type", "VideoParams"),
+                                                    ("schema.unknown-field", "Note")}

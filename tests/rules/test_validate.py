@@ -1,0 +1,85 @@
+"""The validate() entry point: reference examples, inputs of every accepted shape, action and canvas handling."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout_studio.documents import parse
+from layout_studio.findings import Severity, has_errors, sort_findings
+from layout_studio.validate import request_view, validate
+
+from .bodies import REFERENCE_DIR, edit, preset_from, reference
+
+NAMES = sorted(p.stem for p in REFERENCE_DIR.glob("*.json"))
+R = "VideoParams.LayoutParams.MixLayoutList"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_reference_examples_have_no_errors(name):
+    findings = validate(reference(name))
+    assert not has_errors(findings), [str(f) for f in findings]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.startswith("start")])
+def test_reference_designs_as_presets_have_no_errors(name):
+    preset = preset_from(name)
+    assert not has_errors(validate(preset))
+    assert not has_errors(validate(preset, action="start"))  # target complete (UserSig stripped: not required)
+
+
+def test_update_1_is_unchecked_without_canvas_and_an_error_with_1280x720():
+    body = reference("update-1")
+    codes = {(f.code, f.path) for f in validate(body)}
+    assert ("layout.canvas.unchecked", "VideoParams") in codes
+    assert not any(c == "layout.region.outside-canvas" for c, _ in codes)
+    with_canvas = validate(body, canvas=(1280, 720))
+    errors = [(f.code, f.path) for f in with_canvas if f.severity is Severity.ERROR]
+    assert errors == [("layout.region.outside-canvas", f"{R}[1].LocationY")]
+    assert "--canvas 1280x720" in with_canvas[0].message
+    assert not has_errors(validate(body, canvas=(1280, 1080)))
+
+
+def test_the_body_canvas_wins_over_the_argument():
+    body = reference("start-1")
+    assert not has_errors(validate(body, canvas=(100, 100)))
+
+
+def test_validate_accepts_models_and_gives_the_same_findings():
+    body = edit(reference("start-1"), f"{R}[1].LocationX", 700)
+    body["Extra"] = 1
+    model, _ = parse(body)
+    as_dict = [(f.code, f.path) for f in validate(body)]
+    assert as_dict == [(f.code, f.path) for f in validate(model)]
+    assert ("schema.unknown-field", "Extra") in as_dict
+
+
+def test_action_is_inferred_and_can_be_forced():
+    preset = preset_from("start-1")
+    del preset["Target"]["PublishCdnParams"]
+    assert not any(f.code == "task.destination.missing" for f in validate(preset))
+    assert any(f.code == "task.destination.missing" and f.path == "PublishCdnParams"
+               for f in validate(preset, action="start"))
+    update = reference("update-2")
+    del update["SequenceNumber"]
+    assert any(f.code == "update.sequence-number.missing" for f in validate(update))
+
+
+def test_preset_view_merges_target_at_the_root():
+    preset, _ = parse(preset_from("start-7"))
+    view = request_view(preset)
+    assert view.room_id == "295066" and view.agent_params.user_id == "trtc_partner_test_1"
+    assert view.video_params is preset.video_params
+
+
+def test_findings_are_sorted_errors_first():
+    body = edit(reference("start-1"), f"{R}[1].LocationX", 600)  # tie (warning)
+    edit(body, "VideoParams.VideoEncode.Gop", 9)  # error
+    findings = validate(body)
+    assert findings == sort_findings(findings)
+    assert findings[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("canvas", [None, (1280,), "1280x720", (True, False), (1.5, 2.5)])
+def test_a_bad_canvas_argument_means_no_canvas(canvas):
+    findings = validate(reference("update-1"), canvas=canvas)
+    assert any(f.code == "layout.canvas.unchecked" for f in findings)
