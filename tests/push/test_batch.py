@@ -1,0 +1,97 @@
+"""Batch push: many tasks, a report, resume, and a run killed with SIGKILL half-way then resumed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from layout_studio.push.journal import Journal
+from tests.push.conftest import OTHER, ROOT, load_json
+from tests.push.fake_trtc import SECRET_ID, SECRET_KEY
+
+TARGET = ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou"]
+
+
+def _ids(tmp_path, n):
+    path = tmp_path / "tasks.txt"
+    path.write_text("# tasks\n" + "\n".join(f"task-b{i:04d}" for i in range(n)) + "\n\n")
+    return path, [f"task-b{i:04d}" for i in range(n)]
+
+
+def test_batch_applies_once_reports_and_resumes_by_skipping(cli, fake, tmp_path):
+    ids_file, ids = _ids(tmp_path, 25)
+    report = tmp_path / "out.json"
+    code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes",
+                         "--report", str(report))
+    assert code == 0, err
+    assert "25 ok" in out
+    data = load_json(report)
+    assert data["counts"] == {"ok": 25} and [t["task_id"] for t in data["tasks"]] == ids
+    assert all(len(fake.tasks[t]) == 1 for t in ids)
+    assert "/25" in err  # the progress line
+
+    code, out, _ = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes",
+                       "--report", str(report))
+    assert code == 0 and "25 skipped" in out
+    assert all(len(fake.tasks[t]) == 1 for t in ids)
+    assert load_json(report)["counts"] == {"skipped": 25}
+    assert fake.violations == []
+
+
+def test_batch_reports_failed_tasks_and_exits_1(cli, fake, tmp_path):
+    ids_file, ids = _ids(tmp_path, 5)
+    fake.faults.append("error:ResourceNotFound")
+    report = tmp_path / "out.json"
+    code, _, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes", "--workers", "1",
+                       "--report", str(report))
+    assert code == 1 and "ResourceNotFound" in err
+    data = load_json(report)
+    assert data["counts"] == {"ok": 4, "error": 1}
+    failed = [t for t in data["tasks"] if t["status"] == "error"]
+    assert failed[0]["error"]["code"] == "ResourceNotFound"
+    # the rerun sends only the failed task
+    code, out, _ = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes")
+    assert code == 0 and "1 ok" in out and "4 skipped" in out
+
+
+def test_batch_killed_half_way_and_resumed_applies_every_task_exactly_once(fake, creds, tmp_path):
+    ids_file, ids = _ids(tmp_path, 60)
+    journal = tmp_path / "journal.sqlite3"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "layout_studio", "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET,
+            "--yes", "--endpoint", fake.endpoint, "--journal", str(journal), "--rate", "40"]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while len(fake.seen("UpdatePublishCdnStream")) < 20 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    sent_before = len(fake.seen("UpdatePublishCdnStream"))
+    assert 20 <= sent_before < 60, "the run must be killed half-way"
+
+    with Journal(journal) as j:
+        rows = [e for e in j.entries() if e.action == "UpdatePublishCdnStream"]
+    recorded = {(e.task_id, e.sequence_number) for e in rows}
+    received = {(b["TaskId"], b["SequenceNumber"]) for _, _, b in fake.seen("UpdatePublishCdnStream")}
+    assert received <= recorded, "every request that reached the server was in the journal first"
+    in_flight = {e.task_id for e in rows if e.status == "pending"}
+
+    result = subprocess.run(argv, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+    design = fake.tasks[ids[0]][-1]["VideoParams"]
+    for task in ids:
+        bodies = fake.tasks[task]
+        assert bodies, f"{task} never received the design"
+        assert bodies[-1]["VideoParams"] == design
+        if len(bodies) > 1:  # only a task in flight at the kill may get the (identical) design again
+            assert task in in_flight and len(bodies) == 2
+    all_seqs = [(t, b["SequenceNumber"]) for t in ids for b in fake.tasks[t]]
+    assert len(all_seqs) == len(set(all_seqs))
+    assert fake.violations == []
+    with Journal(journal) as j:
+        latest = j.latest_designs(ids)
+    assert all(latest[t].status == "ok" for t in ids)
