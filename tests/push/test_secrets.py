@@ -1,0 +1,63 @@
+"""No secret — API SecretKey, agent UserSig (given or generated), TRTC_SDK_SECRET_KEY, a CDN URL's txSecret —
+appears in any output, journal byte, report or file the commands leave behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.push.conftest import OTHER, PRESET
+from tests.push.fake_trtc import SECRET_KEY
+
+USERSIG = "eJyrVgrxCdZRsgpKLU4tykvMTXUyMDG1NDU1MTJVqgUAL8sHAQ-given-usersig"
+TX_SECRET = "9f2c1e0d8b7a6c5d4e3f2a1b0c9d8e7f"
+SDK_KEY = "sdk-secret-key-for-tests-0042"
+
+
+def test_no_secret_anywhere(cli, fake, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRTC_SDK_SECRET_KEY", SDK_KEY)
+    cdn = f"rtmp://push.example.com/live/stream1?txSecret={TX_SECRET}&txTime=7FFFFFFF"
+    outputs: list[str] = []
+
+    def run(*args):
+        code, out, err = cli(*args)
+        outputs.extend([out, err])
+        return code, out
+
+    code, task = run("start", str(PRESET), "--agent-usersig", USERSIG, "--cdn-url", cdn,
+                     "--feedback-room", "630777:mix_back_1")
+    assert code == 0
+    task = task.strip()
+    start_body = fake.seen("StartPublishCdnStream")[0][2]
+    assert start_body["AgentParams"]["UserSig"] == USERSIG
+    generated = start_body["FeedBackRoomParams"][0]["UserSig"]  # from TRTC_SDK_SECRET_KEY
+    assert generated and TX_SECRET in start_body["PublishCdnParams"][0]["PublishCdnUrl"]
+
+    assert run("start", str(PRESET), "--agent-usersig", USERSIG, "--cdn-url", cdn, "--dry-run")[0] == 0
+    assert run("plan", str(OTHER), "--task-id", task, "--cdn-url", cdn)[0] == 0
+    assert run("push", str(OTHER), "--task-id", task, "--cdn-url", cdn, "--yes")[0] == 0
+    assert run("push", str(OTHER), "--task-id", task, "--cdn-url", cdn, "--dry-run")[0] == 0
+    fake.faults.append("error:InvalidParameter.UserSig")
+    assert run("push", str(PRESET), "--task-id", task, "--cdn-url", cdn, "--yes")[0] == 1
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{task}\ntask-s2\n")
+    report = tmp_path / "report.json"
+    assert run("push", str(PRESET), "--task-ids-from", str(ids), "--cdn-url", cdn, "--yes", "--sdk-app-id",
+               "1400188366", "--report", str(report))[0] == 0
+    assert run("history")[0] == 0
+    assert run("history", "--format", "json")[0] == 0
+    assert run("rollback", task, "--yes")[0] == 0
+
+    secrets = {"SecretKey": SECRET_KEY, "UserSig": USERSIG, "generated UserSig": generated,
+               "TRTC_SDK_SECRET_KEY": SDK_KEY, "txSecret": TX_SECRET}
+    files = [report, *Path(cli.journal).parent.glob("journal.sqlite3*")]
+    data_dir = Path(__import__("os").environ["LAYOUT_STUDIO_DATA_DIR"])
+    if data_dir.exists():
+        files += [p for p in data_dir.rglob("*") if p.is_file()]
+    assert any(p.name == "journal.sqlite3" for p in files)
+    blobs = {f"output {i}": text.encode() for i, text in enumerate(outputs)}
+    blobs.update({str(p): p.read_bytes() for p in files})
+    for where, blob in blobs.items():
+        for name, value in secrets.items():
+            assert value.encode() not in blob, f"{name} found in {where}"
+    assert any(b"txSecret=***" in blob for blob in blobs.values())  # shown masked where it is shown
+    assert fake.violations == []
