@@ -1,0 +1,171 @@
+"""Units of the push package: TLSSigAPIv2 UserSig, SequenceNumber across processes, rate limit, region and
+endpoint rules, credentials chain, error texts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import multiprocessing
+import zlib
+
+import pytest
+
+from layout_studio.push import region
+from layout_studio.push.credentials import resolve_credential
+from layout_studio.push.errors import ConfigError, PushError
+from layout_studio.push.journal import Journal
+from layout_studio.push.ratelimit import TokenBucket
+from layout_studio.push.sequence import next_sequence
+from layout_studio.push.usersig import gen_usersig, resolve_usersig
+
+# UserSigs from the manual's StartPublishCdnStream examples (manual 001, about lines 2447 and 3149).
+MANUAL_USERSIGS = [
+    "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekPffdc6X08v8O5b5Snmd9LjRYeCnyMZt4vgUp2Fi7wB6vtuVRC207q0kpjSzIV"
+    "TXUVSkE11EiEMeE8ZGw0*VCg5SCcDeRuBAutiwkLeRRwOo*nMajduy5O*gIaus9qel9vX*lJbHJmyDMxuKFFI27tsT*I1S6pl*jzBb*IOTE_",
+]
+
+
+def _decode(sig: str) -> dict:
+    raw = sig.replace("*", "+").replace("-", "/").replace("_", "=")
+    return json.loads(zlib.decompress(base64.b64decode(raw)))
+
+
+def test_usersig_follows_tlssigapiv2():
+    sig = gen_usersig(1400188366, "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e", "xiaojun",
+                      expire=86400, now=1700000000)
+    assert set(sig) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_")
+    doc = _decode(sig)
+    assert set(doc) == set(_decode(MANUAL_USERSIGS[0]))  # same keys as the manual's example
+    assert doc["TLS.ver"] == "2.0" and doc["TLS.identifier"] == "xiaojun"
+    assert doc["TLS.sdkappid"] == 1400188366 and doc["TLS.time"] == 1700000000 and doc["TLS.expire"] == 86400
+    content = "TLS.identifier:xiaojun\nTLS.sdkappid:1400188366\nTLS.time:1700000000\nTLS.expire:86400\n"
+    key = b"5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e"
+    expected = base64.b64encode(hmac.new(key, content.encode(), hashlib.sha256).digest()).decode()
+    assert doc["TLS.sig"] == expected
+
+
+def test_usersig_sources_in_order():
+    env = {"TRTC_AGENT_USERSIG": "from-env", "TRTC_SDK_SECRET_KEY": "k"}
+    assert resolve_usersig("u", 1400000001, given="given", env=env) == "given"
+    assert resolve_usersig("u", 1400000001, env=env) == "from-env"
+    generated = resolve_usersig("u", 1400000001, env={"TRTC_SDK_SECRET_KEY": "k"})
+    assert _decode(generated)["TLS.identifier"] == "u"
+    with pytest.raises(ConfigError, match="TRTC_SDK_SECRET_KEY"):
+        resolve_usersig("u", 1400000001, env={})
+
+
+def test_sequence_rule():
+    assert next_sequence(None, now=1000) == 1000
+    assert next_sequence(5000, now=1000) == 5001  # the clock stepped back: still increasing
+    assert next_sequence(999, now=1000) == 1000
+
+
+def _reserve_many(path: str, n: int, out) -> None:
+    with Journal(path) as journal:
+        out.put([journal.reserve_update("task-1", {"TaskId": "task-1"})[1] for _ in range(n)])
+
+
+def test_sequence_numbers_strictly_increase_across_processes(tmp_path):
+    path = str(tmp_path / "j.sqlite3")
+    Journal(path).close()
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_reserve_many, args=(path, 40, queue)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    results = [queue.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    everything = [s for r in results for s in r]
+    assert len(set(everything)) == 120
+    assert all(r == sorted(r) and len(set(r)) == len(r) for r in results)
+    with Journal(path) as journal:
+        seqs = [e.sequence_number for e in journal.entries("task-1")]
+    assert seqs == sorted(seqs) and len(seqs) == 120  # in journal (commit) order, strictly increasing
+
+
+def test_journal_stores_bodies_without_secrets(tmp_path):
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        row = journal.record("StartPublishCdnStream", {"AgentParams": {"UserId": "a", "UserSig": "SIG"},
+                                                       "PublishCdnParams": [{"PublishCdnUrl": "rtmp://h/l/s?txSecret=X&t=1"}]})
+        entry = journal.entry(row)
+    assert entry.body == {"AgentParams": {"UserId": "a"}, "PublishCdnParams": [{"PublishCdnUrl": "rtmp://h/l/s?t=1"}]}
+    assert entry.stripped == ["AgentParams.UserSig", "PublishCdnParams[0].PublishCdnUrl (txSecret)"]
+
+
+def test_token_bucket_spaces_requests_at_the_rate():
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(s):
+        slept.append(s)
+        now[0] += s
+
+    bucket = TokenBucket(20, 1, clock=lambda: now[0], sleep=sleep)
+    times = []
+    for _ in range(41):
+        bucket.acquire()
+        times.append(now[0])
+    assert times[-1] == pytest.approx(2.0)
+    for i, t in enumerate(times):  # no one-second window [t, t+1) holds more than 20
+        assert sum(1 for u in times[i:] if u < t + 1 - 1e-9) <= 20
+
+
+def test_rate_limit_holds_at_the_server_over_a_burst(cli, fake, tmp_path):
+    ids = tmp_path / "ids.txt"
+    ids.write_text("\n".join(f"t{i}" for i in range(30)))
+    code, _, err = cli("push", "presets/grid-2x2.json", "--task-ids-from", str(ids), "--sdk-app-id", "1400188366",
+                       "--region", "ap-guangzhou", "--yes", "--workers", "8", fast=False)
+    assert code == 0, err
+    times = sorted(t for t, _, _ in fake.seen("UpdatePublishCdnStream"))
+    assert len(times) == 30
+    assert times[-1] - times[0] >= 29 / 20 - 0.05
+    worst = max(sum(1 for u in times[i:] if u < t + 1.0) for i, t in enumerate(times))
+    assert worst <= 21  # 20 a second, one of slack for scheduling jitter at the server
+
+
+def test_region_rules():
+    assert region.check_region("ap-singapore") == "ap-singapore"
+    with pytest.raises(ConfigError, match="ap-guangzhou, ap-hongkong, ap-singapore"):
+        region.check_region("ap-beijing")
+    assert region.sdk_app_id_warning("ap-guangzhou", 1400188366) is None
+    assert "ap-singapore" in region.sdk_app_id_warning("ap-guangzhou", 20001234)
+    assert "ap-guangzhou or ap-hongkong" in region.sdk_app_id_warning("ap-singapore", 1400188366)
+    assert region.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
+    assert region.parse_endpoint(None) is None
+    for bad in ("ftp://x", "http://h/path", "http://h:99999"):
+        with pytest.raises(ConfigError):
+            region.parse_endpoint(bad)
+
+
+def test_credentials_from_a_named_profile(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / ".tencentcloud").mkdir(parents=True)
+    (home / ".tencentcloud" / "credentials").write_text(
+        "[default]\nsecret_id = AKIDdefault\nsecret_key = kdefault\n[prod]\nsecret_id = AKIDprod\nsecret_key = kprod\n")
+    monkeypatch.setenv("HOME", str(home))
+    assert resolve_credential("prod").secret_id == "AKIDprod"
+    assert resolve_credential(None).secret_id == "AKIDdefault"
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDenv")
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "kenv")
+    monkeypatch.setenv("TENCENTCLOUD_SESSION_TOKEN", "tok")
+    cred = resolve_credential(None)
+    assert (cred.secret_id, cred.token) == ("AKIDenv", "tok")
+    with pytest.raises(ConfigError, match="profile 'nope' not found"):
+        resolve_credential("nope")
+
+
+def test_no_credentials_is_a_clear_error(cli, monkeypatch):
+    monkeypatch.delenv("TENCENTCLOUD_SECRET_ID")
+    code, _, err = cli("start", "presets/two-up.json")
+    assert code == 2 and "TENCENTCLOUD_SECRET_ID" in err
+
+
+def test_push_error_text():
+    err = PushError("api", "AuthFailure.SignatureExpire", "expired", request_id="r-1", action="UpdatePublishCdnStream")
+    assert str(err) == ("UpdatePublishCdnStream failed: AuthFailure.SignatureExpire: expired (RequestId r-1) — "
+                        "this machine's clock is more than 5 minutes off: sync it (NTP) and retry")
+    assert not err.retryable
+    assert PushError("api", "RequestLimitExceeded", "x").retryable
