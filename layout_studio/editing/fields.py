@@ -97,10 +97,10 @@ AUDIO_FIELDS = (
     _f("AudioParams.UnSubscribeAudioList", "users", "UserIds, comma", "Blocklist"),
 )
 SEI_FIELDS = (
-    _f("SeiParams.LayoutVolume.AppData", "str", "< 4096 chars", "Volume AppData"),
-    _f("SeiParams.LayoutVolume.PayloadType", hint="100-254, not 244", label="Volume PT"),
-    _f("SeiParams.LayoutVolume.Interval", hint="ms", label="Volume Interval"),
-    _f("SeiParams.LayoutVolume.FollowIdr", hint="0/1", label="Volume FollowIdr"),
+    _f("SeiParams.LayoutVolume.AppData", "str", "< 4096 chars", "Vol AppData"),
+    _f("SeiParams.LayoutVolume.PayloadType", hint="100-254, not 244", label="Vol PT"),
+    _f("SeiParams.LayoutVolume.Interval", hint="ms", label="Vol Interval"),
+    _f("SeiParams.LayoutVolume.FollowIdr", hint="0/1", label="Vol FollowIdr"),
     _f("SeiParams.PassThrough.PayloadContent", "str", label="Pass Content"),
     _f("SeiParams.PassThrough.PayloadType", hint="5, 100-254", label="Pass PT"),
     _f("SeiParams.PassThrough.PayloadUuid", "str", "32 hex", "Pass UUID"),
@@ -109,7 +109,7 @@ SEI_FIELDS = (
 )
 TARGET_FIELDS = (
     _f("Target.Region", "str", "ap-guangzhou..."), _f("Target.SdkAppId"), _f("Target.RoomId", "str"),
-    _f("Target.RoomIdType", hint="0 int, 1 string"), _f("Target.WithTranscoding", hint="0/1"),
+    _f("Target.RoomIdType", hint="0 int, 1 string"), _f("Target.WithTranscoding", hint="0/1", label="Transcoding"),
     _f("Target.AgentParams.UserId", "str", label="Agent UserId"),
     _f("Target.AgentParams.MaxIdleTime", hint="s", label="MaxIdleTime"),
     _f("Target.PublishCdnParams[0].PublishCdnUrl", "str", "rtmp://", "CDN URL"),

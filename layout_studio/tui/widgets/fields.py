@@ -28,7 +28,7 @@ class FieldRow(Widget):
     DEFAULT_CSS = """
     FieldRow { height: auto; }
     FieldRow Horizontal { height: 1; }
-    FieldRow Label { width: 14; }
+    FieldRow Label { width: 15; }
     FieldRow Input { width: 1fr; height: 1; border: none; padding: 0; }
     FieldRow .problem { display: none; padding-left: 1; height: auto; max-height: 2; }
     FieldRow.-has-problem .problem { display: block; }
