@@ -29,8 +29,11 @@ from ..model import (
     McuWaterMarkParams,
     McuWaterMarkText,
     MixUserInfo,
+    StartPublishCdnStreamRequest,
+    UpdatePublishCdnStreamRequest,
     UserMediaStream,
     VideoEncode,
+    join_path,
 )
 from .registry import Context, Rule, add_rule, rule
 
@@ -42,7 +45,7 @@ class FieldSpec:
     """An enum (``values``: value -> meaning) or an inclusive range (``low``..``high``, either may be None)."""
 
     code: str
-    cls: type
+    cls: type | tuple[type, ...]
     attr: str
     source: str
     values: dict[int, str] | None = None
@@ -133,6 +136,13 @@ SPECS: tuple[FieldSpec, ...] = (
     # Task
     FieldSpec("task.max-idle-time.range", AgentParams, "max_idle_time", _sdk("AgentParams", "MaxIdleTime"), low=5,
               high=86400, unit=" seconds"),
+    FieldSpec("task.room-id-type", StartPublishCdnStreamRequest, "room_id_type",
+              "SDK models.py StartPublishCdnStreamRequest.RoomIdType; manual 001 StartPublishCdnStream",
+              values={0: "integer room", 1: "string room"}),
+    FieldSpec("task.with-transcoding", (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest),
+              "with_transcoding", "SDK models.py StartPublishCdnStreamRequest.WithTranscoding; manual 001 "
+                                  "StartPublishCdnStream, UpdatePublishCdnStream",
+              values={0: "single-stream relay", 1: "mixing, transcoded"}),
     FieldSpec("cdn.is-tencent-cdn", McuPublishCdnParam, "is_tencent_cdn", _sdk("McuPublishCdnParam", "IsTencentCdn"),
               values={0: "third-party CDN (billed)", 1: "Tencent CDN (default)"}),
     # Recording (SDK only)
@@ -158,11 +168,12 @@ def _describe(spec: FieldSpec) -> str:
 
 
 def _check_for(spec: FieldSpec):
-    name = spec.cls.api_name(spec.attr)
+    classes = spec.cls if isinstance(spec.cls, tuple) else (spec.cls,)
+    name = classes[0].api_name(spec.attr)
     limit = _describe(spec)
 
     def check(ctx: Context):
-        for path, model in ctx.of_type(spec.cls):
+        for path, model in (item for cls in classes for item in ctx.of_type(cls)):
             value = getattr(model, spec.attr)
             if value is None:
                 continue
@@ -171,33 +182,15 @@ def _check_for(spec: FieldSpec):
             else:
                 bad = (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high)
             if bad:
-                yield f"{path}.{name}", f"{name} is {value}; valid: {limit} — set one of these"
+                yield join_path(path, name), f"{name} is {value}; valid: {limit} — set one of these"
 
-    check.__doc__ = f"{spec.cls.__name__}.{name} must be {limit}."
+    check.__doc__ = f"{classes[0].__name__}.{name} must be {limit}."
     return check
 
 
 for _spec in SPECS:
-    add_rule(Rule(_spec.code, _spec.severity, _spec.source, _check_for(_spec), f"{_spec.cls.__name__}.{_spec.attr}"))
-
-
-# Root fields (StartPublishCdnStream / UpdatePublishCdnStream bodies, a preset's Target)
-@rule("task.room-id-type", E, "SDK models.py StartPublishCdnStreamRequest.RoomIdType; manual 001 "
-                              "StartPublishCdnStream")
-def root_room_id_type(ctx: Context):
-    """The main room's RoomIdType is 0 (integer room) or 1 (string room)."""
-    value = ctx.get("room_id_type")
-    if value is not None and value not in (0, 1):
-        yield "RoomIdType", f"RoomIdType is {value}; valid: 0 (integer room), 1 (string room)"
-
-
-@rule("task.with-transcoding", E, "SDK models.py StartPublishCdnStreamRequest.WithTranscoding; manual 001 "
-                                  "StartPublishCdnStream")
-def root_with_transcoding(ctx: Context):
-    """WithTranscoding is 0 (relay one stream as it is) or 1 (mix, transcoded)."""
-    value = ctx.get("with_transcoding")
-    if value is not None and value not in (0, 1):
-        yield "WithTranscoding", f"WithTranscoding is {value}; valid: 0 (single-stream relay), 1 (mixing)"
+    _check = _check_for(_spec)
+    add_rule(Rule(_spec.code, _spec.severity, _spec.source, _check, _check.__doc__ or ""))
 
 
 @rule("video.encode.manual-differs", W,
