@@ -65,6 +65,8 @@ def dynamic_main_room(ctx: Context):
     if ctx.mode not in (1, 2, 3) or main is None:
         return
     for path, info in ctx.of_type(MixUserInfo):
+        if path.startswith("VideoParams.LayoutParams.MixLayoutList"):
+            continue  # ignored in dynamic modes (layout.mix-layout-list.ignored)
         if info.room_id is not None and info.room_id != main:
             yield (f"{path}.RoomId", f"RoomId {info.room_id!r} is not the main room {main!r}; dynamic layouts "
                                      f"(MixLayoutMode {ctx.mode}) only mix the main room — use MixLayoutMode 4 to "
@@ -121,7 +123,8 @@ def agent_collision(ctx: Context):
             robots.append((f"FeedBackRoomParams[{i}].UserId", room.user_id))
     if not robots:
         return
-    users = {uid: path for path, (uid, _room) in mixed_users(ctx)}
+    main = ctx.main_room[0]
+    users = {uid: path for path, (uid, room) in mixed_users(ctx) if main is None or room == main}
     for path, uid in robots:
         if uid in users:
             yield path, (f"robot UserId {uid!r} is also a mixed user ({users[uid]}); the task's robot would be "
