@@ -95,3 +95,26 @@ def test_batch_killed_half_way_and_resumed_applies_every_task_exactly_once(fake,
     with Journal(journal) as j:
         latest = j.latest_designs(ids)
     assert all(latest[t].status == "ok" for t in ids)
+
+
+def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, creds, tmp_path):
+    ids_file, ids = _ids(tmp_path, 60)
+    journal, report = tmp_path / "journal.sqlite3", tmp_path / "report.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "layout_studio", "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET,
+            "--yes", "--endpoint", fake.endpoint, "--journal", str(journal), "--rate", "40", "--report", str(report)]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while len(fake.seen("UpdatePublishCdnStream")) < 15 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "run the same command again to resume" in err
+    data = load_json(report)
+    assert data["interrupted"] is True
+    sent = {b["TaskId"] for _, _, b in fake.seen("UpdatePublishCdnStream")}
+    reported_ok = {t["task_id"] for t in data["tasks"] if t["status"] == "ok"}
+    assert reported_ok == sent and 15 <= len(sent) < 60
+    with Journal(journal) as j:
+        assert all(e.status == "ok" for e in j.entries())  # in-flight requests finished and were recorded
