@@ -40,6 +40,7 @@ class FieldRow(Widget):
         super().__init__(id=_css_id(spec.path))
         self.spec = spec
         self.parse_error: str | None = None
+        self._shown_problem: tuple[str, Severity | None] = ("", None)
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -69,6 +70,9 @@ class FieldRow(Widget):
             text, severity = findings[0].message, findings[0].severity
         else:
             text, severity = "", None
+        if (text, severity) == self._shown_problem:
+            return
+        self._shown_problem = (text, severity)
         self.set_class(bool(text), "-has-problem")
         self.set_class(severity is Severity.ERROR, "-error")
         self.set_class(severity is Severity.WARNING or severity is Severity.INFO, "-warning")

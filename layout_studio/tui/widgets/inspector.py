@@ -41,6 +41,7 @@ class Inspector(Vertical):
     def __init__(self, session: EditSession, **kwargs) -> None:
         super().__init__(**kwargs)
         self.session = session
+        self._by_path: dict[str, list[Finding]] = {}
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="inspector-tabs"):
@@ -84,8 +85,15 @@ class Inspector(Vertical):
             own = by_path.get(form.base, [])
             summary.update("\n".join(f"✖ {f.message}" for f in own[:2]))
             summary.display = bool(own)
-        for key in ("canvas", "audio", "sei", "target"):
-            self.query_one(f"#form-{key}", FieldForm).load(self.session.preset, by_path)
+        active = self.query_one("#inspector-tabs", TabbedContent).active.removeprefix("tab-")
+        if active in TABS:  # hidden tabs are loaded when shown (on_tabbed_content_tab_activated)
+            self.query_one(f"#form-{active}", FieldForm).load(self.session.preset, by_path)
+        self._by_path = by_path
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        key = (event.pane.id or "").removeprefix("tab-")
+        if key in TABS:
+            self.query_one(f"#form-{key}", FieldForm).load(self.session.preset, self._by_path)
 
     def focus_field(self, finding_path: str) -> bool:
         """Show the tab holding ``finding_path`` and focus its field (the element tab's first field when the path
