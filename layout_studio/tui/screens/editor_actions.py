@@ -6,6 +6,8 @@ undo step; the core operations are in :mod:`layout_studio.editing`.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -37,6 +39,20 @@ def parse_size(text: str) -> tuple[int, int] | None:
         return None
     w, h = (int(p) for p in parts)
     return (w, h) if w > 0 and h > 0 else None
+
+
+def write_png_atomic(image, path: Path) -> None:
+    """Write a PIL image as PNG via a temp file in the same directory, fsync and os.replace (never half-written)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            image.save(fh, format="PNG")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class EditorActions:
@@ -273,7 +289,7 @@ class EditorActions:
             try:
                 from ...render import render_preview
 
-                render_preview(self.session.preset).save(Path(value).expanduser(), format="PNG")
+                write_png_atomic(render_preview(self.session.preset), Path(value).expanduser())
             except Exception as err:  # noqa: BLE001
                 self.notify(f"PNG not written: {err}", severity="error")
                 return

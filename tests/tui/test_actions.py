@@ -1,0 +1,133 @@
+"""Pilot tests of the studio's other actions: preview render, PNG output, dynamic-to-custom conversion,
+templates, canvas rescale, mouse drag with snapping, and every bundled preset opening at 80x24."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from layout_studio.editing import EditSession, ElementRef
+from layout_studio.editing.access import box
+from layout_studio.presets import bundled_presets
+from layout_studio.tui.app import StudioApp
+from layout_studio.tui.commands import ACTIONS
+from layout_studio.tui.screens.dialogs import PromptScreen
+from layout_studio.tui.widgets.canvas import CanvasView
+from layout_studio.tui.widgets.preview import PreviewPane
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def preset_file(tmp_path) -> Path:
+    dest = tmp_path / "two_up.json"
+    shutil.copy(FIXTURES / "two_up.json", dest)
+    return dest
+
+
+def test_preview_renders_and_png_is_written(preset_file, tmp_path):
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+    out = tmp_path / "preview.png"
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            pane = app.screen.query_one(PreviewPane)
+            assert pane.image is not None and pane.image.width > 0
+            await app.editor.run_action("write_png")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            app.screen.query_one("#prompt-input").value = str(out)
+            await pilot.press("enter")
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    with Image.open(out) as img:
+        assert img.size == (1280, 720)
+        assert img.getpixel((5, 5))[:3] == (0x1A, 0x1A, 0x2E)  # BackGroundColor outside every region
+
+
+def test_dynamic_layout_converts_to_custom_regions():
+    grid = next(p for p in bundled_presets() if "dynamic" in p.name)
+    app = StudioApp(EditSession.open(grid), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.editor.run_action("convert_dynamic")
+            await pilot.pause()
+            app.screen.query_one("#prompt-input").value = "4"
+            await pilot.press("enter")
+            await pilot.pause()
+            lp = app.session.preset.video_params.layout_params
+            assert lp.mix_layout_mode == 4 and len(lp.mix_layout_list) == 4
+            await pilot.press("ctrl+z")
+            assert app.session.preset.video_params.layout_params.mix_layout_mode != 4
+
+    asyncio.run(scenario())
+
+
+def test_template_and_canvas_rescale_from_the_palette_actions(preset_file):
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+    titles = [t for t, _a, _h in ACTIONS]
+    assert "Template: grid 9 — replace layout" in titles and "Resize canvas, scaling regions…" in titles
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.editor.run_action("template('grid', 'fill', 4)")
+            await pilot.pause()
+            items = app.session.preset.video_params.layout_params.mix_layout_list
+            assert [r.user_id for r in items] == ["alice", "bob", None, None]
+            await app.editor.run_action("resize_canvas(True)")
+            await pilot.pause()
+            app.screen.query_one("#prompt-input").value = "1920x1080"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.session.preset.canvas == (1920, 1080)
+            assert box(app.session.preset, ElementRef("region", 3)) == (960, 540, 960, 540)
+
+    asyncio.run(scenario())
+
+
+def test_mouse_drag_moves_a_region_as_one_undo_step(preset_file):
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            canvas = app.screen.query_one(CanvasView)
+            m = canvas._map
+            # grab bob's region (#1, x 640..1280, y 180..540) in its middle and drag it 3 cells left and 1 up
+            cx, cy = m.cell_x(960), m.cell_y(360)
+            assert canvas.element_at(cx, cy) == ElementRef("region", 1)
+            await pilot.mouse_down(CanvasView, offset=(cx, cy))
+            await pilot.hover(CanvasView, offset=(cx - 3, cy - 1))
+            await pilot.mouse_up(CanvasView, offset=(cx - 3, cy - 1))
+            await pilot.pause()
+            x, y, w, h = box(app.session.preset, ElementRef("region", 1))
+            assert app.session.primary == ElementRef("region", 1)
+            assert x < 640 and (w, h) == (640, 360)
+            # one drag is one undo step
+            await pilot.press("ctrl+z")
+            assert box(app.session.preset, ElementRef("region", 1)) == (640, 180, 640, 360)
+
+    asyncio.run(scenario())
+
+
+def test_every_bundled_preset_opens_at_80x24():
+    presets = bundled_presets()
+    assert presets
+
+    async def scenario(path):
+        app = StudioApp(EditSession.open(path), offer_recovery=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "right")
+            await pilot.pause()
+            assert app.screen.query_one(CanvasView)._map is not None
+
+    for path in presets:
+        asyncio.run(scenario(path))
