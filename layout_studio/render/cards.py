@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 
 from ..paths import ASSETS
 from .colors import RGB, contrast_text, shade, user_color
-from .fonts import get_font
+from .fonts import drawable, get_font
 
 CARD_KINDS = ("camera", "phone", "screen")
 #: Nominal source resolution (pixels) of each card: the frame size CustomCrop coordinates refer to.
@@ -60,6 +60,7 @@ def _fit_font(draw: ImageDraw.ImageDraw, text: str, max_w: int, size: int):
 def make_card(kind: str, label: str) -> Image.Image:
     """The RGB test card ``kind`` (camera/phone/screen) for user ``label``, at stored resolution (nominal / 2)."""
     color = user_color(label)
+    label = drawable(label)[:60]
     motif = _motif(kind)
     card = Image.new("RGB", motif.size, color)
     card.paste(Image.new("RGB", motif.size, shade(color, 0.55)), (0, 0), motif)
@@ -85,6 +86,7 @@ def audio_card(label: str, size: tuple[int, int]) -> Image.Image:
     """An audio-only user's place (PureAudioHoldPlaceMode 1): dark field, speaker icon, the user's id; RGB."""
     w, h = max(1, size[0]), max(1, size[1])
     color: RGB = shade(user_color(label), 0.35)
+    label = drawable(label)[:60]
     im = Image.new("RGB", (w, h), color)
     side = max(1, min(w, h) // 3)
     icon = _icon("audio").resize((side, side), Image.Resampling.BILINEAR)

@@ -25,7 +25,7 @@ from ..model import (
 )
 
 #: Largest canvas side the preview draws (pixels); the API allows 1920 (SDK VideoEncode.Width/Height).
-MAX_CANVAS_SIDE = 4096
+MAX_CANVAS_SIDE = 2560
 #: Canvas used when a config has none (an update body without VideoEncode), unless ``canvas=`` is given.
 FALLBACK_CANVAS = (1280, 720)
 SOURCE_CANVAS = "manual 001 Data Types VideoEncode; SDK models.py VideoEncode.Width/Height"

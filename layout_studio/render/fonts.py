@@ -66,6 +66,12 @@ def _notdef(font: ImageFont.FreeTypeFont) -> tuple[tuple[int, int], bytes]:
     return mask.size, bytes(mask)
 
 
+def drawable(text: str) -> str:
+    """``text`` with control, format and surrogate characters (which the text layout engine rejects) replaced by
+    spaces, and at most 500 characters long."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text[:500])
+
+
 def missing_glyphs(font: ImageFont.FreeTypeFont, text: str) -> list[str]:
     """The distinct characters of ``text`` that ``font`` has no glyph for (drawn as its missing-glyph box).
 

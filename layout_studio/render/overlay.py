@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from ..findings import Finding, Severity
 from .colors import user_color
 from .design import Design
-from .fonts import get_font
+from .fonts import drawable, get_font
 from .slots import Slot
 from .watermarks import watermark_box
 
@@ -57,7 +57,21 @@ def ties(slots: list[Slot]) -> set[int]:
     return out
 
 
+def _box(x: int, y: int, w: int, h: int, scale: float) -> tuple[float, float, float, float]:
+    """The outline box of an element at (x, y) of w x h canvas pixels, in output pixels (never inverted)."""
+    x0, y0 = x * scale, y * scale
+    return (x0, y0, max(x0, (x + max(w, 1)) * scale - 1), max(y0, (y + max(h, 1)) * scale - 1))
+
+
+def _clip(box, size: tuple[int, int]) -> tuple[float, float, float, float]:
+    """``box`` clamped to just around an image of ``size``, so huge offsets cost nothing to draw."""
+    W, H = size
+    x0, y0, x1, y1 = box
+    return (min(max(x0, -8), W + 8), min(max(y0, -8), H + 8), min(max(x1, -8), W + 8), min(max(y1, -8), H + 8))
+
+
 def _label(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, color, font) -> None:
+    text = drawable(text)
     x0, y0, x1, y1 = draw.textbbox(xy, text, font=font)
     draw.rectangle((x0 - 2, y0 - 2, x1 + 2, y1 + 2), fill=(0, 0, 0, 190))
     draw.text(xy, text, font=font, fill=(*color, 255))
@@ -117,20 +131,20 @@ def draw_overlay(image: Image.Image, design: Design, slots: list[Slot], scale: f
     for slot in slots:
         x, y, w, h = slot.layout.box
         z = slot.layout.eff("z_order")
-        box = (x * scale, y * scale, (x + max(w, 1)) * scale - 1, (y + max(h, 1)) * scale - 1)
+        box = _box(x, y, w, h, scale)
         outside = x < 0 or y < 0 or x + w > cw or y + h > ch
         found = [] if slot.simulated else by_target.get(("region", slot.index), [])
         errors = [f for f in found if f.severity is Severity.ERROR]
         color = RED if (outside or errors) else (ORANGE if found else
                                                  (user_color(slot.user_id) if slot.user_id else (255, 255, 255)))
-        draw.rectangle(box, outline=(*color, 255), width=3 if (outside or found) else 2)
+        draw.rectangle(_clip(box, (W, H)), outline=(*color, 255), width=3 if (outside or found) else 2)
         who = slot.user_id or "(nobody)"
         state = "" if slot.state == "video" else f" [{slot.state}]"
         text = f"#{slot.index} {who}{state} z={z}"
         if x >= cw or y >= ch or x + w <= 0 or y + h <= 0:
             _edge_arrow(draw, box, (W, H), f"#{slot.index} off-canvas at ({x}, {y})", font)
             continue
-        lx, ly = max(box[0] + 4, 2), max(box[1] + 4, 2)
+        lx, ly = max(box[0] + 4, 2), max(box[1] + 4, 2)  # inside the canvas: the region overlaps it
         _label(draw, (lx, ly), text, color, font)
         line = font.size + 6
         if slot.index in tied and not slot.simulated:
@@ -145,9 +159,10 @@ def draw_overlay(image: Image.Image, design: Design, slots: list[Slot], scale: f
         if wbox is None:
             continue
         x, y, w, h = wbox
-        box = (x * scale, y * scale, (x + max(w, 1)) * scale - 1, (y + max(h, 1)) * scale - 1)
+        box = _box(x, y, w, h, scale)
         found = by_target.get(("watermark", i), [])
         color = RED if any(f.severity is Severity.ERROR for f in found) else (ORANGE if found else CYAN)
+        box = _clip(box, (W, H))
         _dashed_rect(draw, box, (*color, 255))
         _label(draw, (box[0] + 2, box[3] + 3), f"WM {i} z={wm.body.eff('z_order')}"
                + (f" {found[0].code}" if found else ""), color, font)

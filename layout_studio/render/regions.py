@@ -147,11 +147,11 @@ def placeholder_tile(slot: Slot, ctx: Context) -> Image.Image | None:
 
 def region_tile(slot: Slot, sources: dict[str, Any], ctx: Context, canvas: tuple[int, int]) -> Image.Image | None:
     """The tile of ``slot`` (see the module docstring), or None when nothing is drawn there (zero size, absent
-    user without placeholder, or a region far larger than the canvas, reported as a finding)."""
+    user without placeholder, or a region over twice the canvas size, reported as a finding)."""
     w, h = slot.layout.box[2:]
     if w <= 0 or h <= 0:
         return None
-    if w > 4 * canvas[0] or h > 4 * canvas[1]:
+    if w > 2 * canvas[0] or h > 2 * canvas[1]:
         ctx.add("render.region.too-large", Severity.WARNING, slot.path,
                 f"region {w}x{h} is far larger than the {canvas[0]}x{canvas[1]} canvas; not drawn", SOURCE_LAYOUT)
         return None

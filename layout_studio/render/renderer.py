@@ -31,6 +31,7 @@ from .slots import Slot, resolve
 from .watermarks import watermark_tile
 
 SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approximation by layout_studio.dynamic"
+SOURCE_WATERMARK = "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText"
 MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
 
 
@@ -81,7 +82,14 @@ class Renderer:
             body = wm.body
             if body is None:
                 continue
-            tile = watermark_tile(wm, join_path("VideoParams.WaterMarkList", i), ctx)
+            path = join_path("VideoParams.WaterMarkList", i)
+            ww, wh = body.water_mark_width or 0, body.water_mark_height or 0
+            if ww > 2 * design.canvas[0] or wh > 2 * design.canvas[1]:
+                ctx.add("render.watermark.too-large", Severity.WARNING, path,
+                        f"watermark {ww}x{wh} is far larger than the {design.canvas[0]}x{design.canvas[1]} canvas; "
+                        "not drawn", SOURCE_WATERMARK)
+                continue
+            tile = watermark_tile(wm, path, ctx)
             out.append(Layer("watermark", i, body.eff("z_order"), body.eff("location_x"), body.eff("location_y"),
                              tile))
         out.sort(key=lambda layer: (layer.z, layer.kind == "watermark", layer.index))

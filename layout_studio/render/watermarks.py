@@ -22,7 +22,7 @@ from ..model import McuWaterMarkParams, McuWaterMarkText
 from .cards import hatched
 from .colors import parse_color
 from .context import Context
-from .fonts import font_path, get_font, missing_glyphs
+from .fonts import drawable, font_path, get_font, missing_glyphs
 from .scaling import scale_into
 
 SOURCE_WM = "SDK models.py McuWaterMarkText/McuWaterMarkImage; manual 001 Data Types"
@@ -49,16 +49,17 @@ def _dynamic_marker(tile: Image.Image, kind: int) -> Image.Image:
 
 
 def _text_tile(text: McuWaterMarkText, path: str, ctx: Context) -> Image.Image:
-    content = text.text or ""
+    content = drawable(text.text or "")
     size = text.font_size if text.font_size and text.font_size > 0 else None
     box_w, box_h = text.water_mark_width, text.water_mark_height
     if not box_h or box_h <= 0:
-        box_h = int((size or 24) * 1.4)
+        box_h = int(min(size or 24, 512) * 1.4)
     size = size or max(6, int(box_h * 0.6))
     face = text.eff("font")
     font = get_font(size, face)
     if not box_w or box_w <= 0:
-        box_w = max(1, int(ImageDraw.Draw(Image.new("L", (1, 1))).textlength(content, font=font)) + 4)
+        length = ImageDraw.Draw(Image.new("L", (1, 1))).textlength(content, font=font)
+        box_w = max(1, min(8192, int(length) + 4))
     fg, ok_fg = parse_color(text.font_color, (255, 255, 255))
     bg, ok_bg = parse_color(text.back_ground_color, (0, 0, 0))
     for ok, name in ((ok_fg, "FontColor"), (ok_bg, "BackGroundColor")):
