@@ -160,16 +160,19 @@ def materialize(preset: Preset, users: int) -> Preset:
     lp = lp or McuLayoutParams()
     mvu = lp.max_video_user.user_media_stream if lp.max_video_user else None
     named = mvu.user_info.user_id if mvu and mvu.user_info else None
+    entries = []
     for region in regions:
+        data = region.to_api()
         if region.user_id != named:
-            region.user_media_stream = None
+            data.pop("UserMediaStream", None)
         if lp.enable_stream_sei is not None:
-            region.enable_stream_sei = lp.enable_stream_sei
+            data["EnableStreamSEI"] = lp.enable_stream_sei
+        entries.append(data)
     data = lp.to_api()
     for key in ("MaxVideoUser", "PureAudioHoldPlaceMode", "RenderMode", "EnableStreamSEI", "MixLayoutList"):
         data.pop(key, None)
     data["MixLayoutMode"] = 4
-    data["MixLayoutList"] = [r.to_api() for r in regions]
+    data["MixLayoutList"] = entries
     new_lp = McuLayoutParams.model_validate(data)
     if out.video_params is None:
         from .model import McuVideoParams

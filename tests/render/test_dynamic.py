@@ -85,6 +85,7 @@ def test_materialize_gives_an_equivalent_custom_layout():
     assert lp.mix_layout_mode == 4 and lp.max_video_user is None and lp.pure_audio_hold_place_mode is None
     assert lp.render_mode is None and [r.render_mode for r in lp.mix_layout_list] == [2, 2, 2]
     assert [r.user_id for r in lp.mix_layout_list] == ["boss", None, None]
+    assert all("UserMediaStream" not in r.to_api() for r in lp.mix_layout_list[1:])
     assert source.video_params.layout_params.mix_layout_mode == 1  # the input is untouched
     r = Renderer()
     a = r.render(source, users=3).image
