@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,28 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
                 "TRTC_AGENT_USERSIG", "TRTC_SDK_SECRET_KEY", "TRTC_FEEDBACK_USERSIG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(base / "home"))
+
+
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback_only_getaddrinfo(host, *args, **kwargs):
+    """Resolve only loopback names and addresses: no test may reach the internet (or a Tencent endpoint)."""
+    name = host.decode() if isinstance(host, bytes) else host
+    if name not in (None, "localhost"):
+        try:
+            loopback = ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            raise socket.gaierror(socket.EAI_NONAME, f"tests may only reach loopback, not {name!r}")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """Every connection a test makes by name or address goes to 127.0.0.0/8 or ::1, or fails at once."""
+    monkeypatch.setattr(socket, "getaddrinfo", _loopback_only_getaddrinfo)
 
 
 @pytest.fixture

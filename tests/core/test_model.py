@@ -65,3 +65,11 @@ def test_documented_defaults():
     assert region.eff("background_render_mode") == 3
     assert region.box == (0, 0, 0, 0)
     assert m.McuVideoParams().eff("background_render_mode") == 2
+
+
+def test_tests_cannot_reach_hosts_other_than_loopback():
+    import socket
+
+    with pytest.raises(socket.gaierror):
+        socket.create_connection(("trtc.tencentcloudapi.com", 443), timeout=1)
+    assert socket.getaddrinfo("127.0.0.1", 80)
