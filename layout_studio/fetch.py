@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
+from .atomic import atomic_write_bytes
+from .errors import LayoutStudioError
 from .paths import cache_dir, ensure_dir
 
 #: The documented size limit of an image (bytes).
@@ -92,13 +92,8 @@ def _store(url: str, data: bytes) -> None:
     target = cache_path(url)
     try:
         ensure_dir(target.parent)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError:
+        atomic_write_bytes(target, data, mode=0o600)
+    except (OSError, LayoutStudioError):
         pass
 
 

@@ -3,19 +3,20 @@
 A preset is a JSON object in the ``layout-studio/preset@1`` format (see :mod:`layout_studio.model.preset`). Files
 are written by :func:`save_preset` only: the text is :func:`preset_to_json` (stable key order, 2-space indent,
 trailing newline, ``$schema`` pointing at the published JSON Schema), secrets are stripped first
-(:func:`layout_studio.secrets.strip_secrets`), and the write is atomic (:func:`atomic_write_text`: a temporary file
-in the same directory, fsync, ``os.replace``), so a crash or a full disk never leaves a half-written preset.
+(:func:`layout_studio.secrets.strip_secrets`), and the write is atomic (:func:`layout_studio.atomic.atomic_write_text`:
+a temporary file in the same directory, fsync, ``os.replace``), so a crash or a full disk never leaves a
+half-written preset.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from . import paths
+from .atomic import atomic_write_text
 from .errors import LayoutStudioError, LoadError
 from .model import PRESET_FORMAT, Preset
 from .payload import drop_none
@@ -96,53 +97,6 @@ def save_preset(preset: Preset, path: str | Path) -> list[str]:
     data["Format"] = PRESET_FORMAT
     atomic_write_text(path, _dumps(data))
     return removed
-
-
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Replace file ``path`` with ``text`` (UTF-8) atomically: temp file in the same directory, fsync, os.replace.
-
-    The directory must exist. An existing file keeps its permission bits; a new one gets 0644 (presets hold no secrets).
-    Raises :class:`~layout_studio.errors.LayoutStudioError` naming the file when anything fails; the temp file is
-    removed and the old file is untouched.
-    """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    tmp_name: str | None = None
-    try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_dir(directory)
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise LayoutStudioError(f"{target}: cannot write the file: {reason}; the old file (if any) is unchanged") \
-            from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename durable (POSIX); ignored where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def bundled_presets() -> list[Path]:

@@ -147,7 +147,7 @@ def run_push(args: argparse.Namespace) -> int:
 
 def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
     """``push --task-ids-from FILE``: confirm once, run the batch with a progress line, write the report."""
-    from ..presets import atomic_write_text
+    from ..atomic import atomic_write_text
     from ..push.batch import ProgressLine, read_task_ids, run_batch
     from ..push.errors import RefusedError
     from ..push.options import confirm, open_pusher, print_findings

@@ -8,9 +8,7 @@ is written anyway. Exit 0; 2 for unreadable input or a bad option.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..errors import LayoutStudioError
@@ -46,33 +44,9 @@ def parse_sources(items: list[str]) -> dict[str, str]:
     return out
 
 
-def write_png_atomic(image, path: Path) -> None:
-    """Write ``image`` as PNG to ``path`` via a temp file in the same directory, fsync and rename.
-
-    Raises LayoutStudioError when the directory does not exist or cannot be written."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise LayoutStudioError(f"{path}: the directory {directory} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".png.tmp")
-    except OSError as exc:
-        raise LayoutStudioError(f"{path}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            image.save(fh, format="PNG")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise LayoutStudioError(f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
-
-
 def run(args: argparse.Namespace) -> int:
     """Render and write the PNG; findings on stderr."""
+    from ..atomic import atomic_write_png
     from ..documents import read_json
     from ..render import Renderer
 
@@ -87,6 +61,6 @@ def run(args: argparse.Namespace) -> int:
     for f in result.findings:
         print(f"{args.file}: {f}", file=sys.stderr)
     out = Path(args.output)
-    write_png_atomic(result.image, out)
+    atomic_write_png(out, result.image)
     print(f"wrote {out} ({result.image.width}x{result.image.height})", file=sys.stderr)
     return 0

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the schema; exit 0 (2 when the file cannot be written)."""
-    from ..presets import atomic_write_text
+    from ..atomic import atomic_write_text
     from ..schema import schema_json
 
     text = schema_json()

@@ -4,7 +4,7 @@ killed session, offered for recovery on the next start (never forced).
 
 File format (JSON): ``{"Format": "layout-studio/autosave@1", "Source": path or null, "SavedAt": ISO-8601 UTC,
 "Preset": {preset in its file shape}}``. Secrets are stripped before writing (UserSig, SecretKey, txSecret);
-writes are atomic (:func:`layout_studio.presets.atomic_write_text`).
+writes are atomic (:func:`layout_studio.atomic.atomic_write_text`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Preset
 from ..paths import data_dir, ensure_dir
-from ..presets import atomic_write_text
+from ..atomic import atomic_write_text
 from ..secrets import strip_secrets
 
 FORMAT = "layout-studio/autosave@1"

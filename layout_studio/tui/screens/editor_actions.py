@@ -6,8 +6,6 @@ undo step; the core operations are in :mod:`layout_studio.editing`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from textual import work
 from textual.widgets import ContentSwitcher
 
+from ...atomic import atomic_write_png
 from ...editing import geometry, ops, templates
 from ...errors import LayoutStudioError
 from ...paths import ensure_dir, user_presets_dir
@@ -39,20 +38,6 @@ def parse_size(text: str) -> tuple[int, int] | None:
         return None
     w, h = (int(p) for p in parts)
     return (w, h) if w > 0 and h > 0 else None
-
-
-def write_png_atomic(image, path: Path) -> None:
-    """Write a PIL image as PNG via a temp file in the same directory, fsync and os.replace (never half-written)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            image.save(fh, format="PNG")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class EditorActions:
@@ -289,7 +274,7 @@ class EditorActions:
             try:
                 from ...render import render_preview
 
-                write_png_atomic(render_preview(self.session.preset), Path(value).expanduser())
+                atomic_write_png(Path(value).expanduser(), render_preview(self.session.preset))
             except Exception as err:  # noqa: BLE001
                 self.notify(f"PNG not written: {err}", severity="error")
                 return

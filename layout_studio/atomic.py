@@ -1,0 +1,75 @@
+"""Atomic file writes: a file is either its old self or completely new, never half-written.
+
+Every file Layout Studio writes (presets, autosaves, PNG previews, batch reports, the schema, cached images) goes
+through :func:`atomic_write_bytes`: a temporary file in the same directory, ``fsync``, ``os.replace`` over the
+target, then an fsync of the directory so the rename survives a crash.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import LayoutStudioError
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Replace file ``path`` with ``data``.
+
+    The directory must exist. An existing file keeps its permission bits; a new one gets ``mode``.
+    Raises :class:`~layout_studio.errors.LayoutStudioError` naming the file when anything fails; the temporary
+    file is removed and the old file is untouched.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        if target.exists():
+            mode = target.stat().st_mode & 0o777
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise LayoutStudioError(f"{target}: cannot write the file: {reason}; the old file (if any) is unchanged") \
+            from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def atomic_write_text(path: str | Path, text: str, *, mode: int = 0o644) -> None:
+    """Replace file ``path`` with ``text`` encoded as UTF-8 (see :func:`atomic_write_bytes`)."""
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+def atomic_write_png(path: str | Path, image) -> None:
+    """Replace file ``path`` with the PIL ``image`` encoded as PNG (see :func:`atomic_write_bytes`)."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    atomic_write_bytes(path, buffer.getvalue())
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable (POSIX); ignored where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

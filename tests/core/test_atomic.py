@@ -1,0 +1,52 @@
+"""Atomic writes: the target is either the old file or the complete new one; the temp file never lingers."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PIL import Image
+
+from layout_studio.atomic import atomic_write_bytes, atomic_write_png, atomic_write_text
+from layout_studio.errors import LayoutStudioError
+
+
+def test_replaces_the_file_and_leaves_no_temp_file(tmp_path):
+    target = tmp_path / "a.json"
+    target.write_text("old")
+    atomic_write_text(target, "new ✓")
+    assert target.read_text(encoding="utf-8") == "new ✓"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_a_failed_write_keeps_the_old_file_and_names_it(tmp_path, monkeypatch):
+    target = tmp_path / "a.json"
+    target.write_text("old")
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(LayoutStudioError, match=r"a\.json: cannot write the file: No space left on device"):
+        atomic_write_bytes(target, b"new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_missing_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(LayoutStudioError, match="cannot write"):
+        atomic_write_text(tmp_path / "nope" / "a.json", "x")
+
+
+def test_existing_permissions_are_kept_and_new_files_get_the_mode(tmp_path):
+    kept = tmp_path / "kept"
+    kept.write_text("x")
+    kept.chmod(0o600)
+    atomic_write_text(kept, "y")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    fresh = tmp_path / "fresh"
+    atomic_write_bytes(fresh, b"z", mode=0o640)
+    assert fresh.stat().st_mode & 0o777 == 0o640
+
+
+def test_png(tmp_path):
+    target = tmp_path / "p.png"
+    atomic_write_png(target, Image.new("RGB", (3, 2), (255, 0, 0)))
+    with Image.open(target) as img:
+        assert img.size == (3, 2) and img.getpixel((1, 1)) == (255, 0, 0)
