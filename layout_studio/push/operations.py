@@ -28,7 +28,7 @@ from .usersig import known_secret_values, resolve_usersig
 #: Sections an update may carry (UpdatePublishCdnStreamRequest, SDK models.py).
 UPDATE_SECTIONS = ("WithTranscoding", "AudioParams", "VideoParams", "SingleSubscribeParams", "PublishCdnParams",
                    "SeiParams", "FeedBackRoomParams")
-_DRY_RUN_CREDENTIAL = ("AKIDDRYRUNDRYRUNDRYRUN", "dry-run-placeholder-key")
+_DRY_RUN_CREDENTIAL = ("AKID-dry-run-placeholder", "dry-run-placeholder-key")
 
 
 @dataclass

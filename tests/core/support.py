@@ -7,6 +7,8 @@ import re
 import warnings
 from typing import Any
 
+from layout_studio.payload import drop_none
+
 #: Target options that make any bundled preset a complete StartPublishCdnStream body.
 START_TARGET: dict[str, Any] = {
     "sdk_app_id": 1400000001,
@@ -36,15 +38,6 @@ def passback(body: dict[str, Any], stripped: list[str]) -> dict[str, Any]:
         else:
             raise AssertionError(f"unexpected stripped path {path}")
     return kwargs
-
-
-def drop_none(value: Any) -> Any:
-    """``value`` without null members (the SDK serialises unset fields as null)."""
-    if isinstance(value, dict):
-        return {k: drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [drop_none(v) for v in value]
-    return value
 
 
 def sdk_round_trip(body: dict[str, Any], action: str) -> dict[str, Any]:

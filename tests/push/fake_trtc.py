@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tencentcloud.trtc.v20190722 import models as sdk_models
 
-SECRET_ID = "AKIDtestSECRETID0001"
+SECRET_ID = "AKID-test-secret-id-0001"
 SECRET_KEY = "SECRETKEY-do-not-leak-7f3a9c"
 ACTIONS = ("StartPublishCdnStream", "UpdatePublishCdnStream", "StopPublishCdnStream")
 
