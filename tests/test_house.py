@@ -1,0 +1,71 @@
+"""The house rules that keep the code easy to live in, checked on every run.
+
+The core (everything outside ``layout_studio/tui/``) never imports Textual; ``import layout_studio`` stays light;
+every command answers ``--help``; every module has a docstring and stays under 500 lines.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from layout_studio.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "layout_studio"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+COMMANDS = ["edit", "history", "import", "payload", "plan", "push", "render", "rollback", "schema", "sei",
+            "start", "stop", "validate"]
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if "tui" not in p.relative_to(PACKAGE).parts],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_core_never_imports_textual(path):
+    assert not {n for n in _imports(path) if n == "textual" or n.startswith("textual.")}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_module_has_a_docstring_and_stays_small(path):
+    text = path.read_text(encoding="utf-8")
+    assert ast.get_docstring(ast.parse(text)), "module docstring missing"
+    assert len(text.splitlines()) <= 500
+
+
+def test_importing_the_package_and_the_dispatcher_stays_light():
+    code = ("import sys, layout_studio, layout_studio.cli; layout_studio.cli.build_parser(); "
+            "heavy = [m for m in ('textual', 'PIL', 'tencentcloud', 'requests') if m in sys.modules]; "
+            "print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_every_command_is_registered_with_help(capsys):
+    parser = build_parser()
+    choices = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse keeps them only here
+    assert sorted(choices) == COMMANDS
+    for command in COMMANDS:
+        with pytest.raises(SystemExit) as exit_info:
+            main([command, "--help"])
+        assert exit_info.value.code == 0
+        assert f"usage: layout-studio {command}" in capsys.readouterr().out
+
+
+def test_an_unknown_command_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["frobnicate"])
+    assert exit_info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
