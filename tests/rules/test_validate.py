@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from layout_studio.documents import parse
@@ -83,3 +85,21 @@ def test_findings_are_sorted_errors_first():
 def test_a_bad_canvas_argument_means_no_canvas(canvas):
     findings = validate(reference("update-1"), canvas=canvas)
     assert any(f.code == "layout.canvas.unchecked" for f in findings)
+
+
+def test_library_api_works_whatever_was_imported_first():
+    """The issue's library API: ``layout_studio.load``, ``.validate`` and ``.build_request``. Importing the
+    submodule ``layout_studio.validate`` (as build_request and the CLI do) must not hide the function."""
+    import importlib
+
+    import layout_studio
+
+    importlib.import_module("layout_studio.validate")
+    preset_path = Path(__file__).resolve().parents[2] / "presets" / "two-up.json"  # has a complete Target
+    preset = layout_studio.load(preset_path)
+    body = layout_studio.build_request(preset, "start", check=False)
+    for _ in range(2):
+        findings = layout_studio.validate(body, action="start", canvas=None)
+        assert isinstance(findings, list)
+        assert all(f.severity.value != "error" for f in findings), findings
+    assert layout_studio.validate({"Format": "layout-studio/preset@2"})[0].code == "preset.format"
