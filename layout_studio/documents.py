@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from .errors import LoadError
 from .findings import Finding, Severity
+from .secrets import SECRET_KEYS
 from .model import (
     ApiModel,
     Preset,
@@ -221,6 +222,10 @@ def _type_finding(err: dict, value: Any, kind: str) -> Finding:
                        "Layout Studio preset format (model/preset.py)")
     expected = _EXPECTED.get(etype)
     name = _field_name(path)
+    if name in SECRET_KEYS:  # UserSig, SecretKey: never echo the value, whatever its type
+        return Finding("schema.type", Severity.ERROR, path,
+                       f"{name} must be {expected or 'a string'}, not {_json_type(value)} (value not shown); "
+                       f"the value was ignored — write it as a string in quotes", SOURCE_TYPES)
     if expected is None:
         msg = f"{name} is invalid ({err.get('msg', etype)}); the value {_short(value)} was ignored"
     else:

@@ -169,3 +169,18 @@ def test_deeply_nested_values_are_findings_not_crashes():
     _model, findings = parse({"VideoParams": deep, "Note": deep})
     assert {(f.code, f.path) for f in findings} == {("schema.type", "VideoParams"),
                                                     ("schema.unknown-field", "Note")}
+
+
+@pytest.mark.parametrize("value", [123456789, ["eJwsecret-in-a-list"], {"v": "eJwsecret-in-an-object"}, 1.5e9])
+def test_a_secret_of_the_wrong_type_is_not_echoed(value):
+    """A UserSig or SecretKey written with the wrong type is reported without its value (secrets never on screen)."""
+    body = reference("start-1")
+    body["AgentParams"]["UserSig"] = value
+    body["FeedBackRoomParams"] = [{"RoomId": "1", "RoomIdType": 0, "UserId": "back", "UserSig": value}]
+    _model, findings = parse(body)
+    bad = [f for f in findings if f.code == "schema.type"]
+    assert [f.path for f in bad] == ["AgentParams.UserSig", "FeedBackRoomParams[0].UserSig"]
+    shown = json.dumps(value)
+    for f in bad:
+        assert "UserSig must be a string" in f.message
+        assert shown not in f.message and str(value) not in f.message and "secret" not in f.message
