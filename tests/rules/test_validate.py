@@ -10,7 +10,7 @@ from layout_studio.documents import parse
 from layout_studio.findings import Severity, has_errors, sort_findings
 from layout_studio.validate import request_view, validate
 
-from .bodies import REFERENCE_DIR, edit, preset_from, reference
+from .bodies import DELETE, REFERENCE_DIR, edit, preset_from, reference
 
 NAMES = sorted(p.stem for p in REFERENCE_DIR.glob("*.json"))
 R = "VideoParams.LayoutParams.MixLayoutList"
@@ -103,3 +103,18 @@ def test_library_api_works_whatever_was_imported_first():
         assert isinstance(findings, list)
         assert all(f.severity.value != "error" for f in findings), findings
     assert layout_studio.validate({"Format": "layout-studio/preset@2"})[0].code == "preset.format"
+
+
+def test_a_value_of_the_wrong_type_is_not_also_reported_as_missing():
+    body = edit(edit(reference("start-1"), "VideoParams.VideoEncode.Width", "1280"), "SdkAppId", "1400188366")
+    findings = validate(body)
+    for path in ("VideoParams.VideoEncode.Width", "SdkAppId"):
+        assert [f.code for f in findings if f.path == path] == ["schema.type"], path
+    assert any(f.code == "video.encode.required" for f in validate(edit(reference("start-1"),
+                                                                          "VideoParams.VideoEncode.Width", DELETE)))
+
+
+@pytest.mark.parametrize("value", [None, [1], "x", 3])
+def test_a_top_level_that_is_not_an_object_gives_one_finding(value):
+    findings = validate(value)
+    assert [(f.code, f.path) for f in findings] == [("schema.type", "")]
