@@ -7,8 +7,13 @@ Order (the SDK's chain, ``tencentcloud.common.credential``):
    tccli's ``~/.tccli/NAME.credential`` (JSON ``secretId``, ``secretKey``, optional ``token``);
 2. ``TENCENTCLOUD_SECRET_ID`` / ``TENCENTCLOUD_SECRET_KEY`` (SDK EnvironmentVariableCredential), with
    ``TENCENTCLOUD_SESSION_TOKEN`` when set (temporary keys);
-3. the ``[default]`` profile (SDK ProfileCredential: ``~/.tencentcloud/credentials`` or
-   ``/etc/tencentcloud/credentials``), then tccli's ``~/.tccli/default.credential``.
+3. the ``[default]`` profile of the file the SDK's ProfileCredential reads (``~/.tencentcloud/credentials``, else
+   ``/etc/tencentcloud/credentials``; same keys, plus an optional ``token``), then tccli's
+   ``~/.tccli/default.credential``.
+
+A credentials file that exists but cannot be used (a directory, unreadable, not UTF-8, not INI, a section
+without both keys) is a :class:`ConfigError` naming the file and what to fix — never skipped silently, and the
+message never quotes the file's lines (they hold secrets).
 
 The SDK's CVM-role and TKE-OIDC providers are not tried: they query an instance metadata server without a
 timeout, which hangs off Tencent Cloud. The SecretKey never leaves this module except inside the SDK's signing.
@@ -27,17 +32,50 @@ HOW = ("set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or put a profile
        "(secret_id, secret_key) and pass --profile NAME")
 
 
-def _from_ini(name: str):
+def _home_file() -> Path:
+    return Path(os.path.expanduser("~/.tencentcloud/credentials"))
+
+
+def _profile_file() -> Path | None:
+    """The file the SDK's ProfileCredential reads: ``~/.tencentcloud/credentials``, else
+    ``/etc/tencentcloud/credentials``, else None."""
+    for path in (_home_file(), Path("/etc/tencentcloud/credentials")):
+        if os.path.lexists(path):
+            return path
+    return None
+
+
+def _read_ini(path: Path) -> configparser.ConfigParser:
+    """The parsed INI file at ``path``; raises :class:`ConfigError` naming the file and the fix."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: not a file: the credentials file is an INI file with a [default] section "
+                          "(secret_id = ..., secret_key = ...)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text: save it as UTF-8 (an INI file with secret_id and "
+                          "secret_key)") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read it ({err.strerror or err.__class__.__name__}): check its owner "
+                          "and permissions (chmod 600, owned by you)") from None
+    conf = configparser.ConfigParser(interpolation=None)
+    try:
+        conf.read_string(text, source=str(path))
+    except configparser.Error as err:
+        line = getattr(err, "lineno", None) or next(iter(getattr(err, "errors", []) or []), (None,))[0]
+        where = f" (line {line})" if line else ""
+        raise ConfigError(f"{path}: not a valid credentials file{where}: expected [profile] sections with "
+                          f"secret_id = ... and secret_key = ... ({err.__class__.__name__})") from None
+    return conf
+
+
+def _from_ini(name: str, path: Path | None = None):
     from tencentcloud.common.credential import Credential
 
-    path = Path(os.path.expanduser("~/.tencentcloud/credentials"))
-    if not path.is_file():
+    path = path or _home_file()
+    if not os.path.lexists(path):
         return None
-    conf = configparser.ConfigParser()
-    try:
-        conf.read(path, encoding="utf-8")
-    except configparser.Error as err:
-        raise ConfigError(f"{path}: not a valid credentials file ({err.__class__.__name__})") from None
+    conf = _read_ini(path)
     if not conf.has_section(name):
         return None
     section = conf[name]
@@ -79,32 +117,27 @@ def resolve_credential(profile: str | None = None):
 
 
 def _resolve(profile: str | None):
-    from tencentcloud.common.credential import (
-        Credential,
-        EnvironmentVariableCredential,
-        ProfileCredential,
-    )
+    from tencentcloud.common.credential import Credential, EnvironmentVariableCredential
 
     if profile:
         cred = _from_ini(profile) or _from_tccli(profile)
         if cred is None:
-            raise ConfigError(f"profile {profile!r} not found in ~/.tencentcloud/credentials or "
-                              f"~/.tccli/{profile}.credential")
+            raise ConfigError(f"profile {profile!r} not found: {_home_file()} has no [{profile}] section and "
+                              f"there is no ~/.tccli/{profile}.credential")
         return cred
     cred = EnvironmentVariableCredential().get_credential()
     if cred is not None:
         token = os.environ.get("TENCENTCLOUD_SESSION_TOKEN") or None
         return Credential(cred.secret_id, cred.secret_key, token) if token else cred
-    try:
-        cred = ProfileCredential().get_credential()
-    except (configparser.Error, KeyError):
-        raise ConfigError("~/.tencentcloud/credentials: not a valid credentials file") from None
+    path = _profile_file()
+    cred = _from_ini("default", path) if path is not None else None
     if cred is not None:
         return cred
     cred = _from_tccli("default")
     if cred is not None:
         return cred
-    raise ConfigError(f"no Tencent Cloud API credentials: {HOW}")
+    missing = f" ({path} has no [default] section: add one, or pass --profile NAME)" if path else ""
+    raise ConfigError(f"no Tencent Cloud API credentials{missing}: {HOW}")
 
 
 def credential_secrets(cred) -> list[str]:

@@ -169,3 +169,25 @@ def test_push_error_text():
                         "this machine's clock is more than 5 minutes off: sync it (NTP) and retry")
     assert not err.retryable
     assert PushError("api", "RequestLimitExceeded", "x").retryable
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"[default]\nsecret_id = AKIDx\nsecret_key = k\xff\n", "not UTF-8"),
+    (None, "not a file"),  # a directory where the file should be
+    (b"[prod]\nsecret_id = AKIDprod\nsecret_key = kprod\n", "no [default] section"),
+    (b"[default]\nsecret_id = AKIDx\n", "secret_id and secret_key are both needed"),
+    (b"[default]\nsecret_id = AKIDx\nsecret_key = k\n[broken\n", "line 4"),
+])
+def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monkeypatch, content, expected):
+    home = tmp_path / "home"
+    path = home / ".tencentcloud" / "credentials"
+    path.parent.mkdir(parents=True)
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    monkeypatch.setenv("HOME", str(home))
+    for profile in (None, "default"):
+        with pytest.raises(ConfigError) as info:
+            resolve_credential(profile)
+        assert str(path) in str(info.value) and expected in str(info.value), (profile, str(info.value))
