@@ -54,7 +54,10 @@ def parse_endpoint(url: str | None) -> tuple[str, str] | None:
     """``(scheme, host[:port])`` of an ``--endpoint`` URL (None for the default); raises :class:`ConfigError`."""
     if not url:
         return None
-    parts = urlsplit(url if "://" in url else f"https://{url}")
+    try:
+        parts = urlsplit(url if "://" in url else f"https://{url}")
+    except ValueError as err:
+        raise ConfigError(f"--endpoint {url!r}: not a valid URL ({err}); give scheme://host[:port]") from None
     if parts.scheme not in ("http", "https"):
         raise ConfigError(f"--endpoint {url!r}: the scheme must be http or https")
     if not parts.hostname:
@@ -62,7 +65,9 @@ def parse_endpoint(url: str | None) -> tuple[str, str] | None:
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ConfigError(f"--endpoint {url!r}: give scheme, host and port only (the API path is always /)")
     try:
-        parts.port
+        port = parts.port
     except ValueError:
+        port = 0
+    if port == 0:  # urlsplit accepts ":0", which the SDK would silently replace by the scheme's default port
         raise ConfigError(f"--endpoint {url!r}: the port is not a number in 1..65535") from None
     return parts.scheme, parts.netloc

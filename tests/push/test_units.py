@@ -191,3 +191,12 @@ def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monke
         with pytest.raises(ConfigError) as info:
             resolve_credential(profile)
         assert str(path) in str(info.value) and expected in str(info.value), (profile, str(info.value))
+
+
+@pytest.mark.parametrize("bad, expected", [
+    ("http://[::1", "not a valid URL"),
+    ("http://127.0.0.1:0", "1..65535"),
+])
+def test_endpoint_errors_are_clear(bad, expected):
+    with pytest.raises(ConfigError, match=expected.replace(".", r"\.")):
+        region.parse_endpoint(bad)
