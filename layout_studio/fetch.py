@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import time
 import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -36,6 +37,8 @@ MAX_SIDE_DOCUMENTED = 2048
 MAX_PIXELS = 4096 * 4096
 #: requests timeouts in seconds: (connect, read).
 TIMEOUTS = (5.0, 10.0)
+#: Deadline for a whole download in seconds: a server sending a byte now and then never trips the read timeout.
+TOTAL_TIMEOUT = 30.0
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -97,9 +100,27 @@ def _store(url: str, data: bytes) -> None:
         pass
 
 
+def _chunks(resp):
+    """The body of a streamed response in pieces; with urllib3 2 each piece is one socket read (``read1``), so the
+    caller can check its deadline between reads however slowly the server sends."""
+    raw = getattr(resp, "raw", None)
+    if raw is None or not hasattr(raw, "read1"):
+        yield from resp.iter_content(chunk_size=65536)
+        return
+    while True:
+        chunk = raw.read1(65536, decode_content=True)
+        if not chunk:
+            return
+        yield chunk
+
+
 def _download(url: str, shown: str) -> bytes:
     import requests
+    import urllib3.exceptions
 
+    timed_out = f"{shown}: timed out (connect {TIMEOUTS[0]:g} s, read {TIMEOUTS[1]:g} s, whole download " \
+                f"{TOTAL_TIMEOUT:g} s)"
+    deadline = time.monotonic() + TOTAL_TIMEOUT
     try:
         with requests.get(url, stream=True, timeout=TIMEOUTS, allow_redirects=True) as resp:
             if resp.status_code != 200:
@@ -108,15 +129,17 @@ def _download(url: str, shown: str) -> bytes:
             if declared and declared.isdigit() and int(declared) > MAX_BYTES:
                 raise FetchError(f"{shown}: {declared} bytes is over the 5 MB limit of an MCU image")
             chunks, total = [], 0
-            for chunk in resp.iter_content(chunk_size=65536):
+            for chunk in _chunks(resp):
                 total += len(chunk)
                 if total > MAX_BYTES:
                     raise FetchError(f"{shown}: more than 5 MB (the limit of an MCU image); download stopped")
                 chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise FetchError(timed_out)
             return b"".join(chunks)
-    except requests.Timeout:
-        raise FetchError(f"{shown}: timed out (connect {TIMEOUTS[0]:g} s, read {TIMEOUTS[1]:g} s)") from None
-    except requests.RequestException as exc:
+    except (requests.Timeout, urllib3.exceptions.TimeoutError):
+        raise FetchError(timed_out) from None
+    except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
         reason = exc.__class__.__name__
         raise FetchError(f"{shown}: cannot fetch ({reason})") from None
 
@@ -125,7 +148,7 @@ def fetch_bytes(ref: str, *, offline: bool = False) -> bytes:
     """The bytes of image reference ``ref`` (URL or local path), at most 5 MB.
 
     HTTP(S) URLs come from the disk cache when present, else from the network (unless ``offline``), and are then
-    cached. Raises FetchError for an empty reference, an unsupported scheme, a missing file, an HTTP error, a
+    cached when their bytes are a PNG/JPEG/BMP/GIF/WebP (an error page is never cached). Raises FetchError for an empty reference, an unsupported scheme, a missing file, an HTTP error, a
     timeout, more than 5 MB, or (offline) a URL not in the cache.
     """
     if not isinstance(ref, str) or not ref.strip():
@@ -140,7 +163,8 @@ def fetch_bytes(ref: str, *, offline: bool = False) -> bytes:
         if offline:
             raise FetchError(f"{shown}: not in the image cache and --offline is set")
         data = _download(ref, shown)
-        _store(ref, data)
+        if sniff_format(data) is not None:
+            _store(ref, data)
         return data
     if scheme == "file":
         return _read_local(Path(unquote(urlsplit(ref).path)))
@@ -183,6 +207,18 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False) -> tuple
 
 
 def load_image(ref: str, *, offline: bool = False, allow_extra: bool = False) -> tuple[Image.Image, list[str]]:
-    """Fetch and decode image reference ``ref``: ``(RGBA image, warnings)``; raises FetchError (see above)."""
+    """Fetch and decode image reference ``ref``: ``(RGBA image, warnings)``; raises FetchError (see above).
+
+    A downloaded image that fails to decode (truncated, corrupt, a bomb) is removed from the disk cache, so the
+    next render fetches it again."""
     data = fetch_bytes(ref, offline=offline)
-    return decode_image(data, display_ref(ref), allow_extra=allow_extra)
+    try:
+        return decode_image(data, display_ref(ref), allow_extra=allow_extra)
+    except FetchError:
+        refused_here = not allow_extra and sniff_format(data) in ("BMP", "GIF", "WEBP")  # fine elsewhere: keep
+        if not refused_here and urlsplit(ref.strip()).scheme.lower() in ("http", "https"):
+            try:
+                cache_path(ref.strip()).unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise

@@ -37,16 +37,20 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
             return
-        status, body, length, delay = route
+        status, body, length, delay, trickle = route
         if delay:
             time.sleep(delay)
         self.send_response(status)
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        step = 1 if trickle else 65536
         try:
-            for i in range(0, len(body), 65536):
-                self.wfile.write(body[i:i + 65536])
+            for i in range(0, len(body), step):
+                self.wfile.write(body[i:i + step])
+                if trickle:
+                    self.wfile.flush()
+                    time.sleep(trickle)
         except (BrokenPipeError, ConnectionResetError):
             pass
 
@@ -64,8 +68,8 @@ def server():
     thread.start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
 
-    def add(path, body, status=200, length=True, delay=0.0):
-        _Handler.routes[path] = (status, body, length, delay)
+    def add(path, body, status=200, length=True, delay=0.0, trickle=0.0):
+        _Handler.routes[path] = (status, body, length, delay, trickle)
         return base + path
 
     yield add
@@ -125,6 +129,31 @@ def test_http_error_and_timeout_are_fetch_errors(server, monkeypatch):
     slow = server("/slow.png", _png(), delay=0.6)
     with pytest.raises(FetchError, match="timed out"):
         fetch_bytes(slow)
+
+
+def test_a_server_trickling_bytes_is_cut_at_the_total_deadline(server, monkeypatch):
+    # each read gets a byte within the read timeout, so only a deadline on the whole download stops it
+    monkeypatch.setattr(fetch, "TIMEOUTS", (1.0, 1.0))
+    monkeypatch.setattr(fetch, "TOTAL_TIMEOUT", 0.5)
+    url = server("/trickle.png", _png(), trickle=0.1)  # about 70 bytes: 7 s without a deadline
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out"):
+        fetch_bytes(url)
+    assert time.monotonic() - started < 3
+    assert not fetch.cache_path(url).exists()
+
+
+def test_a_body_that_is_not_an_image_is_not_cached(server):
+    url = server("/login.png", b"<html>please log in</html>")
+    with pytest.raises(FetchError, match="not an image"):
+        load_image(url)
+    assert not fetch.cache_path(url).exists()
+    server("/login.png", _png((4, 5, 6)))  # the server is fixed: the next render must fetch again
+    assert load_image(url)[0].getpixel((0, 0))[:3] == (4, 5, 6)
+    truncated = server("/half.png", _png(size=(64, 64))[:60])
+    with pytest.raises(FetchError, match="cannot decode"):
+        load_image(truncated)
+    assert not fetch.cache_path(truncated).exists()
 
 
 def test_decompression_bomb_is_refused_not_decoded(tmp_path):
