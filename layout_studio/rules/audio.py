@@ -102,6 +102,27 @@ def list_duplicate(ctx: Context):
             seen.add(key)
 
 
+@rule("audio.list.room-mismatch", W, "SDK models.py MixUserInfo.RoomId ('in custom layouts the room must match "
+                                     "the user's room in MixLayoutList'); manual 001 Data Types McuAudioParams")
+def room_mismatch(ctx: Context):
+    """In a custom layout, an allow/block list user who has regions must be named with the same RoomId as there."""
+    if not ctx.custom:
+        return
+    rooms: dict[str, set] = {}
+    for _path, region in ctx.regions:
+        key = user_key(ctx, region.user_media_stream.user_info) if region.user_media_stream else None
+        if key is not None:
+            rooms.setdefault(key[0], set()).add(key[1])
+    for path, item in allowlist(ctx) + blocklist(ctx):
+        key = user_key(ctx, item.user_info)
+        if key is None or key[0] not in rooms or key[1] in rooms[key[0]]:
+            continue
+        shown = repr(key[1]) if key[1] is not None else "absent (the main room)"
+        expected = ", ".join(sorted(repr(r) for r in rooms[key[0]] if r is not None)) or "absent (the main room)"
+        yield (f"{path}.UserInfo.RoomId", f"user {key[0]!r} has RoomId {shown} here but {expected} in MixLayoutList; "
+                                          f"the rooms must match — set RoomId {expected}")
+
+
 @rule("audio.list.update-pair", W, SRC_LISTS)
 def update_pair(ctx: Context):
     """On update, an absent list is left as it is: the SDK asks for both lists together when lists are used."""

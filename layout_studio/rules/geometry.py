@@ -129,6 +129,22 @@ def watermark_zero_size(ctx: Context):
                 yield f"{path}.{part}.{name}", f"{name} is {value}; a watermark needs a size above 0 pixels"
 
 
+@rule("watermark.location.missing", Severity.ERROR,
+      "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (LocationX, LocationY required); SDK models.py "
+      "McuWaterMarkImage/McuWaterMarkText LocationX/LocationY (no default documented)")
+def watermark_location_missing(ctx: Context):
+    """LocationX and LocationY (pixels from the canvas's top-left corner) are required for every watermark."""
+    for path, mark in ctx.watermarks:
+        body = mark.body
+        if body is None:
+            continue
+        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+        for attr, name, axis in (("location_x", "LocationX", "left"), ("location_y", "LocationY", "top")):
+            if getattr(body, attr) is None:
+                yield (f"{path}.{part}.{name}", f"{name} is absent but required for a watermark: set it to the "
+                                                f"offset in pixels from the {axis} edge of the canvas (e.g. 0)")
+
+
 @rule("layout.custom-crop.range", Severity.ERROR, SRC_CROP)
 def custom_crop_range(ctx: Context):
     """CustomCrop: LocationX, LocationY >= 0 (SDK; the manual says > 0); Width, Height > 0; LocationX + Width and

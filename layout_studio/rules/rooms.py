@@ -165,6 +165,17 @@ def max_video_user(ctx: Context):
                                                         f"only applies to 1 (floating) and 2 (screen sharing)")
 
 
+@rule("layout.max-video-user.missing", W, "manual 001 StartPublishCdnStream (screen sharing template: 'you need to "
+                                         "explicitly set the user that occupies the large screen'); SDK models.py "
+                                         "McuLayoutParams.MaxVideoUser")
+def max_video_user_missing(ctx: Context):
+    """The screen-sharing template (MixLayoutMode 2) needs MaxVideoUser: the user shown large on the left."""
+    if ctx.mode == 2 and ctx.layout.max_video_user is None:
+        yield ("VideoParams.LayoutParams.MaxVideoUser", "MixLayoutMode is 2 (screen sharing) but MaxVideoUser is "
+                                                        "absent: the large screen has no user set — add MaxVideoUser "
+                                                        "{UserMediaStream: {UserInfo: {UserId}, StreamType: 1}}")
+
+
 @rule("layout.mix-layout-list.ignored", W, SRC_MODES + " (MixLayoutList: custom layout only)")
 def mix_layout_list_ignored(ctx: Context):
     """MixLayoutList only applies to MixLayoutMode 4; dynamic modes place users themselves."""
