@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import paths
+from ..errors import LayoutStudioError
 from ..secrets import strip_secrets
 from .sequence import next_sequence
 
@@ -78,6 +79,11 @@ MAYBE_APPLIED = ("ok", "pending", "unknown")
 UPDATE = "UpdatePublishCdnStream"
 START = "StartPublishCdnStream"
 STOP = "StopPublishCdnStream"
+
+
+class JournalError(LayoutStudioError):
+    """The journal file cannot be written (read-only, full disk, locked by another process, damaged). A write
+    that fails before a request leaves means the request is not sent."""
 
 
 def utc_now() -> str:
@@ -171,15 +177,30 @@ class Journal:
     # -- plumbing -------------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on an exception), holding the thread lock."""
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on an exception), holding the thread lock.
+
+        Raises :class:`JournalError` (naming the file and what to check) when SQLite refuses the write."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.Error as err:
+                raise self._write_error(err) from None
+
+    def _write_error(self, err: sqlite3.Error) -> JournalError:
+        text = str(err)
+        if "locked" in text or "busy" in text:
+            hint = "another process is writing it (a push still running?): retry when it ends, or pass --journal"
+        else:
+            hint = "check that the file and its folder are writable, the disk has space, and the file is a " \
+                   "layout-studio journal"
+        return JournalError(f"{self.path}: cannot write the journal ({text}) — {hint}")
 
     def close(self) -> None:
         """Close the connection."""

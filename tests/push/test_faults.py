@@ -122,3 +122,17 @@ def test_a_signature_the_server_cannot_verify_is_refused(cli, fake, started, mon
     code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
     assert code == 1 and "AuthFailure.SignatureFailure" in err
     assert fake.violations == ["AuthFailure.SignatureFailure: signature mismatch"]
+
+
+def test_a_journal_that_refuses_writes_is_a_clear_error_and_nothing_is_sent(cli, fake, started):
+    import sqlite3
+
+    db = sqlite3.connect(cli.journal)  # stands for a read-only file or a full disk: every insert fails
+    db.execute("CREATE TRIGGER refuse BEFORE INSERT ON requests BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    db.commit()
+    db.close()
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 2
+    assert "Traceback" not in err
+    assert f"{cli.journal}: cannot write the journal" in err and "disk is full" in err
+    assert fake.seen("UpdatePublishCdnStream") == []
