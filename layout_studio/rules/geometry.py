@@ -26,6 +26,16 @@ def _who(region) -> str:
     return f"{uid}'s region" if uid else "the unnamed region"
 
 
+def watermark_bodies(ctx: Context):
+    """``(path, body)`` of the body WaterMarkType selects in each watermark, e.g.
+    ``("VideoParams.WaterMarkList[0].WaterMarkImage", McuWaterMarkImage)``; watermarks without it are skipped."""
+    for path, mark in ctx.watermarks:
+        body = mark.body
+        if body is not None:
+            part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+            yield f"{path}.{part}", body
+
+
 @rule("layout.canvas.unchecked", Severity.INFO,
       "UpdatePublishCdnStream carries no VideoEncode; manual 001 Data Types McuLayout (canvas limit)")
 def canvas_unchecked(ctx: Context):
@@ -116,17 +126,13 @@ def watermark_outside_canvas(ctx: Context):
       "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (WaterMarkWidth, WaterMarkHeight required)")
 def watermark_zero_size(ctx: Context):
     """WaterMarkWidth and WaterMarkHeight are required and a watermark of 0 pixels or less shows nothing."""
-    for path, mark in ctx.watermarks:
-        body = mark.body
-        if body is None:
-            continue
-        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+    for base, body in watermark_bodies(ctx):
         for attr, name in (("water_mark_width", "WaterMarkWidth"), ("water_mark_height", "WaterMarkHeight")):
             value = getattr(body, attr)
             if value is None:
-                yield f"{path}.{part}.{name}", f"{name} is required (pixels on the canvas); set it"
+                yield f"{base}.{name}", f"{name} is required (pixels on the canvas); set it"
             elif value <= 0:
-                yield f"{path}.{part}.{name}", f"{name} is {value}; a watermark needs a size above 0 pixels"
+                yield f"{base}.{name}", f"{name} is {value}; a watermark needs a size above 0 pixels"
 
 
 @rule("watermark.location.missing", Severity.ERROR,
@@ -134,15 +140,11 @@ def watermark_zero_size(ctx: Context):
       "McuWaterMarkImage/McuWaterMarkText LocationX/LocationY (no default documented)")
 def watermark_location_missing(ctx: Context):
     """LocationX and LocationY (pixels from the canvas's top-left corner) are required for every watermark."""
-    for path, mark in ctx.watermarks:
-        body = mark.body
-        if body is None:
-            continue
-        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+    for base, body in watermark_bodies(ctx):
         for attr, name, axis in (("location_x", "LocationX", "left"), ("location_y", "LocationY", "top")):
             if getattr(body, attr) is None:
-                yield (f"{path}.{part}.{name}", f"{name} is absent but required for a watermark: set it to the "
-                                                f"offset in pixels from the {axis} edge of the canvas (e.g. 0)")
+                yield (f"{base}.{name}", f"{name} is absent but required for a watermark: set it to the offset in "
+                                         f"pixels from the {axis} edge of the canvas (e.g. 0)")
 
 
 @rule("layout.custom-crop.range", Severity.ERROR, SRC_CROP)
