@@ -25,16 +25,18 @@ SEI_VERSION = "1.0"
 
 
 def sei_payload(config: Any, *, users: int | None = None, absent: Collection[str] = (),
-                ts: int | None = None) -> dict[str, Any]:
+                ts: int | None = None, canvas: tuple[int, int] | None = None) -> dict[str, Any]:
     """The LayoutVolume SEI JSON (a dict, shape above) for ``config`` (Preset, request model or raw dict).
 
     ``users``: users in the room (see the module docstring); ``absent``: UserIds without video; ``ts``: the
-    timestamp to report (default: now, in seconds). Raises LayoutStudioError for a config of another type.
+    timestamp to report (default: now, in seconds); ``canvas``: (width, height) in pixels for an update body
+    without VideoEncode (else the preview's fallback, 1280x720, see :func:`canvas_findings`). Raises
+    LayoutStudioError for a config of another type.
     """
     from .render.design import coerce
     from .render.slots import resolve
 
-    design = coerce(config)
+    design = coerce(config, canvas)
     lv = design.sei.layout_volume if design.sei else None
     regions = []
     for slot in resolve(design, users, absent):
@@ -50,6 +52,14 @@ def sei_payload(config: Any, *, users: int | None = None, absent: Collection[str
         "ver": SEI_VERSION,
         "ts": int(time.time()) if ts is None else int(ts),
     }
+
+
+def canvas_findings(config: Any, canvas: tuple[int, int] | None = None) -> list[Any]:
+    """The warnings about the canvas the SEI reports (``render.canvas.missing``: no VideoEncode size, a fallback
+    was used; ``render.canvas.clamped``), as :class:`~layout_studio.findings.Finding` objects."""
+    from .render.design import coerce
+
+    return [f for f in coerce(config, canvas).findings if f.code.startswith("render.canvas.")]
 
 
 def sends_layout_sei(config: Any) -> bool:

@@ -1,5 +1,5 @@
 """``layout-studio render FILE -o OUT.png [--users N] [--absent USER]... [--source USER=PATH]... [--overlay]
-[--scale F] [--offline]``: draw the preview of a preset or request body to a PNG (written atomically).
+[--scale F] [--offline] [--canvas WxH]``: draw the preview of a preset or request body to a PNG (written atomically).
 
 The renderer's findings (images that could not be fetched, missing glyphs, approximations) go to stderr; the PNG
 is written anyway. Exit 0; 2 for unreadable input or a bad option.
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import LayoutStudioError
+from .validate import parse_canvas
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--overlay", action="store_true", help="draw outlines, ZOrder, a grid and the validator's findings")
     p.add_argument("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
     p.add_argument("--offline", action="store_true", help="use cached images only; fetch nothing")
+    p.add_argument("--canvas", type=parse_canvas, metavar="WxH",
+                   help="canvas size in pixels for an update body without VideoEncode, e.g. 1280x720")
     p.set_defaults(func=run)
 
 
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     sources = parse_sources(args.source)
     raw = read_json(args.file)
     result = Renderer().render(raw, users=args.users, absent=args.absent, sources=sources, overlay=args.overlay,
-                               scale=args.scale, offline=args.offline)
+                               scale=args.scale, offline=args.offline, canvas=args.canvas)
     for f in result.findings:
         print(f"{args.file}: {f}", file=sys.stderr)
     out = Path(args.output)

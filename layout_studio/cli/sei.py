@@ -1,4 +1,4 @@
-"""``layout-studio sei PRESET [--users N] [--absent USER]...``: print the LayoutVolume SEI JSON the MCU would send
+"""``layout-studio sei PRESET [--users N] [--absent USER]... [--canvas WxH]``: print the LayoutVolume SEI JSON the MCU would send
 for a design (see :mod:`layout_studio.sei`). Exit 0; 2 when the file cannot be read."""
 
 from __future__ import annotations
@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+
+from .validate import parse_canvas
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,20 +19,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--users", type=int, metavar="N", help="users in the room (default: every named user, and one "
                    "per unnamed region; 4 for dynamic layouts)")
     p.add_argument("--absent", action="append", default=[], metavar="USER", help="a user without video (repeat)")
+    p.add_argument("--canvas", type=parse_canvas, metavar="WxH",
+                   help="canvas size in pixels for an update body without VideoEncode, e.g. 1280x720")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the SEI JSON on stdout; a note on stderr when the design sends no LayoutVolume SEI."""
     from ..documents import read_json
-    from ..sei import sei_payload, sends_layout_sei
+    from ..sei import canvas_findings, sei_payload, sends_layout_sei
 
     if args.users is not None and args.users < 0:
         from ..errors import LayoutStudioError
 
         raise LayoutStudioError("--users must be 0 or more")
     raw = read_json(args.file)
-    payload = sei_payload(raw, users=args.users, absent=args.absent)
+    payload = sei_payload(raw, users=args.users, absent=args.absent, canvas=args.canvas)
+    for f in canvas_findings(raw, args.canvas):
+        print(f"{args.file}: {f}", file=sys.stderr)
     if not sends_layout_sei(raw):
         print(f"{args.file}: note: SeiParams.LayoutVolume is not set, so the MCU sends no layout SEI; "
               "this is what it would send", file=sys.stderr)

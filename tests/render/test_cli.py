@@ -98,3 +98,12 @@ def test_missing_source_file_is_a_finding_not_a_crash(tmp_path, capsys):
     assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source",
                  f"alice={tmp_path / 'nope.png'}"]) == 0
     assert "no such file" in capsys.readouterr().err
+
+
+def test_canvas_option_sizes_an_update_body(tmp_path, reference_examples, capsys):
+    src = _write(tmp_path, reference_examples["update-1-change-audio-and-layout"])
+    out = tmp_path / "o.png"
+    assert main(["render", str(src), "-o", str(out), "--offline", "--canvas", "640x360"]) == 0
+    assert "render.canvas.missing" not in capsys.readouterr().err
+    with Image.open(out) as im:
+        assert im.size == (640, 360)

@@ -56,3 +56,18 @@ def test_sei_command_notes_a_design_without_layout_sei_and_fails_cleanly_on_bad_
     assert main(["sei", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "bad.json:1" in err and "Traceback" not in err
+
+
+def test_sei_of_an_update_body_without_canvas_warns_and_takes_canvas_option(tmp_path, reference_examples,
+                                                                            capsys):
+    path = tmp_path / "update.json"
+    path.write_text(json.dumps(reference_examples["update-1-change-audio-and-layout"]))
+    assert main(["sei", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "render.canvas.missing" in captured.err  # the canvas in the JSON is a guess: say so
+    assert main(["sei", str(path), "--canvas", "1920x1080"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["canvas"] == {"w": 1920, "h": 1080}
+    assert "render.canvas.missing" not in captured.err
+    body = reference_examples["update-1-change-audio-and-layout"]
+    assert sei_payload(body, canvas=(960, 540))["canvas"] == {"w": 960, "h": 540}
