@@ -130,7 +130,8 @@ class TrtcClient:
         """Send ``body`` as ``action`` once; return the reply's ``Response`` object (TaskId, RequestId).
 
         Raises :class:`PushError`: kind ``api`` (an Error reply), ``not-sent`` (no connection), ``unknown``
-        (timeout, dropped connection, a reply that is not the API's JSON) or ``http`` (a non-200 status).
+        (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start,
+        its TaskId) or ``http`` (a non-200 status).
         """
         import requests
         from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
@@ -156,6 +157,13 @@ class TrtcClient:
         if isinstance(error, dict):  # the SDK only checks errors for some Content-Types
             raise self._fail("api", str(error.get("Code") or "UnknownError"), error.get("Message"), action,
                              response.get("RequestId"))
+        request_id = response.get("RequestId")
+        if not isinstance(request_id, str) or not request_id:  # every API reply carries one (manual 001)
+            raise self._fail("unknown", "MalformedResponse", "the reply has no RequestId: it is not the API's "
+                             "answer (check --endpoint and any proxy)", action)
+        if action == "StartPublishCdnStream" and not response.get("TaskId"):
+            raise self._fail("unknown", "MalformedResponse", "the reply has no TaskId: a task may have been "
+                             "started; look for it in the TRTC console before starting again", action, request_id)
         return response
 
     def _network_error(self, text: str, action: str) -> PushError:

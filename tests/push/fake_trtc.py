@@ -11,7 +11,8 @@ For each request it checks, independently of the SDK's signing code:
 
 Problems are answered with an API error and collected in ``violations`` (tests assert it stays empty).
 ``faults`` is a queue of behaviours for the next requests: ``"500"``, ``"hang"`` (no reply within the client's
-timeout), ``"malformed"``, ``"limit"`` (RequestLimitExceeded), ``"error:Code"`` (an API error), ``"drop"``.
+timeout), ``"malformed"``, ``"limit"`` (RequestLimitExceeded), ``"error:Code"`` (an API error), ``"drop"``,
+``"empty"`` (200 with ``{"Response": {}}``), ``"no-task-id"`` (200 with only a RequestId).
 """
 
 from __future__ import annotations
@@ -160,6 +161,10 @@ class FakeTrtc:
                     return self.reply(500, b"<html>internal server error</html>", "text/html")
                 if fault == "malformed":
                     return self.reply(200, b'{"Response": {"TaskId": ', "application/json")
+                if fault == "empty":
+                    return self.reply(200, b'{"Response": {}}')
+                if fault == "no-task-id":
+                    return self.reply(200, b'{"Response": {"RequestId": "req-no-task-id"}}')
                 if fault == "limit":
                     return self.api({"Error": {"Code": "RequestLimitExceeded", "Message": "too many requests"}})
                 if fault and fault.startswith("error:"):

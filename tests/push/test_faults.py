@@ -136,3 +136,21 @@ def test_a_journal_that_refuses_writes_is_a_clear_error_and_nothing_is_sent(cli,
     assert "Traceback" not in err
     assert f"{cli.journal}: cannot write the journal" in err and "disk is full" in err
     assert fake.seen("UpdatePublishCdnStream") == []
+
+
+def test_a_reply_without_request_id_is_not_taken_for_success(cli, fake, started):
+    fake.faults.append("empty")
+    code, out, err = cli("push", str(OTHER), "--task-id", started, "--yes", "--retries", "0")
+    assert code == 1 and "updated" not in out
+    assert "MalformedResponse" in err and "RequestId" in err
+    assert [r.status for r in _rows(cli, started)] == ["unknown"]
+
+
+def test_a_start_reply_without_task_id_is_an_unknown_outcome(cli, fake):
+    fake.faults.append("no-task-id")
+    code, out, err = cli("start", "presets/two-up.json")
+    assert code == 1 and out == ""
+    assert "no TaskId" in err and "outcome is unknown" in err
+    with Journal(cli.journal) as journal:
+        rows = journal.entries()
+    assert [(r.status, r.request_id) for r in rows] == [("unknown", "req-no-task-id")]
