@@ -37,14 +37,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+#: Largest canvas side in pixels: VideoEncode Width and Height are 0..1920 (SDK models.py VideoEncode).
+MAX_CANVAS = 1920
+
+
 def parse_canvas(text: str) -> tuple[int, int]:
-    """``"1280x720"`` -> ``(1280, 720)``; raises argparse.ArgumentTypeError for anything else."""
+    """``"1280x720"`` -> ``(1280, 720)`` (pixels, each side 1..1920 like VideoEncode); raises
+    argparse.ArgumentTypeError for anything else."""
     parts = text.lower().replace("×", "x").split("x")
-    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+    if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
         width, height = (int(p) for p in parts)
-        if width > 0 and height > 0:
+        if 0 < width <= MAX_CANVAS and 0 < height <= MAX_CANVAS:
             return (width, height)
-    raise argparse.ArgumentTypeError(f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, e.g. 1280x720")
+    raise argparse.ArgumentTypeError(f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, each side "
+                                     f"1..{MAX_CANVAS} (the VideoEncode range), e.g. 1280x720")
 
 
 def secret_values(obj: Any) -> list[str]:
