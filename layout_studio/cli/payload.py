@@ -20,7 +20,7 @@ from typing import Any
 
 #: Request fields -> the options that set them (for the hint after errors).
 _TARGET_FLAGS = {"SdkAppId": "--sdk-app-id", "RoomId": "--room-id", "RoomIdType": "--room-id-type",
-                 "AgentParams": "--agent-user-id/--agent-usersig", "PublishCdnParams": "--cdn-url",
+                 "AgentParams": "--agent-user-id/--agent-usersig/--max-idle-time", "PublishCdnParams": "--cdn-url",
                  "FeedBackRoomParams": "--feedback-room/--feedback-usersig", "TaskId": "--task-id",
                  "SequenceNumber": "--sequence", "WithTranscoding": "--with-transcoding"}
 
@@ -77,6 +77,11 @@ def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:
     opts["agent_params"] = agent or None
     if args.with_transcoding is not None:
         opts["with_transcoding"] = 1 if args.with_transcoding else 0
+    if args.third_party_cdn and not args.cdn_url:
+        from ..errors import LayoutStudioError
+
+        raise LayoutStudioError("--third-party-cdn sets IsTencentCdn 0 on the --cdn-url destinations; give "
+                                "--cdn-url rtmp://... too (or set IsTencentCdn in the preset's Target)")
     if args.cdn_url:
         tencent = 0 if args.third_party_cdn else 1
         opts["publish_cdn_params"] = [{"PublishCdnUrl": url, "IsTencentCdn": tencent} for url in args.cdn_url]
