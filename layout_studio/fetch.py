@@ -8,7 +8,9 @@ McuWaterMarkImage / McuVideoParams, SDK models.py), and kept in an on-disk cache
 
 The format is sniffed from the bytes, never from the name: PNG and JPEG everywhere; BMP, GIF and WebP are also
 accepted where the SDK allows them (region placeholders, ``allow_extra=True``). Images above 2K (2048 px on a side)
-are drawn with a warning; images above :data:`MAX_PIXELS` (decompression bombs) are refused.
+are drawn with a warning; images above :data:`MAX_PIXELS` (decompression bombs) are refused. A ``--source`` frame
+(``user_frame=True``) is a user's video, not an MCU image: it gets :data:`SOURCE_MAX_BYTES` and
+:data:`SOURCE_MAX_PIXELS` instead, and no 2K note.
 
 Every failure raises :class:`FetchError` with a one-line message (no secrets: query strings are not echoed); the
 renderer turns it into a warning finding and a hatched placeholder, so a failed fetch never stops a render.
@@ -35,6 +37,10 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE_DOCUMENTED = 2048
 #: Above this many pixels an image is refused as a decompression bomb (4096 x 4096).
 MAX_PIXELS = 4096 * 4096
+#: Limits of a ``--source`` frame (``user_frame=True``): it stands in for a user's camera or screen, not for an MCU
+#: image field, so only a memory guard applies: bytes, and pixels (an 8K frame fits).
+SOURCE_MAX_BYTES = 64 * 1024 * 1024
+SOURCE_MAX_PIXELS = 7680 * 4320
 #: requests timeouts in seconds: (connect, read).
 TIMEOUTS = (5.0, 10.0)
 #: Deadline for a whole download in seconds: a server sending a byte now and then never trips the read timeout.
@@ -76,11 +82,18 @@ def cache_path(url: str) -> Path:
     return cache_dir() / "images" / hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
-def _read_local(path: Path) -> bytes:
+def _too_big(shown: str, size: int | str, limit: int) -> FetchError:
+    if limit == MAX_BYTES:
+        return FetchError(f"{shown}: {size} bytes is over the 5 MB limit of an MCU image")
+    return FetchError(f"{shown}: {size} bytes is over the {limit // (1024 * 1024)} MB limit of a preview source")
+
+
+def _read_local(path: Path, limit: int | None = None) -> bytes:
+    limit = MAX_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FetchError(f"{path}: {size} bytes is over the 5 MB limit of an MCU image")
+        if size > limit:
+            raise _too_big(str(path), size, limit)
         return path.read_bytes()
     except FileNotFoundError:
         raise FetchError(f"{path}: no such file") from None
@@ -114,7 +127,7 @@ def _chunks(resp):
         yield chunk
 
 
-def _download(url: str, shown: str) -> bytes:
+def _download(url: str, shown: str, limit: int) -> bytes:
     import requests
     import urllib3.exceptions
 
@@ -126,13 +139,15 @@ def _download(url: str, shown: str) -> bytes:
             if resp.status_code != 200:
                 raise FetchError(f"{shown}: HTTP {resp.status_code}")
             declared = resp.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > MAX_BYTES:
-                raise FetchError(f"{shown}: {declared} bytes is over the 5 MB limit of an MCU image")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise _too_big(shown, declared, limit)
             chunks, total = [], 0
             for chunk in _chunks(resp):
                 total += len(chunk)
-                if total > MAX_BYTES:
-                    raise FetchError(f"{shown}: more than 5 MB (the limit of an MCU image); download stopped")
+                if total > limit:
+                    raise FetchError(f"{shown}: more than {limit // (1024 * 1024)} MB (the limit of "
+                                     + ("an MCU image" if limit == MAX_BYTES else "a preview source")
+                                     + "); download stopped")
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise FetchError(timed_out)
@@ -144,8 +159,9 @@ def _download(url: str, shown: str) -> bytes:
         raise FetchError(f"{shown}: cannot fetch ({reason})") from None
 
 
-def fetch_bytes(ref: str, *, offline: bool = False) -> bytes:
-    """The bytes of image reference ``ref`` (URL or local path), at most 5 MB.
+def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) -> bytes:
+    """The bytes of image reference ``ref`` (URL or local path), at most 5 MB (:data:`SOURCE_MAX_BYTES` for a
+    ``user_frame``).
 
     HTTP(S) URLs come from the disk cache when present, else from the network (unless ``offline``), and are then
     cached when their bytes are a PNG/JPEG/BMP/GIF/WebP (an error page is never cached). Raises FetchError for an empty reference, an unsupported scheme, a missing file, an HTTP error, a
@@ -155,30 +171,33 @@ def fetch_bytes(ref: str, *, offline: bool = False) -> bytes:
         raise FetchError("empty image URL")
     ref = ref.strip()
     shown = display_ref(ref)
+    limit = SOURCE_MAX_BYTES if user_frame else MAX_BYTES
     scheme = urlsplit(ref).scheme.lower() if "://" in ref else ""
     if scheme in ("http", "https"):
         cached = cache_path(ref)
         if cached.is_file():
-            return _read_local(cached)
+            return _read_local(cached, limit)
         if offline:
             raise FetchError(f"{shown}: not in the image cache and --offline is set")
-        data = _download(ref, shown)
+        data = _download(ref, shown, limit)
         if sniff_format(data) is not None:
             _store(ref, data)
         return data
     if scheme == "file":
-        return _read_local(Path(unquote(urlsplit(ref).path)))
+        return _read_local(Path(unquote(urlsplit(ref).path)), limit)
     if scheme:
         raise FetchError(f"{shown}: unsupported URL scheme {scheme!r} (use http, https or a local path)")
-    return _read_local(Path(ref).expanduser())
+    return _read_local(Path(ref).expanduser(), limit)
 
 
-def decode_image(data: bytes, shown: str, *, allow_extra: bool = False) -> tuple[Image.Image, list[str]]:
+def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
+                 user_frame: bool = False) -> tuple[Image.Image, list[str]]:
     """Decode ``data`` into a loaded RGBA image; returns ``(image, warnings)``.
 
     Only PNG and JPEG are accepted unless ``allow_extra`` (then BMP, GIF, WebP too; the first frame of an
     animation). Raises FetchError for another format, a corrupt file, or more than :data:`MAX_PIXELS` pixels.
     ``warnings`` holds a note when a side is over 2K (the documented limit; the MCU would not use it).
+    ``user_frame``: a ``--source`` frame: up to :data:`SOURCE_MAX_PIXELS`, no 2K note.
     """
     fmt = sniff_format(data)
     allowed = ("PNG", "JPEG", "BMP", "GIF", "WEBP") if allow_extra else ("PNG", "JPEG")
@@ -192,9 +211,11 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False) -> tuple
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             im = Image.open(io.BytesIO(data), formats=[fmt])
             w, h = im.size
-            if w * h > MAX_PIXELS:
+            if user_frame and w * h > SOURCE_MAX_PIXELS:
+                raise FetchError(f"{shown}: {w}x{h} pixels is more than an 8K frame; not drawn")
+            if not user_frame and w * h > MAX_PIXELS:
                 raise FetchError(f"{shown}: {w}x{h} pixels is far over the 2K limit; not drawn")
-            if max(w, h) > MAX_SIDE_DOCUMENTED:
+            if not user_frame and max(w, h) > MAX_SIDE_DOCUMENTED:
                 notes.append(f"{shown}: {w}x{h} is over the documented 2K limit; the MCU may not use it")
             im.load()
             return im.convert("RGBA"), notes
@@ -206,14 +227,16 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False) -> tuple
         raise FetchError(f"{shown}: cannot decode the {fmt} image ({exc.__class__.__name__})") from None
 
 
-def load_image(ref: str, *, offline: bool = False, allow_extra: bool = False) -> tuple[Image.Image, list[str]]:
+def load_image(ref: str, *, offline: bool = False, allow_extra: bool = False,
+               user_frame: bool = False) -> tuple[Image.Image, list[str]]:
     """Fetch and decode image reference ``ref``: ``(RGBA image, warnings)``; raises FetchError (see above).
+    ``user_frame``: a ``--source`` frame (see the module docstring for its limits).
 
     A downloaded image that fails to decode (truncated, corrupt, a bomb) is removed from the disk cache, so the
     next render fetches it again."""
-    data = fetch_bytes(ref, offline=offline)
+    data = fetch_bytes(ref, offline=offline, user_frame=user_frame)
     try:
-        return decode_image(data, display_ref(ref), allow_extra=allow_extra)
+        return decode_image(data, display_ref(ref), allow_extra=allow_extra, user_frame=user_frame)
     except FetchError:
         refused_here = not allow_extra and sniff_format(data) in ("BMP", "GIF", "WEBP")  # fine elsewhere: keep
         if not refused_here and urlsplit(ref.strip()).scheme.lower() in ("http", "https"):

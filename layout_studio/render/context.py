@@ -48,11 +48,13 @@ class Context:
                 self.findings.append(f)
         return value
 
-    def image(self, ref: str, *, path: str, what: str, allow_extra: bool = False) -> Image.Image | None:
+    def image(self, ref: str, *, path: str, what: str, allow_extra: bool = False,
+              user_frame: bool = False) -> Image.Image | None:
         """The RGBA image at ``ref`` or None (a warning finding ``render.image.failed`` at ``path`` says why).
 
-        ``what`` names the field for the message (``watermark image``, ``placeholder``). Local files are re-read
-        when they change (keyed by modification time and size).
+        ``what`` names the field for the message (``watermark image``, ``placeholder``). ``user_frame``: a
+        ``--source`` frame, not held to the MCU's image limits (:func:`layout_studio.fetch.load_image`). Local files
+        are re-read when they change (keyed by modification time and size).
         """
         sig: Hashable = None
         if "://" not in ref:
@@ -61,11 +63,11 @@ class Context:
                 sig = (st.st_mtime_ns, st.st_size)
             except OSError:
                 sig = "missing"
-        key = (ref, allow_extra, self.offline, sig)
+        key = (ref, allow_extra, user_frame, self.offline, sig)
 
         def fetch() -> tuple[Image.Image | None, list[str], str | None]:
             try:
-                img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra)
+                img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra, user_frame=user_frame)
                 return img, notes, None
             except FetchError as exc:
                 return None, [], str(exc)

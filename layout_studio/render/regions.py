@@ -55,7 +55,8 @@ def _source(slot: Slot, sources: dict[str, Any], ctx: Context) -> tuple[Any, Ima
     if isinstance(given, str) and given.startswith("card:") and given[5:] in NOMINAL:
         kind = given[5:]
     elif isinstance(given, str):
-        img = ctx.image(given, path=slot.path, what=f"--source image for {slot.user_id}", allow_extra=True)
+        img = ctx.image(given, path=slot.path, what=f"--source image for {slot.user_id}", allow_extra=True,
+                        user_frame=True)
         if img is None:
             return ("hatch",), hatched((640, 360)), None
         rgb = img.convert("RGB")

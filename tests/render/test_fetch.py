@@ -217,3 +217,19 @@ def test_failed_placeholder_is_hatched_and_reported_again_on_a_cached_re_render(
         assert [f.path for f in result.findings if f.code == "render.image.failed"] == [
             "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"]
         assert result.image.getpixel((50, 50)) in HATCH_COLORS
+
+
+def test_a_source_frame_is_not_held_to_the_limits_of_an_mcu_image(tmp_path, monkeypatch):
+    # --source stands in for a user's camera or screen, not for an MCU image field: neither the 5 MB cap nor the
+    # 2K note applies to it (a bomb is still refused)
+    monkeypatch.setattr(fetch, "MAX_BYTES", 2000)
+    photo = tmp_path / "photo.png"
+    Image.effect_noise((2200, 40), 90).convert("RGB").save(photo)
+    assert photo.stat().st_size > 2000
+    cfg = preset([{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100,
+                   "UserMediaStream": {"UserInfo": {"UserId": "alice"}}}])
+    result = Renderer().render(cfg, sources={"alice": str(photo)})
+    assert [f.code for f in result.findings if f.code.startswith("render.image")] == []
+    assert result.image.getpixel((50, 50)) not in HATCH_COLORS
+    with pytest.raises(FetchError, match="5 MB"):  # the same file as a watermark is refused
+        load_image(str(photo))
