@@ -3,7 +3,10 @@
 The task's current design is folded from the journal's successful StartPublishCdnStream and
 UpdatePublishCdnStream bodies, oldest first: an update replaces each top-level section it carries (an absent
 section is left as it is — manual ``001`` UpdatePublishCdnStream), except AudioParams, whose keys are merged (an
-update carries only the allow/block lists; the audio encoding cannot change). The plan lists every changed leaf
+update carries only the allow/block lists; the audio encoding cannot change), and VideoParams.VideoEncode, which an
+update's VideoParams may leave out: the task then keeps its encoding and canvas (decision: the manual says an
+update changes "video parameters other than the codec" and the SDK docstring of UpdatePublishCdnStreamRequest
+that an absent parameter is not updated; the validator checks such bodies against the task's canvas). The plan lists every changed leaf
 field by its API path (``VideoParams.LayoutParams.MixLayoutList[1].LocationX: 640 -> 600``), warns about changes
 that interrupt viewers, and carries the validator's findings for the body.
 
@@ -99,9 +102,17 @@ def fold_state(entries: list[Entry]) -> dict[str, Any]:
                 continue
             if key == "AudioParams" and isinstance(value, dict) and isinstance(state.get(key), dict):
                 state[key] = {**state[key], **value}
+            elif _keeps_encode(key, value, state.get(key)):
+                state[key] = {**value, "VideoEncode": state[key]["VideoEncode"]}
             else:
                 state[key] = value
     return state
+
+
+def _keeps_encode(key: str, new: Any, old: Any) -> bool:
+    """True when an update's VideoParams ``new`` leaves out the VideoEncode the task has (``old``): kept."""
+    return (key == "VideoParams" and isinstance(new, dict) and isinstance(old, dict) and "VideoEncode" not in new
+            and "VideoEncode" in old)
 
 
 def compare(state: dict[str, Any], body: dict[str, Any]) -> list[Change]:
@@ -114,6 +125,8 @@ def compare(state: dict[str, Any], body: dict[str, Any]) -> list[Change]:
         old = state.get(key)
         if key == "AudioParams" and isinstance(value, dict) and isinstance(old, dict):
             old = {k: old[k] for k in value if k in old}
+        if _keeps_encode(key, value, old):
+            old = {k: v for k, v in old.items() if k != "VideoEncode"}
         if old is None:
             changes.append(Change(key, "added", new=value))
         else:

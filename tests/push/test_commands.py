@@ -120,3 +120,19 @@ def test_journal_is_sqlite_in_wal_mode(cli, started):
     db = sqlite3.connect(cli.journal)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("SELECT COUNT(*) FROM requests").fetchone()[0] == 1
+
+
+def test_an_update_without_video_encode_keeps_the_canvas_and_is_not_video_removed(cli, fake, started, tmp_path):
+    design = json.loads(PRESET.read_text())
+    del design["VideoParams"]["VideoEncode"]
+    design["VideoParams"]["BackGroundColor"] = "0x000000"
+    path = tmp_path / "no-encode.json"
+    path.write_text(json.dumps(design))
+    code, out, err = cli("plan", str(path), "--task-id", started)
+    assert code == 0, err
+    assert "VideoEncode" not in out and "push.plan.video-removed" not in out
+    assert "~ VideoParams.BackGroundColor: \"0xFF0000\" -> \"0x000000\"" in out
+    code, _, err = cli("push", str(path), "--task-id", started, "--yes")
+    assert code == 0, err
+    code, out, _ = cli("plan", str(PRESET), "--task-id", started)  # the task still has its 1280x720 encode
+    assert "VideoEncode" not in out and "~ VideoParams.BackGroundColor: \"0x000000\" -> \"0xFF0000\"" in out
