@@ -31,6 +31,7 @@ from .slots import Slot, resolve
 from .watermarks import watermark_tile
 
 SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approximation by layout_studio.dynamic"
+SOURCE_LAYOUT = "manual 001 StartPublishCdnStream (custom layout template); SDK models.py McuLayout"
 SOURCE_WATERMARK = "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText"
 MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
 
@@ -115,6 +116,7 @@ class Renderer:
                 ctx.findings.append(f)
         slots = resolve(design, users, absent)
         src = _coerce_sources(sources)
+        _unknown_users(slots, src, absent, ctx)
         image = canvas_base(design.video, design.canvas, ctx).copy()
         for layer in self.layers(design, slots, src, ctx):
             if layer.tile is None:
@@ -148,6 +150,18 @@ class Renderer:
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)
         draw.rectangle((x0 - 4, y0 - 4, x1 + 4, y1 + 4), fill=(0, 0, 0))
         draw.text((8, 8), text, font=font, fill=(255, 214, 0))
+
+
+def _unknown_users(slots: list[Slot], sources: dict[str, Any], absent: Collection[str], ctx: Context) -> None:
+    """A warning ``render.user.unknown`` for ``sources``/``absent`` UserIds no region shows (a typo would otherwise
+    leave the built-in card in place without a word)."""
+    shown = list(dict.fromkeys(s.user_id for s in slots if s.user_id))
+    unknown = [u for u in dict.fromkeys([*sources, *absent]) if u not in shown]
+    if unknown:
+        listed = ", ".join(repr(u) for u in shown[:8]) + (", …" if len(shown) > 8 else "")
+        ctx.add("render.user.unknown", Severity.WARNING, "VideoParams.LayoutParams",
+                f"no region shows user(s) {', '.join(repr(u) for u in unknown)} given to --source/--absent; "
+                f"the users shown are: {listed or 'none'}", SOURCE_LAYOUT)
 
 
 def _validator_findings(config: Any, design: Design) -> list[Finding]:

@@ -107,3 +107,16 @@ def test_canvas_option_sizes_an_update_body(tmp_path, reference_examples, capsys
     assert "render.canvas.missing" not in capsys.readouterr().err
     with Image.open(out) as im:
         assert im.size == (640, 360)
+
+
+def test_source_or_absent_for_a_user_the_design_does_not_show_is_a_warning(tmp_path, capsys):
+    # a typo in a user id must not silently leave the built-in card in place
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    photo = tmp_path / "q.png"
+    quadrants((200, 100)).save(photo)
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"Alice={photo}",
+                 "--absent", "bob"]) == 0
+    err = capsys.readouterr().err
+    assert "render.user.unknown" in err and "'Alice'" in err and "'bob'" in err and "alice" in err
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"alice={photo}"]) == 0
+    assert "render.user.unknown" not in capsys.readouterr().err
