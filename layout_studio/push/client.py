@@ -112,7 +112,14 @@ class TrtcClient:
             scheme, netloc = self._parsed
             http = HttpProfile(protocol=scheme, endpoint=netloc, reqMethod="POST", reqTimeout=self.timeout)
         profile = ClientProfile(signMethod="TC3-HMAC-SHA256", httpProfile=http, language="en-US")
-        return CommonClient(SERVICE, VERSION, self.credential, self.region, profile)
+        client = CommonClient(SERVICE, VERSION, self.credential, self.region, profile)
+        local = self._local
+
+        def remember_status(response, *args, **kwargs):  # the SDK's non-200 error drops the status code
+            local.status = response.status_code
+
+        client.request.conn._session.hooks["response"].append(remember_status)
+        return client
 
     def _sdk(self):
         client = getattr(self._local, "client", None)
@@ -136,14 +143,17 @@ class TrtcClient:
         import requests
         from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
+        self._local.status = None
         try:
             reply = self._sdk().call_json(action, body, headers={})
         except TencentCloudSDKException as err:
             if err.code == "ClientNetworkError":
                 raise self._network_error(str(err.message), action) from None
             if err.code == "ServerNetworkError":
-                raise self._fail("http", "ServerNetworkError", err.message or "non-200 HTTP reply",
-                                 action) from None
+                status = getattr(self._local, "status", None)
+                text = err.message.decode("utf-8", "replace") if isinstance(err.message, bytes) else err.message
+                raise self._fail("http", "ServerNetworkError",
+                                 f"HTTP {status or 'non-200'}: {text or 'no body'}", action) from None
             raise self._fail("api", err.code or "UnknownError", err.message, action, err.requestId) from None
         except requests.RequestException as err:  # the reply's body is read lazily (stream=True)
             raise self._network_error(str(err), action) from None

@@ -10,7 +10,8 @@ Kinds of failure (``PushError.kind``) and what they say about the request:
 * ``not-sent`` — the connection could not be made (refused, DNS, connect timeout): nothing left this machine;
 * ``unknown`` — the request may have reached the server but no usable reply came (read timeout, connection
   dropped, a reply that is not JSON): the change may or may not be applied;
-* ``http`` — the gateway answered with an HTTP status other than 200 (5xx): probably not applied; retried, and
+* ``http`` — the gateway answered with an HTTP status other than 200 (5xx, 429; the message starts with
+  ``HTTP <status>``): probably not applied; retried, and
   recorded as ``unknown`` in the journal to stay on the safe side.
 """
 
@@ -119,8 +120,8 @@ class PushError(LayoutStudioError):
             "not-sent": "nothing was sent: the connection could not be made; check --endpoint, the network "
                         "and any proxy",
             "unknown": "no usable reply: the server may or may not have applied the request",
-            "http": "the gateway answered with a non-200 HTTP status (a 5xx): the request was probably not "
-                    "applied",
+            "http": "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or failing): the "
+                    "request was probably not applied",
         }.get(self.kind)
         hint = hint_for(self.code) if self.kind == "api" else meaning
         if hint:

@@ -12,7 +12,8 @@ For each request it checks, independently of the SDK's signing code:
 Problems are answered with an API error and collected in ``violations`` (tests assert it stays empty).
 ``faults`` is a queue of behaviours for the next requests: ``"500"``, ``"hang"`` (no reply within the client's
 timeout), ``"malformed"``, ``"limit"`` (RequestLimitExceeded), ``"error:Code"`` (an API error), ``"drop"``,
-``"empty"`` (200 with ``{"Response": {}}``), ``"no-task-id"`` (200 with only a RequestId).
+``"empty"`` (200 with ``{"Response": {}}``), ``"no-task-id"`` (200 with only a RequestId), ``"429"`` (a gateway's
+Too Many Requests, plain text, Retry-After 1).
 """
 
 from __future__ import annotations
@@ -161,6 +162,14 @@ class FakeTrtc:
                     return self.reply(500, b"<html>internal server error</html>", "text/html")
                 if fault == "malformed":
                     return self.reply(200, b'{"Response": {"TaskId": ', "application/json")
+                if fault == "429":
+                    self.send_response(429)
+                    self.send_header("Retry-After", "1")
+                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Content-Length", "9")
+                    self.end_headers()
+                    self.wfile.write(b"slow down")
+                    return None
                 if fault == "empty":
                     return self.reply(200, b'{"Response": {}}')
                 if fault == "no-task-id":

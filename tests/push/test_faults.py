@@ -154,3 +154,11 @@ def test_a_start_reply_without_task_id_is_an_unknown_outcome(cli, fake):
     with Journal(cli.journal) as journal:
         rows = journal.entries()
     assert [(r.status, r.request_id) for r in rows] == [("unknown", "req-no-task-id")]
+
+
+def test_a_non_200_status_is_named_in_the_message(cli, fake, started):
+    fake.faults.append("429")
+    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes", "--retries", "0")
+    assert code == 1
+    assert "HTTP 429" in err and "5xx" not in err and "non-200 HTTP status" in err
+    assert [r.error_code for r in _rows(cli, started)] == ["ServerNetworkError"]
