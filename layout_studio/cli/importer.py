@@ -35,10 +35,12 @@ def run(args: argparse.Namespace) -> int:
     from ..importer import import_request
     from ..presets import save_preset
     from ..validate import validate
+    from .schema import require_directory
     from .validate import count_line, format_finding
 
     if os.path.exists(args.output) and not args.force:
         raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")
+    require_directory(args.output)
     raw = read_json(args.request)
     name = args.name or os.path.splitext(os.path.basename(args.output))[0].replace("-", " ").replace("_", " ")
     try:

@@ -20,6 +20,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def require_directory(path: str) -> None:
+    """Raise LayoutStudioError (exit 2) naming the directory and the fix when the directory ``path`` would be
+    written into does not exist or is not a directory (shared by ``schema -o`` and ``import -o``)."""
+    import os
+
+    from ..errors import LayoutStudioError
+
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise LayoutStudioError(f"{path}: the directory {directory} does not exist; create it first "
+                                f"(mkdir -p {directory}) or write somewhere else")
+
+
 def run(args: argparse.Namespace) -> int:
     """Print or write the schema; exit 0 (2 when the file cannot be written)."""
     from ..atomic import atomic_write_text
@@ -27,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     text = schema_json()
     if args.output:
+        require_directory(args.output)
         atomic_write_text(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
