@@ -58,6 +58,25 @@ def import_request(body: dict[str, Any], name: str | None = None) -> tuple[Prese
     return preset, removed
 
 
+_SHAPES = {"model_type": "a JSON object {...}", "model_attributes_type": "a JSON object {...}",
+           "dict_type": "a JSON object {...}", "list_type": "a JSON list [...]"}
+_JSON_NAMES = {dict: "an object", list: "a list", str: "a string", int: "an integer", float: "a number",
+               bool: "a boolean", type(None): "null"}
+
+
+def _reason(error: dict[str, Any]) -> str:
+    """pydantic's reason in plain words, with the fix for a number written in quotes (never echoes a secret)."""
+    shape = _SHAPES.get(error.get("type", ""))
+    if shape:
+        given = _JSON_NAMES.get(type(error.get("input")), "another value")
+        return f"input should be {shape}, not {given}"
+    reason = error["msg"].lower()
+    value = error.get("input")
+    if error.get("type") == "int_type" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        reason += f" — write {value.strip()} without quotes"
+    return reason
+
+
 def _describe(exc: ValidationError) -> str:
     """The first few type errors as ``path: message`` (request paths: Target's fields at the body root)."""
     parts = []
@@ -65,6 +84,6 @@ def _describe(exc: ValidationError) -> str:
         loc = [p for p in error["loc"] if not (isinstance(p, str) and "[" in p)]
         if loc and loc[0] == "Target":
             loc = loc[1:]
-        parts.append(f"{join_path(*loc) or '(body)'}: {error['msg'].lower()}")
+        parts.append(f"{join_path(*loc) or '(body)'}: {_reason(error)}")
     more = len(exc.errors()) - len(parts)
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "") + "; fix the field and try again"
