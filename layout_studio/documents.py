@@ -91,6 +91,9 @@ def _reject_constant(name: str) -> Any:
 
 def loads(text: str, *, file: str | None = None) -> Any:
     """Parse JSON ``text`` that must hold an object; raises LoadError like :func:`read_json`."""
+    if not text.strip():
+        raise LoadError("the file is empty; a preset or request body is a JSON object {...}", file=file, line=1,
+                        column=1)
     try:
         value = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
