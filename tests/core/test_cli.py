@@ -273,3 +273,57 @@ def test_no_input_gives_a_traceback(doc, capsys):
                      ["payload", str(path), "--action", "update", "--task-id", "t"]):
             assert main(argv) in (0, 1, 2)
             assert "Traceback" not in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------------------ second pass (QA)
+@pytest.mark.parametrize("canvas", ["12800x720", "1280x7200", "1921x1080"])
+def test_validate_canvas_larger_than_any_videoencode_is_a_usage_error(canvas, capsys):
+    """VideoEncode Width/Height are at most 1920 (SDK): a larger --canvas is a typo that would hide geometry errors."""
+    with pytest.raises(SystemExit) as info:
+        main(["validate", UPDATE_1, "--canvas", canvas])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert canvas in err and "1..1920" in err
+
+
+def test_validate_canvas_accepts_upper_case_x_and_spaces(capsys):
+    assert main(["validate", UPDATE_1, "--canvas", " 1280 X 720 "]) == 1
+    assert "--canvas 1280x720" in capsys.readouterr().out
+
+
+def test_payload_third_party_cdn_without_cdn_url_is_a_usage_error(capsys):
+    """--third-party-cdn only sets IsTencentCdn of --cdn-url destinations; alone it would silently do nothing."""
+    assert main(["payload", TWO_UP, "--action", "start", "--third-party-cdn"]) == 2
+    captured = capsys.readouterr()
+    assert "--third-party-cdn" in captured.err and "--cdn-url" in captured.err and captured.out == ""
+
+
+def test_payload_max_idle_time_error_names_its_option(capsys):
+    assert main(["payload", TWO_UP, "--action", "start", "--max-idle-time", "1"]) == 1
+    assert "--max-idle-time" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["schema"], ["import", START_5]])
+def test_output_into_a_missing_directory_names_the_directory_and_the_fix(command, tmp_path, capsys):
+    out = tmp_path / "no-such-dir" / "out.json"
+    assert main([*command, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'no-such-dir'}" in err and "does not exist" in err and "mkdir" in err
+    assert "Traceback" not in err and not out.parent.exists()
+
+
+def test_import_a_wrong_type_says_what_to_write(tmp_path, capsys):
+    body = json.loads(Path(START_5).read_text())
+    body["VideoParams"]["VideoEncode"]["Fps"] = "15"
+    body["VideoParams"]["WaterMarkList"] = {"WaterMarkType": 0}
+    out = tmp_path / "p.json"
+    assert main(["import", write(tmp_path, "b.json", body), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "VideoParams.VideoEncode.Fps: input should be a valid integer — write 15 without quotes" in err
+    assert "VideoParams.WaterMarkList: input should be a JSON list [...], not an object" in err
+    assert not out.exists()
+
+
+def test_validate_an_empty_file_says_it_is_empty(tmp_path, capsys):
+    assert main(["validate", write(tmp_path, "e.json", " \n")]) == 2
+    assert "e.json:1:1: the file is empty" in capsys.readouterr().out
