@@ -7,10 +7,10 @@ Modules: :mod:`.fields` (types, enums and ranges of single fields), :mod:`.geome
 against the canvas, CustomCrop, BackgroundCustomRender), :mod:`.zorder` (stacking), :mod:`.media` (colors, image
 URLs, fonts), :mod:`.sei` (SEI), :mod:`.audio` (encoding, allow/block lists), :mod:`.task` (start rules: required
 fields, WithTranscoding, destinations), :mod:`.rooms` (rooms, users, layout modes, input counts), :mod:`.record`
-(RecordParams), :mod:`.update` (UpdatePublishCdnStream rules).
+(RecordParams), :mod:`.preset` (the preset file: no secrets), :mod:`.update` (UpdatePublishCdnStream rules).
 """
 
 from .registry import RULES, Context, Rule, add_rule, rule, run
-from . import audio, fields, geometry, media, record, rooms, sei, task, update, zorder  # noqa: E402,F401
+from . import audio, fields, geometry, media, preset, record, rooms, sei, task, update, zorder  # noqa: E402,F401
 
 __all__ = ["RULES", "Context", "Rule", "add_rule", "rule", "run"]

@@ -56,10 +56,10 @@ CASES = [
                                        ("AudioParams.UnSubscribeAudioList", [user("a")])],
      "AudioParams.UnSubscribeAudioList[0].UserInfo.UserId", {}),
     ("audio.list.room-mismatch", "start-1",
-     [("AudioParams.SubscribeAudioList", [{"UserInfo": {"UserId": "Trtc_User_1", "RoomId": "630777", "RoomIdType": 0}}])],
+     [("AudioParams.SubscribeAudioList", [{"UserInfo": {"UserId": "Trtc_User_1", "RoomId": "630777"}}])],
      "AudioParams.SubscribeAudioList[0].UserInfo.RoomId", {}),
     ("audio.list.room-mismatch", "start-1",
-     [("AudioParams.UnSubscribeAudioList", [{"UserInfo": {"UserId": "Trtc_User_0", "RoomId": "630777", "RoomIdType": 0}}])],
+     [("AudioParams.UnSubscribeAudioList", [{"UserInfo": {"UserId": "Trtc_User_0", "RoomId": "630777"}}])],
      "AudioParams.UnSubscribeAudioList[0].UserInfo.RoomId", {}),
     ("audio.list.update-pair", "update-2", [("AudioParams.UnSubscribeAudioList", [user("b")])],
      "AudioParams.SubscribeAudioList", {}),
@@ -139,6 +139,10 @@ CASES = [
     ("layout.region.zero-size", "start-1", [(f"{R}[0].ImageHeight", DELETE)], f"{R}[0].ImageHeight", {}),
     ("layout.render-mode", "start-1", [(f"{LP}.RenderMode", 3)], f"{LP}.RenderMode", {}),
     ("layout.zorder.tie", "start-1", [(f"{R}[1].LocationX", 600)], f"{R}[0].ZOrder", {}),
+    ("preset.secret", "preset:start-1", [("Target.AgentParams.UserSig", "eJwFAKE")], "AgentParams.UserSig", {}),
+    ("preset.secret", "preset:start-1", [("Target.PublishCdnParams", [{**CDN, "PublishCdnUrl": CDN["PublishCdnUrl"]
+                                                                      + "?txSecret=abc&txTime=5F"}])],
+     "PublishCdnParams[0].PublishCdnUrl (txSecret)", {}),
     ("record.cloud-storage.vendor", "start-1",
      [("RecordParams", {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {"Vendor": 2}}})],
      "RecordParams.McuStorageParams.CloudStorage.Vendor", {}),
@@ -320,3 +324,11 @@ def test_every_rule_has_a_dotted_code_a_source_and_a_docstring():
         assert r.source.strip(), code
         assert isinstance(r.severity, Severity)
 
+
+
+def test_a_request_body_may_carry_its_secrets():
+    """UserSig belongs in a request body; only a preset file must not keep it."""
+    assert not [f for f in validate(base("start-1")) if f.code == "preset.secret"]
+    preset = edit(base("preset:start-1"), "Target.AgentParams.UserSig", "eJwFAKE")
+    found = [f for f in validate(preset) if f.code == "preset.secret"]
+    assert len(found) == 1 and "eJwFAKE" not in found[0].message
