@@ -8,6 +8,8 @@ Differences from pydantic's own output, on purpose:
 
 * ``additionalProperties: false`` on every object, so an editor flags a typo such as ``LocationZ`` (the loader
   itself keeps unknown keys and the validator reports them as ``schema.unknown-field`` findings);
+* ``"Format"`` is required (a file without it is read as a request body, not a preset); every API field is
+  optional, as in the API;
 * optional fields are typed as their value type, not "or null" (an absent key is how the API says "not set");
 * each field carries a description (English summary of the SDK docstring / manual 001 Data Types entry, with units
   and documented defaults); ranges stay in the validator, which can explain them (this schema checks types only).
@@ -235,6 +237,7 @@ def preset_schema() -> dict[str, Any]:
     root = _tidy_object(raw, "Preset")
     out: dict[str, Any] = {"$schema": DRAFT, "title": TITLE, "description": DESCRIPTION}
     out.update((k, v) for k, v in root.items() if k not in ("title", "description"))
+    out["required"] = ["Format"]  # without it the file is read as a request body, not a preset
     out["$defs"] = {name: _tidy_object(body, name) for name, body in sorted(defs.items())}
     return out
 

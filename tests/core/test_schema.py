@@ -79,3 +79,10 @@ def test_a_typo_or_wrong_type_does_not_conform():
         ".VideoParams.VideoEncode.Width: not integer",
         ".Format: not layout-studio/preset@1",
     ])
+
+
+def test_format_is_required_so_an_editor_flags_a_preset_without_it():
+    """Without "Format" a file is read as a StartPublishCdnStream body, not a preset: the schema must say so."""
+    assert SCHEMA["required"] == ["Format"]
+    assert all("Format" in json.loads(p.read_text()) for p in bundled_presets())
+    assert all("required" not in body for body in SCHEMA["$defs"].values())  # every API field stays optional
