@@ -171,6 +171,7 @@ def _check_for(spec: FieldSpec):
     classes = spec.cls if isinstance(spec.cls, tuple) else (spec.cls,)
     name = classes[0].api_name(spec.attr)
     limit = _describe(spec)
+    fix = "set one of these" if spec.values is not None else "set a value in that range"
 
     def check(ctx: Context):
         for path, model in (item for cls in classes for item in ctx.of_type(cls)):
@@ -182,7 +183,7 @@ def _check_for(spec: FieldSpec):
             else:
                 bad = (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high)
             if bad:
-                yield join_path(path, name), f"{name} is {value}; valid: {limit} — set one of these"
+                yield join_path(path, name), f"{name} is {value}; valid: {limit} — {fix}"
 
     check.__doc__ = f"{classes[0].__name__}.{name} must be {limit}."
     return check

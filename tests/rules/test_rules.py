@@ -332,3 +332,12 @@ def test_a_request_body_may_carry_its_secrets():
     preset = edit(base("preset:start-1"), "Target.AgentParams.UserSig", "eJwFAKE")
     found = [f for f in validate(preset) if f.code == "preset.secret"]
     assert len(found) == 1 and "eJwFAKE" not in found[0].message
+
+
+def test_range_and_enum_messages_give_the_value_the_limit_and_the_fix():
+    ranged = [f for f in validate(edit(base("start-1"), "VideoParams.VideoEncode.Width", 2560))
+              if f.code == "video.encode.width-range"]
+    assert [f.message for f in ranged] == ["Width is 2560; valid: 0..1920 pixels — set a value in that range"]
+    enum = [f for f in validate(edit(base("start-1"), "AudioParams.AudioEncode.Channel", 3))
+            if f.code == "audio.encode.channel"]
+    assert [f.message for f in enum] == ["Channel is 3; valid: 1 (mono), 2 (stereo) — set one of these"]
