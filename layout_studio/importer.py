@@ -42,7 +42,7 @@ def import_request(body: dict[str, Any], name: str | None = None) -> tuple[Prese
     data: dict[str, Any] = {
         "Format": PRESET_FORMAT,
         "Name": name or f"Imported {action} body",
-        "Description": f"Imported from a {action} request body.",
+        "Description": f"Imported from the request body of {action}.",
     }
     for key in DESIGN_KEYS:
         if key in clean:

@@ -56,3 +56,11 @@ def test_unknown_keys_are_kept_for_the_validator():
 def test_bad_bodies_are_refused_with_the_field_path(body, message):
     with pytest.raises(LayoutStudioError, match=message):
         import_request(body)
+
+
+@pytest.mark.parametrize(("body", "action"), [({"SdkAppId": 1}, "StartPublishCdnStream"),
+                                              ({"SdkAppId": 1, "TaskId": "t", "SequenceNumber": 2},
+                                               "UpdatePublishCdnStream")])
+def test_imported_description_names_the_action_in_plain_english(body, action):
+    preset, _ = import_request(body)
+    assert preset.description == f"Imported from the request body of {action}."
