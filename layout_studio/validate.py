@@ -5,7 +5,8 @@ or a request model. The validator never raises: a malformed body gives ``schema.
 :mod:`layout_studio.documents`), every documented constraint is a rule in :mod:`layout_studio.rules`.
 
 * ``action``: ``"start"`` or ``"update"``; None infers it — ``"update"`` for a body with TaskId, ``"start"`` for a
-  request body, and design-only checks for a preset (task rules that need a target are skipped).
+  request body, and design-only checks for a preset (task rules that need a target are skipped). A raw request
+  body given with an explicit action is read as that request (a stray TaskId in a start body is an unknown field).
 * ``canvas``: ``(width, height)`` in pixels, used when the body has no VideoEncode (an update body); without
   either, geometry is not checked and an info finding ``layout.canvas.unchecked`` says so.
 
@@ -19,7 +20,7 @@ import sys
 import types
 from typing import Any
 
-from .documents import parse, unknown_field_findings
+from .documents import classify, parse, unknown_field_findings
 from .findings import Finding, sort_findings
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
 from .rules import Context, run
@@ -69,7 +70,10 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     elif isinstance(obj, ApiModel):
         return sort_findings(unknown_field_findings(obj))
     else:
-        model, findings = parse(obj)
+        # An explicit action says which request a raw body is (a start body with a stray TaskId stays a start
+        # body); a preset ("Format") stays a preset.
+        kind_hint = action if action in ("start", "update") and classify(obj) != "preset" else None
+        model, findings = parse(obj, kind_hint)
         if not isinstance(obj, dict):  # one finding; task rules on an empty body would only add noise
             return findings
         kind = "preset" if isinstance(model, Preset) else (

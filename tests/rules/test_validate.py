@@ -118,3 +118,15 @@ def test_a_value_of_the_wrong_type_is_not_also_reported_as_missing():
 def test_a_top_level_that_is_not_an_object_gives_one_finding(value):
     findings = validate(value)
     assert [(f.code, f.path) for f in findings] == [("schema.type", "")]
+
+
+def test_an_explicit_action_decides_the_request_type_of_a_raw_body():
+    """A start body with a stray TaskId is still a StartPublishCdnStream body when action="start" is given:
+    TaskId is the unknown field, not every start-only field."""
+    body = {**reference("start-1"), "TaskId": "stray"}
+    findings = validate(body, action="start")
+    unknown = [(f.path, f.message.split(" has no field")[0]) for f in findings if f.code == "schema.unknown-field"]
+    assert unknown == [("TaskId", "StartPublishCdnStreamRequest")]
+    update = {k: v for k, v in reference("update-2").items() if k != "TaskId"}
+    assert "update.task-id.missing" in {f.code for f in validate(update, action="update")}
+    assert not [f for f in validate(update, action="update") if f.code == "schema.unknown-field"]
