@@ -30,6 +30,7 @@ from .model import (
     ApiModel,
     Preset,
     StartPublishCdnStreamRequest,
+    Target,
     UpdatePublishCdnStreamRequest,
     iter_models,
     join_path,
@@ -266,10 +267,23 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
                 lower = {n.lower(): n for n in names}
                 close = [lower[str(key).lower()]] if str(key).lower() in lower else []
             hint = f"did you mean {close[0]}?" if close else f"known fields: {', '.join(names)}"
+            why = "the API rejects it with UnknownParameter"
+            if cls in (Preset, Target):
+                why, hint = _preset_hint(cls, str(key), hint)
             out.append(Finding("schema.unknown-field", Severity.ERROR, shown,
-                               f"{cls.__name__} has no field {key!r} (the API rejects it with UnknownParameter); "
-                               f"{hint}", SOURCE_UNKNOWN))
+                               f"{cls.__name__} has no field {key!r} ({why}); {hint}", SOURCE_UNKNOWN))
     return out
+
+
+def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:
+    """(why, fix) for an unknown key of a preset or its Target: task fields have a place, or come at build time."""
+    why = "not part of the preset format layout-studio/preset@1"
+    if key in ("TaskId", "SequenceNumber"):
+        return why, ("a preset holds no running task: give them when you build an update "
+                     "(layout-studio payload PRESET --action update --task-id T --sequence N)")
+    if cls is Preset and key in Target.api_names():
+        return why, f"task fields belong under Target: move it into Target (\"Target\": {{\"{key}\": ...}})"
+    return why, hint
 
 
 def _split_path(path: str) -> list[str | int]:

@@ -184,3 +184,14 @@ def test_a_secret_of_the_wrong_type_is_not_echoed(value):
     for f in bad:
         assert "UserSig must be a string" in f.message
         assert shown not in f.message and str(value) not in f.message and "secret" not in f.message
+
+
+def test_a_task_field_at_the_top_of_a_preset_says_to_move_it_under_target():
+    preset = {**preset_from("start-1"), "SdkAppId": 1400188366, "TaskId": "t"}
+    preset["Target"]["SequenceNumber"] = 4
+    _model, findings = parse(preset)
+    messages = {f.path: f.message for f in findings if f.code == "schema.unknown-field"}
+    assert set(messages) == {"SdkAppId", "TaskId", "SequenceNumber"}
+    assert "move it into Target" in messages["SdkAppId"] and "UnknownParameter" not in messages["SdkAppId"]
+    for key in ("TaskId", "SequenceNumber"):
+        assert "--task-id" in messages[key] and "--sequence" in messages[key], messages[key]
