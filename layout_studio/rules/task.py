@@ -23,14 +23,15 @@ MAX_FEEDBACK = 10
 
 @rule("task.field.missing", E, SRC_START)
 def start_fields(ctx: Context):
-    """StartPublishCdnStream needs SdkAppId, RoomId, RoomIdType and WithTranscoding."""
+    """StartPublishCdnStream needs SdkAppId, RoomId, RoomIdType and WithTranscoding (a preset may leave
+    WithTranscoding out: ``layout-studio payload`` defaults it)."""
     if ctx.action != "start":
         return
     for attr, name, hint in (("sdk_app_id", "SdkAppId", "the application's SDKAppID, e.g. 1400188366"),
                              ("room_id", "RoomId", "the main room, a string even for integer rooms"),
                              ("room_id_type", "RoomIdType", "0 integer room, 1 string room"),
                              ("with_transcoding", "WithTranscoding", "1 to mix, 0 to relay one stream")):
-        if ctx.get(attr) is None:
+        if ctx.get(attr) is None and not (ctx.kind == "preset" and attr == "with_transcoding"):  # payload's default
             yield name, f"{name} is required to start a task: {hint}"
 
 

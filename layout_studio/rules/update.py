@@ -1,7 +1,9 @@
 """UpdatePublishCdnStream rules: TaskId and SequenceNumber, what an update may not change (audio encoding, the
 media type), and the stream restart a CDN URL change causes.
 
-They run for ``action="update"`` (inferred from TaskId). Sources: SDK models.py UpdatePublishCdnStreamRequest,
+They run for ``action="update"`` (inferred from TaskId). For a preset checked with ``action="update"`` the fields
+``layout-studio payload`` supplies or leaves out of an update (TaskId, SequenceNumber, a default WithTranscoding,
+AudioEncode, the Target's CDN URLs) are not reported. Sources: SDK models.py UpdatePublishCdnStreamRequest,
 McuPublishCdnParam; manual 001 UpdatePublishCdnStream (about line 3480) and StartPublishCdnStream "Usage
 Precautions" 3, 4 and 6.
 """
@@ -18,14 +20,14 @@ SRC_UPDATE = "SDK models.py UpdatePublishCdnStreamRequest; manual 001 UpdatePubl
 @rule("update.task-id.missing", E, SRC_UPDATE)
 def task_id(ctx: Context):
     """An update needs the TaskId StartPublishCdnStream returned."""
-    if ctx.action == "update" and not ctx.get("task_id"):
+    if ctx.action == "update" and ctx.kind != "preset" and not ctx.get("task_id"):
         yield "TaskId", "TaskId is required to update a task: the id StartPublishCdnStream returned (--task-id)"
 
 
 @rule("update.sequence-number.missing", E, SRC_UPDATE + "; manual 001 StartPublishCdnStream Usage Precautions 6")
 def sequence_missing(ctx: Context):
     """An update needs a SequenceNumber, increasing with every update of the task."""
-    if ctx.action == "update" and ctx.get("sequence_number") is None:
+    if ctx.action == "update" and ctx.kind != "preset" and ctx.get("sequence_number") is None:
         yield "SequenceNumber", ("SequenceNumber is required: an integer larger than the previous update's "
                                  "(--sequence N)")
 
@@ -46,7 +48,7 @@ def update_fields(ctx: Context):
         return
     for attr, name, hint in (("sdk_app_id", "SdkAppId", "the application's SDKAppID"),
                              ("with_transcoding", "WithTranscoding", "1 for a mixing task, 0 for a relay")):
-        if ctx.get(attr) is None:
+        if ctx.get(attr) is None and not (ctx.kind == "preset" and attr == "with_transcoding"):
             yield name, f"{name} is required to update a task: {hint}"
 
 
@@ -55,7 +57,7 @@ def update_fields(ctx: Context):
                                           "StartPublishCdnStream Usage Precautions 4")
 def audio_encode_immutable(ctx: Context):
     """AudioEncode cannot change on update: only the allow/block lists can."""
-    if ctx.action == "update" and ctx.audio is not None and ctx.audio.audio_encode is not None:
+    if ctx.action == "update" and ctx.kind != "preset" and ctx.audio is not None and ctx.audio.audio_encode is not None:
         yield ("AudioParams.AudioEncode", "AudioEncode cannot change on update (codec, sample rate, bit rate and "
                                           "channels are fixed at start); remove it — only the audio lists update")
 
@@ -64,7 +66,7 @@ def audio_encode_immutable(ctx: Context):
                                     "and restarts the stream')")
 def cdn_restarts(ctx: Context):
     """Updating PublishCdnParams with any changed URL cuts and restarts that CDN stream."""
-    if ctx.action == "update" and ctx.get("publish_cdn_params"):
+    if ctx.action == "update" and ctx.kind != "preset" and ctx.get("publish_cdn_params"):
         yield ("PublishCdnParams", "PublishCdnParams replaces the task's CDN URLs: any URL that differs from the "
                                    "running task's is cut and restarted (viewers see a break); keep URLs unchanged "
                                    "unless you mean it")

@@ -130,3 +130,19 @@ def test_an_explicit_action_decides_the_request_type_of_a_raw_body():
     update = {k: v for k, v in reference("update-2").items() if k != "TaskId"}
     assert "update.task-id.missing" in {f.code for f in validate(update, action="update")}
     assert not [f for f in validate(update, action="update") if f.code == "schema.unknown-field"]
+
+
+def test_a_preset_checked_for_an_action_is_not_blamed_for_what_payload_supplies():
+    """payload adds TaskId/SequenceNumber (--task-id/--sequence), defaults WithTranscoding, and leaves AudioEncode
+    and the Target's CDN URLs out of an update: a preset validated with an action gets no finding for those."""
+    preset = preset_from("start-1")
+    preset["Target"].pop("WithTranscoding")
+    as_update = {f.code for f in validate(preset, action="update")}
+    assert not as_update & {"update.task-id.missing", "update.sequence-number.missing",
+                            "update.audio-encode.immutable", "update.cdn-url.restarts", "update.field.missing"}
+    as_start = validate(preset, action="start")
+    assert not [f for f in as_start if f.path == "WithTranscoding"]
+    assert not has_errors(as_start), as_start
+    body = reference("update-2")
+    body.pop("SequenceNumber")
+    assert "update.sequence-number.missing" in {f.code for f in validate(body)}  # a body still needs them
