@@ -69,6 +69,16 @@ class EditSession:
         return self._dirty_cache[1]
 
     @property
+    def bundled(self) -> bool:
+        """True when :attr:`path` is one of the bundled presets (:data:`layout_studio.paths.BUNDLED_PRESETS`):
+        those are shipped examples, so the studio saves a copy under a new name instead of overwriting them."""
+        from .. import paths
+
+        if self.path is None:
+            return False
+        return self.path.resolve().parent == Path(paths.BUNDLED_PRESETS).resolve()
+
+    @property
     def title(self) -> str:
         """Preset Name, else file name, else "untitled"."""
         return self.preset.name or (self.path.name if self.path else "untitled")

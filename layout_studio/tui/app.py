@@ -98,8 +98,8 @@ class StudioApp(App):
 
         def done(choice: str | None) -> None:
             if choice == "save":
-                if self.session.path is None:
-                    self.editor.action_save_as()
+                if self.session.path is None or self.session.bundled:
+                    self.editor.save_as(then)
                 elif self.editor.save_to(self.session.path):
                     then()
             elif choice == "discard":

@@ -147,8 +147,8 @@ class EditorActions:
         self.update_status(f"snapping {'on' if self.session.snap else 'off'}")
 
     def action_save(self: "EditorScreen") -> None:
-        if self.session.path is None:
-            self.action_save_as()
+        if self.session.path is None or self.session.bundled:
+            self.save_as()
             return
         self.save_to(self.session.path)
 
@@ -169,18 +169,30 @@ class EditorActions:
         return True
 
     def action_save_as(self: "EditorScreen") -> None:
+        self.save_as()
+
+    def save_as(self: "EditorScreen", then: Callable[[], None] | None = None) -> None:
+        """Ask for a file name and save there; ``then`` runs after a successful save. A bundled preset is never
+        proposed as the target: the default is a file of the same name in the user's presets folder."""
         from .dialogs import PromptScreen
 
-        default = self.session.path or user_presets_dir() / f"{self.session.title}.json"
+        path = self.session.path
+        if path is not None and self.session.bundled:
+            default = user_presets_dir() / path.name
+            title = "Bundled presets are not overwritten: save a copy as"
+        else:
+            default = path or user_presets_dir() / f"{self.session.title}.json"
+            title = "Save preset as"
 
         def done(value: str | None) -> None:
             if value:
-                path = Path(value).expanduser()
-                if path.parent == user_presets_dir():
-                    ensure_dir(path.parent)
-                self.save_to(path)
+                target = Path(value).expanduser()
+                if target.parent == user_presets_dir():
+                    ensure_dir(target.parent)
+                if self.save_to(target) and then is not None:
+                    then()
 
-        self.app.push_screen(PromptScreen("Save preset as", str(default)), done)
+        self.app.push_screen(PromptScreen(title, str(default)), done)
 
     def action_open(self: "EditorScreen") -> None:
         from .files import OpenScreen
