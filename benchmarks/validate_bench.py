@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     body = build_body()
 
     t0 = time.perf_counter()
-    from layout_studio.validate import validate  # noqa: PLC0415  (import time is part of the cold figure)
+    from layout_studio.validation import validate  # noqa: PLC0415  (import time is part of the cold figure)
     t_import = time.perf_counter()
     findings = validate(body)
     t_first = time.perf_counter()
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     marks = len(body["VideoParams"]["WaterMarkList"])
     print(f"config: {regions} regions, {marks} watermarks, {len(findings)} findings "
           f"({sum(f.severity.value == 'error' for f in findings)} errors)")
-    print(f"import layout_studio.validate: {(t_import - t0) * 1000:.1f} ms")
+    print(f"import layout_studio.validation: {(t_import - t0) * 1000:.1f} ms")
     print(f"cold first validate (raw dict): {(t_first - t_import) * 1000:.2f} ms")
     print(f"warm validate(raw dict), {args.runs} runs: median {statistics.median(warm):.2f} ms, "
           f"p95 {p95(warm):.2f} ms")

@@ -4,7 +4,7 @@ Library API (imported lazily, so ``import layout_studio`` stays light):
 
 * ``load(path)`` -> Preset | StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
   (:mod:`layout_studio.documents`); raises :class:`~layout_studio.errors.LoadError`.
-* ``validate(obj, *, action=None, canvas=None)`` -> list[Finding] (:mod:`layout_studio.validate`).
+* ``validate(obj, *, action=None, canvas=None)`` -> list[Finding] (:mod:`layout_studio.validation`).
 * ``build_request(preset, action, **target)`` -> dict, a request body (:mod:`layout_studio.payload`).
 * ``render_preview(config, **options)`` -> PIL.Image.Image (:mod:`layout_studio.render`).
 * ``sei_payload(config, **options)`` -> dict, the LayoutVolume SEI JSON (:mod:`layout_studio.sei`).
@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "load": "layout_studio.documents",
-    "validate": "layout_studio.validate",
+    "validate": "layout_studio.validation",
     "build_request": "layout_studio.payload",
     "render_preview": "layout_studio.render",
     "sei_payload": "layout_studio.sei",

@@ -1,7 +1,7 @@
 """Request bodies from a preset: StartPublishCdnStream to start a mix, UpdatePublishCdnStream to change one.
 
 :func:`build_request` turns a :class:`~layout_studio.model.Preset` plus target options into the JSON body of a
-request (API version 2019-07-22), validates it with :func:`layout_studio.validate.validate`, and returns it.
+request (API version 2019-07-22), validates it with :func:`layout_studio.validation.validate`, and returns it.
 
 What goes in each body (manual 001 StartPublishCdnStream / UpdatePublishCdnStream; SDK models.py):
 
@@ -84,9 +84,9 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
 
 
 def check_request(body: dict[str, Any], action: Action, *, canvas: tuple[int, int] | None = None) -> list[Finding]:
-    """Findings for a built body (:func:`layout_studio.validate.validate`); ``canvas`` (width, height) in pixels is
+    """Findings for a built body (:func:`layout_studio.validation.validate`); ``canvas`` (width, height) in pixels is
     used for an update body that carries no VideoEncode."""
-    from .validate import validate
+    from .validation import validate
 
     return validate(body, action=action, canvas=canvas if action == "update" else None)
 

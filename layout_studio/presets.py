@@ -37,7 +37,7 @@ def load_preset(path: str | Path) -> Preset:
 
     Raises :class:`~layout_studio.errors.LoadError` (file, line, column) when the file is unreadable, not JSON, has
     a field of the wrong type, or is a request body rather than a preset (the message says to use
-    ``layout-studio import``). Unknown keys are kept; :func:`layout_studio.validate.validate` reports them.
+    ``layout-studio import``). Unknown keys are kept; :func:`layout_studio.validation.validate` reports them.
     """
     from .documents import load  # the loader owns JSON reading and type errors
 

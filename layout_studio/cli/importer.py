@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import LayoutStudioError
     from ..importer import import_request
     from ..presets import save_preset
-    from ..validate import validate
+    from ..validation import validate
     from .schema import require_directory
     from .validate import count_line, format_finding
 

@@ -1,7 +1,7 @@
 """``layout-studio validate FILE... [--action start|update] [--canvas WxH] [--format text|json]``.
 
 Checks presets and raw request bodies (an update is recognised by ``TaskId``) with
-:func:`layout_studio.validate.validate`. Exit 0: no errors (warnings allowed); 1: some file has errors; 2: some file
+:func:`layout_studio.validation.validate`. Exit 0: no errors (warnings allowed); 1: some file has errors; 2: some file
 is unreadable or malformed (reported with file, line and column; the other files are still checked).
 
 Text output, per file: the file name and its verdict, then one block per finding (severity, path, then the message
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     from ..documents import read_json
     from ..errors import LoadError
     from ..findings import has_errors
-    from ..validate import validate
+    from ..validation import validate
 
     results: list[dict[str, Any]] = []
     for name in args.files:

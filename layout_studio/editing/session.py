@@ -1,7 +1,7 @@
 """The editing session: the current Preset, its file, undo/redo, the dirty flag, the selection, live findings.
 
 Every change goes through :meth:`EditSession.change`, which snapshots the design first (so undo covers it) and
-rolls back if the change raises. Findings come from :func:`layout_studio.validate.validate` (the studio holds no
+rolls back if the change raises. Findings come from :func:`layout_studio.validation.validate` (the studio holds no
 rules of its own) and are cached per version of the design.
 """
 
@@ -164,9 +164,9 @@ class EditSession:
 
 
 def check(preset: Preset) -> list[Finding]:
-    """:func:`layout_studio.validate.validate` of the preset (empty until the validator is installed)."""
+    """:func:`layout_studio.validation.validate` of the preset (empty until the validator is installed)."""
     try:
-        from ..validate import validate
+        from ..validation import validate
     except ImportError:  # pragma: no cover - the validator lands separately
         return []
     return validate(preset)

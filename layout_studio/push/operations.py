@@ -1,6 +1,6 @@
 """Start, plan, push (update), rollback and stop: a :class:`Pusher` ties options, journal, client and sender.
 
-Every operation validates before it sends (:func:`layout_studio.validate.validate`): error findings refuse it
+Every operation validates before it sends (:func:`layout_studio.validation.validate`): error findings refuse it
 (:class:`~layout_studio.push.errors.RefusedError`), warnings travel with the result. The region comes from
 ``region=`` / ``--region``, else the preset's Target.Region, else the journal's record of the task; the SdkAppId
 likewise. The agent's UserSig is resolved by :mod:`layout_studio.push.usersig` and never stored. With
@@ -155,7 +155,7 @@ class Pusher:
         applied = list(self.journal.iter_applied(task_id))
         state = fold_state(applied)
         canvas = (task.canvas if task else None) or _canvas_of(state) or canvas_hint
-        from ..validate import validate
+        from ..validation import validate
 
         probe = dict(body, SequenceNumber=self.journal.peek_sequence(task_id))
         findings = validate(probe, action="update", canvas=canvas)
@@ -287,7 +287,7 @@ class Pusher:
     def start_task(self, preset: Preset, **target: Any) -> Outcome:
         """Validate and send StartPublishCdnStream; the outcome's task_id is the new TaskId (recorded with the
         task's SdkAppId, region, RoomId and canvas)."""
-        from ..validate import validate
+        from ..validation import validate
 
         body = self.start_body(preset, **target)
         findings = validate(body, action="start")

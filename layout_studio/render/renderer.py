@@ -39,7 +39,7 @@ MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
 @dataclass
 class RenderResult:
     """``image``: RGB, canvas size x scale. ``findings``: what the renderer met (failed fetches, missing glyphs,
-    approximations, a missing canvas) — not the validator's findings, which :func:`layout_studio.validate.validate`
+    approximations, a missing canvas) — not the validator's findings, which :func:`layout_studio.validation.validate`
     gives and the overlay draws."""
 
     image: Image.Image
@@ -105,7 +105,7 @@ class Renderer:
         ``users``: users in the room (None: every named user, and one per unnamed region; dynamic layouts: 4).
         ``absent``: UserIds without video (placeholder; audio-only in dynamic layouts). ``sources``: UserId ->
         PIL image, image path/URL, or ``card:camera|phone|screen``. ``overlay``: outlines, labels, grid and the
-        validator's ``findings`` (computed with :func:`layout_studio.validate.validate` when None). ``scale``:
+        validator's ``findings`` (computed with :func:`layout_studio.validation.validate` when None). ``scale``:
         output size factor (0.05..4). ``offline``: images from the cache only. ``canvas``: (w, h) for an update
         body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its content.
         """
@@ -167,7 +167,7 @@ def _unknown_users(slots: list[Slot], sources: dict[str, Any], absent: Collectio
 def _validator_findings(config: Any, design: Design) -> list[Finding]:
     """The validator's findings for ``config``, or [] when the validator is not available."""
     try:
-        from ..validate import validate
+        from ..validation import validate
     except ImportError:
         return []
     try:

@@ -97,7 +97,7 @@ def test_validate_action_forces_the_update_rules(capsys):
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_validate_masks_secrets_in_what_it_prints(tmp_path, monkeypatch, capsys, fmt):
-    from layout_studio import validate as validate_module
+    from layout_studio import validation as validate_module
     from layout_studio.findings import Finding, Severity
 
     doc = json.loads(Path(START_5).read_text())

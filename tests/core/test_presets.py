@@ -22,7 +22,7 @@ from layout_studio.presets import (
     save_preset,
     user_presets,
 )
-from layout_studio.validate import validate
+from layout_studio.validation import validate
 
 SECRETIVE = {
     "Format": "layout-studio/preset@1",

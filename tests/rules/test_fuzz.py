@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from layout_studio.documents import loads, parse
 from layout_studio.errors import LoadError
 from layout_studio.findings import Finding, Severity
-from layout_studio.validate import validate
+from layout_studio.validation import validate
 
 from .bodies import REFERENCE_DIR, preset_from
 

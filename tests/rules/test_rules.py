@@ -11,7 +11,7 @@ import pytest
 
 from layout_studio.findings import Severity
 from layout_studio.rules import RULES
-from layout_studio.validate import validate
+from layout_studio.validation import validate
 
 from .bodies import DELETE, base, edit
 

@@ -8,7 +8,7 @@ import pytest
 
 from layout_studio.documents import parse
 from layout_studio.findings import Severity, has_errors, sort_findings
-from layout_studio.validate import request_view, validate
+from layout_studio.validation import request_view, validate
 
 from .bodies import DELETE, REFERENCE_DIR, edit, preset_from, reference
 
@@ -88,13 +88,13 @@ def test_a_bad_canvas_argument_means_no_canvas(canvas):
 
 
 def test_library_api_works_whatever_was_imported_first():
-    """The issue's library API: ``layout_studio.load``, ``.validate`` and ``.build_request``. Importing the
-    submodule ``layout_studio.validate`` (as build_request and the CLI do) must not hide the function."""
+    """The issue's library API: ``layout_studio.load``, ``.validate`` and ``.build_request``, whatever submodules
+    (``layout_studio.validation``, as build_request and the CLI import it) were imported first."""
     import importlib
 
     import layout_studio
 
-    importlib.import_module("layout_studio.validate")
+    importlib.import_module("layout_studio.validation")
     preset_path = Path(__file__).resolve().parents[2] / "presets" / "two-up.json"  # has a complete Target
     preset = layout_studio.load(preset_path)
     body = layout_studio.build_request(preset, "start", check=False)

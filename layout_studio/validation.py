@@ -16,8 +16,6 @@ the same as in a request body (``AgentParams.UserId``, ``VideoParams.LayoutParam
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import Any
 
 from .documents import classify, parse, unknown_field_findings
@@ -94,19 +92,3 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     findings.extend(f for f in run(ctx) if f.path not in dropped)
     return sort_findings(findings)
 
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`validate`.
-
-    Importing the submodule ``layout_studio.validate`` (build_request and the CLI do) makes the import system bind
-    the package attribute ``layout_studio.validate`` to this module, hiding the lazily exported function of the
-    same name; calling the module forwards to :func:`validate`, so ``layout_studio.validate(obj, ...)`` works
-    whatever was imported first.
-    """
-
-    def __call__(self, obj: Any, *, action: str | None = None,
-                 canvas: tuple[int, int] | None = None) -> list[Finding]:
-        return validate(obj, action=action, canvas=canvas)
-
-
-sys.modules[__name__].__class__ = _CallableModule
