@@ -6,11 +6,13 @@ undo step; the core operations are in :mod:`layout_studio.editing`.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.widgets import ContentSwitcher
 
 from ...atomic import atomic_write_png
@@ -260,19 +262,40 @@ class EditorActions:
 
     @work(thread=True, exclusive=True, group="preview")
     def render_preview(self: "EditorScreen", preset) -> None:
+        """Render ``preset`` for the preview pane. The render itself runs in a daemon thread this worker waits on,
+        checking for cancellation every 50 ms: a newer render or quitting cancels the wait at once, so the app never
+        waits (up to 15 s) for an image download of an abandoned render at exit."""
         from ...render import Renderer
         from ..widgets.preview import PreviewPane, preview_scale
 
+        worker = get_current_worker()
         pane = self.query_one(PreviewPane)
+        app = self.app
+        outcome: dict = {}
+        done = threading.Event()
+
+        def render() -> None:
+            try:
+                renderer = getattr(app, "renderer", None) or Renderer()
+                app.renderer = renderer  # type: ignore[attr-defined]
+                outcome["result"] = renderer.render(preset, scale=preview_scale(ops.canvas_of(preset)))
+            except Exception as err:  # noqa: BLE001 - the preview must report, never crash the editor
+                outcome["error"] = err
+            finally:
+                done.set()
+
         start = time.perf_counter()
-        try:
-            renderer = getattr(self.app, "renderer", None) or Renderer()
-            self.app.renderer = renderer  # type: ignore[attr-defined]
-            result = renderer.render(preset, scale=preview_scale(ops.canvas_of(preset)))
-        except Exception as err:  # noqa: BLE001 - the preview must report, never crash the editor
-            self.app.call_from_thread(pane.show_message, f"preview failed: {err}")
+        threading.Thread(target=render, name="layout-studio-preview", daemon=True).start()
+        while not done.wait(0.05):
+            if worker.is_cancelled:
+                return
+        if worker.is_cancelled:
+            return
+        if "error" in outcome:
+            self.app.call_from_thread(pane.show_message, f"preview failed: {outcome['error']}")
             return
         ms = (time.perf_counter() - start) * 1000
+        result = outcome["result"]
         self.app.call_from_thread(pane.show_result, result.image, result.findings, ms)
 
     def action_write_png(self: "EditorScreen") -> None:
