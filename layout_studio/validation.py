@@ -85,7 +85,8 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     else:
         effective = _canvas_arg(canvas)
         origin = "--canvas" if effective is not None else None
-    ctx = Context(root=view, kind=kind, action=action, canvas=effective, canvas_from=origin)
+    region = model.target.region if isinstance(model, Preset) and model.target is not None else None
+    ctx = Context(root=view, kind=kind, action=action, canvas=effective, canvas_from=origin, region=region)
     # A value of the wrong type was dropped by the loader: a rule finding at the same path ("X is required")
     # would contradict the schema.type finding that already says what is wrong there.
     dropped = {f.path for f in findings if f.code == "schema.type"}

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..regions import REGIONS, SOURCE, expected_regions
 from .errors import ConfigError
 
-REGIONS = ("ap-guangzhou", "ap-hongkong", "ap-singapore")
 DEFAULT_HOST = "trtc.tencentcloudapi.com"
-SOURCE = "manual 001 StartPublishCdnStream usage note 7; API page 000 Region"
 
 
 def check_region(region: str | None) -> str:
@@ -35,14 +34,8 @@ def check_region(region: str | None) -> str:
 
 def sdk_app_id_warning(region: str, sdk_app_id: int | None) -> str | None:
     """A warning when ``sdk_app_id`` and ``region`` break the manual's SdkAppId rule, else None."""
-    if sdk_app_id is None:
-        return None
-    text = str(sdk_app_id)
-    if text.startswith("1400"):
-        expected = ("ap-guangzhou", "ap-hongkong")
-    elif text.startswith(("200", "400")):
-        expected = ("ap-singapore",)
-    else:
+    expected = expected_regions(sdk_app_id)
+    if expected is None:
         return None
     if region in expected:
         return None

@@ -73,6 +73,7 @@ class Context:
     UpdatePublishCdnStreamRequest for update bodies). ``kind``: "preset", "start" or "update" (what was given).
     ``action``: "start", "update" or None (design only: task rules that need a target are skipped).
     ``canvas``: (width, height) in pixels or None; ``canvas_from``: "VideoParams.VideoEncode" or "--canvas".
+    ``region``: a preset's Target.Region (the API region, a request header rather than a body field) or None.
     """
 
     root: View
@@ -80,6 +81,7 @@ class Context:
     action: Action
     canvas: tuple[int, int] | None
     canvas_from: str | None
+    region: str | None = None
     _by_type: dict[type, list[tuple[str, ApiModel]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

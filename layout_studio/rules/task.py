@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..model import VideoEncode
+from ..regions import REGIONS, SOURCE as SRC_REGION, expected_regions
 from .registry import Context, rule
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -190,3 +191,20 @@ def feedback_fields(ctx: Context):
         for attr, name in needed:
             if getattr(room, attr) is None:
                 yield f"FeedBackRoomParams[{i}].{name}", f"FeedBackRoomParams {name} is required; set it"
+
+
+@rule("task.region.unsupported", E, SRC_REGION)
+def region_unsupported(ctx: Context):
+    """A preset's Target.Region must be one the mixing APIs accept (ap-guangzhou, ap-hongkong, ap-singapore)."""
+    if ctx.region is not None and ctx.region not in REGIONS:
+        yield ("Region", f"Region {ctx.region!r} is not accepted by StartPublishCdnStream/UpdatePublishCdnStream; "
+                         f"use one of {', '.join(REGIONS)}")
+
+
+@rule("task.region.sdk-app-id", W, SRC_REGION)
+def region_sdk_app_id(ctx: Context):
+    """The manual's SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
+    expected = expected_regions(ctx.get("sdk_app_id"))
+    if ctx.region in REGIONS and expected is not None and ctx.region not in expected:
+        yield ("Region", f"SdkAppId {ctx.get('sdk_app_id')} is served from {' or '.join(expected)}, not "
+                         f"{ctx.region}; requests to the wrong region fail — set Region to {expected[0]}")

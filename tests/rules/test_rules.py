@@ -219,6 +219,8 @@ CASES = [
     ("task.max-idle-time.range", "start-1", [("AgentParams.MaxIdleTime", 4)], "AgentParams.MaxIdleTime", {}),
     ("task.max-idle-time.range", "preset:start-1", [("Target.AgentParams.MaxIdleTime", 86401)],
      "AgentParams.MaxIdleTime", {}),
+    ("task.region.sdk-app-id", "preset:start-1", [("Target.Region", "ap-singapore")], "Region", {}),
+    ("task.region.unsupported", "preset:start-1", [("Target.Region", "ap-guangzou")], "Region", {}),
     ("task.room-id-type", "start-1", [("RoomIdType", 2)], "RoomIdType", {}),
     ("task.single-subscribe.user-missing", "start-3", [("SingleSubscribeParams.UserMediaStream.UserInfo", DELETE)],
      "SingleSubscribeParams.UserMediaStream.UserInfo.UserId", {}),
