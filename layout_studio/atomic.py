@@ -24,6 +24,11 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> N
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise LayoutStudioError(f"{target}: cannot write the file: the directory {directory} does not exist "
+                                f"(create it first, e.g. mkdir -p {directory})")
+    if target.is_dir():
+        raise LayoutStudioError(f"{target}: is a directory; give a file name")
     tmp_name: str | None = None
     try:
         if target.exists():

@@ -29,9 +29,14 @@ def test_a_failed_write_keeps_the_old_file_and_names_it(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
 
 
-def test_missing_directory_is_a_clear_error(tmp_path):
-    with pytest.raises(LayoutStudioError, match="cannot write"):
+def test_missing_directory_is_a_clear_error_naming_it(tmp_path):
+    with pytest.raises(LayoutStudioError, match=r"the directory .*nope does not exist .*mkdir -p"):
         atomic_write_text(tmp_path / "nope" / "a.json", "x")
+
+
+def test_a_directory_as_target_is_a_clear_error(tmp_path):
+    with pytest.raises(LayoutStudioError, match="is a directory"):
+        atomic_write_text(tmp_path, "x")
 
 
 def test_existing_permissions_are_kept_and_new_files_get_the_mode(tmp_path):
