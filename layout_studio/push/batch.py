@@ -13,7 +13,8 @@ Resume and interruption (decisions):
   in the same state whether the lost attempt arrived or not; no SequenceNumber is ever reused. This is the only
   case in which a task can receive the design twice, and the journal shows it (two rows, the first not ``ok``);
 * every row is committed before its request leaves, so kill -9 loses no record. On Ctrl-C no new task is
-  started, requests in flight finish (or time out) and are recorded, the report is written with the tasks not
+  started, a request still waiting for the rate limit is recorded ``not-sent`` (code ``Cancelled``) and never
+  leaves, requests in flight finish (or time out) and are recorded, the report is written with the tasks not
   sent marked ``not-sent``, and the command exits 130.
 """
 
@@ -133,6 +134,7 @@ def run_batch(pusher: Pusher, preset: Preset, task_ids: list[str], *, workers: i
     ``stop`` (an Event) ends the run early like Ctrl-C does; KeyboardInterrupt does the same and is re-raised
     after every in-flight request is recorded (the partial result is attached as ``err.batch_result``)."""
     stop = stop or threading.Event()
+    pusher.cancel = stop  # a worker still waiting for the rate limit when the run stops sends nothing
     body0 = pusher.update_body(preset, task_ids[0], **target)
     plans: dict[Any, Plan] = {}
     plans_lock = threading.Lock()

@@ -10,6 +10,7 @@ likewise. The agent's UserSig is resolved by :mod:`layout_studio.push.usersig` a
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -78,6 +79,8 @@ class Pusher:
         self._clients: dict[str, TrtcClient] = {}
         self._senders: dict[str, Sender] = {}
         self.secrets: list[str] = known_secret_values()
+        #: Set (by a batch on Ctrl-C) to stop requests that are still waiting for the rate limit from leaving.
+        self.cancel: threading.Event | None = None
 
     def close(self) -> None:
         """Close the journal if this session opened it."""
@@ -137,7 +140,8 @@ class Pusher:
         """The sender for ``region`` (shared rate limiter and journal)."""
         if region not in self._senders:
             self._senders[region] = Sender(self.client(region), self.journal, limiter=self.limiter,
-                                           retry=self.retry, secrets=self.secrets)
+                                           retry=self.retry, secrets=self.secrets,
+                                           cancelled=lambda: self.cancel is not None and self.cancel.is_set())
         return self._senders[region]
 
     def _dry_run(self, action: str, region: str, body: dict[str, Any], task_id: str | None,

@@ -82,16 +82,21 @@ class Sender:
 
     def __init__(self, client: TrtcClient, journal: Journal, *, limiter: RateLimiter | None = None,
                  retry: RetryPolicy | None = None, secrets: list[str] = (),
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 cancelled: Callable[[], bool] = lambda: False) -> None:
         self.client = client
         self.journal = journal
         self.limiter = limiter or RateLimiter()
         self.retry = retry or RetryPolicy()
         self.secrets = [s for s in [*secrets, *client.secrets] if s]
         self._sleep = sleep
+        self._cancelled = cancelled
 
     def _attempt(self, action: str, row_id: int, body: dict[str, Any]) -> tuple[dict | None, PushError | None]:
         self.limiter.acquire(action)
+        if self._cancelled():  # interrupted while waiting for the rate limit: this request never leaves
+            return None, PushError("not-sent", "Cancelled", "the run was interrupted before this request left",
+                                   action=action)
         try:
             return self.client.call(action, body), None
         except PushError as err:
@@ -111,7 +116,7 @@ class Sender:
                                 error_message=mask_text(err.message, self.secrets))
 
     def _may_retry(self, action: str, err: PushError) -> bool:
-        if not err.retryable:
+        if not err.retryable or err.code == "Cancelled":
             return False
         return not (action == START and err.kind == "unknown")
 

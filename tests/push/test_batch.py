@@ -117,4 +117,8 @@ def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, c
     reported_ok = {t["task_id"] for t in data["tasks"] if t["status"] == "ok"}
     assert reported_ok == sent and 15 <= len(sent) < 60
     with Journal(journal) as j:
-        assert all(e.status == "ok" for e in j.entries())  # in-flight requests finished and were recorded
+        entries = j.entries()
+    # requests in flight finished and were recorded; those still waiting for the rate limit never left
+    assert {e.status for e in entries} <= {"ok", "not-sent"}
+    assert {e.task_id for e in entries if e.status == "ok"} == sent
+    assert all(e.error_code == "Cancelled" and e.task_id not in sent for e in entries if e.status == "not-sent")

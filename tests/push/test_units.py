@@ -200,3 +200,28 @@ def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monke
 def test_endpoint_errors_are_clear(bad, expected):
     with pytest.raises(ConfigError, match=expected.replace(".", r"\.")):
         region.parse_endpoint(bad)
+
+
+def test_a_request_cancelled_while_waiting_for_the_rate_limit_is_not_sent(fake, creds, tmp_path):
+    """Ctrl-C in a batch: a worker already waiting for a rate-limit token must not send when the wait ends."""
+    import threading
+
+    from layout_studio.push.operations import Pusher, PushOptions
+
+    cancel = threading.Event()
+    with Pusher(PushOptions(endpoint=fake.endpoint, journal=str(tmp_path / "j.sqlite3"), region="ap-guangzhou",
+                            sdk_app_id=1400188366)) as pusher:
+        pusher.cancel = cancel
+        sender = pusher.sender("ap-guangzhou")
+        real_acquire = sender.limiter.acquire
+
+        def acquire_then_interrupted(action):
+            real_acquire(action)
+            cancel.set()  # Ctrl-C arrives while this worker waits for its token
+
+        sender.limiter.acquire = acquire_then_interrupted
+        out = sender.update("task-x", {"SdkAppId": 1400188366, "TaskId": "task-x", "WithTranscoding": 1})
+        assert out.status == "not-sent" and out.attempts == 1
+        assert fake.seen("UpdatePublishCdnStream") == []
+        [entry] = pusher.journal.entries("task-x")
+        assert entry.status == "not-sent" and entry.error_code == "Cancelled"
