@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.binding import Binding
 
 from ..editing import EditSession
 from ..editing.autosave import Autosaver, pending
@@ -23,6 +24,8 @@ class StudioApp(App):
     TITLE = "Layout Studio"
     CSS_PATH = [STYLES / "studio.tcss", STYLES / "dialogs.tcss"]
     COMMANDS = App.COMMANDS | {StudioCommands}
+    #: Textual's own ctrl+q is hidden from the footer; the studio shows it (issue 4: ctrl+q quits).
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
     def __init__(self, session: EditSession, *, offer_recovery: bool = True, autosave_delay: float = 2.0) -> None:
         super().__init__()

@@ -7,6 +7,7 @@ After every change :meth:`EditorScreen.sync` redraws from the session and schedu
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,6 +40,13 @@ def error_refs(findings: list[Finding]):
     return out
 
 
+#: The footer shows ``[`` and ``]`` as "[] ZOrder" and ctrl+z/ctrl+y as "^z^y Undo/Redo" so that every binding
+#: fits in 80 columns (the command palette key is shown from :data:`PALETTE_KEY_MIN_WIDTH` columns).
+ZORDER_KEYS = Binding.Group("ZOrder", compact=True)
+HISTORY_KEYS = Binding.Group("Undo/Redo", compact=True)
+PALETTE_KEY_MIN_WIDTH = 100
+
+
 class EditorScreen(EditorActions, Screen):
     """Edits one :class:`EditSession`."""
 
@@ -55,10 +63,10 @@ class EditorScreen(EditorActions, Screen):
         Binding("w", "add_watermark", "Text"),
         Binding("d", "duplicate", "Dup"),
         Binding("delete", "delete", "Del"),
-        Binding("left_square_bracket", "shift_z(-1)", "Lower", key_display="["),
-        Binding("right_square_bracket", "shift_z(1)", "Raise", key_display="]"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
+        Binding("left_square_bracket", "shift_z(-1)", "Lower", key_display="[", group=ZORDER_KEYS),
+        Binding("right_square_bracket", "shift_z(1)", "Raise", key_display="]", group=ZORDER_KEYS),
+        Binding("ctrl+z", "undo", "Undo", group=HISTORY_KEYS),
+        Binding("ctrl+y", "redo", "Redo", group=HISTORY_KEYS),
         Binding("ctrl+s", "save", "Save"),
         Binding("r", "refresh_preview", "Preview"),
         Binding("v", "toggle_view", "Canvas/Preview", show=False),
@@ -85,11 +93,21 @@ class EditorScreen(EditorActions, Screen):
             with Vertical(id="right"):
                 yield ElementList(self.session, id="elements")
                 yield Inspector(self.session, id="inspector")
-        yield Footer()
+        yield Footer(compact=True)  # compact: every binding fits in 80 columns
 
     def on_mount(self) -> None:
         self.sync(changed=False)
         self.query_one(CanvasView).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below :data:`PALETTE_KEY_MIN_WIDTH` columns the footer leaves out the palette key (the status line
+        names it instead) so that the studio's own bindings all fit."""
+        footer = self.query_one(Footer)
+        wide = event.size.width >= PALETTE_KEY_MIN_WIDTH
+        if footer.show_command_palette != wide:
+            footer.show_command_palette = wide
+            footer.refresh(recompose=True)  # Footer composes its keys once; the reactive alone does not redraw
+        self.update_status()
 
     # -- keeping the widgets in step with the session ------------------------------------------------------------
     def sync(self, *, changed: bool = True, message: str | None = None) -> None:
@@ -116,6 +134,8 @@ class EditorScreen(EditorActions, Screen):
         text = f" {s.title}{' ●' if s.dirty else ''} │ {size} │ mode {mode} │ snap {'on' if s.snap else 'off'}"
         if message:
             text += f" │ {message}"
+        elif self.size.width < PALETTE_KEY_MIN_WIDTH:
+            text += " │ ctrl+p: all commands"
         self.query_one("#status", Static).update(text)
 
     def schedule_autosave(self) -> None:

@@ -1,0 +1,57 @@
+"""Pilot test: at 80x24 the footer shows every main-screen binding of issue 4 that it lists, including save,
+preview and quit (none of them pushed off the right edge)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from layout_studio.editing import EditSession
+from layout_studio.tui.app import StudioApp
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_footer_at_80x24_shows_save_preview_and_quit(tmp_path):
+    shutil.copy(FIXTURES / "two_up.json", tmp_path / "two_up.json")
+    app = StudioApp(EditSession.open(tmp_path / "two_up.json"), offer_recovery=False)
+    visible: dict[str, str] = {}
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            keys = list(footer.query(FooterKey))
+            # the command palette key is docked at the right; the other keys must end before it
+            right = min([k.region.x for k in keys if k.key == "ctrl+p"] or [footer.region.right])
+            for key in keys:
+                if key.key != "ctrl+p" and key.region.width and key.region.right <= right:
+                    visible[key.key] = key.description
+
+    asyncio.run(scenario())
+    for key in ("a", "w", "d", "delete", "left_square_bracket", "right_square_bracket", "ctrl+z", "ctrl+y",
+                "ctrl+s", "r", "ctrl+q"):
+        assert key in visible, f"{key} not visible in the footer at 80x24 (visible: {sorted(visible)})"
+
+
+def test_palette_key_shown_only_when_wide_enough(tmp_path):
+    shutil.copy(FIXTURES / "two_up.json", tmp_path / "two_up.json")
+    app = StudioApp(EditSession.open(tmp_path / "two_up.json"), offer_recovery=False)
+    seen: list[bool] = []
+
+    async def scenario():
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            seen.append(any(k.key == "ctrl+p" for k in app.screen.query_one(Footer).query(FooterKey)))
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            seen.append(any(k.key == "ctrl+p" for k in app.screen.query_one(Footer).query(FooterKey)))
+            status = str(app.screen.query_one("#status").render())
+            seen.append("ctrl+p" in status)
+
+    asyncio.run(scenario())
+    assert seen == [True, False, True]
