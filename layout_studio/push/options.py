@@ -54,11 +54,13 @@ def add_common_options(parser: argparse.ArgumentParser, *, confirm: bool = True)
 def options_from_args(args: argparse.Namespace, **extra: Any):
     """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
     from .operations import PushOptions
+    from .region import parse_endpoint
 
     if args.rate is not None and args.rate <= 0:
         raise LayoutStudioError("--rate must be above 0 requests a second")
     if args.timeout <= 0:
         raise LayoutStudioError("--timeout must be above 0 seconds")
+    parse_endpoint(args.endpoint)  # bad usage before anything else (an empty value is not the default)
     return PushOptions(region=args.region, endpoint=args.endpoint, profile=args.profile,
                        sdk_app_id=args.sdk_app_id, journal=args.journal, timeout=args.timeout,
                        rate=args.rate, attempts=max(0, args.retries) + 1, backoff=max(0.0, args.backoff),

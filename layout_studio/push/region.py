@@ -8,17 +8,20 @@ starting with 200 or 400 from Singapore (ap-singapore). A region outside the acc
 mismatch with the SdkAppId rule is a warning (the note is advice, and calls to the wrong region fail anyway).
 
 Endpoint: by default the SDK's ``trtc.tencentcloudapi.com`` over https. ``--endpoint URL`` overrides the scheme,
-host and port (private endpoints; ``http://127.0.0.1:PORT`` in tests); it takes no path or query.
+host and port (private endpoints; ``http://127.0.0.1:PORT`` in tests); it takes no path, query, user or password,
+and an empty value is an error (not the default endpoint).
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ..regions import REGIONS, SOURCE, expected_regions
 from .errors import ConfigError
 
 DEFAULT_HOST = "trtc.tencentcloudapi.com"
+_HOST = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 
 
 def check_region(region: str | None) -> str:
@@ -45,16 +48,26 @@ def sdk_app_id_warning(region: str, sdk_app_id: int | None) -> str | None:
 
 def parse_endpoint(url: str | None) -> tuple[str, str] | None:
     """``(scheme, host[:port])`` of an ``--endpoint`` URL (None for the default); raises :class:`ConfigError`."""
-    if not url:
+    if url is None:
         return None
+    if not url.strip():  # `--endpoint "$UNSET"` must not fall back to the public endpoint
+        raise ConfigError("--endpoint is empty: give scheme://host[:port], or leave the option out for "
+                          f"https://{DEFAULT_HOST}")
+    url = url.strip()
     try:
         parts = urlsplit(url if "://" in url else f"https://{url}")
     except ValueError as err:
         raise ConfigError(f"--endpoint {url!r}: not a valid URL ({err}); give scheme://host[:port]") from None
+    if parts.username is not None or parts.password is not None:  # never echo it: it may hold a password
+        raise ConfigError("--endpoint: a user or password in the URL is not allowed (requests would send it "
+                          "instead of the signed Authorization); give scheme://host[:port] only")
     if parts.scheme not in ("http", "https"):
         raise ConfigError(f"--endpoint {url!r}: the scheme must be http or https")
     if not parts.hostname:
         raise ConfigError(f"--endpoint {url!r}: no host")
+    if not _HOST.fullmatch(parts.hostname) and not parts.netloc.startswith("["):
+        raise ConfigError(f"--endpoint {url!r}: {parts.hostname!r} is not a valid host name (letters, digits, "
+                          "'-', '_' and '.'; or an IP address)")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ConfigError(f"--endpoint {url!r}: give scheme, host and port only (the API path is always /)")
     try:

@@ -196,10 +196,29 @@ def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monke
 @pytest.mark.parametrize("bad, expected", [
     ("http://[::1", "not a valid URL"),
     ("http://127.0.0.1:0", "1..65535"),
+    ("", "empty"),
+    ("   ", "empty"),
+    ("http://exa mple.com", "not a valid host name"),
+    ("http://-bad-.example.com:8080", "not a valid host name"),
 ])
 def test_endpoint_errors_are_clear(bad, expected):
     with pytest.raises(ConfigError, match=expected.replace(".", r"\.")):
         region.parse_endpoint(bad)
+
+
+def test_an_endpoint_with_a_user_or_password_is_refused_without_showing_the_password():
+    """requests would replace the signed Authorization by Basic auth from the URL (and --dry-run would print it)."""
+    with pytest.raises(ConfigError) as err:
+        region.parse_endpoint("http://user:hunter2-secret@127.0.0.1:8080")
+    assert "user or password" in str(err.value)
+    assert "hunter2-secret" not in str(err.value)
+
+
+def test_an_empty_endpoint_on_the_command_line_is_bad_usage_and_nothing_is_sent(cli, fake):
+    """`--endpoint "$UNSET_VAR"` must not silently fall back to the public API endpoint."""
+    code, out, err = cli("stop", "--task-id", "task-x", "--yes", "--endpoint", "", endpoint=False)
+    assert code == 2 and "--endpoint" in err and "empty" in err and "Traceback" not in err
+    assert fake.seen() == []
 
 
 def test_a_request_cancelled_while_waiting_for_the_rate_limit_is_not_sent(fake, creds, tmp_path):
