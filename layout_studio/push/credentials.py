@@ -6,7 +6,8 @@ Order (the SDK's chain, ``tencentcloud.common.credential``):
    ``secret_id``, ``secret_key``, optional ``token``, as the SDK's ProfileCredential reads ``[default]``), else
    tccli's ``~/.tccli/NAME.credential`` (JSON ``secretId``, ``secretKey``, optional ``token``);
 2. ``TENCENTCLOUD_SECRET_ID`` / ``TENCENTCLOUD_SECRET_KEY`` (SDK EnvironmentVariableCredential), with
-   ``TENCENTCLOUD_SESSION_TOKEN`` when set (temporary keys);
+   ``TENCENTCLOUD_SESSION_TOKEN`` when set (temporary keys); only one of the two set is an error (not a fall
+   through to the next source, which may be another account);
 3. the ``[default]`` profile of the file the SDK's ProfileCredential reads (``~/.tencentcloud/credentials``, else
    ``/etc/tencentcloud/credentials``; same keys, plus an optional ``token``), then tccli's
    ``~/.tccli/default.credential``.
@@ -125,6 +126,7 @@ def _resolve(profile: str | None):
             raise ConfigError(f"profile {profile!r} not found: {_home_file()} has no [{profile}] section and "
                               f"there is no ~/.tccli/{profile}.credential")
         return cred
+    _check_env_pair()
     cred = EnvironmentVariableCredential().get_credential()
     if cred is not None:
         token = os.environ.get("TENCENTCLOUD_SESSION_TOKEN") or None
@@ -138,6 +140,17 @@ def _resolve(profile: str | None):
         return cred
     missing = f" ({path} has no [default] section: add one, or pass --profile NAME)" if path else ""
     raise ConfigError(f"no Tencent Cloud API credentials{missing}: {HOW}")
+
+
+def _check_env_pair() -> None:
+    """One of TENCENTCLOUD_SECRET_ID / _KEY set without the other is an error (the operator chose the
+    environment; falling through to the [default] profile could sign as another account)."""
+    names = ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY")
+    have = [bool(os.environ.get(n)) for n in names]
+    if have[0] != have[1]:
+        present, missing = (names[0], names[1]) if have[0] else (names[1], names[0])
+        raise ConfigError(f"{present} is set but {missing} is not: set both, or unset {present} to use "
+                          "the [default] profile of ~/.tencentcloud/credentials (or pass --profile NAME)")
 
 
 def credential_secrets(cred) -> list[str]:

@@ -163,6 +163,27 @@ def test_no_credentials_is_a_clear_error(cli, monkeypatch):
     assert code == 2 and "TENCENTCLOUD_SECRET_ID" in err
 
 
+@pytest.mark.parametrize("present, missing", [
+    ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"),
+    ("TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECRET_ID"),
+])
+def test_half_set_environment_credentials_are_an_error_not_the_default_profile(tmp_path, monkeypatch, present,
+                                                                               missing):
+    """One of the two variables set means the operator chose the environment: silently signing with the
+    [default] profile (maybe another account) instead would start or change tasks in the wrong account."""
+    home = tmp_path / "home"
+    (home / ".tencentcloud").mkdir(parents=True)
+    (home / ".tencentcloud" / "credentials").write_text("[default]\nsecret_id = AKIDother\nsecret_key = kother\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv(missing, raising=False)
+    monkeypatch.setenv(present, "value-of-the-set-one")
+    with pytest.raises(ConfigError) as info:
+        resolve_credential(None)
+    text = str(info.value)
+    assert f"{present} is set but {missing} is not" in text and "value-of-the-set-one" not in text
+    assert resolve_credential("default").secret_id == "AKIDother"  # an explicit --profile still wins
+
+
 def test_push_error_text():
     err = PushError("api", "AuthFailure.SignatureExpire", "expired", request_id="r-1", action="UpdatePublishCdnStream")
     assert str(err) == ("UpdatePublishCdnStream failed: AuthFailure.SignatureExpire: expired (RequestId r-1) — "
