@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 from pathlib import Path
 from typing import Any, Literal
 
@@ -67,7 +68,8 @@ def read_json(path: str | Path) -> Any:
     """The JSON object in file ``path``.
 
     Raises LoadError (with ``file``, and ``line``/``column`` 1-based when known) when the file cannot be read, is
-    not UTF-8, is not JSON (NaN/Infinity are not JSON), nests too deeply, or its top level is not an object.
+    not UTF-8, is not JSON (NaN/Infinity are not JSON), nests too deeply, or its top level is not an object; and,
+    naming the path, for what the JSON grammar allows but no two readers agree on (see :func:`loads`).
     """
     name = str(path)
     try:
@@ -90,13 +92,73 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON; write a number")
 
 
+class _KeysTwice(dict):
+    """An object that had a key more than once (``keys_twice``); only made by :func:`_object`."""
+
+    keys_twice: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj = _KeysTwice(obj)
+        obj.keys_twice = [k for k, _ in pairs if k in seen or seen.add(k)]
+    return obj
+
+
+def _printable(text: str) -> str:
+    """``text`` with any unpaired surrogate written as its escape (so a message about it can be printed)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _odd_value_message(value: Any) -> str | None:
+    """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None."""
+    if isinstance(value, float) and math.isinf(value):
+        return "the number is too large (it reads as infinity); write a number in the field's range"
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return (f"the text {_printable(json.dumps(value))} holds an unpaired UTF-16 surrogate escape, which is "
+                    "no character (the API cannot read it); remove it, or write a whole pair such as "
+                    "\\ud83c\\udfa5")
+    return None
+
+
+def _check_values(value: Any, file: str | None) -> None:
+    """Raise LoadError naming the path of the first value JSON allows but readers disagree on: a key given twice
+    in one object (one value would be silently lost), a number too large for a float (1e400), an unpaired
+    surrogate escape (``"\\ud800"``). Iterative, so any depth json.loads accepted is fine."""
+    stack: list[tuple[Any, tuple]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        where = join_path(*path) or "the top level"
+        if isinstance(node, dict):
+            if isinstance(node, _KeysTwice):
+                key = _printable(node.keys_twice[0])
+                raise LoadError(f'{_printable(where)} has the key "{key}" twice; JSON readers disagree on which value counts '
+                                "(one is silently lost) — keep one", file=file)
+            for key in node:
+                problem = _odd_value_message(key)
+                if problem is not None:
+                    raise LoadError(f"a key in {_printable(where)}: {problem}", file=file)
+            stack.extend(((item, (*path, key)) for key, item in reversed(node.items())))  # first key on top
+        elif isinstance(node, list):
+            stack.extend((node[i], (*path, i)) for i in range(len(node) - 1, -1, -1))
+        else:
+            problem = _odd_value_message(node)
+            if problem is not None:
+                raise LoadError(f"{_printable(where)}: {problem}", file=file)
+
+
 def loads(text: str, *, file: str | None = None) -> Any:
     """Parse JSON ``text`` that must hold an object; raises LoadError like :func:`read_json`."""
     if not text.strip():
         raise LoadError("the file is empty; a preset or request body is a JSON object {...}", file=file, line=1,
                         column=1)
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise LoadError(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno) from None
     except ValueError as exc:  # NaN / Infinity
@@ -106,6 +168,7 @@ def loads(text: str, *, file: str | None = None) -> Any:
     if not isinstance(value, dict):
         raise LoadError(f"the top level is {_json_type(value)}; a preset or request body is a JSON object {{...}}",
                         file=file, line=1, column=1)
+    _check_values(value, file)
     return value
 
 
@@ -129,7 +192,9 @@ def _json_type(value: Any) -> str:
     if isinstance(value, int):
         return "an integer"
     if isinstance(value, float):
-        return "a number with a fraction" if value != int(value) else "a number written as a float"
+        if not math.isfinite(value):
+            return "a number too large (infinity)"
+        return "a number written as a float" if value.is_integer() else "a number with a fraction"
     if isinstance(value, str):
         return "a string"
     if isinstance(value, list):

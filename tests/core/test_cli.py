@@ -327,3 +327,21 @@ def test_import_a_wrong_type_says_what_to_write(tmp_path, capsys):
 def test_validate_an_empty_file_says_it_is_empty(tmp_path, capsys):
     assert main(["validate", write(tmp_path, "e.json", " \n")]) == 2
     assert "e.json:1:1: the file is empty" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------------------------------ third pass (QA)
+@pytest.mark.parametrize("text, field", [
+    ('{"SdkAppId": 1e400}', "SdkAppId"),
+    ('{"Format": "layout-studio/preset@1", "Target": {"RoomId": "r\\ud800", "RoomIdType": 1}}', "RoomId"),
+    ('{"SdkAppId": 1, "SdkAppId": 2}', "SdkAppId"),
+])
+def test_json_the_grammar_allows_but_no_reader_agrees_on_is_exit_2_naming_the_field(text, field, tmp_path, capsys):
+    """1e400 (infinity) and "\\ud800" (no character) crashed validate/payload/import; a repeated key lost a value."""
+    path = write(tmp_path, "odd.json", text)
+    for argv in (["validate", path], ["import", path, "-o", str(tmp_path / "out.json")],
+                 ["payload", path, "--action", "start", *START_ARGS]):
+        assert main(argv) == 2, argv
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err and captured.out.count("{") == 0
+        assert "odd.json" in captured.out + captured.err and field in captured.out + captured.err
+    assert not (tmp_path / "out.json").exists()

@@ -195,3 +195,51 @@ def test_a_task_field_at_the_top_of_a_preset_says_to_move_it_under_target():
     assert "move it into Target" in messages["SdkAppId"] and "UnknownParameter" not in messages["SdkAppId"]
     for key in ("TaskId", "SequenceNumber"):
         assert "--task-id" in messages[key] and "--sequence" in messages[key], messages[key]
+
+
+# ------------------------------------------------------------------------------------------ QA: values JSON allows
+@pytest.mark.parametrize("number", ["1e400", "-1e400"])
+def test_read_json_rejects_a_number_too_large_for_a_float_naming_its_field(tmp_path, number):
+    """1e400 is valid JSON grammar but reads as infinity: the loader crashed on it (OverflowError)."""
+    path = tmp_path / "big.json"
+    path.write_text('{"VideoParams": {"VideoEncode": {"Width": %s}}}' % number)
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    assert err.value.file == str(path)
+    assert "VideoParams.VideoEncode.Width" in str(err.value) and "too large" in str(err.value)
+
+
+def test_parse_reports_infinity_as_a_type_finding_without_crashing():
+    _, findings = parse({"SdkAppId": float("inf"), "RoomId": "1"})
+    assert [(f.code, f.path) for f in findings] == [("schema.type", "SdkAppId")]
+
+
+def test_read_json_rejects_an_unpaired_surrogate_escape_naming_its_field(tmp_path):
+    """"\\ud800" is valid JSON grammar but no character: writing it out (preset, body on stdout) crashed."""
+    path = tmp_path / "sur.json"
+    path.write_text('{"AgentParams": {"UserId": "bot\\ud800"}, "VideoParams": {"x\\udfff": 1}}')
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    message = str(err.value)
+    assert "AgentParams.UserId" in message and "surrogate" in message
+    message.encode("utf-8")  # the message itself can be printed
+
+
+def test_read_json_accepts_a_surrogate_pair_escape(tmp_path):
+    path = tmp_path / "emoji.json"
+    path.write_text('{"Name": "cam \\ud83c\\udfa5"}')
+    assert read_json(path) == {"Name": "cam \U0001F3A5"}
+
+
+@pytest.mark.parametrize("text, where, key", [
+    ('{"SdkAppId": 1, "SdkAppId": 2}', "top level", "SdkAppId"),
+    ('{"VideoParams": {"LayoutParams": {"MixLayoutList": [{}, {"LocationX": 0, "LocationX": 640}]}}}',
+     "VideoParams.LayoutParams.MixLayoutList[1]", "LocationX"),
+])
+def test_read_json_rejects_a_key_given_twice_naming_where(tmp_path, text, where, key):
+    """A repeated key silently lost its first value (JSON readers disagree on which one counts)."""
+    path = tmp_path / "dup.json"
+    path.write_text(text)
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    assert where in str(err.value) and f'"{key}"' in str(err.value) and "twice" in str(err.value)
