@@ -155,6 +155,8 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
     task_ids = read_task_ids(args.task_ids_from)
     if args.workers < 1:
         raise LayoutStudioError("--workers must be at least 1")
+    if args.report:
+        _check_report_path(args.report)
     with open_pusher(args) as pusher:
         if not confirm(args, f"Apply {preset.name or args.preset} to {len(task_ids)} task(s)?"):
             print("not applied", file=sys.stderr)
@@ -186,6 +188,24 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
             print("layout-studio: interrupted; run the same command again to resume", file=sys.stderr)
             return 130
         return 0 if result.ok else 1
+
+
+def _check_report_path(path: str) -> None:
+    """Refuse a --report path that cannot be written before any task is pushed (the report is written last)."""
+    import os
+    from pathlib import Path
+
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    problem = None
+    if not directory.is_dir():
+        problem = f"the directory {directory} does not exist (create it first, e.g. mkdir -p {directory})"
+    elif target.is_dir():
+        problem = "it is a directory; give a file name"
+    elif not os.access(directory, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        problem = f"{directory} is not writable (check its permissions, or give another path)"
+    if problem:
+        raise LayoutStudioError(f"--report {path}: cannot write the report: {problem}; nothing was sent")
 
 
 def run_rollback(args: argparse.Namespace) -> int:

@@ -122,3 +122,17 @@ def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, c
     assert {e.status for e in entries} <= {"ok", "not-sent"}
     assert {e.task_id for e in entries if e.status == "ok"} == sent
     assert all(e.error_code == "Cancelled" and e.task_id not in sent for e in entries if e.status == "not-sent")
+
+
+def test_an_unwritable_report_path_is_refused_before_any_task_is_pushed(cli, fake, tmp_path):
+    """The report is written at the end: a bad --report path found then would leave the batch pushed but
+    unreported (and exit 2 as if nothing had happened). It is checked first, and nothing is sent."""
+    ids_file, _ = _ids(tmp_path, 3)
+    for report in (tmp_path / "no-such-dir" / "out.json", tmp_path):
+        code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes",
+                             "--report", str(report))
+        assert code == 2 and str(report) in err and "Traceback" not in err, err
+        assert "nothing was sent" in err
+        assert fake.seen() == []
+    with Journal(cli.journal) as journal:
+        assert journal.entries() == []
