@@ -190,6 +190,14 @@ def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) ->
     return _read_local(Path(ref).expanduser(), limit)
 
 
+def _to_rgba(im: Image.Image) -> Image.Image:
+    """``im`` as RGBA. A 16-bit greyscale PNG (mode ``I;16``/``I``, values 0..65535) is scaled to 8 bits first:
+    Pillow's own conversion clips every value above 255, which turned a mid-grey image white."""
+    if im.mode == "I" or im.mode.startswith("I;16"):
+        im = im.convert("I").point(lambda v: v / 256).convert("L")
+    return im.convert("RGBA")
+
+
 def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
                  user_frame: bool = False) -> tuple[Image.Image, list[str]]:
     """Decode ``data`` into a loaded RGBA image; returns ``(image, warnings)``.
@@ -218,7 +226,7 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
             if not user_frame and max(w, h) > MAX_SIDE_DOCUMENTED:
                 notes.append(f"{shown}: {w}x{h} is over the documented 2K limit; the MCU may not use it")
             im.load()
-            return im.convert("RGBA"), notes
+            return _to_rgba(im), notes
     except FetchError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -233,3 +233,12 @@ def test_a_source_frame_is_not_held_to_the_limits_of_an_mcu_image(tmp_path, monk
     assert result.image.getpixel((50, 50)) not in HATCH_COLORS
     with pytest.raises(FetchError, match="5 MB"):  # the same file as a watermark is refused
         load_image(str(photo))
+
+
+def test_a_16_bit_greyscale_png_keeps_its_tones(tmp_path):
+    # a 16-bit greyscale PNG opens in mode I;16 (values 0..65535); converting that straight to RGBA clips every
+    # value above 255 to white, so a mid-grey logo or camera frame was drawn white
+    path = tmp_path / "grey16.png"
+    Image.new("I;16", (8, 8), 0x8000).save(path)
+    img, _ = load_image(str(path))
+    assert img.getpixel((0, 0)) == (128, 128, 128, 255)
