@@ -345,3 +345,15 @@ def test_json_the_grammar_allows_but_no_reader_agrees_on_is_exit_2_naming_the_fi
         assert "Traceback" not in captured.err and captured.out.count("{") == 0
         assert "odd.json" in captured.out + captured.err and field in captured.out + captured.err
     assert not (tmp_path / "out.json").exists()
+
+
+def test_payload_a_task_id_starting_with_a_dash_says_how_to_pass_it(capsys):
+    """The reference TaskIds start with '-': `--task-id -m97...` only said 'expected one argument'."""
+    task_id = json.loads(Path(UPDATE_1).read_text())["TaskId"]
+    assert task_id.startswith("-")
+    with pytest.raises(SystemExit) as info:
+        main(["payload", TWO_UP, "--action", "update", "--task-id", task_id, "--sequence", "20"])
+    assert info.value.code == 2
+    assert "--task-id=VALUE" in capsys.readouterr().err
+    assert main(["payload", TWO_UP, "--action", "update", f"--task-id={task_id}", "--sequence", "20"]) == 0
+    assert json.loads(capsys.readouterr().out)["TaskId"] == task_id
