@@ -88,19 +88,21 @@ def _too_big(shown: str, size: int | str, limit: int) -> FetchError:
     return FetchError(f"{shown}: {size} bytes is over the {limit // (1024 * 1024)} MB limit of a preview source")
 
 
-def _read_local(path: Path, limit: int | None = None) -> bytes:
+def _read_local(path: Path, limit: int | None = None, shown: str | None = None) -> bytes:
+    """The bytes of file ``path``; messages name ``shown`` (the URL of a cache entry) or else the path."""
     limit = MAX_BYTES if limit is None else limit
+    name = shown or str(path)
     try:
         size = path.stat().st_size
         if size > limit:
-            raise _too_big(str(path), size, limit)
+            raise _too_big(name, size, limit)
         return path.read_bytes()
     except FileNotFoundError:
-        raise FetchError(f"{path}: no such file") from None
+        raise FetchError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise FetchError(f"{path}: is a directory, not an image file") from None
+        raise FetchError(f"{name}: is a directory, not an image file") from None
     except OSError as exc:
-        raise FetchError(f"{path}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
+        raise FetchError(f"{name}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
 
 
 def _store(url: str, data: bytes) -> None:
@@ -176,7 +178,7 @@ def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) ->
     if scheme in ("http", "https"):
         cached = cache_path(ref)
         if cached.is_file():
-            return _read_local(cached, limit)
+            return _read_local(cached, limit, shown)
         if offline:
             raise FetchError(f"{shown}: not in the image cache and --offline is set")
         data = _download(ref, shown, limit)

@@ -242,3 +242,17 @@ def test_a_16_bit_greyscale_png_keeps_its_tones(tmp_path):
     Image.new("I;16", (8, 8), 0x8000).save(path)
     img, _ = load_image(str(path))
     assert img.getpixel((0, 0)) == (128, 128, 128, 255)
+
+
+def test_a_cached_download_over_the_limit_is_named_by_its_url_not_the_cache_file(server, monkeypatch):
+    # fetched first as a --source frame (64 MB allowed, so it is cached), then used as a watermark (5 MB): the
+    # message named the internal cache file, which tells the user nothing about which URL is too large
+    monkeypatch.setattr(fetch, "MAX_BYTES", 2000)
+    body = io.BytesIO()
+    Image.effect_noise((60, 60), 90).convert("RGB").save(body, "PNG")
+    url = server("/big.png", body.getvalue())
+    load_image(url, user_frame=True)
+    with pytest.raises(FetchError) as err:
+        load_image(url)
+    assert str(err.value).startswith(url + ":") and "5 MB" in str(err.value)
+    assert str(fetch.cache_path(url)) not in str(err.value)
