@@ -1,7 +1,11 @@
 """A small least-recently-used cache for rendered pieces (scaled cards, masks, watermark tiles, fetched images).
 
 Keys are tuples describing everything a piece depends on (source, crop, size, mode, colours), never the position
-on the canvas, so moving a region re-uses its tile. Counters ``hits``/``misses`` help the benchmark and tests.
+on the canvas, so moving a region re-uses its tile. The cache is bounded by a number of entries and, optionally, by
+the bytes of the images its values hold (``max_bytes``): the studio keeps one Renderer for a whole session and
+every resize makes a new tile, so a count alone let a few hundred full-canvas tiles pile up to gigabytes. The
+newest entry is always kept, even when it alone is over the budget. Counters ``hits``/``misses`` help the
+benchmark and tests; ``nbytes`` is what the entries hold now.
 """
 
 from __future__ import annotations
@@ -9,13 +13,27 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Callable, Hashable
 
+from PIL import Image
+
+
+def weigh(value: Any) -> int:
+    """Bytes of the PIL images in ``value`` (an image, or tuples/lists holding some); other values weigh 0."""
+    if isinstance(value, Image.Image):
+        return value.width * value.height * len(value.getbands())
+    if isinstance(value, (tuple, list)):
+        return sum(weigh(v) for v in value)
+    return 0
+
 
 class LRUCache:
-    """At most ``maxsize`` entries; the least recently used is dropped first."""
+    """At most ``maxsize`` entries and (when set) ``max_bytes`` of images; the least recently used goes first."""
 
-    def __init__(self, maxsize: int = 256) -> None:
+    def __init__(self, maxsize: int = 256, *, max_bytes: int | None = None) -> None:
         self.maxsize = maxsize
+        self.max_bytes = max_bytes
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._sizes: dict[Hashable, int] = {}
+        self.nbytes = 0
         self.hits = 0
         self.misses = 0
 
@@ -27,8 +45,12 @@ class LRUCache:
             self.misses += 1
             value = make()
             self._data[key] = value
-            if len(self._data) > self.maxsize:
-                self._data.popitem(last=False)
+            self._sizes[key] = size = weigh(value)
+            self.nbytes += size
+            while len(self._data) > 1 and (len(self._data) > self.maxsize or (
+                    self.max_bytes is not None and self.nbytes > self.max_bytes)):
+                old, _ = self._data.popitem(last=False)
+                self.nbytes -= self._sizes.pop(old)
             return value
         self.hits += 1
         self._data.move_to_end(key)
@@ -37,6 +59,8 @@ class LRUCache:
     def clear(self) -> None:
         """Forget every entry (counters too)."""
         self._data.clear()
+        self._sizes.clear()
+        self.nbytes = 0
         self.hits = self.misses = 0
 
     def __len__(self) -> int:

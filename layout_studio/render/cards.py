@@ -81,7 +81,7 @@ def crop_box(kind: str, crop: tuple[int, int, int, int], stored: tuple[int, int]
     return (x * fx, y * fy, (x + cw) * fx, (y + ch) * fy)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def audio_card(label: str, size: tuple[int, int]) -> Image.Image:
     """An audio-only user's place (PureAudioHoldPlaceMode 1): dark field, speaker icon, the user's id; RGB."""
     w, h = max(1, size[0]), max(1, size[1])
@@ -101,7 +101,8 @@ def audio_card(label: str, size: tuple[int, int]) -> Image.Image:
 HATCH_COLORS: tuple[RGB, RGB] = ((200, 0, 160), (40, 40, 40))
 
 
-@lru_cache(maxsize=64)
+#: Few sizes are kept: a hatched box is drawn canvas-size at worst, and a placeholder keeps its own in the tile cache.
+@lru_cache(maxsize=8)
 def hatched(size: tuple[int, int]) -> Image.Image:
     """The hatched placeholder drawn where an image could not be fetched or decoded (RGB, diagonal stripes)."""
     w, h = max(1, size[0]), max(1, size[1])

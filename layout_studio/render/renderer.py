@@ -34,6 +34,9 @@ SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approxima
 SOURCE_LAYOUT = "manual 001 StartPublishCdnStream (custom layout template); SDK models.py McuLayout"
 SOURCE_WATERMARK = "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText"
 MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
+#: Memory the tile cache and the fetched-image cache of a Renderer may hold (bytes of decoded images).
+TILE_BYTES = 256 * 1024 * 1024
+IMAGE_BYTES = 512 * 1024 * 1024
 
 
 @dataclass
@@ -65,12 +68,14 @@ def _coerce_sources(sources: Mapping[str, Any] | None) -> dict[str, Any]:
 class Renderer:
     """Renders configs to images, keeping caches between renders (one Renderer per preview window is right).
 
-    ``cache_size``: how many tiles (and separately fetched images) to keep.
+    ``cache_size``: how many tiles (and separately fetched images) to keep; ``tile_bytes`` / ``image_bytes``: the
+    memory those may hold (a Renderer lives as long as a studio session, and every resize makes a new tile).
     """
 
-    def __init__(self, *, cache_size: int = 512) -> None:
-        self.tiles = LRUCache(cache_size)
-        self.images = LRUCache(cache_size)
+    def __init__(self, *, cache_size: int = 512, tile_bytes: int = TILE_BYTES,
+                 image_bytes: int = IMAGE_BYTES) -> None:
+        self.tiles = LRUCache(cache_size, max_bytes=tile_bytes)
+        self.images = LRUCache(cache_size, max_bytes=image_bytes)
 
     def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: Context) -> list[Layer]:
         """Every region and watermark tile with its offset, in drawing order."""
