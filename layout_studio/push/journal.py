@@ -82,8 +82,8 @@ STOP = "StopPublishCdnStream"
 
 
 class JournalError(LayoutStudioError):
-    """The journal file cannot be written (read-only, full disk, locked by another process, damaged). A write
-    that fails before a request leaves means the request is not sent."""
+    """The journal file cannot be opened, read or written (read-only, full disk, locked by another process,
+    damaged); the message names the file and the fix. A failure before a request leaves means it is not sent."""
 
 
 def utc_now() -> str:
@@ -160,15 +160,18 @@ class Journal:
 
     def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0) -> None:
         self.path = Path(path) if path is not None else default_path()
-        paths.ensure_dir(self.path.parent)
-        if not self.path.exists():
-            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
-            os.close(fd)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
+        try:
+            paths.ensure_dir(self.path.parent)
+            if not self.path.exists():
+                fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+                os.close(fd)
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+        except (sqlite3.Error, OSError) as err:
+            raise self._error("open", err) from None
         with self._transaction() as db:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
@@ -191,16 +194,20 @@ class Journal:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as err:
-                raise self._write_error(err) from None
+                raise self._error("write", err) from None
 
-    def _write_error(self, err: sqlite3.Error) -> JournalError:
-        text = str(err)
+    def _error(self, verb: str, err: Exception) -> JournalError:
+        """A :class:`JournalError` naming the file, what SQLite or the OS said, and what to do."""
+        text = (getattr(err, "strerror", None) if isinstance(err, OSError) else None) or str(err)
         if "locked" in text or "busy" in text:
             hint = "another process is writing it (a push still running?): retry when it ends, or pass --journal"
+        elif any(word in text for word in ("malformed", "not a database", "corrupt")):
+            hint = "the file is damaged or not a layout-studio journal: move it aside (a new journal is started; " \
+                   "the old history stays in the moved file) or pass --journal PATH"
         else:
             hint = "check that the file and its folder are writable, the disk has space, and the file is a " \
-                   "layout-studio journal"
-        return JournalError(f"{self.path}: cannot write the journal ({text}) — {hint}")
+                   "layout-studio journal, or pass --journal PATH"
+        return JournalError(f"{self.path}: cannot {verb} the journal ({text}) — {hint}")
 
     def close(self) -> None:
         """Close the connection."""
@@ -215,7 +222,10 @@ class Journal:
 
     def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, params).fetchall()
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as err:
+                raise self._error("read", err) from None
 
     # -- writing --------------------------------------------------------------------------------------------
     def _insert(self, db: sqlite3.Connection, *, task_id: str | None, action: str, sequence_number: int | None,

@@ -11,7 +11,7 @@ import socket
 import pytest
 
 from layout_studio.push.journal import Journal
-from tests.push.conftest import OTHER
+from tests.push.conftest import OTHER, PRESET
 
 
 def _rows(cli, task):
@@ -136,6 +136,37 @@ def test_a_journal_that_refuses_writes_is_a_clear_error_and_nothing_is_sent(cli,
     assert "Traceback" not in err
     assert f"{cli.journal}: cannot write the journal" in err and "disk is full" in err
     assert fake.seen("UpdatePublishCdnStream") == []
+
+
+def _damage_pages_after_the_first(path) -> None:
+    """Overwrite the inside of every page after the first: the header and schema read, the tables do not."""
+    size = path.stat().st_size
+    with open(path, "r+b") as fh:
+        for offset in range(4096, size, 4096):
+            fh.seek(offset)
+            fh.write(b"\xde\xad\xbe\xef" * 200)
+
+
+@pytest.mark.parametrize("command", ["push", "plan", "start", "rollback", "history", "batch"])
+def test_a_damaged_journal_is_a_clear_error_before_anything_is_sent(cli, fake, tmp_path, command):
+    """A journal whose header opens but whose pages are damaged: no traceback, the file named with the fix,
+    and nothing sent (a damaged journal cannot vouch for the next SequenceNumber)."""
+    with Journal(cli.journal) as journal:
+        for i in range(300):
+            journal.record("StopPublishCdnStream", {"TaskId": f"t-{i}", "Pad": "x" * 200}, task_id=f"t-{i}")
+    _damage_pages_after_the_first(cli.journal)
+    ids = tmp_path / "ids.txt"
+    ids.write_text("t-1\nt-2\n")
+    argv = {"push": ["push", str(OTHER), "--task-id", "t-1", "--yes"],
+            "plan": ["plan", str(OTHER), "--task-id", "t-1"],
+            "start": ["start", str(PRESET)],
+            "rollback": ["rollback", "t-1", "--yes"],
+            "history": ["history"],
+            "batch": ["push", str(OTHER), "--task-ids-from", str(ids), "--yes"]}[command]
+    code, _, err = cli(*argv)
+    assert code == 2 and "Traceback" not in err, err
+    assert str(cli.journal) in err and "damaged" in err, err
+    assert fake.seen() == []
 
 
 def test_a_reply_without_request_id_is_not_taken_for_success(cli, fake, started):
