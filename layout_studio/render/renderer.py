@@ -13,8 +13,9 @@ background), so re-rendering after a small edit only pastes tiles.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import Any
 
 from PIL import Image, ImageDraw
@@ -51,14 +52,22 @@ class RenderResult:
 
 @dataclass
 class Layer:
-    """One thing pasted on the canvas: a region or a watermark, its stacking key, offset and tile."""
+    """One thing pasted on the canvas: a region or a watermark, its stacking key, offset and tile.
+
+    The tile is made on demand (``make()``, or the ``tile`` property, which keeps it): :meth:`Renderer.render`
+    makes each one just before pasting it and lets it go, so a render never holds every tile at once."""
 
     kind: str  # "region" | "watermark"
     index: int
     z: int
     x: int
     y: int
-    tile: Image.Image | None
+    make: Callable[[], Image.Image | None] = field(repr=False)
+
+    @cached_property
+    def tile(self) -> Image.Image | None:
+        """The tile (made on first use, then kept by this Layer)."""
+        return self.make()
 
 
 def _coerce_sources(sources: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -78,12 +87,12 @@ class Renderer:
         self.images = LRUCache(cache_size, max_bytes=image_bytes)
 
     def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: Context) -> list[Layer]:
-        """Every region and watermark tile with its offset, in drawing order."""
+        """Every region and watermark with its offset and tile maker, in drawing order."""
         out: list[Layer] = []
         for slot in slots:
             x, y = slot.layout.box[:2]
             out.append(Layer("region", slot.index, slot.layout.eff("z_order"), x, y,
-                             region_tile(slot, sources, ctx, design.canvas)))
+                             partial(region_tile, slot, sources, ctx, design.canvas)))
         for i, wm in enumerate(design.video.water_mark_list or []):
             body = wm.body
             if body is None:
@@ -95,9 +104,8 @@ class Renderer:
                         f"watermark {ww}x{wh} is far larger than the {design.canvas[0]}x{design.canvas[1]} canvas; "
                         "not drawn", SOURCE_WATERMARK)
                 continue
-            tile = watermark_tile(wm, path, ctx)
             out.append(Layer("watermark", i, body.eff("z_order"), body.eff("location_x"), body.eff("location_y"),
-                             tile))
+                             partial(watermark_tile, wm, path, ctx)))
         out.sort(key=lambda layer: (layer.z, layer.kind == "watermark", layer.index))
         return out
 
@@ -124,12 +132,11 @@ class Renderer:
         _unknown_users(slots, src, absent, ctx)
         image = canvas_base(design.video, design.canvas, ctx).copy()
         for layer in self.layers(design, slots, src, ctx):
-            if layer.tile is None:
+            tile = layer.make()
+            if tile is None:
                 continue
-            if layer.tile.mode == "RGBA":
-                image.paste(layer.tile, (layer.x, layer.y), layer.tile)
-            else:
-                image.paste(layer.tile, (layer.x, layer.y))
+            image.paste(tile, (layer.x, layer.y), tile if tile.mode == "RGBA" else None)
+            del tile
         if design.mode != 4:
             self._label_dynamic(image, design, len(slots), ctx)
         scale = min(max(float(scale), 0.05), 4.0)

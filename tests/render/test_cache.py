@@ -40,3 +40,26 @@ def test_the_budget_drops_the_least_recently_used_first_but_keeps_the_newest_ent
     assert cache.get_or_make("a", lambda: None) is small and cache.get_or_make("b", lambda: "new") == "new"
     huge = cache.get_or_make("d", lambda: Image.new("L", (100, 100)))  # alone over the budget: still kept
     assert len(cache) == 1 and cache.get_or_make("d", lambda: None) is huge
+
+
+def test_one_render_does_not_hold_every_tile_at_once(monkeypatch):
+    # a design with hundreds of full-canvas regions (the API takes 16, but a preview must survive any file) held
+    # every tile until the last was pasted: 300 regions of 1080p took 2.7 GB in one render, whatever the budget
+    import weakref
+
+    from layout_studio.render import renderer
+
+    made: list = []
+    alive_at_make: list[int] = []
+    real = renderer.region_tile
+
+    def counting(*args, **kwargs):
+        alive_at_make.append(sum(1 for ref in made if ref() is not None))
+        tile = real(*args, **kwargs)
+        made.append(weakref.ref(tile))
+        return tile
+
+    monkeypatch.setattr(renderer, "region_tile", counting)
+    regions = [region(0, 0, 300 - i, 200, "alice") for i in range(20)]
+    Renderer(tile_bytes=0).render(preset(regions, w=400, h=200))
+    assert len(alive_at_make) == 20 and max(alive_at_make) <= 1
