@@ -1,7 +1,8 @@
 """Sending with the journal, the rate limit and retries: one :class:`Outcome` per start, update or stop.
 
 Every attempt is recorded in the journal (committed) before it leaves; an update's attempt draws a new, higher
-SequenceNumber each time. Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and
+SequenceNumber each time, after its rate-limit wait (so the number sent last is the highest, even when another
+process pushes the same task meanwhile). Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and
 ``RetryPolicy.cap``) follow the failure's kind (:mod:`layout_studio.push.errors`):
 
 * update, stop: retried after ``not-sent``, ``http`` (5xx), ``unknown`` (timeout, dropped connection, malformed
@@ -92,8 +93,10 @@ class Sender:
         self._sleep = sleep
         self._cancelled = cancelled
 
-    def _attempt(self, action: str, row_id: int, body: dict[str, Any]) -> tuple[dict | None, PushError | None]:
-        self.limiter.acquire(action)
+    def _attempt(self, action: str, row_id: int, body: dict[str, Any], *,
+                 waited: bool = False) -> tuple[dict | None, PushError | None]:
+        if not waited:
+            self.limiter.acquire(action)
         if self._cancelled():  # interrupted while waiting for the rate limit: this request never leaves
             return None, PushError("not-sent", "Cancelled", "the run was interrupted before this request left",
                                    action=action)
@@ -127,6 +130,9 @@ class Sender:
         out = Outcome(UPDATE, task_id, "unknown")
         base = {k: v for k, v in body.items() if k != "SequenceNumber"}
         for attempt in range(self.retry.attempts):
+            # the token first, then the number: a number drawn before a wait could be overtaken by another
+            # process's higher one, and the API refuses an update whose SequenceNumber is not the highest yet
+            self.limiter.acquire(UPDATE)
             row_id, seq = self.journal.reserve_update(task_id, base, preset_name=preset_name,
                                                       design_hash=design_hash, region=region,
                                                       sdk_app_id=sdk_app_id, batch_id=batch_id, note=note)
@@ -134,7 +140,7 @@ class Sender:
             out.attempts, out.sequence_number = attempt + 1, seq
             out.journal_ids.append(row_id)
             out.request = mask_secrets(send)
-            reply, err = self._attempt(UPDATE, row_id, send)
+            reply, err = self._attempt(UPDATE, row_id, send, waited=True)
             self._settle(row_id, reply, err, task_id)
             if err is None:
                 out.status, out.request_id, out.error = "ok", reply.get("RequestId"), None

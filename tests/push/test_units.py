@@ -242,6 +242,31 @@ def test_an_empty_endpoint_on_the_command_line_is_bad_usage_and_nothing_is_sent(
     assert fake.seen() == []
 
 
+def test_the_sequence_number_is_drawn_after_the_rate_limit_wait(fake, creds, tmp_path):
+    """Two processes pushing the same task share the journal file: a number drawn before one waits for its
+    rate-limit token is overtaken by the other's higher number, and the API then refuses the lower one. The
+    number is drawn when the request may leave, so the one sent last carries the highest."""
+    from layout_studio.push.operations import Pusher, PushOptions
+
+    path = str(tmp_path / "j.sqlite3")
+    settings = dict(endpoint=fake.endpoint, journal=path, region="ap-guangzhou", sdk_app_id=1400188366)
+    body = {"SdkAppId": 1400188366, "TaskId": "task-x", "WithTranscoding": 1}
+    with Pusher(PushOptions(**settings)) as first, Pusher(PushOptions(**settings)) as other:
+        waiting = first.sender("ap-guangzhou")
+        real_acquire = waiting.limiter.acquire
+
+        def acquire_while_the_other_process_pushes(action):
+            assert other.sender("ap-guangzhou").update("task-x", body).status == "ok"
+            real_acquire(action)
+
+        waiting.limiter.acquire = acquire_while_the_other_process_pushes
+        out = waiting.update("task-x", body)
+    assert out.status == "ok", out.error
+    assert fake.violations == []
+    sent = [b["SequenceNumber"] for _, _, b in fake.seen("UpdatePublishCdnStream")]
+    assert len(sent) == 2 and sent[0] < sent[1]
+
+
 def test_a_request_cancelled_while_waiting_for_the_rate_limit_is_not_sent(fake, creds, tmp_path):
     """Ctrl-C in a batch: a worker already waiting for a rate-limit token must not send when the wait ends."""
     import threading
