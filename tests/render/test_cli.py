@@ -120,3 +120,32 @@ def test_source_or_absent_for_a_user_the_design_does_not_show_is_a_warning(tmp_p
     assert "render.user.unknown" in err and "'Alice'" in err and "'bob'" in err and "alice" in err
     assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"alice={photo}"]) == 0
     assert "render.user.unknown" not in capsys.readouterr().err
+
+
+def test_output_to_a_pipe_or_device_writes_into_it_and_leaves_it_in_place(tmp_path):
+    # -o /dev/null or a named pipe: the atomic writer replaced the special file with a regular one (as root,
+    # /dev/null itself became a PNG file); a non-root user got "Permission denied" from the temporary file
+    import os
+    import stat
+
+    src = _write(tmp_path, preset([region(0, 0, 10, 10, "alice")], w=40, h=20))
+    fifo = tmp_path / "preview.png"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader waiting, as `display < fifo` would be
+    try:
+        assert main(["render", str(src), "-o", str(fifo)]) == 0
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 1 << 20).startswith(b"\x89PNG")
+    finally:
+        os.close(reader)
+
+
+def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path):
+    src = _write(tmp_path, preset([region(0, 0, 10, 10, "alice")], w=40, h=20))
+    (tmp_path / "shots").mkdir()
+    target = tmp_path / "shots" / "latest.png"
+    target.write_bytes(b"old")
+    link = tmp_path / "preview.png"
+    link.symlink_to(target)
+    assert main(["render", str(src), "-o", str(link)]) == 0
+    assert link.is_symlink() and target.read_bytes().startswith(b"\x89PNG")
