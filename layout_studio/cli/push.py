@@ -74,13 +74,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     back.set_defaults(func=run_rollback)
 
 
+class TargetArgs(argparse.Namespace):
+    """Parsed options as :func:`layout_studio.cli.payload.target_options` reads them: a target option this
+    command does not define (``payload`` has more) reads as None instead of raising AttributeError."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None
+
+
 def _targets(args: argparse.Namespace, preset) -> dict:
     from .payload import target_options
 
-    ns = argparse.Namespace(**{**dict.fromkeys(
-        ("room_id", "room_id_type", "agent_user_id", "max_idle_time", "agent_usersig", "cdn_url", "feedback_room",
-         "feedback_usersig", "with_transcoding"), None), "third_party_cdn": False, **vars(args), "action": "update"})
-    opts = target_options(ns, preset)
+    opts = target_options(TargetArgs(**{**vars(args), "action": "update"}), preset)
     return {k: v for k, v in opts.items() if v is not None and k in (
         "publish_cdn_params", "feed_back_room_params", "feedback_user_sig", "with_transcoding")}
 

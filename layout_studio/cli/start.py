@@ -48,9 +48,10 @@ def run_start(args: argparse.Namespace) -> int:
     from ..push.errors import RefusedError
     from ..push.options import open_pusher, print_findings, report_outcome
     from .payload import target_options
+    from .push import TargetArgs
 
     preset = load_preset(args.preset)
-    targets = target_options(argparse.Namespace(**vars(args), action="start"), preset)
+    targets = target_options(TargetArgs(**vars(args), action="start"), preset)
     with open_pusher(args, agent_usersig=args.agent_usersig) as pusher:
         try:
             outcome = pusher.start_task(preset, **targets)
