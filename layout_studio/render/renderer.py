@@ -28,7 +28,7 @@ from .context import Context
 from .design import Design, coerce
 from .fonts import get_font
 from .regions import region_tile
-from .slots import Slot, resolve
+from .slots import DEFAULT_DYNAMIC_USERS, Slot, resolve
 from .watermarks import watermark_tile
 
 SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approximation by layout_studio.dynamic"
@@ -129,7 +129,7 @@ class Renderer:
                 ctx.findings.append(f)
         slots = resolve(design, users, absent)
         src = _coerce_sources(sources)
-        _unknown_users(slots, src, absent, ctx)
+        _unknown_users(slots, src, absent, ctx, _dynamic_room(design, users, absent))
         image = canvas_base(design.video, design.canvas, ctx).copy()
         for layer in self.layers(design, slots, src, ctx):
             tile = layer.make()
@@ -164,11 +164,23 @@ class Renderer:
         draw.text((8, 8), text, font=font, fill=(255, 214, 0))
 
 
-def _unknown_users(slots: list[Slot], sources: dict[str, Any], absent: Collection[str], ctx: Context) -> None:
-    """A warning ``render.user.unknown`` for ``sources``/``absent`` UserIds no region shows (a typo would otherwise
-    leave the built-in card in place without a word)."""
+def _dynamic_room(design: Design, users: int | None, absent: Collection[str]) -> set[str]:
+    """The users in the room of a dynamic layout as far as they matter (an audio-only user may take no place but is
+    there); empty for a custom layout."""
+    if design.mode == 4:
+        return set()
+    from ..dynamic import MAX_PLACES, room_users
+
+    count = DEFAULT_DYNAMIC_USERS if users is None else users
+    return {u for u, _ in room_users(design, min(count, MAX_PLACES + len(set(absent))))}
+
+
+def _unknown_users(slots: list[Slot], sources: dict[str, Any], absent: Collection[str], ctx: Context,
+                   in_room: Collection[str] = ()) -> None:
+    """A warning ``render.user.unknown`` for ``sources``/``absent`` UserIds no region shows and not in the room
+    ``in_room`` (a typo would otherwise leave the built-in card in place without a word)."""
     shown = list(dict.fromkeys(s.user_id for s in slots if s.user_id))
-    unknown = [u for u in dict.fromkeys([*sources, *absent]) if u not in shown]
+    unknown = [u for u in dict.fromkeys([*sources, *absent]) if u not in shown and u not in in_room]
     if unknown:
         listed = ", ".join(repr(u) for u in shown[:8]) + (", …" if len(shown) > 8 else "")
         ctx.add("render.user.unknown", Severity.WARNING, "VideoParams.LayoutParams",

@@ -99,3 +99,14 @@ def test_materialize_keeps_a_custom_layout():
     cfg = dyn(4, MixLayoutList=[{"ImageWidth": 10, "ImageHeight": 10}])
     out = materialize(Preset.model_validate(cfg), 5)
     assert out.video_params.layout_params.to_api() == cfg["VideoParams"]["LayoutParams"]
+
+
+def test_an_audio_only_user_of_a_dynamic_layout_is_not_reported_unknown():
+    # --absent host on a floating layout: host is in the room (MaxVideoUser) but sends no video, so without
+    # PureAudioHoldPlaceMode it takes no place; the warning "no region shows user 'host'" read as a typo
+    cfg = dyn(1, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "host"}}})
+    result = Renderer().render(cfg, users=3, absent=["host"])
+    assert "render.user.unknown" not in {f.code for f in result.findings}
+    assert "host" not in {r.user_id for r in simulate(cfg, 3, audio_only={"host"})}
+    typo = Renderer().render(cfg, users=3, absent=["hots"])
+    assert "render.user.unknown" in {f.code for f in typo.findings}
