@@ -7,7 +7,8 @@ What goes in each body (manual 001 StartPublishCdnStream / UpdatePublishCdnStrea
 
 * **start**: SdkAppId, RoomId, RoomIdType, AgentParams (with UserSig when given), WithTranscoding, AudioParams,
   VideoParams, SingleSubscribeParams, PublishCdnParams, SeiParams, FeedBackRoomParams (with UserSig when given),
-  RecordParams — from the preset's design and Target, each Target field overridden by a keyword argument.
+  RecordParams (with its CloudStorage SecretKey when given) — from the preset's design and Target, each Target
+  field overridden by a keyword argument.
 * **update**: SdkAppId, TaskId, SequenceNumber, WithTranscoding (required by the manual), the whole VideoParams
   (layout, background, watermarks, VideoEncode: everything but the codec, which VideoEncode does not carry) and
   from AudioParams only the allow/block lists (SubscribeAudioList, UnSubscribeAudioList; the audio encoding cannot
@@ -33,12 +34,14 @@ from .model import ApiModel, Preset, StartPublishCdnStreamRequest, Target, Updat
 Action = Literal["start", "update"]
 
 #: Keyword arguments that are not Target fields.
-SECRET_KWARGS = ("user_sig", "feedback_user_sig")
+SECRET_KWARGS = ("user_sig", "feedback_user_sig", "storage_secret_key")
 TASK_KWARGS = ("task_id", "sequence_number")
 #: Target fields an update may carry when passed explicitly (snake_case).
 UPDATE_TARGET_KWARGS = ("sdk_app_id", "with_transcoding", "publish_cdn_params", "feed_back_room_params",
                         "single_subscribe_params")
 _TARGET_FIELDS = tuple(Target.model_fields)
+_SECRET_NAMES = {"user_sig": "AgentParams.UserSig",
+                 "storage_secret_key": "RecordParams.McuStorageParams.CloudStorage.SecretKey"}
 
 
 def build_request(preset: Preset, action: Action, *, check: bool = True, **target: Any) -> dict[str, Any]:
@@ -49,7 +52,8 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
     ``room_id_type``, ``agent_params``, ``with_transcoding``, ``publish_cdn_params``, ``feed_back_room_params``,
     ``single_subscribe_params``, ``record_params``, ``region``), each a JSON value in API shape or a model, plus
     ``user_sig`` (the robot's UserSig), ``feedback_user_sig`` (one UserSig for every feedback room without one, or
-    a list by index), ``task_id`` and ``sequence_number`` (update only). A keyword argument replaces the Target's
+    a list by index), ``storage_secret_key`` (SecretKey of RecordParams' CloudStorage, start only), ``task_id``
+    and ``sequence_number`` (update only). A keyword argument replaces the Target's
     field, except ``agent_params``, whose keys are merged over the Target's AgentParams. ``None`` means "not
     given", and a field set to None in the preset is left out. ``region`` is accepted and ignored (a header,
     not a body field).
@@ -57,7 +61,8 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
     With ``check`` the body is validated (for an update against the preset's canvas) and
     :class:`~layout_studio.errors.InvalidDesignError` is raised, carrying every finding, when any is an error.
     Raises :class:`~layout_studio.errors.LayoutStudioError` for an unknown action, or for an option an update
-    cannot carry (RoomId, RoomIdType, AgentParams, UserSig, RecordParams); TypeError for an unknown keyword.
+    cannot carry (RoomId, RoomIdType, AgentParams, UserSig, RecordParams and its SecretKey); TypeError for an
+    unknown keyword.
     """
     unknown = set(target) - set(_TARGET_FIELDS) - set(SECRET_KWARGS) - set(TASK_KWARGS)
     if unknown:
@@ -137,6 +142,9 @@ def _apply_secrets(body: dict[str, Any], options: dict[str, Any]) -> None:
         if not isinstance(agent, dict):
             agent = body["AgentParams"] = {}
         agent["UserSig"] = options["user_sig"]
+    storage = _cloud_storage(body)
+    if "storage_secret_key" in options and storage is not None:
+        storage["SecretKey"] = options["storage_secret_key"]
     sigs = options.get("feedback_user_sig")
     rooms = body.get("FeedBackRoomParams")
     if sigs is None or not isinstance(rooms, list):
@@ -148,6 +156,14 @@ def _apply_secrets(body: dict[str, Any], options: dict[str, Any]) -> None:
             room.setdefault("UserSig", sigs)
         elif i < len(sigs) and sigs[i] is not None:
             room["UserSig"] = sigs[i]
+
+
+def _cloud_storage(body: dict[str, Any]) -> dict[str, Any] | None:
+    """RecordParams.McuStorageParams.CloudStorage of ``body`` (a dict), or None."""
+    node: Any = body
+    for key in ("RecordParams", "McuStorageParams", "CloudStorage"):
+        node = node.get(key) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else None
 
 
 def _default_with_transcoding(body: dict[str, Any]) -> None:
@@ -181,10 +197,9 @@ def _start_body(preset: Preset, options: dict[str, Any]) -> dict[str, Any]:
 def _update_body(preset: Preset, options: dict[str, Any]) -> dict[str, Any]:
     refused = [name for name in options
                if name in _TARGET_FIELDS and name not in UPDATE_TARGET_KWARGS and name != "region"]
-    if "user_sig" in options:
-        refused.append("user_sig")
+    refused += [name for name in ("user_sig", "storage_secret_key") if name in options]
     if refused:
-        names = ", ".join(Target.api_name(n) if n in _TARGET_FIELDS else "AgentParams.UserSig" for n in refused)
+        names = ", ".join(Target.api_name(n) if n in _TARGET_FIELDS else _SECRET_NAMES[n] for n in refused)
         raise LayoutStudioError(f"UpdatePublishCdnStream cannot change {names}; leave it out for an update "
                                 "(stop and start the task to change it)")
     target = preset.target

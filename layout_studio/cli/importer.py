@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {args.output}", file=sys.stderr)
     if stripped:
         print("left out secrets (never written to a preset): " + ", ".join(stripped), file=sys.stderr)
-        print("  pass them when you build the body: layout-studio payload PRESET --agent-usersig ... "
-              "(or TRTC_AGENT_USERSIG), --feedback-usersig ..., --cdn-url URL-with-txSecret", file=sys.stderr)
+        print("  pass them when you build the body: layout-studio payload PRESET " + _passback_options(stripped),
+              file=sys.stderr)
     task_keys = [k for k in ("TaskId", "SequenceNumber") if k in raw]
     if task_keys:
         print(f"left out {' and '.join(task_keys)} (they belong to one running task): "
@@ -64,3 +64,20 @@ def run(args: argparse.Namespace) -> int:
         for finding in findings:
             print(format_finding(finding), file=sys.stderr)
     return 0
+
+
+#: Stripped path suffix -> the payload option (and environment variable) that gives the secret back.
+_PASSBACK = (("AgentParams.UserSig", "--agent-usersig ... (or TRTC_AGENT_USERSIG)"),
+             (".UserSig", "--feedback-usersig ... (or TRTC_FEEDBACK_USERSIG)"),
+             ("(txSecret)", "--cdn-url URL-with-txSecret"),
+             ("CloudStorage.SecretKey", "--storage-secret-key ... (or TRTC_STORAGE_SECRET_KEY)"))
+
+
+def _passback_options(stripped: list[str]) -> str:
+    """The payload options for the secrets at ``stripped`` paths, each once, in a fixed order."""
+    wanted = []
+    for path in stripped:
+        option = next((opt for suffix, opt in _PASSBACK if path.endswith(suffix)), None)
+        if option is not None and option not in wanted:
+            wanted.append(option)
+    return ", ".join(sorted(wanted, key=[opt for _, opt in _PASSBACK].index)) or "(see --help for the options)"

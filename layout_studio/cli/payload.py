@@ -4,7 +4,7 @@ Builds the StartPublishCdnStream or UpdatePublishCdnStream body from a preset an
 (:func:`layout_studio.payload.build_request`), validates it, and prints it as JSON on stdout; findings and messages
 go to stderr. A body with error findings is not printed (exit 1). An update without ``--sequence`` uses the current
 Unix time in milliseconds as its SequenceNumber (it must grow with every update of a task) and says so.
-Secrets (UserSig) are put in the body only when given; when stdout is a terminal they are shown as ``***`` — redirect
+Secrets (UserSig, the storage SecretKey) are put in the body only when given; when stdout is a terminal they are shown as ``***`` — redirect
 or pipe stdout to get the real body.
 """
 
@@ -57,6 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="FeedBackRoomParams entry (RoomId:UserId), repeatable; replaces the Target's")
     target.add_argument("--feedback-usersig", metavar="SIG",
                         help="UserSig for every feedback room (default: env TRTC_FEEDBACK_USERSIG)")
+    target.add_argument("--storage-secret-key", metavar="KEY",
+                        help="SecretKey of RecordParams' CloudStorage (default: env TRTC_STORAGE_SECRET_KEY; start "
+                        "only)")
     target.add_argument("--with-transcoding", action=argparse.BooleanOptionalAction, default=None,
                         help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)")
     parser.set_defaults(func=run)
@@ -109,7 +112,19 @@ def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:
     elif args.agent_usersig:
         opts["user_sig"] = args.agent_usersig
     opts["feedback_user_sig"] = args.feedback_usersig or os.environ.get("TRTC_FEEDBACK_USERSIG") or None
+    storage_key = getattr(args, "storage_secret_key", None)  # `push` shares these options without this one
+    if args.action == "start":
+        opts["storage_secret_key"] = storage_key or os.environ.get("TRTC_STORAGE_SECRET_KEY") or None
+    elif storage_key:
+        opts["storage_secret_key"] = storage_key
     return opts
+
+
+def _flag_for(path: str) -> str | None:
+    """The option that sets the field at ``path`` (its root field, or the storage SecretKey), or None."""
+    if path.endswith("CloudStorage.SecretKey"):
+        return "--storage-secret-key"
+    return _TARGET_FLAGS.get(path.split(".")[0].split("[")[0])
 
 
 def _feedback_room(spec: str, args: argparse.Namespace, preset) -> dict[str, Any]:
@@ -157,8 +172,7 @@ def run(args: argparse.Namespace) -> int:
     if has_errors(findings):
         print(f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first",
               file=sys.stderr)
-        missing = sorted({_TARGET_FLAGS[root] for f in findings if f.severity.value == "error"
-                          for root in [f.path.split(".")[0].split("[")[0]] if root in _TARGET_FLAGS})
+        missing = sorted({_flag_for(f.path) for f in findings if f.severity.value == "error"} - {None})
         if missing:
             print(f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
                   file=sys.stderr)

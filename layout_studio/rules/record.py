@@ -1,8 +1,8 @@
 """Recording rules (RecordParams, SDK only): RecordKey and UserDefineRecordPrefix character sets and lengths,
-RecordFormat values, the storage choice, and parameters that only apply with UniRecord 3.
+RecordFormat values, the storage choice and its required fields, and parameters that only apply with UniRecord 3.
 
 Enum and range fields (UniRecord, RecordWaitTime, MaxMediaFileDuration, StreamType) are in :mod:`.fields`.
-Source: SDK models.py McuRecordParams, McuStorageParams.
+Source: SDK models.py McuRecordParams, McuStorageParams; manual 001 Data Types CloudStorage.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Severity
-from ..model import McuRecordParams, McuStorageParams
+from ..model import CloudStorage, McuRecordParams, McuStorageParams
 from .registry import Context, rule
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -66,6 +66,26 @@ def storage_one(ctx: Context):
     for path, storage in ctx.of_type(McuStorageParams):
         if storage.cloud_storage is not None and storage.mcu_cloud_vod is not None:
             yield path, "McuStorageParams has both CloudStorage and McuCloudVod; give only one"
+
+
+@rule("record.cloud-storage.field-missing", E, "manual 001 Data Types CloudStorage (Vendor, Region, Bucket, "
+                                               "AccessKey, SecretKey required); SDK models.py CloudStorage")
+def cloud_storage_fields(ctx: Context):
+    """CloudStorage (UniRecord 3) needs Vendor, Region, Bucket, AccessKey, and SecretKey in a request body (a preset
+    never stores it: ``layout-studio payload --storage-secret-key`` puts it back)."""
+    needed = [("vendor", "0 Tencent COS, 1 AWS S3"), ("region", "the bucket's region"), ("bucket", "the bucket name"),
+              ("access_key", "the storage account's access key (SecretId for COS)")]
+    if ctx.kind != "preset" and ctx.action == "start":
+        needed.append(("secret_key", "the storage account's secret key (layout-studio payload --storage-secret-key)"))
+    for path, rec in ctx.of_type(McuRecordParams):
+        storage = rec.mcu_storage_params.cloud_storage if rec.mcu_storage_params else None
+        if rec.uni_record != 3 or storage is None:
+            continue
+        for attr, what in needed:
+            if getattr(storage, attr) is None:
+                name = CloudStorage.api_name(attr)
+                yield (f"{path}.McuStorageParams.CloudStorage.{name}",
+                       f"CloudStorage.{name} is required to record to third-party storage: set it to {what}")
 
 
 @rule("record.params.ignored", I, SRC + " (RecordWaitTime, RecordFormat, MaxMediaFileDuration, StreamType, "

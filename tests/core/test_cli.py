@@ -357,3 +357,21 @@ def test_payload_a_task_id_starting_with_a_dash_says_how_to_pass_it(capsys):
     assert "--task-id=VALUE" in capsys.readouterr().err
     assert main(["payload", TWO_UP, "--action", "update", f"--task-id={task_id}", "--sequence", "20"]) == 0
     assert json.loads(capsys.readouterr().out)["TaskId"] == task_id
+
+
+def test_payload_puts_back_the_storage_secret_key_import_left_out(tmp_path, monkeypatch, capsys):
+    body = json.loads(Path(START_5).read_text())
+    body["RecordParams"] = {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {
+        "Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample",
+        "SecretKey": "storage-secret"}}}
+    preset = str(tmp_path / "rec.json")
+    assert main(["import", write(tmp_path, "body.json", body), "-o", preset]) == 0
+    assert "--storage-secret-key" in capsys.readouterr().err
+    base = ["payload", preset, "--action", "start", "--agent-usersig", "s", "--feedback-usersig", "f"]
+    assert main(base) == 1
+    captured = capsys.readouterr()
+    assert "CloudStorage.SecretKey" in captured.err and "--storage-secret-key" in captured.err and not captured.out
+    monkeypatch.setenv("TRTC_STORAGE_SECRET_KEY", "storage-secret")
+    assert main(base) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["RecordParams"]["McuStorageParams"]["CloudStorage"]["SecretKey"] == "storage-secret"

@@ -147,3 +147,33 @@ def test_unknown_keyword_and_action():
         build_request(_full_preset(), "start", room="1")
     with pytest.raises(LayoutStudioError, match="unknown action"):
         build_request(_full_preset(), "stop")
+
+
+# ------------------------------------------------------------------------------------------ QA: recording storage
+COS = {"Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample",
+       "SecretKey": "storage-secret"}
+
+
+def _recording_body() -> dict:
+    body = json.loads(next(p for p in REFERENCE_FILES if p.stem.startswith("start-1")).read_text())
+    body["RecordParams"] = {"UniRecord": 3, "RecordKey": "rec_1", "McuStorageParams": {"CloudStorage": dict(COS)}}
+    return body
+
+
+def test_an_imported_storage_secret_key_can_be_passed_back():
+    """import strips CloudStorage.SecretKey; the rebuilt body lacked it (no way to give it) and still passed."""
+    body = _recording_body()
+    preset, stripped = import_request(body)
+    assert "RecordParams.McuStorageParams.CloudStorage.SecretKey" in stripped
+    kwargs = {"user_sig": body["AgentParams"]["UserSig"]}
+    with pytest.raises(InvalidDesignError, match="CloudStorage.SecretKey"):
+        build_request(preset, "start", **kwargs)
+    exported = build_request(preset, "start", storage_secret_key="storage-secret", **kwargs)
+    assert exported == body
+    assert sdk_round_trip(exported, "start") == body
+
+
+def test_an_update_cannot_carry_a_storage_secret_key():
+    preset, _ = import_request(_recording_body())
+    with pytest.raises(LayoutStudioError, match="SecretKey"):
+        build_request(preset, "update", task_id="t", sequence_number=1, storage_secret_key="k")

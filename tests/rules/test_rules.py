@@ -28,11 +28,18 @@ PT = "SeiParams.PassThrough"
 CDN = {"PublishCdnUrl": "rtmp://push.example.com/live/s", "IsTencentCdn": 1}
 FEEDBACK = {"RoomId": "630777", "RoomIdType": 0, "UserId": "robot_back", "UserSig": "sig"}
 ENCODE = {"Width": 1280, "Height": 720, "Fps": 15, "BitRate": 1536, "Gop": 2}
+COS = {"Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample",
+       "SecretKey": "storage-secret"}
 
 
 def region(uid: str, x: int, y: int, w: int, h: int, z: int = 0) -> dict:
     return {"UserMediaStream": {"UserInfo": {"UserId": uid, "RoomId": "295066", "RoomIdType": 0}},
             "LocationX": x, "LocationY": y, "ImageWidth": w, "ImageHeight": h, "ZOrder": z}
+
+
+def cos_without(key: str) -> dict:
+    """A complete CloudStorage without ``key``."""
+    return {k: v for k, v in COS.items() if k != key}
 
 
 def user(uid: str, **extra) -> dict:
@@ -146,6 +153,12 @@ CASES = [
     ("record.cloud-storage.vendor", "start-1",
      [("RecordParams", {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {"Vendor": 2}}})],
      "RecordParams.McuStorageParams.CloudStorage.Vendor", {}),
+    ("record.cloud-storage.field-missing", "start-1",
+     [("RecordParams", {"UniRecord": 3, "McuStorageParams": {"CloudStorage": cos_without("SecretKey")}})],
+     "RecordParams.McuStorageParams.CloudStorage.SecretKey", {}),
+    ("record.cloud-storage.field-missing", "preset:start-1",
+     [("Target.RecordParams", {"UniRecord": 3, "McuStorageParams": {"CloudStorage": cos_without("Bucket")}})],
+     "RecordParams.McuStorageParams.CloudStorage.Bucket", {}),
     ("record.format", "start-1", [("RecordParams", {"UniRecord": 3, "RecordFormat": ["mp4", "aac"]})],
      "RecordParams.RecordFormat", {}),
     ("record.format", "start-1", [("RecordParams", {"UniRecord": 3, "RecordFormat": ["flv"]})],
@@ -343,3 +356,11 @@ def test_range_and_enum_messages_give_the_value_the_limit_and_the_fix():
     enum = [f for f in validate(edit(base("start-1"), "AudioParams.AudioEncode.Channel", 3))
             if f.code == "audio.encode.channel"]
     assert [f.message for f in enum] == ["Channel is 3; valid: 1 (mono), 2 (stereo) — set one of these"]
+
+
+def test_a_preset_is_not_blamed_for_the_storage_secret_key_it_never_stores():
+    """CloudStorage.SecretKey is stripped from presets: it is required in a body, not in a preset's Target."""
+    preset = edit(base("preset:start-1"), "Target.RecordParams",
+                  {"UniRecord": 3, "McuStorageParams": {"CloudStorage": cos_without("SecretKey")}})
+    for options in ({}, {"action": "start"}):
+        assert not [f for f in validate(preset, **options) if f.code == "record.cloud-storage.field-missing"]
