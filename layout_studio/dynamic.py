@@ -130,7 +130,8 @@ def simulate_design(design: Any, users: int, *, audio_only: Collection[str] = ()
         return list(lp.mix_layout_list or [])
     hold = lp.eff("pure_audio_hold_place_mode") == 1
     audio_only = set(audio_only)
-    people = [(u, s) for u, s in room_users(design, users) if hold or u not in audio_only]
+    entering = min(users, MAX_PLACES + len(audio_only))  # enough to fill every place; the rest cannot get one
+    people = [(u, s) for u, s in room_users(design, entering) if hold or u not in audio_only]
     places = place(mode, design.canvas, len(people))
     explicit = lp.render_mode
     out = []

@@ -110,3 +110,22 @@ def test_an_audio_only_user_of_a_dynamic_layout_is_not_reported_unknown():
     assert "host" not in {r.user_id for r in simulate(cfg, 3, audio_only={"host"})}
     typo = Renderer().render(cfg, users=3, absent=["hots"])
     assert "render.user.unknown" in {f.code for f in typo.findings}
+
+
+def test_a_huge_user_count_only_simulates_the_users_who_can_take_a_place(monkeypatch):
+    # --users 1000000000 built a list of a billion simulated users before keeping the 16 who take a place
+    from layout_studio import dynamic
+
+    real = dynamic.room_users
+    asked = []
+
+    def recording(design, count):
+        asked.append(count)
+        assert count <= 100, "asked for every user of the room"
+        return real(design, count)
+
+    monkeypatch.setattr(dynamic, "room_users", recording)
+    assert len(simulate(dyn(3), 10**9, audio_only={"auto #2"})) == 16
+    assert len(simulate(dyn(3, PureAudioHoldPlaceMode=1), 10**9, audio_only={"auto #2"})) == 16
+    result = Renderer().render(dyn(2), users=10**9)
+    assert "render.dynamic.approximation" in {f.code for f in result.findings}
