@@ -104,6 +104,7 @@ class Sender:
             return self.client.call(action, body), None
         except PushError as err:
             err.message = mask_text(err.message, self.secrets)
+            err.code = mask_text(err.code, self.secrets)
             return None, err
         except BaseException:
             self.journal.finish(row_id, "unknown", error_code="Interrupted",

@@ -76,5 +76,6 @@ def resolve_usersig(user_id: str | None, sdk_app_id: int | None, *, given: str |
 def known_secret_values(env: dict[str, str] | None = None) -> list[str]:
     """Secret values present in the environment (for masking any text shown or stored)."""
     env = os.environ if env is None else env
-    names = ("TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN", "TRTC_AGENT_USERSIG", "TRTC_SDK_SECRET_KEY")
+    names = ("TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN", "TRTC_AGENT_USERSIG", "TRTC_SDK_SECRET_KEY",
+             "TRTC_FEEDBACK_USERSIG", "TRTC_STORAGE_SECRET_KEY")
     return [env[n] for n in names if env.get(n)]

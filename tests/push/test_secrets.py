@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from layout_studio.push.journal import Journal
+
 from tests.push.conftest import OTHER, PRESET
 from tests.push.fake_trtc import SECRET_KEY
 
@@ -61,3 +63,18 @@ def test_no_secret_anywhere(cli, fake, tmp_path, monkeypatch):
             assert value.encode() not in blob, f"{name} found in {where}"
     assert any(b"txSecret=***" in blob for blob in blobs.values())  # shown masked where it is shown
     assert fake.violations == []
+
+
+def test_an_api_error_echoing_a_secret_from_the_environment_shows_it_masked(cli, fake, started, monkeypatch):
+    """Every secret the tool reads from the environment is masked in any text shown or journaled, including the
+    feedback rooms' UserSig (TRTC_FEEDBACK_USERSIG) and the storage SecretKey (TRTC_STORAGE_SECRET_KEY)."""
+    feedback_sig, storage_key = "FEEDBACK-SIG-from-env-1234", "STORAGE-KEY-from-env-5678"
+    monkeypatch.setenv("TRTC_FEEDBACK_USERSIG", feedback_sig)
+    monkeypatch.setenv("TRTC_STORAGE_SECRET_KEY", storage_key)
+    fake.faults.append(f"error:Echo.{feedback_sig}.{storage_key}")  # a proxy or API echoing the values back
+    code, out, err = cli("push", str(OTHER), "--task-id", started, "--yes")
+    assert code == 1 and "Echo." in err
+    with Journal(cli.journal) as journal:
+        blobs = [out, err, *(str(e.to_dict()) for e in journal.entries())]
+    for blob in blobs:
+        assert feedback_sig not in blob and storage_key not in blob, blob
