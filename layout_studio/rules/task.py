@@ -32,7 +32,8 @@ def start_fields(ctx: Context):
                              ("room_id", "RoomId", "the main room, a string even for integer rooms"),
                              ("room_id_type", "RoomIdType", "0 integer room, 1 string room"),
                              ("with_transcoding", "WithTranscoding", "1 to mix, 0 to relay one stream")):
-        if ctx.get(attr) is None and not (ctx.kind == "preset" and attr == "with_transcoding"):  # payload's default
+        payload_default = ctx.kind == "preset" and attr == "with_transcoding"
+        if ctx.get(attr) in (None, "") and not payload_default:  # an empty RoomId names no room
             yield name, f"{name} is required to start a task: {hint}"
 
 
@@ -189,7 +190,7 @@ def feedback_fields(ctx: Context):
         needed.append(("user_sig", "UserSig"))
     for i, room in enumerate(ctx.get("feed_back_room_params") or []):
         for attr, name in needed:
-            if getattr(room, attr) is None:
+            if getattr(room, attr) in (None, ""):
                 yield f"FeedBackRoomParams[{i}].{name}", f"FeedBackRoomParams {name} is required; set it"
 
 

@@ -90,6 +90,8 @@ CASES = [
      f"{W1}.WaterMarkText.FontColor", {}),
     ("feedback.field.missing", "start-5", [("FeedBackRoomParams[0].UserId", DELETE)], "FeedBackRoomParams[0].UserId",
      {}),
+    ("feedback.field.missing", "start-5", [("FeedBackRoomParams[0].RoomId", "")], "FeedBackRoomParams[0].RoomId",
+     {}),
     ("feedback.field.missing", "start-5", [("FeedBackRoomParams[0].UserSig", DELETE)],
      "FeedBackRoomParams[0].UserSig", {}),
     ("feedback.room-id-type", "start-5", [("FeedBackRoomParams[0].RoomIdType", 2)],
@@ -226,6 +228,7 @@ CASES = [
     ("task.feedback.too-many", "start-5", [("FeedBackRoomParams", [dict(FEEDBACK, UserId=f"r{i}")
                                                                    for i in range(11)])], "FeedBackRoomParams[10]", {}),
     ("task.field.missing", "start-1", [("SdkAppId", DELETE)], "SdkAppId", {}),
+    ("task.field.missing", "start-1", [("RoomId", ""), ("RoomIdType", 1)], "RoomId", {}),
     ("task.field.missing", "preset:start-1", [("Target.RoomIdType", DELETE)], "RoomIdType", {"action": "start"}),
     ("task.inputs.too-many", "start-1", [("AudioParams.SubscribeAudioList", [user(f"a{i}") for i in range(17)])],
      LP, {}),
