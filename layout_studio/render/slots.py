@@ -61,7 +61,8 @@ def resolve(design: Design, users: int | None = None, absent: Collection[str] = 
     else:
         from ..dynamic import auto_user
 
-        order = named_ids + [auto_user(k) for k in range(1, max(0, users) + 1)]
+        needed = min(max(0, users), len(named_ids) + unnamed)  # users past these can take no region
+        order = named_ids + [auto_user(k) for k in range(1, needed + 1)]
         entered = order[:max(0, users)]
         in_room = set(entered)
         fillers = [u for u in entered if u not in set(named_ids)]

@@ -173,3 +173,22 @@ def test_moving_a_region_reuses_its_cached_tile():
     moved = r.render(preset([region(50, 40, 160, 90, "alice")])).image
     assert r.tiles.misses == misses
     assert px(moved, 52, 42) == user_color("alice") and px(moved, 2, 2) == BG_RGB
+
+
+def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_listing_every_user(monkeypatch):
+    # --users 100000000 on a custom layout built a list of every simulated user before filling two regions
+    from layout_studio import dynamic
+
+    real = dynamic.auto_user
+    made = []
+
+    def counting(n):
+        made.append(n)
+        assert len(made) <= 100, "made a name for every user of the room"
+        return real(n)
+
+    monkeypatch.setattr(dynamic, "auto_user", counting)
+    image = render_preview(preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100),
+                                   region(200, 0, 100, 100)]), users=10**8)
+    assert [px(image, x, 98) for x in (2, 102, 202)] == [user_color("alice"), user_color("auto #1"),
+                                                         user_color("auto #2")]
