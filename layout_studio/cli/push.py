@@ -38,17 +38,18 @@ def add_destination_options(group) -> None:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``plan``, ``push`` and ``rollback``."""
-    from ..push.options import add_common_options
+    from ..push.options import add_common_options, hint_dashed_task_ids, task_id
 
     plan = subparsers.add_parser("plan", help="show what pushing a preset to a task would change",
                                  description="Compare the update a preset makes with what the task last received "
                                  "(journal), field by field. Sends nothing. Exit 1 when the design has errors.")
     plan.add_argument("preset", metavar="PRESET")
-    plan.add_argument("--task-id", required=True, metavar="T")
+    plan.add_argument("--task-id", required=True, metavar="T", type=task_id)
     plan.add_argument("--format", choices=("text", "json"), default="text")
     _add_update_targets(plan)
     add_common_options(plan, confirm=False)
     plan.set_defaults(func=run_plan)
+    hint_dashed_task_ids(plan)
 
     push = subparsers.add_parser("push", help="apply a preset to a running task (UpdatePublishCdnStream)",
                                  description="Validate the preset (errors refuse the push), show the plan, ask, "
@@ -57,21 +58,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                  "are skipped).")
     push.add_argument("preset", metavar="PRESET")
     which = push.add_mutually_exclusive_group(required=True)
-    which.add_argument("--task-id", metavar="T")
+    which.add_argument("--task-id", metavar="T", type=task_id)
     which.add_argument("--task-ids-from", metavar="FILE", help="file with one TaskId a line")
     push.add_argument("--report", metavar="OUT.json", help="write the per-task result (batch)")
     push.add_argument("--workers", type=int, default=8, metavar="N", help="concurrent requests (batch; default 8)")
     _add_update_targets(push)
     add_common_options(push)
     push.set_defaults(func=run_push)
+    hint_dashed_task_ids(push)
 
     back = subparsers.add_parser("rollback", help="re-send an earlier design to a task",
                                  description="Re-send the design of journal entry N (see `history T`; default: "
                                  "the design before the current one) with a new SequenceNumber.")
-    back.add_argument("task_id", metavar="T")
+    back.add_argument("task_id", metavar="T", type=task_id)
     back.add_argument("--to", type=int, metavar="N", help="journal entry number (the # column of history)")
     add_common_options(back)
     back.set_defaults(func=run_rollback)
+    hint_dashed_task_ids(back, positional="T")
 
 
 class TargetArgs(argparse.Namespace):

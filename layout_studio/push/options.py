@@ -51,6 +51,36 @@ def add_common_options(parser: argparse.ArgumentParser, *, confirm: bool = True)
                            help="apply without asking (required when stdin is not a terminal)")
 
 
+def task_id(text: str) -> str:
+    """argparse ``type`` of a TaskId: surrounding whitespace removed; empty or containing whitespace is bad
+    usage (a pasted ``" T"`` must not become another, unknown task)."""
+    value = text.strip()
+    if not value:
+        raise argparse.ArgumentTypeError("the TaskId is empty: give the TaskId StartPublishCdnStream returned "
+                                         "(see `layout-studio history`)")
+    if any(c.isspace() for c in value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not one TaskId: it contains whitespace")
+    return value
+
+
+def hint_dashed_task_ids(parser: argparse.ArgumentParser, positional: str | None = None) -> None:
+    """Make argparse's errors about a TaskId that starts with '-' (real ones often do, e.g. ``-m97l2ZU...``;
+    argparse takes it for an option) say how to write it: ``--task-id=VALUE``, or after ``--`` when it is the
+    ``positional`` argument."""
+    plain_error = parser.error
+    command = parser.prog.split()[-1]
+
+    def error(message: str):
+        if message.startswith("argument --task-id: expected one argument"):
+            message += "; a TaskId that starts with '-' must be written --task-id=VALUE (e.g. --task-id=-m97l2ZU...)"
+        elif positional and message.startswith("the following arguments are required") and positional in message:
+            message += (f"; a TaskId that starts with '-' goes after --: layout-studio {command} -- -m97l2ZU... "
+                        "[options before the --]")
+        plain_error(message)
+
+    parser.error = error  # type: ignore[method-assign]
+
+
 def options_from_args(args: argparse.Namespace, **extra: Any):
     """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
     from .operations import PushOptions

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from layout_studio.push.journal import Journal
 from tests.push.conftest import OTHER, PRESET
 
@@ -136,3 +138,40 @@ def test_an_update_without_video_encode_keeps_the_canvas_and_is_not_video_remove
     assert code == 0, err
     code, out, _ = cli("plan", str(PRESET), "--task-id", started)  # the task still has its 1280x720 encode
     assert "VideoEncode" not in out and "~ VideoParams.BackGroundColor: \"0x000000\" -> \"0xFF0000\"" in out
+
+
+def test_a_task_id_with_surrounding_spaces_is_the_same_task(cli, fake, started):
+    """A TaskId pasted with a space around it must not be taken for an unknown task (or sent as ' T')."""
+    code, out, err = cli("push", str(OTHER), "--task-id", f" {started}\t", "--dry-run")
+    assert code == 0, err
+    assert f'"TaskId": "{started}"' in out
+
+
+@pytest.mark.parametrize("command", ["push", "plan", "stop"])
+@pytest.mark.parametrize("value, words", [("", "empty"), ("   ", "empty"), ("task-a task-b", "whitespace")])
+def test_an_empty_or_spaced_task_id_is_bad_usage(cli, fake, capsys, command, value, words):
+    argv = {"push": ["push", str(OTHER), "--yes"], "plan": ["plan", str(OTHER)], "stop": ["stop", "--yes"]}[command]
+    with pytest.raises(SystemExit) as exit_:
+        cli(*argv, "--task-id", value, "--sdk-app-id", "1400188366", "--region", "ap-guangzhou")
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and "--task-id" in err and words in err
+    assert fake.seen() == []
+
+
+@pytest.mark.parametrize("argv, hint", [
+    (["push", str(OTHER), "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
+    (["stop", "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
+    (["rollback", "-m97l2ZUdWLd", "--yes"], "rollback -- -m97l2ZU"),
+])
+def test_a_task_id_starting_with_a_dash_gets_a_hint(cli, capsys, argv, hint):
+    """Real TaskIds often start with '-' (the manual's examples do): argparse reads them as options."""
+    with pytest.raises(SystemExit) as exit_:
+        cli(*argv)
+    assert exit_.value.code == 2 and hint in capsys.readouterr().err
+
+
+def test_a_task_id_starting_with_a_dash_works_written_with_equals(cli, fake, started):
+    code, _, err = cli("push", str(OTHER), "--task-id=-m97l2ZUdWLd", "--sdk-app-id", "1400188366", "--region",
+                       "ap-guangzhou", "--yes")
+    assert code == 0, err
+    assert fake.seen("UpdatePublishCdnStream")[0][2]["TaskId"] == "-m97l2ZUdWLd"
