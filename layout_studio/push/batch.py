@@ -40,7 +40,8 @@ from .sender import Outcome
 def read_task_ids(path: str | Path) -> list[str]:
     """TaskIds from ``path``: one a line, blank lines and ``#`` comments skipped, duplicates dropped (first kept).
 
-    Raises :class:`LayoutStudioError` when the file cannot be read or lists no TaskId.
+    Raises :class:`LayoutStudioError` when the file cannot be read, a line holds more than one word, or it lists
+    no TaskId.
     """
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -48,8 +49,11 @@ def read_task_ids(path: str | Path) -> list[str]:
         raise LayoutStudioError(f"{path}: cannot read the TaskId list ({err.__class__.__name__}: "
                                 f"{getattr(err, 'strerror', None) or err})") from None
     seen: dict[str, None] = {}
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         task = line.split("#", 1)[0].strip()
+        if any(c.isspace() for c in task):
+            raise LayoutStudioError(f"{path}:{number}: {task!r} is not a TaskId: one TaskId a line (a '#' starts a "
+                                    "comment); nothing was sent")
         if task:
             seen.setdefault(task, None)
     if not seen:

@@ -136,3 +136,12 @@ def test_an_unwritable_report_path_is_refused_before_any_task_is_pushed(cli, fak
         assert fake.seen() == []
     with Journal(cli.journal) as journal:
         assert journal.entries() == []
+
+
+def test_a_task_list_line_with_two_words_is_refused_naming_the_line(cli, fake, tmp_path):
+    """'task-a task-b' on one line is two TaskIds run together (or a table pasted): not a TaskId to send."""
+    ids = tmp_path / "ids.txt"
+    ids.write_text("task-a\n\ntask-b task-c  # two on one line\n")
+    code, _, err = cli("push", str(OTHER), "--task-ids-from", str(ids), *TARGET, "--yes")
+    assert code == 2 and f"{ids}:3" in err and "one TaskId a line" in err, err
+    assert fake.seen() == []
