@@ -10,12 +10,13 @@ What goes in each body (manual 001 StartPublishCdnStream / UpdatePublishCdnStrea
   RecordParams (with its CloudStorage SecretKey when given) — from the preset's design and Target, each Target
   field overridden by a keyword argument.
 * **update**: SdkAppId, TaskId, SequenceNumber, WithTranscoding (required by the manual), the whole VideoParams
-  (layout, background, watermarks, VideoEncode: everything but the codec, which VideoEncode does not carry) and
-  from AudioParams only the allow/block lists (SubscribeAudioList, UnSubscribeAudioList; the audio encoding cannot
-  change). The preset's SeiParams, AudioEncode and the Target's destinations (PublishCdnParams,
-  FeedBackRoomParams), SingleSubscribeParams, RoomId, AgentParams and RecordParams are never copied into an update:
-  a changed CDN URL cuts and restarts the stream, so destinations go in only when passed explicitly as keyword
-  arguments (``publish_cdn_params``, ``feed_back_room_params``, ``single_subscribe_params``).
+  (layout, background, watermarks, VideoEncode: everything but the codec, which VideoEncode does not carry), the
+  SeiParams (an update parameter in manual 001 and the SDK) and from AudioParams only the allow/block lists
+  (SubscribeAudioList, UnSubscribeAudioList; the audio encoding cannot change). AudioEncode and the Target's
+  destinations (PublishCdnParams, FeedBackRoomParams), SingleSubscribeParams, RoomId, AgentParams and RecordParams
+  are never copied into an update: a changed CDN URL cuts and restarts the stream, so destinations go in only when
+  passed explicitly as keyword arguments (``publish_cdn_params``, ``feed_back_room_params``,
+  ``single_subscribe_params``).
 * Region is a request header, never part of a body.
 
 WithTranscoding, when neither a keyword argument nor the Target gives it, is 1 (mixing) unless the body relays a
@@ -215,8 +216,10 @@ def _update_body(preset: Preset, options: dict[str, Any]) -> dict[str, Any]:
     if target is not None and target.model_extra:
         body.update(copy.deepcopy(target.model_extra))
     _apply_overrides(body, options, UPDATE_TARGET_KWARGS)
-    if preset.video_params is not None:
-        body["VideoParams"] = preset.video_params.to_api()
+    for section in ("video_params", "sei_params"):
+        value = getattr(preset, section)
+        if value is not None:
+            body[Preset.api_name(section)] = value.to_api()
     audio = preset.audio_params.to_api() if preset.audio_params is not None else {}
     lists = {key: audio[key] for key in ("SubscribeAudioList", "UnSubscribeAudioList") if key in audio}
     if lists:

@@ -77,7 +77,9 @@ def test_start_body_takes_design_and_target_without_region():
 def test_update_body_carries_only_what_an_update_may_change():
     preset = _full_preset()
     body = build_request(preset, "update", task_id="T1", sequence_number=9)
-    assert set(body) == {"SdkAppId", "TaskId", "SequenceNumber", "WithTranscoding", "VideoParams", "AudioParams"}
+    assert set(body) == {"SdkAppId", "TaskId", "SequenceNumber", "WithTranscoding", "VideoParams", "AudioParams",
+                         "SeiParams"}
+    assert body["SeiParams"] == {"LayoutVolume": {"AppData": "x"}}  # an update may change SEI (manual 001, SDK)
     assert body["VideoParams"] == preset.video_params.to_api()  # VideoEncode included: only the codec is fixed
     assert body["AudioParams"] == {"SubscribeAudioList": [{"UserInfo": {"UserId": "a"}}],
                                    "UnSubscribeAudioList": []}
