@@ -123,6 +123,8 @@ class PushError(LayoutStudioError):
             "http": "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or failing): the "
                     "request was probably not applied",
         }.get(self.kind)
+        if self.code == "Cancelled":  # the run was interrupted while this request waited for the rate limit
+            meaning = "nothing was sent; run the same command again to send it"
         hint = hint_for(self.code) if self.kind == "api" else meaning
         if hint:
             text += f" — {hint}"

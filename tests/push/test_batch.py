@@ -111,6 +111,7 @@ def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, c
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "run the same command again to resume" in err
+    assert "the connection could not be made" not in err  # an interrupted task is not a network failure
     data = load_json(report)
     assert data["interrupted"] is True
     sent = {b["TaskId"] for _, _, b in fake.seen("UpdatePublishCdnStream")}
