@@ -325,8 +325,7 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
         cls = type(sub)
         names = list(cls.api_names())
         for key in extra:
-            full = f"{path}.{key}" if path else str(key)
-            shown = api_path(_split_path(full), kind)
+            shown = join_path(_request_path(path, kind), str(key))  # the key as it is, even "a.b" or "[1"
             close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.6)
             if not close:
                 lower = {n.lower(): n for n in names}
@@ -351,17 +350,11 @@ def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:
     return why, hint
 
 
-def _split_path(path: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for piece in path.split("."):
-        name, _, rest = piece.partition("[")
-        if name:
-            parts.append(name)
-        while rest:
-            idx, _, rest = rest.partition("]")
-            parts.append(int(idx) if idx.isdigit() else idx)
-            rest = rest.lstrip("[")
-    return parts
+def _request_path(path: str, kind: str) -> str:
+    """The request path of a model at ``path`` (a preset's ``Target.AgentParams`` is ``AgentParams``)."""
+    if kind == "preset" and (path == "Target" or path.startswith(("Target.", "Target["))):
+        return path[len("Target"):].lstrip(".")
+    return path
 
 
 def parse(raw: Any, kind: Kind | None = None) -> tuple[Document, list[Finding]]:

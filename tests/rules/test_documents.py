@@ -243,3 +243,10 @@ def test_read_json_rejects_a_key_given_twice_naming_where(tmp_path, text, where,
     with pytest.raises(LoadError) as err:
         read_json(path)
     assert where in str(err.value) and f'"{key}"' in str(err.value) and "twice" in str(err.value)
+
+
+@pytest.mark.parametrize("key", ["[\u00b9", "x[\u00b2]", "a.b[", "[0]"])
+def test_an_unknown_key_that_looks_like_a_path_is_reported_not_a_crash(key):
+    """A key such as "[¹" ('¹'.isdigit() but int('¹') fails) crashed unknown-field reporting (found by hypothesis)."""
+    _, findings = parse({"SdkAppId": 1, key: 1})
+    assert [f.code for f in findings] == ["schema.unknown-field"]
