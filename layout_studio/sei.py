@@ -62,6 +62,18 @@ def canvas_findings(config: Any, canvas: tuple[int, int] | None = None) -> list[
     return [f for f in coerce(config, canvas).findings if f.code.startswith("render.canvas.")]
 
 
+def user_findings(config: Any, *, users: int | None = None, absent: Collection[str] = (),
+                  canvas: tuple[int, int] | None = None) -> list[Any]:
+    """A ``render.user.unknown`` warning (as a one-item list) when an ``absent`` UserId is shown by no region and
+    not in the room: a typo that leaves the user's region in the SEI; else []."""
+    from .render.design import coerce
+    from .render.slots import resolve, unknown_users
+
+    design = coerce(config, canvas)
+    found = unknown_users(design, resolve(design, users, absent), absent, users, absent, given="--absent")
+    return [found] if found is not None else []
+
+
 def sends_layout_sei(config: Any) -> bool:
     """True when the design asks for the LayoutVolume SEI (SeiParams.LayoutVolume is set)."""
     from .render.design import coerce

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the SEI JSON on stdout; a note on stderr when the design sends no LayoutVolume SEI."""
     from ..documents import read_json
-    from ..sei import canvas_findings, sei_payload, sends_layout_sei
+    from ..sei import canvas_findings, sei_payload, sends_layout_sei, user_findings
 
     if args.users is not None and args.users < 0:
         from ..errors import LayoutStudioError
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
         raise LayoutStudioError("--users must be 0 or more")
     raw = read_json(args.file)
     payload = sei_payload(raw, users=args.users, absent=args.absent, canvas=args.canvas)
-    for f in canvas_findings(raw, args.canvas):
+    for f in [*canvas_findings(raw, args.canvas),
+              *user_findings(raw, users=args.users, absent=args.absent, canvas=args.canvas)]:
         print(f"{args.file}: {f}", file=sys.stderr)
     if not sends_layout_sei(raw):
         print(f"{args.file}: note: SeiParams.LayoutVolume is not set, so the MCU sends no layout SEI; "

@@ -28,11 +28,10 @@ from .context import Context
 from .design import Design, coerce
 from .fonts import get_font
 from .regions import region_tile
-from .slots import DEFAULT_DYNAMIC_USERS, Slot, resolve
+from .slots import Slot, resolve, unknown_users
 from .watermarks import watermark_tile
 
 SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approximation by layout_studio.dynamic"
-SOURCE_LAYOUT = "manual 001 StartPublishCdnStream (custom layout template); SDK models.py McuLayout"
 SOURCE_WATERMARK = "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText"
 MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
 #: Memory the tile cache and the fetched-image cache of a Renderer may hold (bytes of decoded images).
@@ -129,7 +128,9 @@ class Renderer:
                 ctx.findings.append(f)
         slots = resolve(design, users, absent)
         src = _coerce_sources(sources)
-        _unknown_users(slots, src, absent, ctx, _dynamic_room(design, users, absent))
+        unknown = unknown_users(design, slots, [*src, *absent], users, absent, given="--source/--absent")
+        if unknown is not None:
+            ctx.add(unknown.code, unknown.severity, unknown.path, unknown.message, unknown.source)
         image = canvas_base(design.video, design.canvas, ctx).copy()
         for layer in self.layers(design, slots, src, ctx):
             tile = layer.make()
@@ -162,30 +163,6 @@ class Renderer:
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)
         draw.rectangle((x0 - 4, y0 - 4, x1 + 4, y1 + 4), fill=(0, 0, 0))
         draw.text((8, 8), text, font=font, fill=(255, 214, 0))
-
-
-def _dynamic_room(design: Design, users: int | None, absent: Collection[str]) -> set[str]:
-    """The users in the room of a dynamic layout as far as they matter (an audio-only user may take no place but is
-    there); empty for a custom layout."""
-    if design.mode == 4:
-        return set()
-    from ..dynamic import MAX_PLACES, room_users
-
-    count = DEFAULT_DYNAMIC_USERS if users is None else users
-    return {u for u, _ in room_users(design, min(count, MAX_PLACES + len(set(absent))))}
-
-
-def _unknown_users(slots: list[Slot], sources: dict[str, Any], absent: Collection[str], ctx: Context,
-                   in_room: Collection[str] = ()) -> None:
-    """A warning ``render.user.unknown`` for ``sources``/``absent`` UserIds no region shows and not in the room
-    ``in_room`` (a typo would otherwise leave the built-in card in place without a word)."""
-    shown = list(dict.fromkeys(s.user_id for s in slots if s.user_id))
-    unknown = [u for u in dict.fromkeys([*sources, *absent]) if u not in shown and u not in in_room]
-    if unknown:
-        listed = ", ".join(repr(u) for u in shown[:8]) + (", …" if len(shown) > 8 else "")
-        ctx.add("render.user.unknown", Severity.WARNING, "VideoParams.LayoutParams",
-                f"no region shows user(s) {', '.join(repr(u) for u in unknown)} given to --source/--absent; "
-                f"the users shown are: {listed or 'none'}", SOURCE_LAYOUT)
 
 
 def _validator_findings(config: Any, design: Design) -> list[Finding]:

@@ -18,10 +18,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ..findings import Finding, Severity
 from ..model import McuLayout, join_path
 from .design import Design
 
 LIST_PATH = "VideoParams.LayoutParams.MixLayoutList"
+SOURCE_USERS = "manual 001 StartPublishCdnStream (custom layout template); SDK models.py McuLayout"
 #: Users a dynamic layout is previewed with when ``users`` is not given.
 DEFAULT_DYNAMIC_USERS = 4
 
@@ -89,3 +91,29 @@ def _dynamic(design: Design, users: int | None, absent: set[str]) -> list[Slot]:
     return [Slot(i, lay, lay.user_id, _stream_type(lay), "audio" if lay.user_id in absent else "video",
                  False, "", simulated=True) for i, lay in enumerate(regions)]
 
+
+def _dynamic_room(design: Design, users: int | None, absent: Collection[str]) -> set[str]:
+    """The users in the room of a dynamic layout as far as they matter (an audio-only user may take no place but is
+    there); empty for a custom layout."""
+    if design.mode == 4:
+        return set()
+    from ..dynamic import MAX_PLACES, room_users
+
+    count = DEFAULT_DYNAMIC_USERS if users is None else users
+    return {u for u, _ in room_users(design, min(count, MAX_PLACES + len(set(absent))))}
+
+
+def unknown_users(design: Design, slots: list[Slot], names: Collection[str], users: int | None,
+                  absent: Collection[str], *, given: str) -> Finding | None:
+    """A warning ``render.user.unknown`` for the UserIds in ``names`` (from the options ``given``) that no slot
+    shows and that are not in the room of a dynamic layout, or None: a typo would otherwise leave the user's
+    picture in place without a word."""
+    shown = list(dict.fromkeys(s.user_id for s in slots if s.user_id))
+    in_room = _dynamic_room(design, users, absent)
+    unknown = [u for u in dict.fromkeys(names) if u not in shown and u not in in_room]
+    if not unknown:
+        return None
+    listed = ", ".join(repr(u) for u in shown[:8]) + (", …" if len(shown) > 8 else "")
+    return Finding("render.user.unknown", Severity.WARNING, "VideoParams.LayoutParams",
+                   f"no region shows user(s) {', '.join(repr(u) for u in unknown)} given to {given}; "
+                   f"the users shown are: {listed or 'none'}", SOURCE_USERS)

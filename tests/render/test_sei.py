@@ -71,3 +71,14 @@ def test_sei_of_an_update_body_without_canvas_warns_and_takes_canvas_option(tmp_
     assert "render.canvas.missing" not in captured.err
     body = reference_examples["update-1-change-audio-and-layout"]
     assert sei_payload(body, canvas=(960, 540))["canvas"] == {"w": 960, "h": 540}
+
+
+def test_sei_command_warns_about_an_absent_user_the_design_does_not_show(tmp_path, capsys):
+    # render warned about `--absent gust` (a typo: guest stays in the picture); sei printed guest's region silently
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(_cfg()))
+    assert main(["sei", str(path), "--absent", "gust"]) == 0
+    captured = capsys.readouterr()
+    assert "render.user.unknown" in captured.err and "'gust'" in captured.err
+    assert main(["sei", str(path), "--absent", "guest"]) == 0
+    assert "render.user.unknown" not in capsys.readouterr().err
