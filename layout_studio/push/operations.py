@@ -2,9 +2,10 @@
 
 Every operation validates before it sends (:func:`layout_studio.validation.validate`): error findings refuse it
 (:class:`~layout_studio.push.errors.RefusedError`), warnings travel with the result. The region comes from
-``region=`` / ``--region``, else the preset's Target.Region, else the journal's record of the task; the SdkAppId
-likewise. The agent's UserSig is resolved by :mod:`layout_studio.push.usersig` and never stored. With
-``dry_run`` nothing is sent or recorded: the outcome carries the exact request, masked.
+``region=`` / ``--region``, else the journal's record of the task (a task runs in one region and application),
+else the preset's Target.Region; the SdkAppId likewise. The agent's UserSig is resolved by
+:mod:`layout_studio.push.usersig` and never stored. With ``dry_run`` nothing is sent or recorded: the outcome
+carries the exact request, masked.
 """
 
 from __future__ import annotations
@@ -98,25 +99,35 @@ class Pusher:
         if text and text not in self.warnings:
             self.warnings.append(text)
 
+    def _settled(self, what: str, option: Any, task: TaskRecord | None, recorded: Any, preset_value: Any) -> Any:
+        """The option, else the journal's record of the task (where and in which application it runs), else
+        the preset's Target; a preset value that differs from the record is named in a warning."""
+        if option is not None:
+            return option
+        if task is not None and recorded:
+            if preset_value and preset_value != recorded:
+                self._warn(f"the preset's Target.{what} {preset_value} differs from the {what} {recorded} task "
+                           f"{task.task_id} runs in (journal): using {recorded} (pass --"
+                           f"{'region' if what == 'Region' else 'sdk-app-id'} to override)")
+            return recorded
+        return preset_value
+
     def region_for(self, preset: Preset | None = None, task: TaskRecord | None = None,
                    sdk_app_id: int | None = None) -> str:
-        """The region to send to (checked); records a warning when the SdkAppId rule is broken."""
-        region = self.options.region
-        if not region and preset is not None and preset.target is not None:
-            region = preset.target.region
-        if not region and task is not None:
-            region = task.region
+        """The region to send to (checked): ``--region``, else the journal's record of the task, else the
+        preset's Target.Region; records a warning when the SdkAppId rule is broken."""
+        target = preset.target if preset is not None else None
+        region = self._settled("Region", self.options.region, task, task.region if task else None,
+                               target.region if target is not None else None)
         region = check_region(region)
         self._warn(sdk_app_id_warning(region, sdk_app_id))
         return region
 
     def sdk_app_id_for(self, preset: Preset | None = None, task: TaskRecord | None = None) -> int | None:
-        """``sdk_app_id`` option, else the preset's Target.SdkAppId, else the journal's record of the task."""
-        if self.options.sdk_app_id is not None:
-            return self.options.sdk_app_id
-        if preset is not None and preset.target is not None and preset.target.sdk_app_id is not None:
-            return preset.target.sdk_app_id
-        return task.sdk_app_id if task is not None else None
+        """``sdk_app_id`` option, else the journal's record of the task, else the preset's Target.SdkAppId."""
+        target = preset.target if preset is not None else None
+        return self._settled("SdkAppId", self.options.sdk_app_id, task, task.sdk_app_id if task else None,
+                             target.sdk_app_id if target is not None else None)
 
     def client(self, region: str) -> TrtcClient:
         """The client for ``region`` (credentials resolved on first use; a placeholder in a dry run without any)."""

@@ -28,13 +28,15 @@ def add_common_options(parser: argparse.ArgumentParser, *, confirm: bool = True)
     """Add the connection, journal and safety options to ``parser``."""
     group = parser.add_argument_group("connection")
     group.add_argument("--region", choices=("ap-guangzhou", "ap-hongkong", "ap-singapore"),
-                       help="API region (default: the preset's Target.Region, else the journal's record of the task)")
+                       help="API region (default: where the journal recorded the task, else the preset's "
+                            "Target.Region)")
     group.add_argument("--endpoint", metavar="URL",
                        help="override scheme, host and port (default https://trtc.tencentcloudapi.com)")
     group.add_argument("--profile", metavar="NAME",
                        help="credentials profile in ~/.tencentcloud/credentials (default: TENCENTCLOUD_SECRET_ID/"
                             "KEY, then [default])")
-    group.add_argument("--sdk-app-id", type=int, metavar="ID", help="SdkAppId (default: the preset's Target)")
+    group.add_argument("--sdk-app-id", type=int, metavar="ID",
+                       help="SdkAppId (default: the journal's record of the task, else the preset's Target)")
     group.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
     group.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
                        help="wait at most this long for each reply (default 15)")

@@ -175,3 +175,20 @@ def test_a_task_id_starting_with_a_dash_works_written_with_equals(cli, fake, sta
                        "ap-guangzhou", "--yes")
     assert code == 0, err
     assert fake.seen("UpdatePublishCdnStream")[0][2]["TaskId"] == "-m97l2ZUdWLd"
+
+
+def test_an_update_goes_to_the_region_and_app_the_task_was_started_in(cli, fake, started, tmp_path):
+    """A task lives in one region and one application, which the journal recorded at its start; a design
+    preset saved with another Target (from another deployment) must not send the update elsewhere."""
+    preset = json.loads(PRESET.read_text())
+    preset["Target"]["Region"] = "ap-hongkong"
+    preset["Target"]["SdkAppId"] = 1400000001
+    other = tmp_path / "elsewhere.json"
+    other.write_text(json.dumps(preset))
+    code, out, err = cli("push", str(other), "--task-id", started, "--dry-run")
+    assert code == 0, err
+    assert "X-TC-Region: ap-guangzhou" in out and '"SdkAppId": 1400188366' in out
+    assert "ap-hongkong" in err and "1400000001" in err  # the difference is shown
+    code, out, err = cli("push", str(other), "--task-id", started, "--dry-run", "--region", "ap-hongkong",
+                         "--sdk-app-id", "1400000001")
+    assert "X-TC-Region: ap-hongkong" in out and '"SdkAppId": 1400000001' in out  # the options still win
