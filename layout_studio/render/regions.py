@@ -101,8 +101,14 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
         if mask_url:
             template = sub.image(mask_url, path=f"{slot.path}.TransparentUrl", what="TransparentUrl template")
             if template is not None:
-                alpha = template.getchannel("A").resize((w, h), Image.Resampling.BILINEAR)
-                tile = with_alpha(tile, alpha)
+                alpha = template.getchannel("A")
+                if alpha.getextrema()[0] == 255:
+                    sub.add("render.transparent.opaque", Severity.WARNING, f"{slot.path}.TransparentUrl",
+                            "the TransparentUrl template has no transparent pixels (a JPEG, or a PNG without "
+                            "alpha), so it masks nothing; use a PNG with an alpha channel (the SDK takes PNG only)",
+                            "SDK models.py McuLayout.TransparentUrl")
+                else:
+                    tile = with_alpha(tile, alpha.resize((w, h), Image.Resampling.BILINEAR))
         return tile, keep
 
     return ctx.cached(("video", src_key, box, (w, h), mode_name, bars, mask_url), make)[0]

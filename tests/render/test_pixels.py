@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PIL import Image
+
 from layout_studio.render import Renderer, render_preview
 from layout_studio.render.colors import user_color
 
@@ -192,3 +194,17 @@ def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_
                                    region(200, 0, 100, 100)]), users=10**8)
     assert [px(image, x, 98) for x in (2, 102, 202)] == [user_color("alice"), user_color("auto #1"),
                                                          user_color("auto #2")]
+
+
+def test_a_transparent_url_template_without_transparency_is_reported(tmp_path):
+    # a JPEG (the SDK takes PNG only) or an opaque PNG has no alpha to use as a mask: the region was drawn unmasked
+    # without a word, so a rounded-corner design silently showed square corners
+    jpeg = tmp_path / "round.jpg"
+    Image.new("RGB", (160, 90), (0, 0, 0)).save(jpeg)
+    result = Renderer().render(preset([region(0, 0, 160, 90, "alice", TransparentUrl=str(jpeg))]))
+    found = [f for f in result.findings if f.code == "render.transparent.opaque"]
+    assert [f.path for f in found] == ["VideoParams.LayoutParams.MixLayoutList[0].TransparentUrl"]
+    assert "PNG" in found[0].message
+    mask = rounded_template(tmp_path / "round.png", (160, 90), radius=30)
+    ok = Renderer().render(preset([region(0, 0, 160, 90, "alice", TransparentUrl=str(mask))]))
+    assert "render.transparent.opaque" not in {f.code for f in ok.findings}
