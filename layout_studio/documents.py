@@ -107,6 +107,20 @@ def _object(pairs: list[tuple[str, Any]]) -> dict:
     return obj
 
 
+class _LongNumber:
+    """An integer literal with more digits than Python converts (about 4300); only made by :func:`_integer`."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _integer(literal: str) -> int | _LongNumber:
+    try:
+        return int(literal)
+    except ValueError:
+        return _LongNumber(len(literal.lstrip("-")))
+
+
 def _printable(text: str) -> str:
     """``text`` with any unpaired surrogate written as its escape (so a message about it can be printed)."""
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
@@ -114,6 +128,8 @@ def _printable(text: str) -> str:
 
 def _odd_value_message(value: Any) -> str | None:
     """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None."""
+    if isinstance(value, _LongNumber):
+        return f"the number has {value.digits} digits; write a number in the field's range"
     if isinstance(value, float) and math.isinf(value):
         return "the number is too large (it reads as infinity); write a number in the field's range"
     if isinstance(value, str) and not value.isascii():
@@ -128,8 +144,8 @@ def _odd_value_message(value: Any) -> str | None:
 
 def _check_values(value: Any, file: str | None) -> None:
     """Raise LoadError naming the path of the first value JSON allows but readers disagree on: a key given twice
-    in one object (one value would be silently lost), a number too large for a float (1e400), an unpaired
-    surrogate escape (``"\\ud800"``). Iterative, so any depth json.loads accepted is fine."""
+    in one object (one value would be silently lost), a number too large for a float (1e400) or with thousands of
+    digits, an unpaired surrogate escape (``"\\ud800"``). Iterative, so any depth json.loads accepted is fine."""
     stack: list[tuple[Any, tuple]] = [(value, ())]
     while stack:
         node, path = stack.pop()
@@ -158,7 +174,8 @@ def loads(text: str, *, file: str | None = None) -> Any:
         raise LoadError("the file is empty; a preset or request body is a JSON object {...}", file=file, line=1,
                         column=1)
     try:
-        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object,
+                           parse_int=_integer)
     except json.JSONDecodeError as exc:
         raise LoadError(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno) from None
     except ValueError as exc:  # NaN / Infinity

@@ -250,3 +250,13 @@ def test_an_unknown_key_that_looks_like_a_path_is_reported_not_a_crash(key):
     """A key such as "[¹" ('¹'.isdigit() but int('¹') fails) crashed unknown-field reporting (found by hypothesis)."""
     _, findings = parse({"SdkAppId": 1, key: 1})
     assert [f.code for f in findings] == ["schema.unknown-field"]
+
+
+def test_read_json_an_integer_with_thousands_of_digits_names_its_field_not_python(tmp_path):
+    """A 5000-digit integer said "use sys.set_int_max_str_digits() to increase the limit" (Python's own words)."""
+    path = tmp_path / "digits.json"
+    path.write_text('{"VideoParams": {"VideoEncode": {"Width": %s}}}' % ("9" * 5000))
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    message = str(err.value)
+    assert "VideoParams.VideoEncode.Width" in message and "5000 digits" in message and "sys." not in message
