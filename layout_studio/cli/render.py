@@ -42,12 +42,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_sources(items: list[str]) -> dict[str, str]:
-    """``["alice=/x.png"]`` -> ``{"alice": "/x.png"}``; raises LayoutStudioError for an item without ``=``."""
+    """``["alice=/x.png"]`` -> ``{"alice": "/x.png"}``; raises LayoutStudioError for an item without ``=`` or an
+    unknown ``card:NAME``."""
+    from ..render.cards import CARD_KINDS
+
     out: dict[str, str] = {}
     for item in items:
         user, sep, path = item.partition("=")
         if not sep or not user or not path:
             raise LayoutStudioError(f"--source {item!r}: expected USER=PATH (for example alice=photo.png)")
+        if path.startswith("card:") and path[5:] not in CARD_KINDS:
+            raise LayoutStudioError(f"--source {item!r}: no built-in card {path!r}; use "
+                                    + ", ".join(f"card:{k}" for k in CARD_KINDS))
         out[user] = path
     return out
 

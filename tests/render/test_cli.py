@@ -149,3 +149,12 @@ def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_pat
     link.symlink_to(target)
     assert main(["render", str(src), "-o", str(link)]) == 0
     assert link.is_symlink() and target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_an_unknown_built_in_card_names_the_cards_there_are(tmp_path, capsys):
+    # --source alice=card:laptop was read as a file path: "card:laptop: no such file" and a hatched box
+    src = _write(tmp_path, preset([region(0, 0, 160, 90, "alice")]))
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", "alice=card:laptop"]) == 2
+    err = capsys.readouterr().err
+    assert "card:laptop" in err and "card:camera" in err and "card:screen" in err and "Traceback" not in err
+    assert not (tmp_path / "o.png").exists()
