@@ -160,7 +160,7 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
     from ..atomic import atomic_write_text
     from ..push.batch import ProgressLine, read_task_ids, run_batch
     from ..push.errors import RefusedError
-    from ..push.options import confirm, open_pusher, print_findings
+    from ..push.options import confirm, open_pusher, print_findings, report_outcome
 
     task_ids = read_task_ids(args.task_ids_from)
     if args.workers < 1:
@@ -186,6 +186,9 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
             bar.close()
         print_findings(result.findings, pusher.secrets)
         _warn(pusher)
+        shown = next((o for o in result.outcomes if o.status == "dry-run" and o.request), None)
+        if shown is not None:  # every task gets the same body but its TaskId and SequenceNumber: show the first
+            report_outcome(shown, verb="")
         if args.report:
             atomic_write_text(args.report, json.dumps(result.to_report(), indent=2, ensure_ascii=False) + "\n")
         counts = ", ".join(f"{v} {k}" for k, v in sorted(result.counts().items()))

@@ -146,3 +146,12 @@ def test_a_task_list_line_with_two_words_is_refused_naming_the_line(cli, fake, t
     code, _, err = cli("push", str(OTHER), "--task-ids-from", str(ids), *TARGET, "--yes")
     assert code == 2 and f"{ids}:3" in err and "one TaskId a line" in err, err
     assert fake.seen() == []
+
+
+def test_a_batch_dry_run_prints_the_request_and_sends_nothing(cli, fake, tmp_path):
+    ids_file, ids = _ids(tmp_path, 3)
+    code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--dry-run")
+    assert code == 0, err
+    assert "dry run: POST" in out and "X-TC-Action: UpdatePublishCdnStream" in out and "Signature=***" in out
+    assert f'"TaskId": "{ids[0]}"' in out and "3 dry-run" in out
+    assert fake.seen() == []
