@@ -212,7 +212,8 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
     fmt = sniff_format(data)
     allowed = ("PNG", "JPEG", "BMP", "GIF", "WEBP") if allow_extra else ("PNG", "JPEG")
     if fmt is None:
-        raise FetchError(f"{shown}: not an image (the bytes are not PNG or JPEG)")
+        kinds = "PNG, JPEG, BMP, GIF or WebP" if allow_extra else "PNG or JPEG"
+        raise FetchError(f"{shown}: not an image (the bytes are not {kinds})")
     if fmt not in allowed:
         raise FetchError(f"{shown}: {fmt} is not accepted here (use PNG or JPEG)")
     notes: list[str] = []

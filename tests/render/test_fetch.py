@@ -256,3 +256,13 @@ def test_a_cached_download_over_the_limit_is_named_by_its_url_not_the_cache_file
         load_image(url)
     assert str(err.value).startswith(url + ":") and "5 MB" in str(err.value)
     assert str(fetch.cache_path(url)) not in str(err.value)
+
+
+def test_not_an_image_names_the_formats_accepted_where_it_was_used(tmp_path):
+    # a placeholder or a --source frame may also be BMP, GIF or WebP; the message said only PNG or JPEG
+    notes = tmp_path / "notes.png"
+    notes.write_text("hello")
+    with pytest.raises(FetchError, match=r"not PNG or JPEG\)"):
+        load_image(str(notes))
+    with pytest.raises(FetchError, match=r"not PNG, JPEG, BMP, GIF or WebP\)"):
+        load_image(str(notes), allow_extra=True)
