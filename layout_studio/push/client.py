@@ -27,7 +27,9 @@ VERSION = "2019-07-22"
 DEFAULT_TIMEOUT = 15.0
 
 _NOT_SENT = ("NewConnectionError", "Failed to establish a new connection", "ConnectTimeoutError",
-             "NameResolutionError", "Failed to resolve", "Connection refused", "No route to host")
+             "NameResolutionError", "Failed to resolve", "Connection refused", "No route to host",
+             # TLS handshake failures (https to a plain-http port, an untrusted certificate): before any request
+             "WRONG_VERSION_NUMBER", "CERTIFICATE_VERIFY_FAILED", "SSLCertVerificationError", "UNSUPPORTED_PROTOCOL")
 _AUTH_SIG = re.compile(r"(Signature=)[0-9a-fA-F]+")
 _AUTH_ID = re.compile(r"(Credential=)([^/]{0,6})[^/]*")
 

@@ -117,6 +117,18 @@ def test_connection_refused(cli, started):
     _assert_consistent(rows)
 
 
+def test_a_tls_handshake_failure_is_not_sent_and_a_start_is_not_reported_as_maybe_started(cli, fake):
+    """https:// to a plain-http endpoint (or an untrusted certificate) fails before the request leaves: not an
+    unknown outcome, which for a start tells the operator to hunt for a task that cannot exist."""
+    https = fake.endpoint.replace("http://", "https://")
+    code, _, err = cli("start", str(PRESET), "--endpoint", https, endpoint=False)
+    assert code == 1 and "nothing was sent" in err and "TRTC console" not in err, err
+    with Journal(cli.journal) as journal:
+        rows = journal.entries()
+    assert rows and {r.status for r in rows} == {"not-sent"}
+    assert fake.seen() == []
+
+
 def test_a_signature_the_server_cannot_verify_is_refused(cli, fake, started, monkeypatch):
     monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "the-wrong-key")
     code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
