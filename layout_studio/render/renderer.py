@@ -139,7 +139,7 @@ class Renderer:
             image.paste(tile, (layer.x, layer.y), tile if tile.mode == "RGBA" else None)
             del tile
         if design.mode != 4:
-            self._label_dynamic(image, design, len(slots), ctx)
+            self._label_dynamic(image, design, len(slots), ctx, users)
         scale = min(max(float(scale), 0.05), 4.0)
         if scale != 1.0:
             size = (max(1, round(design.canvas[0] * scale)), max(1, round(design.canvas[1] * scale)))
@@ -152,12 +152,17 @@ class Renderer:
             image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
         return RenderResult(image, sort_findings(ctx.findings))
 
-    def _label_dynamic(self, image: Image.Image, design: Design, count: int, ctx: Context) -> None:
+    def _label_dynamic(self, image: Image.Image, design: Design, count: int, ctx: Context,
+                       users: int | None) -> None:
+        from ..dynamic import MAX_PLACES
+
         name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
         text = f"{name} layout, {count} user(s): approximation"
+        more = (f"; of the {users} users in the room at most {MAX_PLACES} take a place (SDK: at most "
+                f"{MAX_PLACES} mixed inputs)") if users is not None and users > MAX_PLACES else ""
         ctx.add("render.dynamic.approximation", Severity.INFO, "VideoParams.LayoutParams.MixLayoutMode",
                 f"MixLayoutMode {design.mode} ({name}) is placed by the MCU; the preview simulates it for {count} "
-                "user(s) from the documented template (an approximation)", SOURCE_DYNAMIC)
+                f"user(s) from the documented template (an approximation){more}", SOURCE_DYNAMIC)
         font = get_font(max(10, design.canvas[1] // 45))
         draw = ImageDraw.Draw(image)
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)

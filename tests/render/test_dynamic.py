@@ -129,3 +129,11 @@ def test_a_huge_user_count_only_simulates_the_users_who_can_take_a_place(monkeyp
     assert len(simulate(dyn(3, PureAudioHoldPlaceMode=1), 10**9, audio_only={"auto #2"})) == 16
     result = Renderer().render(dyn(2), users=10**9)
     assert "render.dynamic.approximation" in {f.code for f in result.findings}
+
+
+def test_more_users_than_places_is_said_in_the_approximation_note():
+    result = Renderer().render(dyn(3), users=20)
+    note = next(f for f in result.findings if f.code == "render.dynamic.approximation")
+    assert "20 users" in note.message and "16" in note.message
+    few = Renderer().render(dyn(3), users=4)
+    assert "at most 16" not in next(f for f in few.findings if f.code == "render.dynamic.approximation").message
