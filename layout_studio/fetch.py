@@ -10,7 +10,7 @@ The format is sniffed from the bytes, never from the name: PNG and JPEG everywhe
 accepted where the SDK allows them (region placeholders, ``allow_extra=True``). Images above 2K (2048 px on a side)
 are drawn with a warning; images above :data:`MAX_PIXELS` (decompression bombs) are refused. A ``--source`` frame
 (``user_frame=True``) is a user's video, not an MCU image: it gets :data:`SOURCE_MAX_BYTES` and
-:data:`SOURCE_MAX_PIXELS` instead, and no 2K note.
+:data:`SOURCE_MAX_PIXELS` instead, no 2K note, and is turned upright by its EXIF Orientation (a phone photo).
 
 Every failure raises :class:`FetchError` with a one-line message (no secrets: query strings are not echoed); the
 renderer turns it into a warning finding and a hatched placeholder, so a failed fetch never stops a render.
@@ -25,7 +25,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from .atomic import atomic_write_bytes
 from .errors import LayoutStudioError
@@ -229,6 +229,8 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
             if not user_frame and max(w, h) > MAX_SIDE_DOCUMENTED:
                 notes.append(f"{shown}: {w}x{h} is over the documented 2K limit; the MCU may not use it")
             im.load()
+            if user_frame:  # a photo stands upright as the user took it (EXIF Orientation)
+                im = ImageOps.exif_transpose(im)
             return _to_rgba(im), notes
     except FetchError:
         raise

@@ -266,3 +266,13 @@ def test_not_an_image_names_the_formats_accepted_where_it_was_used(tmp_path):
         load_image(str(notes))
     with pytest.raises(FetchError, match=r"not PNG, JPEG, BMP, GIF or WebP\)"):
         load_image(str(notes), allow_extra=True)
+
+
+def test_a_source_photo_is_turned_upright_by_its_exif_orientation(tmp_path):
+    # a phone photo is stored sideways with an EXIF Orientation tag; as a --source frame it was drawn sideways
+    photo = tmp_path / "phone.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90 degrees clockwise to display
+    Image.new("RGB", (80, 40), (250, 0, 0)).save(photo, exif=exif)
+    img, _ = load_image(str(photo), user_frame=True)
+    assert img.size == (40, 80)
