@@ -2,7 +2,8 @@
 
 Columns: ``#`` (the entry number ``rollback --to`` takes), time (UTC), TaskId, action, SequenceNumber, preset,
 design hash (first 12 hex digits), status (ok, error, unknown, not-sent, pending), RequestId or error code.
-``--format json`` prints the rows with their secret-free bodies. Nothing in the journal is secret.
+``--format json`` prints the rows with their secret-free bodies. Nothing in the journal is secret. The journal is
+opened read-only: nothing is created where there is none, and a journal on a read-only disk can be listed.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from ..push.journal import Journal
 
     try:
-        with Journal(args.journal) as journal:
+        with Journal(args.journal, readonly=True) as journal:
             entries = journal.entries(args.task_id, limit=args.limit)
     except (sqlite3.Error, OSError) as err:
         raise LayoutStudioError(f"{args.journal or 'the journal'}: cannot read the journal ({err})") from None

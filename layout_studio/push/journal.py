@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import quote
 
 from .. import paths
 from ..errors import LayoutStudioError
@@ -158,9 +159,13 @@ class Journal:
     """The journal file at ``path`` (default :func:`default_path`), created on first use. Thread-safe (one
     connection behind a lock) and process-safe (SQLite locking; ``BEGIN IMMEDIATE`` for SequenceNumbers)."""
 
-    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0,
+                 readonly: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._lock = threading.RLock()
+        if readonly:
+            self._db = self._open_readonly(timeout)
+            return
         try:
             paths.ensure_dir(self.path.parent)
             if not self.path.exists():
@@ -176,6 +181,27 @@ class Journal:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+
+    def _open_readonly(self, timeout: float) -> sqlite3.Connection:
+        """A read-only connection (``history``): nothing is created or changed; no file reads as an empty
+        journal; a read-only disk is read as it is (``immutable``) when SQLite cannot share the WAL index."""
+        if not self.path.exists():
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            db.executescript(SCHEMA)
+        else:
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+            try:
+                db = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+                db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                try:
+                    db = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+                except sqlite3.Error as err:
+                    raise self._error("open", err) from None
+            except sqlite3.Error as err:
+                raise self._error("open", err) from None
+        db.row_factory = sqlite3.Row
+        return db
 
     # -- plumbing -------------------------------------------------------------------------------------------
     @contextlib.contextmanager

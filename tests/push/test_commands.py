@@ -192,3 +192,28 @@ def test_an_update_goes_to_the_region_and_app_the_task_was_started_in(cli, fake,
     code, out, err = cli("push", str(other), "--task-id", started, "--dry-run", "--region", "ap-hongkong",
                          "--sdk-app-id", "1400000001")
     assert "X-TC-Region: ap-hongkong" in out and '"SdkAppId": 1400000001' in out  # the options still win
+
+
+def test_history_reads_without_creating_or_changing_the_journal(cli, tmp_path, started):
+    """`history` only reads: no journal (or folder) is created where none was, and an existing one is opened
+    read-only (so a journal on a read-only disk, or a copy kept for an audit, can be listed)."""
+    missing = tmp_path / "nowhere" / "journal.sqlite3"
+    code, out, err = main_history("--journal", str(missing))
+    assert code == 0 and "no requests recorded" in out, err
+    assert not missing.parent.exists()
+    code, out, _ = cli("history", started)
+    assert code == 0 and started in out
+    with sqlite3.connect(f"file:{cli.journal}?mode=ro", uri=True) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def main_history(*argv):
+    import contextlib
+    import io
+
+    from layout_studio.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["history", *argv])
+    return code, out.getvalue(), err.getvalue()
