@@ -119,7 +119,7 @@ def run_plan(args: argparse.Namespace) -> int:
     from ..push.options import open_pusher, print_findings
 
     preset = _load(args.preset)
-    with open_pusher(args) as pusher:
+    with open_pusher(args, read_only=True) as pusher:
         plan = pusher.plan_update(preset, args.task_id, **_targets(args, preset))
         if args.format == "json":
             print(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False))

@@ -39,7 +39,8 @@ class PushOptions:
 
     region, endpoint (URL: scheme, host, port), profile (credentials profile), sdk_app_id, journal (path or a
     :class:`Journal`), timeout (seconds per attempt), rate (requests a second per API) and burst, attempts (in all)
-    and backoff (first retry delay, seconds), dry_run, agent_usersig, credential (an SDK Credential to use instead
+    and backoff (first retry delay, seconds), dry_run, read_only (open the journal read-only: ``plan``; implied by
+    dry_run), agent_usersig, credential (an SDK Credential to use instead
     of the credential chain — for embedding and tests).
     """
 
@@ -54,6 +55,7 @@ class PushOptions:
     attempts: int = 4
     backoff: float = 0.5
     dry_run: bool = False
+    read_only: bool = False
     agent_usersig: str | None = None
     credential: Any = None
 
@@ -72,7 +74,8 @@ class Pusher:
     def __init__(self, options: PushOptions | None = None) -> None:
         self.options = options or PushOptions()
         j = self.options.journal
-        self.journal = j if isinstance(j, Journal) else Journal(j)
+        readonly = self.options.read_only or self.options.dry_run  # nothing is sent, nothing is recorded
+        self.journal = j if isinstance(j, Journal) else Journal(j, readonly=readonly)
         self._owns_journal = not isinstance(j, Journal)
         self.limiter = RateLimiter(self.options.rate, self.options.burst)
         self.retry = RetryPolicy(attempts=max(1, self.options.attempts), base=self.options.backoff)

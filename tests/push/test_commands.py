@@ -198,7 +198,7 @@ def test_history_reads_without_creating_or_changing_the_journal(cli, tmp_path, s
     """`history` only reads: no journal (or folder) is created where none was, and an existing one is opened
     read-only (so a journal on a read-only disk, or a copy kept for an audit, can be listed)."""
     missing = tmp_path / "nowhere" / "journal.sqlite3"
-    code, out, err = main_history("--journal", str(missing))
+    code, out, err = _main("history", "--journal", str(missing))
     assert code == 0 and "no requests recorded" in out, err
     assert not missing.parent.exists()
     code, out, _ = cli("history", started)
@@ -207,7 +207,8 @@ def test_history_reads_without_creating_or_changing_the_journal(cli, tmp_path, s
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def main_history(*argv):
+def _main(*argv):
+    """Run the command line with exactly ``argv`` (the ``cli`` fixture adds its own --journal)."""
     import contextlib
     import io
 
@@ -215,5 +216,20 @@ def main_history(*argv):
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["history", *argv])
+        code = main(list(argv))
     return code, out.getvalue(), err.getvalue()
+
+
+def test_plan_and_dry_runs_only_read_the_journal(cli, fake, tmp_path, started):
+    """plan and --dry-run send and record nothing, so they open the journal read-only: they work on a journal
+    that cannot be written (a read-only disk) and create none where there is none."""
+    missing = tmp_path / "nowhere" / "journal.sqlite3"
+    for argv in (["plan", str(OTHER), "--task-id", started],
+                 ["push", str(OTHER), "--task-id", started, "--dry-run"],
+                 ["stop", "--task-id", started, "--dry-run"],
+                 ["start", str(PRESET), "--dry-run"]):
+        code, _, err = _main(*argv, "--journal", str(missing), "--sdk-app-id", "1400188366", "--region",
+                             "ap-guangzhou", "--endpoint", fake.endpoint)
+        assert code == 0, (argv, err)
+    assert not missing.parent.exists()
+    assert [a for _, a, _ in fake.seen()] == ["StartPublishCdnStream"]  # only the fixture's start
