@@ -33,11 +33,13 @@ from ..model import (
     UpdatePublishCdnStreamRequest,
     UserMediaStream,
     VideoEncode,
+    iter_models,
     join_path,
 )
 from .registry import Context, Rule, add_rule, rule
 
 E, W = Severity.ERROR, Severity.WARNING
+INT_LOW, INT_HIGH = -(2 ** 63), 2 ** 64 - 1  # what any 64-bit integer (signed or not) can hold
 
 
 @dataclass(frozen=True)
@@ -208,3 +210,22 @@ def encode_manual_differs(ctx: Context):
         if ve.bit_rate == 0:
             yield (f"{path}.BitRate", "BitRate 0 is allowed by the manual (0..10000) but not the SDK (1..10000); "
                                       "use 1..10000 kbps")
+
+
+_RANGED = {(cls, spec.attr) for spec in SPECS for cls in (spec.cls if isinstance(spec.cls, tuple) else (spec.cls,))}
+
+
+@rule("value.integer.64-bit", E, "Layout Studio: an API Integer is a 64-bit number (SDK models.py int fields, "
+                                 "manual 001 Data Types 'Integer'); fields with a documented range say more")
+def integer_64_bit(ctx: Context):
+    """An integer beyond any 64-bit integer (-2^63..2^64-1) cannot reach the API (fields without their own range:
+    SdkAppId, SequenceNumber, ZOrder, FontSize, ...)."""
+    for path, model in iter_models(ctx.root):
+        cls = type(model)
+        for attr in cls.model_fields:
+            value = getattr(model, attr)
+            if type(value) is int and not INT_LOW <= value <= INT_HIGH and (cls, attr) not in _RANGED:
+                name, text = cls.api_name(attr), str(value)
+                shown = text if len(text) <= 24 else f"{text[:20]}... ({len(text.lstrip('-'))} digits)"
+                yield join_path(path, name), (f"{name} {shown} is beyond any 64-bit integer ({INT_LOW}..{INT_HIGH}): "
+                                              f"the API cannot read it — use a value in the field's range")

@@ -253,6 +253,8 @@ CASES = [
     ("update.media-type.fixed", "update-1", [(VE, ENCODE)], VE, {}),
     ("update.sequence-number.missing", "update-2", [("SequenceNumber", DELETE)], "SequenceNumber", {}),
     ("update.sequence-number.range", "update-2", [("SequenceNumber", 0)], "SequenceNumber", {}),
+    ("value.integer.64-bit", "update-2", [("SequenceNumber", 2 ** 64)], "SequenceNumber", {}),
+    ("value.integer.64-bit", "start-1", [("SdkAppId", -(2 ** 63) - 1)], "SdkAppId", {}),
     ("update.task-id.missing", "update-2", [("TaskId", "")], "TaskId", {}),
     ("update.task-id.missing", "update-2", [("TaskId", DELETE)], "TaskId", {"action": "update"}),
     ("update.video-params.relay", "update-1", [("WithTranscoding", 0)], "VideoParams", {}),
@@ -367,3 +369,9 @@ def test_a_preset_is_not_blamed_for_the_storage_secret_key_it_never_stores():
                   {"UniRecord": 3, "McuStorageParams": {"CloudStorage": cos_without("SecretKey")}})
     for options in ({}, {"action": "start"}):
         assert not [f for f in validate(preset, **options) if f.code == "record.cloud-storage.field-missing"]
+
+
+def test_a_field_with_its_own_range_is_not_also_blamed_for_64_bits():
+    findings = validate(edit(base("start-1"), "VideoParams.VideoEncode.Width", 10 ** 30))
+    assert "video.encode.width-range" in {f.code for f in findings}
+    assert "value.integer.64-bit" not in {f.code for f in findings}
