@@ -44,8 +44,11 @@ def read_task_ids(path: str | Path) -> list[str]:
     no TaskId.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not part of the first TaskId
+    except UnicodeDecodeError:
+        raise LayoutStudioError(f"{path}: not UTF-8 text (UTF-16 from PowerShell?): save the TaskId list as UTF-8, "
+                                "one TaskId a line; nothing was sent") from None
+    except OSError as err:
         raise LayoutStudioError(f"{path}: cannot read the TaskId list ({err.__class__.__name__}: "
                                 f"{getattr(err, 'strerror', None) or err})") from None
     seen: dict[str, None] = {}

@@ -8,6 +8,9 @@ import subprocess
 import sys
 import time
 
+import pytest
+
+from layout_studio.errors import LayoutStudioError
 from layout_studio.push.journal import Journal
 from tests.push.conftest import OTHER, ROOT, load_json
 from tests.push.fake_trtc import SECRET_ID, SECRET_KEY
@@ -155,3 +158,15 @@ def test_a_batch_dry_run_prints_the_request_and_sends_nothing(cli, fake, tmp_pat
     assert "dry run: POST" in out and "X-TC-Action: UpdatePublishCdnStream" in out and "Signature=***" in out
     assert f'"TaskId": "{ids[0]}"' in out and "3 dry-run" in out
     assert fake.seen() == []
+
+
+def test_a_task_list_saved_with_a_byte_order_mark_reads_the_first_task_id_cleanly(tmp_path):
+    """Editors on Windows save UTF-8 with a BOM: it must not become part of the first TaskId."""
+    from layout_studio.push.batch import read_task_ids
+
+    path = tmp_path / "ids.txt"
+    path.write_bytes("\ufefftask-1\r\ntask-2\r\n".encode("utf-8"))
+    assert read_task_ids(path) == ["task-1", "task-2"]
+    path.write_bytes("task-1\r\n".encode("utf-16"))  # Windows PowerShell's `>`
+    with pytest.raises(LayoutStudioError, match="not UTF-8 text"):
+        read_task_ids(path)
