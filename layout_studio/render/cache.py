@@ -10,6 +10,7 @@ benchmark and tests; ``nbytes`` is what the entries hold now.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any, Callable, Hashable
 
@@ -31,6 +32,7 @@ class LRUCache:
     def __init__(self, maxsize: int = 256, *, max_bytes: int | None = None) -> None:
         self.maxsize = maxsize
         self.max_bytes = max_bytes
+        self._lock = threading.Lock()
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
         self._sizes: dict[Hashable, int] = {}
         self.nbytes = 0
@@ -38,30 +40,37 @@ class LRUCache:
         self.misses = 0
 
     def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        """The cached value for ``key``, else ``make()`` stored under ``key``."""
-        try:
-            value = self._data[key]
-        except KeyError:
+        """The cached value for ``key``, else ``make()`` stored under ``key``.
+
+        Safe to call from several threads (the studio may start a render while an abandoned one still runs):
+        the bookkeeping is locked, ``make()`` runs outside the lock, and an entry two threads made at once is
+        stored and counted once."""
+        with self._lock:
+            if key in self._data:
+                self.hits += 1
+                self._data.move_to_end(key)
+                return self._data[key]
             self.misses += 1
-            value = make()
+        value = make()
+        size = weigh(value)
+        with self._lock:
+            self.nbytes += size - self._sizes.get(key, 0)
             self._data[key] = value
-            self._sizes[key] = size = weigh(value)
-            self.nbytes += size
+            self._data.move_to_end(key)
+            self._sizes[key] = size
             while len(self._data) > 1 and (len(self._data) > self.maxsize or (
                     self.max_bytes is not None and self.nbytes > self.max_bytes)):
                 old, _ = self._data.popitem(last=False)
                 self.nbytes -= self._sizes.pop(old)
-            return value
-        self.hits += 1
-        self._data.move_to_end(key)
         return value
 
     def clear(self) -> None:
         """Forget every entry (counters too)."""
-        self._data.clear()
-        self._sizes.clear()
-        self.nbytes = 0
-        self.hits = self.misses = 0
+        with self._lock:
+            self._data.clear()
+            self._sizes.clear()
+            self.nbytes = 0
+            self.hits = self.misses = 0
 
     def __len__(self) -> int:
         return len(self._data)

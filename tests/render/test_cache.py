@@ -63,3 +63,25 @@ def test_one_render_does_not_hold_every_tile_at_once(monkeypatch):
     regions = [region(0, 0, 300 - i, 200, "alice") for i in range(20)]
     Renderer(tile_bytes=0).render(preset(regions, w=400, h=200))
     assert len(alive_at_make) == 20 and max(alive_at_make) <= 1
+
+
+def test_two_threads_making_the_same_entry_are_counted_once():
+    # the studio abandons a render stuck on a download and starts the next one on the same Renderer, so two
+    # threads use one cache: an entry made by both was counted twice and the budget shrank for good
+    import threading
+
+    cache = LRUCache(10, max_bytes=10_000)
+    entered, release = threading.Event(), threading.Event()
+
+    def slow():
+        entered.set()
+        release.wait()
+        return Image.new("L", (10, 10))
+
+    worker = threading.Thread(target=cache.get_or_make, args=("a", slow))
+    worker.start()
+    entered.wait()
+    cache.get_or_make("a", lambda: Image.new("L", (10, 10)))  # the newer render makes it meanwhile
+    release.set()
+    worker.join()
+    assert len(cache) == 1 and cache.nbytes == _bytes_held(cache) == 100
