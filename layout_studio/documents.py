@@ -351,9 +351,28 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
             why = "the API rejects it with UnknownParameter"
             if cls in (Preset, Target):
                 why, hint = _preset_hint(cls, str(key), hint)
+            if cls in _ROOTS and key in _ELSEWHERE:
+                hint = _ELSEWHERE[key]
             out.append(Finding("schema.unknown-field", Severity.ERROR, shown,
                                f"{cls.__name__} has no field {key!r} ({why}); {hint}", SOURCE_UNKNOWN))
     return out
+
+
+#: Top-level keys of neighbouring APIs' bodies (references 002 StartStreamIngest, 003 CreateCloudRecording) that
+#: a mixing body or a preset's Target may be given by mistake, and where the mixing APIs take that information.
+_ELSEWHERE = {
+    "MixLayoutParams": "that is CreateCloudRecording's layout (cloud recording); the mixing APIs take "
+                       "VideoParams.LayoutParams (McuLayoutParams: MixLayoutMode, MixLayoutList)",
+    "MixTranscodeParams": "that is CreateCloudRecording's encoding (cloud recording); the mixing APIs take "
+                          "VideoParams.VideoEncode and AudioParams.AudioEncode",
+    "StorageParams": "that is CreateCloudRecording's storage (cloud recording); a relay recording's storage goes "
+                     "in RecordParams.McuStorageParams",
+    "StreamUrl": "that is StartStreamIngest's (pulling a stream into a room); the mix goes to "
+                 "PublishCdnParams[].PublishCdnUrl",
+    "UserId": "the robot's UserId goes in AgentParams.UserId",
+    "UserSig": "the robot's UserSig goes in AgentParams.UserSig",
+}
+_ROOTS = (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest, Target)
 
 
 def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:

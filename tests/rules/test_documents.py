@@ -11,7 +11,7 @@ from layout_studio.documents import classify, load, parse, read_json
 from layout_studio.errors import LoadError
 from layout_studio.model import Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
 
-from .bodies import REFERENCE_DIR, edit, preset_from, reference
+from .bodies import REFERENCE_DIR, base, edit, preset_from, reference
 
 R = "VideoParams.LayoutParams.MixLayoutList"
 
@@ -260,3 +260,22 @@ def test_read_json_an_integer_with_thousands_of_digits_names_its_field_not_pytho
         read_json(path)
     message = str(err.value)
     assert "VideoParams.VideoEncode.Width" in message and "5000 digits" in message and "sys." not in message
+
+
+@pytest.mark.parametrize("key, says", [
+    ("MixLayoutParams", ["CreateCloudRecording", "VideoParams.LayoutParams"]),
+    ("MixTranscodeParams", ["CreateCloudRecording", "VideoParams.VideoEncode"]),
+    ("StorageParams", ["CreateCloudRecording", "RecordParams.McuStorageParams"]),
+    ("StreamUrl", ["StartStreamIngest"]),
+    ("UserId", ["AgentParams.UserId"]),
+    ("UserSig", ["AgentParams.UserSig"]),
+])
+@pytest.mark.parametrize("doc", ["start-1", "preset:start-1"])
+def test_a_field_of_a_neighbouring_api_says_where_it_belongs(key, says, doc):
+    """A CreateCloudRecording or StartStreamIngest body (references 002/003) got 'did you mean VideoParams?'."""
+    body = base(doc)
+    edit(body, f"Target.{key}" if doc.startswith("preset") else key, {"x": 1} if key.endswith("Params") else "v")
+    found = [f for f in parse(body)[1] if f.code == "schema.unknown-field" and f.path == key]
+    assert len(found) == 1, [str(f) for f in parse(body)[1]]
+    for text in says:
+        assert text in found[0].message
