@@ -15,6 +15,7 @@ usage, unreadable input or missing settings; 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import math
 import sqlite3
 import sys
 from typing import Any, Iterable
@@ -88,6 +89,10 @@ def options_from_args(args: argparse.Namespace, **extra: Any):
     from .operations import PushOptions
     from .region import parse_endpoint
 
+    for name in ("rate", "timeout", "backoff"):
+        value = getattr(args, name)
+        if value is not None and not math.isfinite(value):
+            raise LayoutStudioError(f"--{name} {value}: give a finite number")
     if args.rate is not None and args.rate <= 0:
         raise LayoutStudioError("--rate must be above 0 requests a second")
     if args.timeout <= 0:

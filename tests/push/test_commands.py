@@ -233,3 +233,13 @@ def test_plan_and_dry_runs_only_read_the_journal(cli, fake, tmp_path, started):
         assert code == 0, (argv, err)
     assert not missing.parent.exists()
     assert [a for _, a, _ in fake.seen()] == ["StartPublishCdnStream"]  # only the fixture's start
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--rate", "--backoff"])
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_a_non_finite_number_option_is_bad_usage_and_nothing_is_sent(cli, fake, started, option, value):
+    """float() accepts 'nan' and 'inf': --timeout nan sent the update and recorded four 'unknown' attempts."""
+    code, _, err = _main("push", str(OTHER), "--task-id", started, "--yes", "--endpoint", fake.endpoint,
+                         "--journal", str(cli.journal), option, value)
+    assert code == 2 and option in err and "Traceback" not in err, err
+    assert fake.seen("UpdatePublishCdnStream") == []
