@@ -28,21 +28,36 @@ _CJK_NAMES = ("SourceHanSans", "NotoSansCJK", "NotoSansSC", "NotoSansHans", "Sou
 _NOTDEF_PROBE = "\U0010fffd"
 
 
+_WEIGHTS = ("thin", "light", "normal", "medium", "bold", "heavy", "black")
+
+
+def _weight_rank(path: Path) -> int:
+    """0 for a Regular face, 1 for a name without a weight, 2 for another weight (Bold, Light, Black...)."""
+    name = path.stem.lower()
+    if "regular" in name:
+        return 0
+    return 2 if any(w in name for w in _WEIGHTS) else 1
+
+
 @lru_cache(maxsize=1)
 def find_cjk_font() -> Path | None:
-    """A Source Han Sans / Noto Sans CJK font file on this machine, or None (searched once per process)."""
+    """A Source Han Sans / Noto Sans CJK font file on this machine, or None (searched once per process).
+
+    The regular weight is preferred (a family installs Bold, Black, Light... beside it), then the first
+    directory of the search order, then the name."""
     env = os.environ.get("LAYOUT_STUDIO_CJK_FONT")
     if env and Path(env).is_file():
         return Path(env)
-    for base in _CJK_DIRS:
+    found: list[tuple[int, int, str, Path]] = []
+    for order, base in enumerate(_CJK_DIRS):
         root = Path(base).expanduser()
         if not root.is_dir():
             continue
         for ext in ("otf", "ttc", "ttf", "otc"):
-            for path in sorted(root.rglob(f"*.{ext}")):
+            for path in root.rglob(f"*.{ext}"):
                 if path.name.replace("-", "").startswith(_CJK_NAMES):
-                    return path
-    return None
+                    found.append((_weight_rank(path), order, str(path), path))
+    return min(found)[3] if found else None
 
 
 def font_path(face: str | None) -> Path:

@@ -56,3 +56,20 @@ def test_dynamic_pos_type_is_marked_on_the_still():
     moving = Renderer().render(preset([], watermarks=[_text("x", DynamicPosType=2)])).image
     assert still.getpixel((205, 12)) != MARKER
     assert moving.getpixel((205, 12)) == MARKER  # the badge in the top-right corner of the box
+
+
+def test_the_regular_weight_of_an_installed_cjk_family_is_chosen(tmp_path, monkeypatch):
+    # Debian's fonts-noto-cjk installs NotoSansCJK-Bold.ttc beside NotoSansCJK-Regular.ttc (and -extra adds Black,
+    # Light, ...); the first name in sorted order won, so SourceHanSans watermarks were previewed in Bold or Black
+    noto = tmp_path / "opentype" / "noto"
+    noto.mkdir(parents=True)
+    for name in ("NotoSansCJK-Black.ttc", "NotoSansCJK-Bold.ttc", "NotoSansCJK-Regular.ttc",
+                 "NotoSansCJK-Thin.ttc"):
+        (noto / name).write_bytes(fonts.BUNDLED_FONT.read_bytes())
+    monkeypatch.delenv("LAYOUT_STUDIO_CJK_FONT", raising=False)
+    monkeypatch.setattr(fonts, "_CJK_DIRS", (str(tmp_path),))
+    fonts.find_cjk_font.cache_clear()
+    try:
+        assert fonts.find_cjk_font() == noto / "NotoSansCJK-Regular.ttc"
+    finally:
+        fonts.find_cjk_font.cache_clear()
