@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from .errors import LoadError
 from .findings import Finding, Severity
-from .secrets import SECRET_KEYS
+from .secrets import is_secret_key
 from .model import (
     ApiModel,
     Preset,
@@ -308,7 +308,7 @@ def _type_finding(err: dict, value: Any, kind: str) -> Finding:
                        "Layout Studio preset format (model/preset.py)")
     expected = _EXPECTED.get(etype)
     name = _field_name(path)
-    if name in SECRET_KEYS:  # UserSig, SecretKey: never echo the value, whatever its type
+    if is_secret_key(name):  # UserSig, SecretKey: never echo the value, whatever its type
         return Finding("schema.type", Severity.ERROR, path,
                        f"{name} must be {expected or 'a string'}, not {_json_type(value)} (value not shown); "
                        f"the value was ignored — write it as a string in quotes", SOURCE_TYPES)

@@ -4,6 +4,8 @@ What counts as a secret (StartPublishCdnStream docs and SDK docstrings):
 
 * ``UserSig`` anywhere (AgentParams, McuFeedBackRoomParams): the robot's login signature;
 * ``SecretKey`` anywhere (CloudStorage of RecordParams): a storage account key;
+* the same keys misspelt in case or with ``_``/``-`` (``Usersig``, ``secret_key``): the API rejects the key, but the
+  value is still a secret (:func:`is_secret_key`);
 * the ``txSecret`` query parameter of a URL (a CDN push URL's signature).
 
 The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all;
@@ -21,12 +23,20 @@ SECRET_KEYS = frozenset({"UserSig", "SecretKey"})
 _URL_SECRET = re.compile(r"(?i)([?&]txSecret=)[^&#\s\"']*")
 
 
+_SECRET_NAMES = frozenset(key.lower() for key in SECRET_KEYS)
+
+
+def is_secret_key(key: Any) -> bool:
+    """True for UserSig and SecretKey, also misspelt in case or with ``_``/``-`` (``Usersig``, ``secret_key``)."""
+    return isinstance(key, str) and re.sub(r"[-_\s]", "", key).lower() in _SECRET_NAMES
+
+
 def _walk(obj: Any, path: str, on_key, on_str) -> Any:
     if isinstance(obj, dict):
         out = {}
         for key, value in obj.items():
             sub = f"{path}.{key}" if path else str(key)
-            if key in SECRET_KEYS and value is not None:
+            if is_secret_key(key) and value is not None:
                 replaced = on_key(sub, value)
                 if replaced is not _DROP:
                     out[key] = replaced

@@ -77,7 +77,7 @@ def _passback_options(stripped: list[str]) -> str:
     """The payload options for the secrets at ``stripped`` paths, each once, in a fixed order."""
     wanted = []
     for path in stripped:
-        option = next((opt for suffix, opt in _PASSBACK if path.endswith(suffix)), None)
+        option = next((opt for suffix, opt in _PASSBACK if path.lower().endswith(suffix.lower())), None)
         if option is not None and option not in wanted:
             wanted.append(option)
     return ", ".join(sorted(wanted, key=[opt for _, opt in _PASSBACK].index)) or "(see --help for the options)"

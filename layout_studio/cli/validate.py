@@ -17,7 +17,7 @@ import json
 import sys
 from typing import Any, Iterable
 
-from ..secrets import SECRET_KEYS, mask_text
+from ..secrets import is_secret_key, mask_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,7 +61,7 @@ def secret_values(obj: Any) -> list[str]:
         node = stack.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                if key in SECRET_KEYS and isinstance(value, str):
+                if is_secret_key(key) and isinstance(value, str):
                     found.append(value)
                 else:
                     stack.append(value)

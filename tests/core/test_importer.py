@@ -64,3 +64,23 @@ def test_bad_bodies_are_refused_with_the_field_path(body, message):
 def test_imported_description_names_the_action_in_plain_english(body, action):
     preset, _ = import_request(body)
     assert preset.description == f"Imported from the request body of {action}."
+
+
+@pytest.mark.parametrize("key", ["Usersig", "userSig", "user_sig", "USERSIG"])
+def test_a_secret_under_a_misspelt_key_is_stripped_and_masked_too(key, tmp_path):
+    """A UserSig under a miscased key ('Usersig') was written into the preset file and shown unmasked."""
+    from layout_studio.presets import save_preset
+    from layout_studio.secrets import mask_secrets
+
+    body = json.loads(REFERENCE_FILES[0].read_text())
+    secret = body["AgentParams"].pop("UserSig")
+    body["AgentParams"][key] = secret
+    body["RecordParams"] = {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {"secretKey": "storage-secret"}}}
+    preset, stripped = import_request(body)
+    path = tmp_path / "p.json"
+    stripped += save_preset(preset, path)
+    text = path.read_text()
+    assert secret not in text and "storage-secret" not in text
+    assert f"AgentParams.{key}" in stripped
+    shown = json.dumps(mask_secrets(body))
+    assert secret not in shown and "storage-secret" not in shown
