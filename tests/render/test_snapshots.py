@@ -1,5 +1,6 @@
 """Image snapshots of every bundled preset's preview (offline, so image URLs are hatched boxes; bundled font, so
-the pictures are the same on every machine). Update with ``pytest --snapshot-update`` and look at the PNGs."""
+the pictures are the same on every machine: an installed Noto Sans CJK / Source Han Sans, or LAYOUT_STUDIO_CJK_FONT,
+is ignored here). Update with ``pytest --snapshot-update`` and look at the PNGs."""
 
 from __future__ import annotations
 
@@ -9,9 +10,18 @@ import pytest
 from syrupy.extensions.image import PNGImageSnapshotExtension
 
 from layout_studio.presets import bundled_presets, load_preset
-from layout_studio.render import Renderer
+from layout_studio.render import Renderer, fonts
 
 PRESETS = bundled_presets()
+
+
+@pytest.fixture(autouse=True)
+def bundled_font_only(monkeypatch):
+    """SourceHanSans watermarks are drawn with the bundled font whatever the machine has installed."""
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
+    fonts.get_font.cache_clear()
+    yield
+    fonts.get_font.cache_clear()
 
 
 @pytest.fixture
