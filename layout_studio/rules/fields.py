@@ -10,7 +10,9 @@ Where the manual and the SDK disagree (VideoEncode Height, Fps, BitRate) the SDK
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args, get_origin
 
+from .. import model as api_model
 from ..findings import Severity
 from ..model import (
     AgentParams,
@@ -33,7 +35,6 @@ from ..model import (
     UpdatePublishCdnStreamRequest,
     UserMediaStream,
     VideoEncode,
-    iter_models,
     join_path,
 )
 from .registry import Context, Rule, add_rule, rule
@@ -212,7 +213,26 @@ def encode_manual_differs(ctx: Context):
                                       "use 1..10000 kbps")
 
 
-_RANGED = {(cls, spec.attr) for spec in SPECS for cls in (spec.cls if isinstance(spec.cls, tuple) else (spec.cls,))}
+def _int_fields() -> dict[type, list[str]]:
+    """Model class -> its integer attributes that no FieldSpec ranges (computed once)."""
+    ranged = {(cls, spec.attr) for spec in SPECS
+              for cls in (spec.cls if isinstance(spec.cls, tuple) else (spec.cls,))}
+
+    def is_int(annotation) -> bool:
+        if annotation is int:
+            return True
+        return get_origin(annotation) is not list and any(is_int(a) for a in get_args(annotation))
+
+    out: dict[type, list[str]] = {}
+    for cls in (getattr(api_model, name) for name in api_model.__all__):
+        if isinstance(cls, type) and issubclass(cls, api_model.ApiModel):
+            attrs = [a for a, f in cls.model_fields.items() if is_int(f.annotation) and (cls, a) not in ranged]
+            if attrs:
+                out[cls] = attrs
+    return out
+
+
+_INT_FIELDS = _int_fields()
 
 
 @rule("value.integer.64-bit", E, "Layout Studio: an API Integer is a 64-bit number (SDK models.py int fields, "
@@ -220,11 +240,12 @@ _RANGED = {(cls, spec.attr) for spec in SPECS for cls in (spec.cls if isinstance
 def integer_64_bit(ctx: Context):
     """An integer beyond any 64-bit integer (-2^63..2^64-1) cannot reach the API (fields without their own range:
     SdkAppId, SequenceNumber, ZOrder, FontSize, ...)."""
-    for path, model in iter_models(ctx.root):
-        cls = type(model)
-        for attr in cls.model_fields:
-            value = getattr(model, attr)
-            if type(value) is int and not INT_LOW <= value <= INT_HIGH and (cls, attr) not in _RANGED:
+    for cls, attrs in _INT_FIELDS.items():
+        for path, item in ctx.of_type(cls):
+            for attr in attrs:
+                value = getattr(item, attr)
+                if value is None or INT_LOW <= value <= INT_HIGH:
+                    continue
                 name, text = cls.api_name(attr), str(value)
                 shown = text if len(text) <= 24 else f"{text[:20]}... ({len(text.lstrip('-'))} digits)"
                 yield join_path(path, name), (f"{name} {shown} is beyond any 64-bit integer ({INT_LOW}..{INT_HIGH}): "
