@@ -69,10 +69,34 @@ def font_path(face: str | None) -> Path:
     return BUNDLED_FONT
 
 
+def simplified_chinese_index(families: list[str]) -> int:
+    """The index of the Simplified Chinese face among the family names of a font collection: the first ending in
+    `` SC`` that is not a Mono face, else the first ending in `` SC``, else 0."""
+    sc = [i for i, name in enumerate(families) if name.endswith(" SC")]
+    proportional = [i for i in sc if "Mono" not in families[i]]
+    return (proportional or sc or [0])[0]
+
+
+@lru_cache(maxsize=8)
+def face_index(path: Path) -> int:
+    """The face of font file ``path`` to use: in a collection (.ttc/.otc, e.g. NotoSansCJK-Regular.ttc, whose first
+    face is the Japanese design) the Simplified Chinese one, as the MCU's SourceHanSans; else 0."""
+    if path.suffix.lower() not in (".ttc", ".otc"):
+        return 0
+    families: list[str] = []
+    for index in range(32):
+        try:
+            families.append(ImageFont.truetype(str(path), 12, index=index).getname()[0] or "")
+        except OSError:
+            break
+    return simplified_chinese_index(families)
+
+
 @lru_cache(maxsize=64)
 def get_font(size: int, face: str | None = None) -> ImageFont.FreeTypeFont:
     """The face for ``face`` at ``size`` pixels (clamped to 4..512), cached."""
-    return ImageFont.truetype(str(font_path(face)), max(4, min(int(size), 512)))
+    path = font_path(face)
+    return ImageFont.truetype(str(path), max(4, min(int(size), 512)), index=face_index(path))
 
 
 @lru_cache(maxsize=8)

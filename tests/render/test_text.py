@@ -73,3 +73,16 @@ def test_the_regular_weight_of_an_installed_cjk_family_is_chosen(tmp_path, monke
         assert fonts.find_cjk_font() == noto / "NotoSansCJK-Regular.ttc"
     finally:
         fonts.find_cjk_font.cache_clear()
+
+
+def test_the_simplified_chinese_face_of_a_cjk_collection_is_used():
+    # NotoSansCJK-Regular.ttc holds JP, KR, SC, TC, HK (and Mono) faces and Pillow opens index 0, the Japanese
+    # design, whose forms of some Han characters differ from the SC design of the MCU's SourceHanSans
+    noto = ["Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK HK",
+            "Noto Sans Mono CJK JP", "Noto Sans Mono CJK KR", "Noto Sans Mono CJK SC"]
+    assert fonts.simplified_chinese_index(noto) == 2
+    assert fonts.simplified_chinese_index(["Source Han Sans", "Source Han Sans K", "Source Han Sans SC"]) == 2
+    assert fonts.simplified_chinese_index(["Noto Sans Mono CJK JP", "Noto Sans Mono CJK SC"]) == 1
+    assert fonts.simplified_chinese_index(["Source Han Sans SC"]) == 0
+    assert fonts.simplified_chinese_index(["Some CJK Font JP", "Some CJK Font KR"]) == 0
+    assert fonts.face_index(fonts.BUNDLED_FONT) == 0  # a single-face file
