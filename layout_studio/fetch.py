@@ -70,10 +70,13 @@ def sniff_format(data: bytes) -> str | None:
 
 
 def display_ref(ref: str) -> str:
-    """``ref`` safe to show: a URL without its query string and fragment (they may carry signatures)."""
+    """``ref`` safe to show: a URL without its query string and fragment (they may carry signatures) and without
+    the user and password of ``user:password@host``."""
     if "://" in ref:
         parts = urlsplit(ref)
-        return f"{parts.scheme}://{parts.netloc}{parts.path}" + ("?…" if parts.query else "")
+        host = parts.netloc.rpartition("@")[2]
+        user = "…@" if "@" in parts.netloc else ""
+        return f"{parts.scheme}://{user}{host}{parts.path}" + ("?…" if parts.query else "")
     return ref
 
 

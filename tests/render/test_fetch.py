@@ -276,3 +276,12 @@ def test_a_source_photo_is_turned_upright_by_its_exif_orientation(tmp_path):
     Image.new("RGB", (80, 40), (250, 0, 0)).save(photo, exif=exif)
     img, _ = load_image(str(photo), user_frame=True)
     assert img.size == (40, 80)
+
+
+def test_messages_never_echo_credentials_in_the_url(server):
+    # a private CDN reached as https://user:password@host/...: the password was shown in every finding
+    url = server("/private.png", b"", status=401).replace("http://", "http://cdnuser:s3cr3tpw@")
+    with pytest.raises(FetchError) as err:
+        fetch_bytes(url)
+    assert "s3cr3tpw" not in str(err.value) and "HTTP 401" in str(err.value)
+    assert "s3cr3tpw" not in fetch.display_ref(url) and "127.0.0.1" in fetch.display_ref(url)
