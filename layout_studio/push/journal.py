@@ -283,10 +283,13 @@ class Journal:
                                   sdk_app_id=sdk_app_id, batch_id=batch_id, note=note)
         return row_id, seq
 
+    def highest_sequence(self, task_id: str) -> int | None:
+        """The highest SequenceNumber drawn for ``task_id`` so far (by any process), or None."""
+        return self._query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))[0][0]
+
     def peek_sequence(self, task_id: str) -> int:
         """The SequenceNumber the next update of ``task_id`` would get now (nothing recorded; for --dry-run)."""
-        row = self._query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))
-        return next_sequence(row[0][0])
+        return next_sequence(self.highest_sequence(task_id))
 
     def record(self, action: str, body: dict, *, task_id: str | None = None, preset_name: str | None = None,
                design_hash: str | None = None, region: str | None = None, sdk_app_id: int | None = None,

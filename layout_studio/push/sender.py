@@ -1,8 +1,9 @@
 """Sending with the journal, the rate limit and retries: one :class:`Outcome` per start, update or stop.
 
 Every attempt is recorded in the journal (committed) before it leaves; an update's attempt draws a new, higher
-SequenceNumber each time, after its rate-limit wait (so the number sent last is the highest, even when another
-process pushes the same task meanwhile). Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and
+SequenceNumber each time. When another process drew a higher number for the task while this attempt waited for
+its rate-limit token, the attempt's row is closed ``not-sent`` (code ``Superseded``) and a new number is drawn,
+so the number sent last is the highest. Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and
 ``RetryPolicy.cap``) follow the failure's kind (:mod:`layout_studio.push.errors`):
 
 * update, stop: retried after ``not-sent``, ``http`` (5xx), ``unknown`` (timeout, dropped connection, malformed
@@ -130,13 +131,18 @@ class Sender:
         """UpdatePublishCdnStream ``body`` (its SequenceNumber is drawn per attempt) to ``task_id``."""
         out = Outcome(UPDATE, task_id, "unknown")
         base = {k: v for k, v in body.items() if k != "SequenceNumber"}
+        meta = dict(preset_name=preset_name, design_hash=design_hash, region=region, sdk_app_id=sdk_app_id,
+                    batch_id=batch_id, note=note)
         for attempt in range(self.retry.attempts):
-            # the token first, then the number: a number drawn before a wait could be overtaken by another
-            # process's higher one, and the API refuses an update whose SequenceNumber is not the highest yet
+            row_id, seq = self.journal.reserve_update(task_id, base, **meta)
             self.limiter.acquire(UPDATE)
-            row_id, seq = self.journal.reserve_update(task_id, base, preset_name=preset_name,
-                                                      design_hash=design_hash, region=region,
-                                                      sdk_app_id=sdk_app_id, batch_id=batch_id, note=note)
+            if self.journal.highest_sequence(task_id) != seq and not self._cancelled():
+                # another process drew a higher number while this one waited for its token: the API would
+                # refuse this lower one, so it never leaves and a new, highest number is drawn
+                self.journal.finish(row_id, "not-sent", error_code="Superseded",
+                                    error_message="another push of this task drew a higher SequenceNumber first")
+                out.journal_ids.append(row_id)
+                row_id, seq = self.journal.reserve_update(task_id, base, **meta)
             send = dict(base, SequenceNumber=seq)
             out.attempts, out.sequence_number = attempt + 1, seq
             out.journal_ids.append(row_id)

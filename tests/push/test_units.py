@@ -242,10 +242,10 @@ def test_an_empty_endpoint_on_the_command_line_is_bad_usage_and_nothing_is_sent(
     assert fake.seen() == []
 
 
-def test_the_sequence_number_is_drawn_after_the_rate_limit_wait(fake, creds, tmp_path):
+def test_a_sequence_number_overtaken_during_the_rate_limit_wait_is_redrawn(fake, creds, tmp_path):
     """Two processes pushing the same task share the journal file: a number drawn before one waits for its
     rate-limit token is overtaken by the other's higher number, and the API then refuses the lower one. The
-    number is drawn when the request may leave, so the one sent last carries the highest."""
+    overtaken number never leaves (its row: not-sent, Superseded); a new, highest one is sent."""
     from layout_studio.push.operations import Pusher, PushOptions
 
     path = str(tmp_path / "j.sqlite3")
@@ -265,6 +265,10 @@ def test_the_sequence_number_is_drawn_after_the_rate_limit_wait(fake, creds, tmp
     assert fake.violations == []
     sent = [b["SequenceNumber"] for _, _, b in fake.seen("UpdatePublishCdnStream")]
     assert len(sent) == 2 and sent[0] < sent[1]
+    with Journal(path) as journal:
+        rows = journal.entries("task-x")
+    assert [(r.status, r.error_code) for r in rows] == [("not-sent", "Superseded"), ("ok", None), ("ok", None)]
+    assert [r.sequence_number for r in rows if r.status == "ok"] == sent
 
 
 def test_a_request_cancelled_while_waiting_for_the_rate_limit_is_not_sent(fake, creds, tmp_path):
