@@ -126,8 +126,8 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _odd_value_message(value: Any) -> str | None:
-    """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None."""
+def _odd_value_message(value: Any, secret: bool = False) -> str | None:
+    """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None; a ``secret`` value is never shown."""
     if isinstance(value, _LongNumber):
         return f"the number has {value.digits} digits; write a number in the field's range"
     if isinstance(value, float) and math.isinf(value):
@@ -136,7 +136,8 @@ def _odd_value_message(value: Any) -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return (f"the text {_printable(json.dumps(value))} holds an unpaired UTF-16 surrogate escape, which is "
+            shown = "(not shown)" if secret else _printable(_short(value))
+            return (f"the text {shown} holds an unpaired UTF-16 surrogate escape, which is "
                     "no character (the API cannot read it); remove it, or write a whole pair such as "
                     "\\ud83c\\udfa5")
     return None
@@ -163,7 +164,7 @@ def _check_values(value: Any, file: str | None) -> None:
         elif isinstance(node, list):
             stack.extend((node[i], (*path, i)) for i in range(len(node) - 1, -1, -1))
         else:
-            problem = _odd_value_message(node)
+            problem = _odd_value_message(node, secret=bool(path) and is_secret_key(path[-1]))
             if problem is not None:
                 raise LoadError(f"{_printable(where)}: {problem}", file=file)
 

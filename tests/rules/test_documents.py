@@ -279,3 +279,11 @@ def test_a_field_of_a_neighbouring_api_says_where_it_belongs(key, says, doc):
     assert len(found) == 1, [str(f) for f in parse(body)[1]]
     for text in says:
         assert text in found[0].message
+
+
+def test_an_unpaired_surrogate_in_a_secret_is_not_echoed(tmp_path):
+    path = tmp_path / "sig.json"
+    path.write_text('{"AgentParams": {"UserId": "bot", "UserSig": "eJwSECRETVALUE\\ud800"}}')
+    with pytest.raises(LoadError) as err:
+        read_json(path)
+    assert "AgentParams.UserSig" in str(err.value) and "eJwSECRETVALUE" not in str(err.value)
