@@ -98,10 +98,12 @@ def _from_tccli(name: str):
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise ConfigError(f"{path}: not a readable tccli credential file (JSON with secretId, secretKey)") from None
-    secret_id, secret_key = data.get("secretId"), data.get("secretKey")
-    if not secret_id or not secret_key:
-        raise ConfigError(f"{path}: secretId and secretKey are both needed")
-    return Credential(secret_id, secret_key, data.get("token") or None)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: not a tccli credential file: expected a JSON object with secretId, secretKey")
+    secret_id, secret_key, token = data.get("secretId"), data.get("secretKey"), data.get("token")
+    if not (secret_id and secret_key and isinstance(secret_id, str) and isinstance(secret_key, str)):
+        raise ConfigError(f"{path}: secretId and secretKey are both needed, as strings")
+    return Credential(secret_id, secret_key, token if isinstance(token, str) and token else None)
 
 
 def resolve_credential(profile: str | None = None):

@@ -294,3 +294,15 @@ def test_a_request_cancelled_while_waiting_for_the_rate_limit_is_not_sent(fake, 
         assert fake.seen("UpdatePublishCdnStream") == []
         [entry] = pusher.journal.entries("task-x")
         assert entry.status == "not-sent" and entry.error_code == "Cancelled"
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '"x"', '{"secretId": 5, "secretKey": ["a"]}', "{}"])
+def test_a_malformed_tccli_credential_file_is_a_clear_error(tmp_path, monkeypatch, content):
+    home = tmp_path / "home"
+    path = home / ".tccli" / "default.credential"
+    path.parent.mkdir(parents=True)
+    path.write_text(content)
+    monkeypatch.setenv("HOME", str(home))
+    with pytest.raises(ConfigError) as info:
+        resolve_credential(None)
+    assert str(path) in str(info.value) and "secretId" in str(info.value)
