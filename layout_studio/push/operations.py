@@ -182,8 +182,12 @@ class Pusher:
                      if e.action in (START, UPDATE) and e.status in ("pending", "unknown")
                      and (base is None or e.id > base.id)]
         changes = compare(state, body)
+        notes = list(notes)
+        if task is not None and task.stopped_at:
+            notes.append(f"the journal records task {task_id} as stopped at {task.stopped_at}: the API will "
+                         "answer ResourceNotFound (a stopped task cannot be updated; start a new one)")
         return Plan(task_id, body, design_hash(body), base, changes, interruptions(changes), findings, canvas,
-                    uncertain, list(notes))
+                    uncertain, notes)
 
     def update_body(self, preset: Preset, task_id: str, **target: Any) -> dict[str, Any]:
         """The UpdatePublishCdnStream body for ``preset`` (without SequenceNumber; UserSigs resolved)."""

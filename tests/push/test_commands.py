@@ -243,3 +243,10 @@ def test_a_non_finite_number_option_is_bad_usage_and_nothing_is_sent(cli, fake, 
                          "--journal", str(cli.journal), option, value)
     assert code == 2 and option in err and "Traceback" not in err, err
     assert fake.seen("UpdatePublishCdnStream") == []
+
+
+def test_plan_and_push_say_when_the_journal_recorded_the_task_as_stopped(cli, fake, started):
+    code, _, _ = cli("stop", "--task-id", started, "--yes")
+    assert code == 0
+    code, out, _ = cli("plan", str(OTHER), "--task-id", started)
+    assert "as stopped" in out and "ResourceNotFound" in out
