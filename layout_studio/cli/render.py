@@ -81,6 +81,17 @@ def write_png(out: Path, image) -> None:
     atomic_write_png(Path(os.path.realpath(out)) if out.is_symlink() else out, image)
 
 
+def _refuse_overwriting_input(out: Path, source: Path) -> None:
+    """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset)."""
+    try:
+        same = out.exists() and os.path.samefile(out, source)
+    except OSError:
+        same = False
+    if same:
+        raise LayoutStudioError(f"{out}: is the input file {source}; give the PNG another name, e.g. "
+                                f"-o {source.with_suffix('.png').name}")
+
+
 def run(args: argparse.Namespace) -> int:
     """Render and write the PNG; findings on stderr."""
     from ..documents import read_json
@@ -92,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
         raise LayoutStudioError("--users must be 0 or more")
     sources = parse_sources(args.source)
     raw = read_json(args.file)
+    _refuse_overwriting_input(Path(args.output), Path(args.file))
     result = Renderer().render(raw, users=args.users, absent=args.absent, sources=sources, overlay=args.overlay,
                                scale=args.scale, offline=args.offline, canvas=args.canvas)
     for f in result.findings:

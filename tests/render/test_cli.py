@@ -158,3 +158,16 @@ def test_an_unknown_built_in_card_names_the_cards_there_are(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "card:laptop" in err and "card:camera" in err and "card:screen" in err and "Traceback" not in err
     assert not (tmp_path / "o.png").exists()
+
+
+def test_output_over_the_input_file_is_refused(tmp_path, capsys):
+    # `render show.json -o show.json` (a completion slip) replaced the preset with its own preview
+    src = _write(tmp_path, preset([region(0, 0, 10, 10, "alice")], w=40, h=20))
+    before = src.read_text()
+    link = tmp_path / "same.json"
+    link.symlink_to(src)
+    for out in (src, link):
+        assert main(["render", str(src), "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "input" in err and str(out) in err and "Traceback" not in err
+    assert src.read_text() == before
