@@ -51,8 +51,8 @@ def room_users(design: Any, count: int) -> list[tuple[str, int]]:
         info = entry.user_info
         if info is None or not info.user_id or info.user_id in seen:
             continue
-        if info.room_id not in (None, design.room_id):
-            continue
+        if design.room_id is not None and info.room_id not in (None, design.room_id):
+            continue  # another room's user (MixUserInfo.RoomId of a dynamic layout is the main room)
         out.append((info.user_id, 0))
         seen.add(info.user_id)
     n = 1

@@ -137,3 +137,14 @@ def test_more_users_than_places_is_said_in_the_approximation_note():
     assert "20 users" in note.message and "16" in note.message
     few = Renderer().render(dyn(3), users=4)
     assert "at most 16" not in next(f for f in few.findings if f.code == "render.dynamic.approximation").message
+
+
+def test_subscribe_audio_list_users_with_a_room_id_enter_when_the_design_names_no_room():
+    # MixUserInfo.RoomId of a dynamic layout is the main room (manual 001 Data Types MixUserInfo); a preset
+    # without Target does not say which room that is, and every user carrying a RoomId was left out
+    cfg = dyn(3)
+    cfg["AudioParams"] = {"SubscribeAudioList": [{"UserInfo": {"UserId": "ann", "RoomId": "295066"}},
+                                                 {"UserInfo": {"UserId": "ben", "RoomId": "295066"}}]}
+    assert [r.user_id for r in simulate(cfg, 3)] == ["ann", "ben", "auto #1"]
+    cfg["Target"] = {"RoomId": "1000"}  # a known main room: users of another room do not enter it
+    assert [r.user_id for r in simulate(cfg, 3)] == ["auto #1", "auto #2", "auto #3"]
