@@ -59,6 +59,11 @@ class FetchError(Exception):
     """An image could not be fetched, read or decoded. ``str(err)`` is a one-line message for a finding."""
 
 
+class DownloadError(FetchError):
+    """A URL could not be downloaded (HTTP error, timeout, too large, offline and not cached): whatever field uses
+    the URL, trying again in the same render would fail the same way."""
+
+
 def sniff_format(data: bytes) -> str | None:
     """The image format of ``data`` from its magic bytes: ``PNG``, ``JPEG``, ``BMP``, ``GIF``, ``WEBP`` or None."""
     for magic, name in _MAGIC:
@@ -183,8 +188,11 @@ def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) ->
         if cached.is_file():
             return _read_local(cached, limit, shown)
         if offline:
-            raise FetchError(f"{shown}: not in the image cache and --offline is set")
-        data = _download(ref, shown, limit)
+            raise DownloadError(f"{shown}: not in the image cache and --offline is set")
+        try:
+            data = _download(ref, shown, limit)
+        except FetchError as exc:
+            raise DownloadError(str(exc)) from None
         if sniff_format(data) is not None:
             _store(ref, data)
         return data

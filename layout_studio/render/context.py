@@ -12,7 +12,7 @@ from typing import Any, Callable, Hashable
 
 from PIL import Image
 
-from ..fetch import FetchError, display_ref, load_image
+from ..fetch import DownloadError, FetchError, display_ref, load_image
 from ..findings import Finding, Severity
 from .cache import LRUCache
 
@@ -22,11 +22,14 @@ SOURCE_IMAGES = "manual 001 Data Types (image URLs: PNG/JPEG, at most 2K and 5 M
 class Context:
     """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only."""
 
-    def __init__(self, tiles: LRUCache, images: LRUCache, *, offline: bool = False) -> None:
+    def __init__(self, tiles: LRUCache, images: LRUCache, *, offline: bool = False,
+                 dead: dict[Hashable, str] | None = None) -> None:
         self.tiles = tiles
         self.images = images
         self.offline = offline
         self.findings: list[Finding] = []
+        #: URLs whose download failed in this render (shared with sub-contexts): not tried again for another field
+        self.dead: dict[Hashable, str] = {} if dead is None else dead
 
     def add(self, code: str, severity: Severity, path: str, message: str, source: str) -> None:
         """Record a finding (duplicates are kept once)."""
@@ -38,7 +41,7 @@ class Context:
         """A tile from the cache, or ``make(sub)`` cached with the findings it raised; on a hit those findings are
         added again, so every render reports them."""
         def build() -> tuple[Any, list[Finding]]:
-            sub = Context(self.tiles, self.images, offline=self.offline)
+            sub = Context(self.tiles, self.images, offline=self.offline, dead=self.dead)
             value = make(sub)
             return value, sub.findings
 
@@ -64,11 +67,17 @@ class Context:
             except OSError:
                 sig = "missing"
         key = (ref, allow_extra, user_frame, self.offline, sig)
+        download = (ref, user_frame, self.offline)
 
         def fetch() -> tuple[Image.Image | None, list[str], str | None]:
+            if download in self.dead:
+                return None, [], self.dead[download]
             try:
                 img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra, user_frame=user_frame)
                 return img, notes, None
+            except DownloadError as exc:
+                self.dead[download] = str(exc)
+                return None, [], str(exc)
             except FetchError as exc:
                 return None, [], str(exc)
 

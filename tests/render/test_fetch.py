@@ -285,3 +285,15 @@ def test_messages_never_echo_credentials_in_the_url(server):
         fetch_bytes(url)
     assert "s3cr3tpw" not in str(err.value) and "HTTP 401" in str(err.value)
     assert "s3cr3tpw" not in fetch.display_ref(url) and "127.0.0.1" in fetch.display_ref(url)
+
+
+def test_a_failed_download_is_tried_once_per_render_whatever_uses_the_url(server):
+    # the same dead URL as canvas background (PNG/JPEG only) and as a placeholder (BMP/GIF/WebP too) was downloaded
+    # once for each: a slow server cost the timeout twice
+    url = server("/down.png", b"", status=503)
+    cfg = preset([{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100,
+                   "BackgroundImageUrl": url}], BackgroundImageUrl=url)
+    result = Renderer().render(cfg, users=0)
+    assert [f.path for f in result.findings if f.code == "render.image.failed"] == [
+        "VideoParams.BackgroundImageUrl", "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"]
+    assert _Handler.hits["/down.png"] == 1
