@@ -163,8 +163,12 @@ class Journal:
                  readonly: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._lock = threading.RLock()
+        if self.path.is_dir():
+            raise JournalError(f"{self.path}: is a directory: give the journal's file path (for example "
+                               f"{self.path / 'journal.sqlite3'})")
         if readonly:
             self._db = self._open_readonly(timeout)
+            self._check_schema(readonly=True)
             return
         try:
             paths.ensure_dir(self.path.parent)
@@ -177,6 +181,7 @@ class Journal:
             self._db.execute("PRAGMA synchronous=FULL")
         except (sqlite3.Error, OSError) as err:
             raise self._error("open", err) from None
+        self._check_schema()
         with self._transaction() as db:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
@@ -202,6 +207,29 @@ class Journal:
                 raise self._error("open", err) from None
         db.row_factory = sqlite3.Row
         return db
+
+    def _check_schema(self, readonly: bool = False) -> None:
+        """Refuse a file whose ``requests`` or ``tasks`` table lacks this journal's columns (another program's
+        database); in read-only mode a database without any table reads as an empty journal."""
+        expected = sqlite3.connect(":memory:")
+        expected.executescript(SCHEMA)
+        try:
+            found = {t: {r[1] for r in self._db.execute(f"PRAGMA table_info({t})")} for t in ("requests", "tasks")}
+        except sqlite3.Error as err:
+            raise self._error("read", err) from None
+        for table, columns in found.items():
+            wanted = {r[1] for r in expected.execute(f"PRAGMA table_info({table})")}
+            missing = wanted - columns
+            if columns and missing:
+                raise JournalError(f"{self.path}: not a layout-studio journal (its table {table} has no "
+                                   f"{', '.join(sorted(missing))}): pass --journal PATH to a journal file, or move "
+                                   "this file aside")
+        expected.close()
+        if readonly and not any(found.values()):
+            self._db.close()
+            self._db = sqlite3.connect(":memory:", check_same_thread=False)
+            self._db.executescript(SCHEMA)
+            self._db.row_factory = sqlite3.Row
 
     # -- plumbing -------------------------------------------------------------------------------------------
     @contextlib.contextmanager

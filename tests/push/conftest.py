@@ -63,5 +63,17 @@ def started(cli):
     return out.strip()
 
 
+def run_main(*argv: str):
+    """Run ``layout-studio`` in-process with exactly ``argv`` (``cli`` adds its own --journal and endpoint):
+    returns (exit code, stdout, stderr)."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
 def load_json(path: Path):
     return json.loads(Path(path).read_text())

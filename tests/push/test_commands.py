@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from layout_studio.push.journal import Journal
-from tests.push.conftest import OTHER, PRESET
+from tests.push.conftest import OTHER, PRESET, run_main as _main
 
 
 def test_start_prints_and_records_the_task_id(cli, fake, started):
@@ -205,19 +205,6 @@ def test_history_reads_without_creating_or_changing_the_journal(cli, tmp_path, s
     assert code == 0 and started in out
     with sqlite3.connect(f"file:{cli.journal}?mode=ro", uri=True) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-
-
-def _main(*argv):
-    """Run the command line with exactly ``argv`` (the ``cli`` fixture adds its own --journal)."""
-    import contextlib
-    import io
-
-    from layout_studio.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_plan_and_dry_runs_only_read_the_journal(cli, fake, tmp_path, started):

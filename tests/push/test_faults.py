@@ -11,7 +11,7 @@ import socket
 import pytest
 
 from layout_studio.push.journal import Journal
-from tests.push.conftest import OTHER, PRESET
+from tests.push.conftest import OTHER, PRESET, run_main as _main
 
 
 def _rows(cli, task):
@@ -205,3 +205,32 @@ def test_a_non_200_status_is_named_in_the_message(cli, fake, started):
     assert code == 1
     assert "HTTP 429" in err and "5xx" not in err and "non-200 HTTP status" in err
     assert [r.error_code for r in _rows(cli, started)] == ["ServerNetworkError"]
+
+
+@pytest.mark.parametrize("command", ["history", "push", "dry-run"])
+def test_another_programs_sqlite_file_as_journal_is_a_clear_error(cli, fake, tmp_path, command):
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE requests (id INTEGER PRIMARY KEY, foo TEXT)")
+        db.execute("INSERT INTO requests (foo) VALUES ('x')")
+    db.close()
+    argv = {"history": ["history"], "push": ["push", str(OTHER), "--task-id", "t-1", "--yes"],
+            "dry-run": ["push", str(OTHER), "--task-id", "t-1", "--dry-run"]}[command]
+    code, _, err = _main(*argv, "--journal", str(other), *_connection(command, fake))
+    assert code == 2 and "Traceback" not in err and f"{other}" in err and "not a layout-studio journal" in err, err
+    assert fake.seen() == []
+
+
+@pytest.mark.parametrize("command", ["history", "push"])
+def test_a_directory_as_journal_is_a_clear_error(cli, fake, tmp_path, command):
+    argv = {"history": ["history"], "push": ["push", str(OTHER), "--task-id", "t-1", "--yes"]}[command]
+    code, _, err = _main(*argv, "--journal", str(tmp_path), *_connection(command, fake))
+    assert code == 2 and "is a directory" in err, err
+    assert fake.seen() == []
+
+
+def _connection(command: str, fake) -> list[str]:
+    return [] if command == "history" else ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou", "--endpoint",
+                                            fake.endpoint]
