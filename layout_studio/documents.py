@@ -354,6 +354,8 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
                 why, hint = _preset_hint(cls, str(key), hint)
             if cls in _ROOTS and key in _ELSEWHERE:
                 hint = _ELSEWHERE[key]
+            elif cls in _ROOTS[:2] and path == "" and key in _PRESET_ONLY:
+                hint = 'a preset key: if this file is a preset, add "Format": "layout-studio/preset@1"'
             out.append(Finding("schema.unknown-field", Severity.ERROR, shown,
                                f"{cls.__name__} has no field {key!r} ({why}); {hint}", SOURCE_UNKNOWN))
     return out
@@ -374,6 +376,7 @@ _ELSEWHERE = {
     "UserSig": "the robot's UserSig goes in AgentParams.UserSig",
 }
 _ROOTS = (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest, Target)
+_PRESET_ONLY = ("$schema", "Name", "Description", "Target")
 
 
 def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:

@@ -287,3 +287,14 @@ def test_an_unpaired_surrogate_in_a_secret_is_not_echoed(tmp_path):
     with pytest.raises(LoadError) as err:
         read_json(path)
     assert "AgentParams.UserSig" in str(err.value) and "eJwSECRETVALUE" not in str(err.value)
+
+
+@pytest.mark.parametrize("key", ["Target", "Name", "$schema"])
+def test_a_preset_without_format_is_told_to_add_it(key):
+    """A preset that lost its "Format" reads as a request body: its preset keys said 'known fields: ...'."""
+    preset = preset_from("start-1")
+    del preset["Format"]
+    preset.setdefault("Name", "n")
+    preset.setdefault("$schema", "../layout_studio/data/preset.schema.json")
+    found = [f for f in parse(preset)[1] if f.code == "schema.unknown-field" and f.path == key]
+    assert len(found) == 1 and '"Format": "layout-studio/preset@1"' in found[0].message
