@@ -132,8 +132,9 @@ def confirm(args: argparse.Namespace, question: str) -> bool:
     if not sys.stdin.isatty():
         raise LayoutStudioError("stdin is not a terminal: pass --yes to apply without confirmation "
                                 "(or --dry-run to see the request)")
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)  # stdout may be redirected to a file
     try:
-        answer = input(f"{question} [y/N] ")
+        answer = input()
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")

@@ -237,3 +237,22 @@ def test_plan_and_push_say_when_the_journal_recorded_the_task_as_stopped(cli, fa
     assert code == 0
     code, out, _ = cli("plan", str(OTHER), "--task-id", started)
     assert "as stopped" in out and "ResourceNotFound" in out
+
+
+def test_the_confirmation_question_goes_to_stderr_so_a_redirected_stdout_does_not_hide_it(cli, fake, started,
+                                                                                          monkeypatch):
+    """`push ... > log.txt` on a terminal: a question on stdout lands in the file and the command seems to hang."""
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal("y\n"))
+    code, out, err = cli("push", str(OTHER), "--task-id", started)
+    assert code == 0, err
+    assert f"Apply 2x2 grid to task {started}? [y/N]" in err and "[y/N]" not in out
+    assert len(fake.seen("UpdatePublishCdnStream")) == 1
+    monkeypatch.setattr("sys.stdin", Terminal("\n"))
+    code, out, err = cli("stop", "--task-id", started)
+    assert code == 1 and "not stopped" in err and "[y/N]" in err
