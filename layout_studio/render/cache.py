@@ -64,6 +64,15 @@ class LRUCache:
                 self.nbytes -= self._sizes.pop(old)
         return value
 
+    def discard_if(self, predicate: Callable[[Any], bool]) -> int:
+        """Drop every entry whose value satisfies ``predicate``; returns how many were dropped."""
+        with self._lock:
+            doomed = [key for key, value in self._data.items() if predicate(value)]
+            for key in doomed:
+                del self._data[key]
+                self.nbytes -= self._sizes.pop(key)
+        return len(doomed)
+
     def clear(self) -> None:
         """Forget every entry (counters too)."""
         with self._lock:

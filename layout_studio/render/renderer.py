@@ -85,6 +85,12 @@ class Renderer:
         self.tiles = LRUCache(cache_size, max_bytes=tile_bytes)
         self.images = LRUCache(cache_size, max_bytes=image_bytes)
 
+    def forget_failures(self) -> None:
+        """Forget the images that could not be fetched or read, and the tiles drawn from them, so the next render
+        tries them again (a failure is otherwise kept as long as this Renderer: call this on a manual refresh)."""
+        self.images.discard_if(lambda value: value[2] is not None)
+        self.tiles.discard_if(lambda value: any(f.code == "render.image.failed" for f in value[1]))
+
     def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: Context) -> list[Layer]:
         """Every region and watermark with its offset and tile maker, in drawing order."""
         out: list[Layer] = []

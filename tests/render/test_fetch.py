@@ -297,3 +297,18 @@ def test_a_failed_download_is_tried_once_per_render_whatever_uses_the_url(server
     assert [f.path for f in result.findings if f.code == "render.image.failed"] == [
         "VideoParams.BackgroundImageUrl", "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"]
     assert _Handler.hits["/down.png"] == 1
+
+
+def test_forget_failures_lets_a_long_lived_renderer_try_a_failed_image_again(server):
+    # the studio keeps one Renderer: an image that failed once (network down, URL fixed on the server since) stayed
+    # a hatched box for the whole session, since both the image and the tile drawn from it were cached
+    url = server("/logo.png", b"", status=503)
+    cfg = preset([], watermarks=[{"WaterMarkImage": {"WaterMarkUrl": url, "WaterMarkWidth": 60,
+                                                     "WaterMarkHeight": 40, "LocationX": 0, "LocationY": 0}}])
+    r = Renderer()
+    assert "render.image.failed" in {f.code for f in r.render(cfg).findings}
+    server("/logo.png", _png((1, 2, 3)))  # the server is fixed
+    r.forget_failures()
+    result = r.render(cfg)
+    assert "render.image.failed" not in {f.code for f in result.findings}
+    assert result.image.getpixel((30, 20)) == (1, 2, 3)
