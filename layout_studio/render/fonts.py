@@ -44,9 +44,10 @@ def find_cjk_font() -> Path | None:
     """A Source Han Sans / Noto Sans CJK font file on this machine, or None (searched once per process).
 
     The regular weight is preferred (a family installs Bold, Black, Light... beside it), then the first
-    directory of the search order, then the name."""
+    directory of the search order, then the name. A file FreeType cannot read is passed over (see
+    :func:`unreadable_cjk_font`)."""
     env = os.environ.get("LAYOUT_STUDIO_CJK_FONT")
-    if env and Path(env).is_file():
+    if env and Path(env).is_file() and _loads(Path(env)):
         return Path(env)
     found: list[tuple[int, int, str, Path]] = []
     for order, base in enumerate(_CJK_DIRS):
@@ -57,7 +58,26 @@ def find_cjk_font() -> Path | None:
             for path in root.rglob(f"*.{ext}"):
                 if path.name.replace("-", "").startswith(_CJK_NAMES):
                     found.append((_weight_rank(path), order, str(path), path))
-    return min(found)[3] if found else None
+    return next((path for *_, path in sorted(found) if _loads(path)), None)
+
+
+def _loads(path: Path) -> bool:
+    """True when FreeType can open font file ``path``."""
+    try:
+        ImageFont.truetype(str(path), 12, index=face_index(path))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def unreadable_cjk_font() -> str | None:
+    """Why the CJK font asked for cannot be used (LAYOUT_STUDIO_CJK_FONT missing or not a font), or None."""
+    env = os.environ.get("LAYOUT_STUDIO_CJK_FONT")
+    if not env:
+        return None
+    if not Path(env).is_file():
+        return f"LAYOUT_STUDIO_CJK_FONT {env}: no such file"
+    return None if _loads(Path(env)) else f"LAYOUT_STUDIO_CJK_FONT {env}: not a font file FreeType can read"
 
 
 def font_path(face: str | None) -> Path:

@@ -22,7 +22,7 @@ from ..model import McuWaterMarkParams, McuWaterMarkText
 from .cards import hatched
 from .colors import parse_color
 from .context import Context
-from .fonts import drawable, font_path, get_font, missing_glyphs
+from .fonts import drawable, font_path, get_font, missing_glyphs, unreadable_cjk_font
 from .scaling import scale_into
 
 SOURCE_WM = "SDK models.py McuWaterMarkText/McuWaterMarkImage; manual 001 Data Types"
@@ -66,6 +66,11 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: Context) -> Image.Image:
         if not ok:
             ctx.add("render.color.invalid", Severity.WARNING, f"{path}.{name}",
                     f"{name} is not a 0xRRGGBB colour; the preview uses the default", SOURCE_WM)
+    problem = unreadable_cjk_font() if face == "SourceHanSans" else None
+    if problem:
+        ctx.add("render.font.unreadable", Severity.WARNING, f"{path}.Font",
+                f"{problem}; drawn with {font_path(face).name} instead (point it at a Source Han Sans / Noto Sans "
+                "CJK .otf/.ttc, or unset it)", SOURCE_WM)
     if face not in ("Tencent", "SourceHanSans"):
         ctx.add("render.font.unknown", Severity.WARNING, f"{path}.Font",
                 f"Font {face!r} is not one the MCU offers (Tencent, SourceHanSans); drawn with the bundled font",

@@ -86,3 +86,23 @@ def test_the_simplified_chinese_face_of_a_cjk_collection_is_used():
     assert fonts.simplified_chinese_index(["Source Han Sans SC"]) == 0
     assert fonts.simplified_chinese_index(["Some CJK Font JP", "Some CJK Font KR"]) == 0
     assert fonts.face_index(fonts.BUNDLED_FONT) == 0  # a single-face file
+
+
+def test_an_unreadable_cjk_font_falls_back_to_the_bundled_font_with_a_warning(tmp_path, monkeypatch):
+    # LAYOUT_STUDIO_CJK_FONT pointing at a file that is not a font (or a truncated installed one) made every render
+    # with a SourceHanSans watermark end in a traceback ("OSError: unknown file format")
+    bogus = tmp_path / "NotoSansCJK-Regular.otf"
+    bogus.write_text("not a font")
+    monkeypatch.setenv("LAYOUT_STUDIO_CJK_FONT", str(bogus))
+    monkeypatch.setattr(fonts, "_CJK_DIRS", (str(tmp_path),))  # the same broken file is found by the scan
+    for cached in (fonts.find_cjk_font, fonts.get_font, fonts.face_index):
+        cached.cache_clear()
+    try:
+        result = Renderer().render(preset([], watermarks=[_text("LIVE", Font="SourceHanSans")]))
+        found = [f for f in result.findings if f.code == "render.font.unreadable"]
+        assert [f.path for f in found] == ["VideoParams.WaterMarkList[0].WaterMarkText.Font"]
+        assert str(bogus) in found[0].message
+        assert fonts.font_path("SourceHanSans") == fonts.BUNDLED_FONT
+    finally:
+        for cached in (fonts.find_cjk_font, fonts.get_font, fonts.face_index):
+            cached.cache_clear()
