@@ -17,9 +17,9 @@ Library API (the studio and scripts use these; the command line wraps them):
 
 ``options`` are :class:`PushOptions` fields — ``region``, ``endpoint`` (URL), ``profile``, ``sdk_app_id``,
 ``journal`` (path or Journal), ``timeout`` (s), ``rate`` (requests/s per API, default 20), ``attempts``,
-``backoff`` (s), ``dry_run``, ``agent_usersig``, ``credential`` (an SDK Credential) — and any other keyword is a
-target option of :func:`layout_studio.payload.build_request` (``publish_cdn_params``, ``feed_back_room_params``,
-``with_transcoding`` ...).
+``backoff`` (s), ``dry_run``, ``read_only`` (journal opened read-only), ``agent_usersig``, ``credential`` (an SDK
+Credential) — and any other keyword is a target option of :func:`layout_studio.payload.build_request`
+(``publish_cdn_params``, ``feed_back_room_params``, ``with_transcoding`` ...).
 
 Modules: :mod:`~.client` (one signed call through the SDK's CommonClient), :mod:`~.credentials`,
 :mod:`~.region` (regions, SdkAppId rule, ``--endpoint``), :mod:`~.usersig` (TLSSigAPIv2), :mod:`~.sequence`,
