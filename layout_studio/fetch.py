@@ -99,7 +99,9 @@ def _too_big(shown: str, size: int | str, limit: int) -> FetchError:
 def _read_local(path: Path, limit: int | None = None, shown: str | None = None) -> bytes:
     """The bytes of file ``path``; messages name ``shown`` (the URL of a cache entry) or else the path."""
     limit = MAX_BYTES if limit is None else limit
-    name = shown or str(path)
+    name = shown or str(path).replace("\x00", "\\0")
+    if "\x00" in str(path):
+        raise FetchError(f"{name}: contains a NUL character, so it cannot be a file name")
     try:
         size = path.stat().st_size
         if size > limit:

@@ -64,7 +64,7 @@ class Context:
             try:
                 st = os.stat(os.path.expanduser(ref))
                 sig = (st.st_mtime_ns, st.st_size)
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL character in the name
                 sig = "missing"
         key = (ref, allow_extra, user_frame, self.offline, sig)
         download = (ref, user_frame, self.offline)

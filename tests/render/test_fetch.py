@@ -312,3 +312,12 @@ def test_forget_failures_lets_a_long_lived_renderer_try_a_failed_image_again(ser
     result = r.render(cfg)
     assert "render.image.failed" not in {f.code for f in result.findings}
     assert result.image.getpixel((30, 20)) == (1, 2, 3)
+
+
+def test_a_reference_with_a_nul_character_is_a_finding_not_a_traceback(tmp_path):
+    # "BackgroundImageUrl": "a\u0000b.png" (or file:///a%00b.png) raised ValueError: embedded null byte
+    for ref in ("a\x00b.png", "file:///tmp/a%00b.png"):
+        with pytest.raises(FetchError, match="NUL"):
+            fetch_bytes(ref)
+    result = Renderer().render(preset([], BackgroundImageUrl="logo\x00.png"))
+    assert [f.path for f in result.findings if f.code == "render.image.failed"] == ["VideoParams.BackgroundImageUrl"]
