@@ -19,10 +19,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("history", help="list the requests sent to mixing tasks (the journal)",
                                    description="Show the journal of requests, all tasks or one.")
     parser.add_argument("task_id", nargs="?", metavar="T", help="only this task")
-    parser.add_argument("--limit", type=int, metavar="N", help="only the newest N entries")
+    parser.add_argument("--limit", type=_positive, metavar="N", help="only the newest N entries (N >= 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
     parser.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    """argparse ``type`` of --limit: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: give at least 1 (leave --limit out for every entry)")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:

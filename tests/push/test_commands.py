@@ -256,3 +256,11 @@ def test_the_confirmation_question_goes_to_stderr_so_a_redirected_stdout_does_no
     monkeypatch.setattr("sys.stdin", Terminal("\n"))
     code, out, err = cli("stop", "--task-id", started)
     assert code == 1 and "not stopped" in err and "[y/N]" in err
+
+
+@pytest.mark.parametrize("value", ["0", "-3"])
+def test_history_limit_must_be_positive(cli, capsys, value):
+    """--limit 0 and --limit -3 listed the whole journal."""
+    with pytest.raises(SystemExit) as exit_:
+        cli("history", "--limit", value)
+    assert exit_.value.code == 2 and "--limit" in capsys.readouterr().err
