@@ -74,15 +74,20 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``), so a name read from a file cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def display_ref(ref: str) -> str:
     """``ref`` safe to show: a URL without its query string and fragment (they may carry signatures) and without
-    the user and password of ``user:password@host``."""
+    the user and password of ``user:password@host``; control characters escaped."""
     if "://" in ref:
         parts = urlsplit(ref)
         host = parts.netloc.rpartition("@")[2]
         user = "…@" if "@" in parts.netloc else ""
-        return f"{parts.scheme}://{user}{host}{parts.path}" + ("?…" if parts.query else "")
-    return ref
+        return printable(f"{parts.scheme}://{user}{host}{parts.path}" + ("?…" if parts.query else ""))
+    return printable(ref)
 
 
 def cache_path(url: str) -> Path:
@@ -99,7 +104,7 @@ def _too_big(shown: str, size: int | str, limit: int) -> FetchError:
 def _read_local(path: Path, limit: int | None = None, shown: str | None = None) -> bytes:
     """The bytes of file ``path``; messages name ``shown`` (the URL of a cache entry) or else the path."""
     limit = MAX_BYTES if limit is None else limit
-    name = shown or str(path).replace("\x00", "\\0")
+    name = shown or printable(str(path))
     if "\x00" in str(path):
         raise FetchError(f"{name}: contains a NUL character, so it cannot be a file name")
     try:

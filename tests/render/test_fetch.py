@@ -321,3 +321,14 @@ def test_a_reference_with_a_nul_character_is_a_finding_not_a_traceback(tmp_path)
             fetch_bytes(ref)
     result = Renderer().render(preset([], BackgroundImageUrl="logo\x00.png"))
     assert [f.path for f in result.findings if f.code == "render.image.failed"] == ["VideoParams.BackgroundImageUrl"]
+
+
+def test_control_characters_of_a_reference_are_escaped_in_messages(tmp_path):
+    # a preset from elsewhere with "WaterMarkUrl": "logo\u001b]2;pwned\u0007.png" wrote terminal escape sequences
+    # to stderr through every finding that named it
+    for ref in ("http://127.0.0.1:9/logo\x1b]2;pwned\x07.png", str(tmp_path / "logo\x1b[2J.png")):
+        shown = fetch.display_ref(ref)
+        assert "\x1b" not in shown and "\x07" not in shown and "\\x1b" in shown
+        with pytest.raises(FetchError) as err:
+            fetch_bytes(ref)
+        assert "\x1b" not in str(err.value)
