@@ -148,7 +148,11 @@ class FakeTrtc:
                 self.reply(200, json.dumps({"Response": response}).encode())
 
             def do_POST(self):  # noqa: N802 - http.server API
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                if len(raw) < length:  # the client went away mid-request (killed): nothing arrived to act on
+                    self.close_connection = True
+                    return None
                 with fake.lock:
                     fault = fake.faults.popleft() if fake.faults else None
                 if fault == "hang":
