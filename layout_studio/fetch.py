@@ -207,7 +207,11 @@ def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) ->
         return _read_local(Path(unquote(urlsplit(ref).path)), limit)
     if scheme:
         raise FetchError(f"{shown}: unsupported URL scheme {scheme!r} (use http, https or a local path)")
-    return _read_local(Path(ref).expanduser(), limit)
+    try:
+        path = Path(ref).expanduser()
+    except RuntimeError:  # "~name" of a user this machine does not know: read it as written
+        path = Path(ref)
+    return _read_local(path, limit)
 
 
 def _to_rgba(im: Image.Image) -> Image.Image:

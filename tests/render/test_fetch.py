@@ -332,3 +332,10 @@ def test_control_characters_of_a_reference_are_escaped_in_messages(tmp_path):
         with pytest.raises(FetchError) as err:
             fetch_bytes(ref)
         assert "\x1b" not in str(err.value)
+
+
+def test_a_tilde_reference_of_an_unknown_user_is_a_missing_file_not_a_traceback():
+    # "~0" or "~nobody-here/logo.png": Path.expanduser raised RuntimeError (found by a fuzz of the renderer)
+    for ref in ("~0", "~no-such-user-here/logo.png"):
+        with pytest.raises(FetchError, match="no such file"):
+            fetch_bytes(ref)
