@@ -99,9 +99,25 @@ def mask_secrets(obj: Any) -> Any:
     return _walk(copy.deepcopy(obj), "", lambda _p, _v: MASK, lambda _p, s: _URL_SECRET.sub(r"\1" + MASK, s))
 
 
+#: A known secret at least this long is masked wherever it occurs; a shorter one (a placeholder such as "x" or
+#: "test", never a real UserSig or key) only where it is not part of a longer word or number, so that masking it
+#: does not garble rule codes, field names and values ("[watermark.te***t.font]").
+WHOLE_WORD_BELOW = 16
+
+
+def _secret_pattern(value: str) -> str:
+    pattern = re.escape(value)
+    if len(value) >= WHOLE_WORD_BELOW:
+        return pattern
+    before = r"(?<![A-Za-z0-9])" if value[0].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if value[-1].isalnum() else ""
+    return before + pattern + after
+
+
 def mask_text(text: str, extra: Iterable[str | None] = ()) -> str:
-    """``text`` with URL txSecret values and each non-empty string of ``extra`` (known secret values) masked."""
+    """``text`` with URL txSecret values and each non-empty string of ``extra`` (known secret values) masked
+    (a short value only as a whole word, see :data:`WHOLE_WORD_BELOW`)."""
     text = _URL_SECRET.sub(r"\1" + MASK, text)
     for value in sorted((v for v in extra if v), key=len, reverse=True):
-        text = text.replace(value, MASK)
+        text = re.sub(_secret_pattern(value), MASK, text)
     return text

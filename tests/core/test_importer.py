@@ -84,3 +84,20 @@ def test_a_secret_under_a_misspelt_key_is_stripped_and_masked_too(key, tmp_path)
     assert f"AgentParams.{key}" in stripped
     shown = json.dumps(mask_secrets(body))
     assert secret not in shown and "storage-secret" not in shown
+
+
+def test_masking_a_short_placeholder_secret_does_not_garble_words_and_numbers():
+    """UserSig "x" turned "[watermark.text.font]" into "[watermark.te***t.font]" (and "1" every digit 1)."""
+    from layout_studio.secrets import MASK, mask_text
+
+    text = "Font '宋体' is not supported [watermark.text.font]; LocationX 1100; UserSig 'x' and \"1\""
+    assert mask_text(text, ["x", "1"]) == ("Font '宋体' is not supported [watermark.text.font]; LocationX 1100; "
+                                           f"UserSig '{MASK}' and \"{MASK}\"")
+
+
+def test_masking_a_real_length_secret_hides_it_everywhere():
+    from layout_studio.secrets import MASK, mask_text
+
+    sig = "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekP"
+    assert mask_text(f"a{sig}b {sig}*", [sig, "*bc"]) == f"a{MASK}b {MASK}*"
+    assert mask_text("a*bc", ["*bc"]) == f"a{MASK}"
