@@ -21,7 +21,7 @@ from ..regions import REGIONS, SOURCE, expected_regions
 from .errors import ConfigError
 
 DEFAULT_HOST = "trtc.tencentcloudapi.com"
-_HOST = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+_HOST = re.compile(r"\w(?:[\w.-]*\w)?")  # letters (also non-ASCII: IDNA), digits, '_', '-', '.'; no spaces
 
 
 def check_region(region: str | None) -> str:

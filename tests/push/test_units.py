@@ -135,6 +135,9 @@ def test_region_rules():
     assert "ap-guangzhou or ap-hongkong" in region.sdk_app_id_warning("ap-singapore", 1400188366)
     assert region.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
     assert region.parse_endpoint(None) is None
+    for good in ("https://trtc.ap-guangzhou.tencentcloudapi.com", "http://[::1]:8080", "http://trtc_proxy:80",
+                 "https://例え.jp", "localhost:9000"):
+        assert region.parse_endpoint(good)
     for bad in ("ftp://x", "http://h/path", "http://h:99999"):
         with pytest.raises(ConfigError):
             region.parse_endpoint(bad)
