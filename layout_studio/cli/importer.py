@@ -36,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
     from ..presets import save_preset
     from ..validation import validate
     from .schema import require_directory
-    from .validate import count_line, format_finding
+    from .validate import count_line, format_finding, tolerant_streams
 
+    tolerant_streams()
     if os.path.exists(args.output) and not args.force:
         raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")
     require_directory(args.output)

@@ -148,8 +148,9 @@ def run(args: argparse.Namespace) -> int:
     from ..payload import build_request, check_request
     from ..presets import load_preset
     from ..secrets import mask_secrets
-    from .validate import count_line, format_finding, secret_values
+    from .validate import count_line, format_finding, secret_values, tolerant_streams, utf8_stdout
 
+    tolerant_streams()
     preset = load_preset(args.preset)
     opts = target_options(args, preset)
     if args.action == "update":
@@ -182,5 +183,5 @@ def run(args: argparse.Namespace) -> int:
         shown = mask_secrets(body)
         print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send",
               file=sys.stderr)
-    sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=not utf8_stdout()) + "\n")
     return 0

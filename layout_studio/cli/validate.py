@@ -13,6 +13,7 @@ has ``"error": {"message", "line", "column"}``. Secret values found in a file ar
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from typing import Any, Iterable
@@ -70,6 +71,26 @@ def secret_values(obj: Any) -> list[str]:
     return found
 
 
+def utf8_stdout() -> bool:
+    """True when stdout is UTF-8; otherwise (a Windows code page when redirected) JSON goes out with \\u escapes."""
+    try:
+        return codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        return False
+
+
+def tolerant_streams() -> None:
+    """Write what stdout/stderr's encoding lacks (Chinese text on a cp1252 console) as backslash escapes instead of
+    failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def format_finding(finding, secrets: Iterable[str] = ()) -> str:
     """One finding for a terminal: ``  error    PATH`` then the message and ``[code]`` indented on the next line."""
     where = finding.path or "(body)"
@@ -92,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     from ..findings import has_errors
     from ..validation import validate
 
+    tolerant_streams()
     results: list[dict[str, Any]] = []
     for name in args.files:
         try:
@@ -123,7 +145,7 @@ def _print_json(results: list[dict[str, Any]]) -> None:
             err = r["error"]
             entry["error"] = {"message": mask_text(err.detail), "line": err.line, "column": err.column}
         files.append(entry)
-    json.dump({"files": files}, sys.stdout, indent=2, ensure_ascii=False)
+    json.dump({"files": files}, sys.stdout, indent=2, ensure_ascii=not utf8_stdout())
     sys.stdout.write("\n")
 
 

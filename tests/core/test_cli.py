@@ -375,3 +375,40 @@ def test_payload_puts_back_the_storage_secret_key_import_left_out(tmp_path, monk
     assert main(base) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["RecordParams"]["McuStorageParams"]["CloudStorage"]["SecretKey"] == "storage-secret"
+
+
+def _cp1252_stdout(monkeypatch):
+    """stdout as on Windows when redirected to a file: the locale's code page, not UTF-8."""
+    import io
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="cp1252", newline="\n")
+    monkeypatch.setattr("sys.stdout", stream)
+    return stream
+
+
+def test_payload_on_a_non_utf8_stdout_prints_valid_json(tmp_path, monkeypatch):
+    """`payload ... > body.json` on Windows (cp1252) crashed with UnicodeEncodeError on a Chinese text watermark."""
+    doc = json.loads(Path(TWO_UP).read_text())
+    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 1, "WaterMarkText": {
+        "Text": "直播中 \U0001F3A5", "WaterMarkWidth": 200, "WaterMarkHeight": 40, "LocationX": 20, "LocationY": 20,
+        "FontSize": 24, "ZOrder": 10}})
+    stream = _cp1252_stdout(monkeypatch)
+    assert main(["payload", write(tmp_path, "p.json", doc), "--action", "start", *START_ARGS]) == 0
+    stream.flush()
+    body = json.loads(stream.buffer.getvalue().decode("cp1252"))
+    assert body["VideoParams"]["WaterMarkList"][-1]["WaterMarkText"]["Text"] == "直播中 \U0001F3A5"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_validate_on_a_non_utf8_stdout_does_not_crash(fmt, tmp_path, monkeypatch):
+    doc = json.loads(Path(TWO_UP).read_text())
+    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 1, "WaterMarkText": {
+        "Text": "直播", "WaterMarkWidth": 200, "WaterMarkHeight": 40, "LocationX": 20, "LocationY": 20,
+        "FontSize": 24, "ZOrder": 10, "Font": "宋体"}})
+    stream = _cp1252_stdout(monkeypatch)
+    assert main(["validate", "--format", fmt, write(tmp_path, "p.json", doc)]) == 1
+    stream.flush()
+    out = stream.buffer.getvalue().decode("cp1252")
+    assert "watermark.text.font" in out
+    if fmt == "json":
+        assert "宋体" in json.dumps(json.loads(out), ensure_ascii=False)
