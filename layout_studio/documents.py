@@ -354,6 +354,8 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
                 why, hint = _preset_hint(cls, str(key), hint)
             if cls in _ROOTS and key in _ELSEWHERE:
                 hint = _ELSEWHERE[key]
+            elif cls in _OTHER_REQUEST and key in _OTHER_REQUEST[cls][0].api_names():
+                hint = _OTHER_REQUEST[cls][1]
             elif cls in _ROOTS[:2] and path == "" and key in _PRESET_ONLY:
                 hint = 'a preset key: if this file is a preset, add "Format": "layout-studio/preset@1"'
             out.append(Finding("schema.unknown-field", Severity.ERROR, shown,
@@ -377,6 +379,13 @@ _ELSEWHERE = {
 }
 _ROOTS = (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest, Target)
 _PRESET_ONLY = ("$schema", "Name", "Description", "Target")
+#: A field of the other mixing request: which it is and what to do.
+_OTHER_REQUEST = {
+    UpdatePublishCdnStreamRequest: (StartPublishCdnStreamRequest, "a StartPublishCdnStream field that an update "
+                                    "cannot change: leave it out (stop and start the task to change it)"),
+    StartPublishCdnStreamRequest: (UpdatePublishCdnStreamRequest, "an UpdatePublishCdnStream field: leave it out "
+                                   "of a start body (or check the body with --action update)"),
+}
 
 
 def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:

@@ -298,3 +298,16 @@ def test_a_preset_without_format_is_told_to_add_it(key):
     preset.setdefault("$schema", "../layout_studio/data/preset.schema.json")
     found = [f for f in parse(preset)[1] if f.code == "schema.unknown-field" and f.path == key]
     assert len(found) == 1 and '"Format": "layout-studio/preset@1"' in found[0].message
+
+
+@pytest.mark.parametrize("kind, key, says", [
+    ("update", "AgentParams", "StartPublishCdnStream"),
+    ("update", "RoomId", "StartPublishCdnStream"),
+    ("start", "TaskId", "UpdatePublishCdnStream"),
+    ("start", "SequenceNumber", "UpdatePublishCdnStream"),
+])
+def test_a_field_of_the_other_mixing_request_says_so(kind, key, says):
+    """AgentParams in an update said 'did you mean SeiParams?'; TaskId in a start body listed the known fields."""
+    body = reference("start-1") if kind == "update" else reference("update-2")
+    found = [f for f in parse(body, kind)[1] if f.path == key]
+    assert len(found) == 1 and says in found[0].message and "did you mean" not in found[0].message
