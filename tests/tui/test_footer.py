@@ -16,6 +16,18 @@ from layout_studio.tui.app import StudioApp
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+async def settled_keys(pilot, footer: Footer) -> list[FooterKey]:
+    """The footer's keys once it has composed them and laid them out (on a loaded machine the footer recomposes
+    after the first pause, when the screen has seen its size)."""
+    keys: list[FooterKey] = []
+    for _ in range(100):
+        await pilot.pause(0.05)
+        keys = list(footer.query(FooterKey))
+        if keys and all(k.region.width for k in keys) and not any(k.key == "ctrl+p" for k in keys):
+            break
+    return keys
+
+
 def test_footer_at_80x24_shows_save_preview_and_quit(tmp_path):
     shutil.copy(FIXTURES / "two_up.json", tmp_path / "two_up.json")
     app = StudioApp(EditSession.open(tmp_path / "two_up.json"), offer_recovery=False)
@@ -23,9 +35,8 @@ def test_footer_at_80x24_shows_save_preview_and_quit(tmp_path):
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
             footer = app.screen.query_one(Footer)
-            keys = list(footer.query(FooterKey))
+            keys = await settled_keys(pilot, footer)
             # the command palette key is docked at the right; the other keys must end before it
             right = min([k.region.x for k in keys if k.key == "ctrl+p"] or [footer.region.right])
             for key in keys:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from layout_studio.editing import EditSession
 from layout_studio.tui.app import StudioApp
@@ -44,6 +45,8 @@ def test_push_screen(snap_compare):
     async def open_push(pilot):
         await pilot.app.editor.run_action("push")
         await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor makes the snapshot depend on the machine's speed
         await pilot.press(*"task-1")
         pilot.app.screen.query_one("#push-app").value = "1400000001"
         await pilot.press("enter")
