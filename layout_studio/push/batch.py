@@ -7,7 +7,8 @@ UpdatePublishCdnStream). Progress goes to stderr; the per-task result to ``--rep
 Resume and interruption (decisions):
 
 * a task is **skipped** when the newest journal row that may have reached it (status ok, pending or unknown) is
-  an ``ok`` update or start carrying this design's hash — it already has the design;
+  an ``ok`` update or start carrying this design's hash — it already has the design. ``force`` (``--force``) sends
+  to those tasks too: the hash leaves secrets out, so a rotated ``txSecret`` alone does not change it;
 * a task whose newest row is ``pending``/``unknown`` with this design (in flight when the run was killed, or timed
   out) is **sent again** with a new, higher SequenceNumber. An update carries the whole design, so the task ends
   in the same state whether the lost attempt arrived or not; no SequenceNumber is ever reused. This is the only
@@ -135,11 +136,12 @@ class BatchResult:
 
 def run_batch(pusher: Pusher, preset: Preset, task_ids: list[str], *, workers: int = 8,
               progress: Callable[[dict[str, int]], None] | None = None, stop: threading.Event | None = None,
-              **target: Any) -> BatchResult:
+              force: bool = False, **target: Any) -> BatchResult:
     """Push ``preset`` to every task of ``task_ids`` (see the module docstring). Raises
     :class:`~layout_studio.push.errors.RefusedError` before sending anything when the design has errors.
     ``stop`` (an Event) ends the run early like Ctrl-C does; KeyboardInterrupt does the same and is re-raised
-    after every in-flight request is recorded (the partial result is attached as ``err.batch_result``)."""
+    after every in-flight request is recorded (the partial result is attached as ``err.batch_result``).
+    ``force`` sends to every task, including those the journal says already have this design."""
     stop = stop or threading.Event()
     pusher.cancel = stop  # a worker still waiting for the rate limit when the run stops sends nothing
     body0 = pusher.update_body(preset, task_ids[0], **target)
@@ -185,7 +187,7 @@ def run_batch(pusher: Pusher, preset: Preset, task_ids: list[str], *, workers: i
     pending: list[str] = []
     for task_id in task_ids:
         last = latest.get(task_id)
-        if last is not None and last.status == "ok" and last.design_hash == first.design_hash:
+        if not force and last is not None and last.status == "ok" and last.design_hash == first.design_hash:
             done(task_id, Outcome(UPDATE, task_id, "skipped", request_id=last.request_id,
                                   sequence_number=last.sequence_number, journal_ids=[last.id]))
         else:

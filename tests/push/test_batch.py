@@ -44,6 +44,16 @@ def test_batch_applies_once_reports_and_resumes_by_skipping(cli, fake, tmp_path)
     assert fake.violations == []
 
 
+def test_force_sends_again_to_tasks_that_already_have_the_design(cli, fake, tmp_path):
+    ids_file, ids = _ids(tmp_path, 3)
+    code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes")
+    assert code == 0 and "3 ok" in out, err
+    code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes", "--force")
+    assert code == 0 and "3 ok" in out, err
+    assert all(len(fake.tasks[t]) == 2 for t in ids)
+    assert fake.violations == []
+
+
 def test_batch_reports_failed_tasks_and_exits_1(cli, fake, tmp_path):
     ids_file, ids = _ids(tmp_path, 5)
     fake.faults.append("error:ResourceNotFound")
