@@ -18,10 +18,39 @@ from ..errors import LayoutStudioError
 
 PROG = "layout-studio"
 
+#: What a TaskId looks like in the hints (the manual's examples start with '-', which argparse reads as an option).
+EXAMPLE_TASK_ID = "-m97l2ZU..."
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with one more sentence on the errors a value starting with '-' causes (real TaskIds often do:
+    argparse takes ``-m97l2ZU...`` for an option). Every subcommand parser is of this class."""
+
+    def error(self, message: str):  # type: ignore[override]
+        """Print usage and ``message`` plus the hint, exit 2 (as argparse does)."""
+        option, expected, _ = message.partition(": expected one argument")
+        if expected and option.startswith("argument --"):
+            name = option.removeprefix("argument ").split("/")[0]
+            message += f"; if the value starts with '-', write {name}=VALUE"
+            if name == "--task-id":
+                message += f" (e.g. --task-id={EXAMPLE_TASK_ID})"
+        elif message.startswith("the following arguments are required") and self._wants_task_id(message):
+            message += (f"; if the TaskId starts with '-', put it after --: {self.prog} -- {EXAMPLE_TASK_ID} "
+                        "[options before the --]")
+        elif message.startswith("unrecognized arguments: -"):
+            message += (f"; a value that starts with '-' (such as a TaskId {EXAMPLE_TASK_ID}) goes after --, "
+                        "or as --option=VALUE")
+        super().error(message)
+
+    def _wants_task_id(self, message: str) -> bool:
+        """True when a missing positional argument of this parser is a TaskId (metavar ``T``)."""
+        missing = message.partition(":")[2].replace(",", " ").split()
+        return any(a.metavar == "T" and not a.option_strings and a.metavar in missing for a in self._actions)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand module of this package registered (in name order)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=PROG,
         description="Design, check, preview and apply TRTC cloud-mixing (MCU) layouts. "
         "With no command, opens the studio.",

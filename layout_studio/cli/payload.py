@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from typing import Any, NoReturn
+from typing import Any
 
 
 #: Request fields -> the options that set them (for the hint after errors).
@@ -63,23 +63,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--with-transcoding", action=argparse.BooleanOptionalAction, default=None,
                         help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)")
     parser.set_defaults(func=run)
-    _hint_dash_values(parser)
-
-
-def _hint_dash_values(parser: argparse.ArgumentParser) -> None:
-    """Make "argument --task-id: expected one argument" say how to pass a value that starts with '-' (TaskIds
-    often do, e.g. the reference examples' ``-m97l2ZU...``): argparse reads such a value as an option."""
-    plain_error = parser.error
-
-    def error(message: str) -> NoReturn:
-        option, sep, _ = message.partition(": expected one argument")
-        if sep and option.startswith("argument --"):
-            name = option.removeprefix("argument ").split("/")[0]
-            example = f" (e.g. {name}=-m97l2ZU...)" if name == "--task-id" else ""
-            message += f"; a value that starts with '-' must be written {name}=VALUE{example}"
-        plain_error(message)
-
-    parser.error = error  # type: ignore[method-assign]
 
 
 def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:

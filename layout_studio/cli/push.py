@@ -38,7 +38,7 @@ def add_destination_options(group) -> None:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``plan``, ``push`` and ``rollback``."""
-    from ..push.options import add_common_options, hint_dashed_task_ids, task_id
+    from ..push.options import add_common_options, task_id
 
     plan = subparsers.add_parser("plan", help="show what pushing a preset to a task would change",
                                  description="Compare the update a preset makes with what the task last received "
@@ -49,7 +49,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_update_targets(plan)
     add_common_options(plan, confirm=False)
     plan.set_defaults(func=run_plan)
-    hint_dashed_task_ids(plan)
 
     push = subparsers.add_parser("push", help="apply a preset to a running task (UpdatePublishCdnStream)",
                                  description="Validate the preset (errors refuse the push), show the plan, ask, "
@@ -62,10 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--task-ids-from", metavar="FILE", help="file with one TaskId a line")
     push.add_argument("--report", metavar="OUT.json", help="write the per-task result (batch)")
     push.add_argument("--workers", type=int, default=8, metavar="N", help="concurrent requests (batch; default 8)")
+    push.add_argument("--force", action="store_true",
+                      help="batch: also send to tasks whose last successful update already carries this design "
+                      "(the design hash leaves secrets out: after rotating a CDN URL's txSecret, say)")
     _add_update_targets(push)
     add_common_options(push)
     push.set_defaults(func=run_push)
-    hint_dashed_task_ids(push)
 
     back = subparsers.add_parser("rollback", help="re-send an earlier design to a task",
                                  description="Re-send the design of journal entry N (see `history T`; default: "
@@ -74,7 +75,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     back.add_argument("--to", type=int, metavar="N", help="journal entry number (the # column of history)")
     add_common_options(back)
     back.set_defaults(func=run_rollback)
-    hint_dashed_task_ids(back, positional="T")
 
 
 class TargetArgs(argparse.Namespace):
@@ -174,7 +174,8 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
         bar = ProgressLine(len(task_ids))
         interrupted = False
         try:
-            result = run_batch(pusher, preset, task_ids, workers=args.workers, progress=bar.update, **targets)
+            result = run_batch(pusher, preset, task_ids, workers=args.workers, progress=bar.update,
+                               force=args.force, **targets)
         except RefusedError as err:
             return _refused(err, pusher)
         except KeyboardInterrupt as err:

@@ -15,7 +15,7 @@ import sys
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``start`` and ``stop``."""
-    from ..push.options import add_common_options, hint_dashed_task_ids, task_id
+    from ..push.options import add_common_options, task_id
     from .push import add_destination_options
 
     start = subparsers.add_parser("start", help="start a mixing task from a preset (StartPublishCdnStream)",
@@ -40,7 +40,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stop.add_argument("--record-key", metavar="KEY", help="RecordKey: end that recording now")
     add_common_options(stop)
     stop.set_defaults(func=run_stop)
-    hint_dashed_task_ids(stop)
 
 
 def run_start(args: argparse.Namespace) -> int:

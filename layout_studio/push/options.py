@@ -66,24 +66,6 @@ def task_id(text: str) -> str:
     return value
 
 
-def hint_dashed_task_ids(parser: argparse.ArgumentParser, positional: str | None = None) -> None:
-    """Make argparse's errors about a TaskId that starts with '-' (real ones often do, e.g. ``-m97l2ZU...``;
-    argparse takes it for an option) say how to write it: ``--task-id=VALUE``, or after ``--`` when it is the
-    ``positional`` argument."""
-    plain_error = parser.error
-    command = parser.prog.split()[-1]
-
-    def error(message: str):
-        if message.startswith("argument --task-id: expected one argument"):
-            message += "; a TaskId that starts with '-' must be written --task-id=VALUE (e.g. --task-id=-m97l2ZU...)"
-        elif positional and message.startswith("the following arguments are required") and positional in message:
-            message += (f"; a TaskId that starts with '-' goes after --: layout-studio {command} -- -m97l2ZU... "
-                        "[options before the --]")
-        plain_error(message)
-
-    parser.error = error  # type: ignore[method-assign]
-
-
 def options_from_args(args: argparse.Namespace, **extra: Any):
     """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
     from .operations import PushOptions

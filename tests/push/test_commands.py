@@ -162,6 +162,7 @@ def test_an_empty_or_spaced_task_id_is_bad_usage(cli, fake, capsys, command, val
     (["push", str(OTHER), "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
     (["stop", "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
     (["rollback", "-m97l2ZUdWLd", "--yes"], "rollback -- -m97l2ZU"),
+    (["history", "-m97l2ZUdWLd"], "goes after --"),
 ])
 def test_a_task_id_starting_with_a_dash_gets_a_hint(cli, capsys, argv, hint):
     """Real TaskIds often start with '-' (the manual's examples do): argparse reads them as options."""
