@@ -412,3 +412,16 @@ def test_validate_on_a_non_utf8_stdout_does_not_crash(fmt, tmp_path, monkeypatch
     assert "watermark.text.font" in out
     if fmt == "json":
         assert "宋体" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+def test_ctrl_c_while_the_commands_load_exits_130_without_a_traceback(monkeypatch, capsys):
+    import layout_studio.cli as cli
+
+    def interrupted(argv=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    with pytest.raises(SystemExit) as info:
+        cli.run()
+    assert info.value.code == 130
+    assert capsys.readouterr().err == "layout-studio: interrupted\n"
