@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--agent-usersig", metavar="SIG",
                         help="AgentParams.UserSig (default: TRTC_AGENT_USERSIG, else generated from "
                              "TRTC_SDK_SECRET_KEY); never stored")
+    target.add_argument("--storage-secret-key", metavar="KEY",
+                        help="SecretKey of RecordParams' CloudStorage (default: TRTC_STORAGE_SECRET_KEY); never "
+                             "stored")
     add_destination_options(target)
     add_common_options(start, confirm=False)
     start.set_defaults(func=run_start)

@@ -78,3 +78,25 @@ def test_an_api_error_echoing_a_secret_from_the_environment_shows_it_masked(cli,
         blobs = [out, err, *(str(e.to_dict()) for e in journal.entries())]
     for blob in blobs:
         assert feedback_sig not in blob and storage_key not in blob, blob
+
+
+def test_start_puts_back_the_storage_secret_key_and_never_shows_it(cli, fake, tmp_path):
+    """A preset keeps CloudStorage without its SecretKey; `start --storage-secret-key` puts it back in the request
+    (the API needs it) and nowhere else."""
+    import json
+
+    storage_key = "storage-secret-key-0099"
+    preset = json.loads(PRESET.read_text())
+    preset["Target"]["RecordParams"] = {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {
+        "Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample"}}}
+    path = tmp_path / "rec.json"
+    path.write_text(json.dumps(preset))
+    code, out, err = cli("start", str(path), "--storage-secret-key", storage_key, "--dry-run")
+    assert code == 0, err
+    assert storage_key not in out + err and fake.seen() == []
+    code, out, err = cli("start", str(path), "--storage-secret-key", storage_key)
+    assert code == 0, err
+    body = fake.seen("StartPublishCdnStream")[0][2]
+    assert body["RecordParams"]["McuStorageParams"]["CloudStorage"]["SecretKey"] == storage_key
+    assert storage_key not in out + err
+    assert storage_key.encode() not in b"".join(p.read_bytes() for p in tmp_path.rglob("journal.sqlite3*"))
