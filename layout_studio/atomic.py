@@ -2,13 +2,16 @@
 
 Every file Layout Studio writes (presets, autosaves, PNG previews, batch reports, the schema, cached images) goes
 through :func:`atomic_write_bytes`: a temporary file in the same directory, ``fsync``, ``os.replace`` over the
-target, then an fsync of the directory so the rename survives a crash.
+target, then an fsync of the directory so the rename survives a crash. Through a symlink the file it points at is
+replaced (the link stays); an existing pipe or device (``-o /dev/null``, ``/dev/stdout``, a named pipe a viewer
+reads) is written into, never replaced — as root a rename would turn ``/dev/null`` into a regular file.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,6 +26,11 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> N
     file is removed and the old file is untouched.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if _is_stream(target):
+        _write_into(target, data)
+        return
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise LayoutStudioError(f"{target}: cannot write the file: the directory {directory} does not exist "
@@ -52,6 +60,24 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> N
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _is_stream(target: Path) -> bool:
+    """True when ``target`` exists and is neither a regular file nor a directory (a pipe, a device, a socket)."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    """Write ``data`` into an existing pipe or device; LayoutStudioError naming it on failure."""
+    try:
+        with open(target, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise LayoutStudioError(f"{target}: cannot write: {exc.strerror or exc.__class__.__name__}") from None
 
 
 def atomic_write_text(path: str | Path, text: str, *, mode: int = 0o644) -> None:

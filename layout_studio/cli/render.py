@@ -4,15 +4,14 @@
 The renderer's findings (images that could not be fetched, missing glyphs, approximations) go to stderr; the PNG
 is written anyway. Exit 0; 2 for unreadable input or a bad option.
 
-A regular file is replaced atomically (through a symlink, its target is: the link stays); an existing pipe or
-device (``-o /dev/null``, a named pipe a viewer reads) is written into, never replaced.
+The PNG is written by :func:`layout_studio.atomic.atomic_write_png`: a regular file is replaced atomically
+(through a symlink, its target is), an existing pipe or device (``-o /dev/null``) is written into.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -58,29 +57,6 @@ def parse_sources(items: list[str]) -> dict[str, str]:
     return out
 
 
-def write_png(out: Path, image) -> None:
-    """Write ``image`` as a PNG to ``out`` (see the module docstring); LayoutStudioError naming ``out`` on failure."""
-    import io
-
-    from ..atomic import atomic_write_png
-
-    try:
-        mode = os.stat(out).st_mode
-    except OSError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        try:
-            with open(out, "wb") as fh:
-                fh.write(buffer.getvalue())
-        except OSError as exc:
-            raise LayoutStudioError(f"{out}: cannot write the PNG: {exc.strerror or exc.__class__.__name__}") \
-                from None
-        return
-    atomic_write_png(Path(os.path.realpath(out)) if out.is_symlink() else out, image)
-
-
 def _refuse_overwriting_input(out: Path, source: Path) -> None:
     """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset)."""
     try:
@@ -94,6 +70,7 @@ def _refuse_overwriting_input(out: Path, source: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render and write the PNG; findings on stderr."""
+    from ..atomic import atomic_write_png
     from ..documents import read_json
     from ..render import Renderer
 
@@ -109,6 +86,6 @@ def run(args: argparse.Namespace) -> int:
     for f in result.findings:
         print(f"{args.file}: {f}", file=sys.stderr)
     out = Path(args.output)
-    write_png(out, result.image)
+    atomic_write_png(out, result.image)
     print(f"wrote {out} ({result.image.width}x{result.image.height})", file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import pytest
 from PIL import Image
@@ -55,3 +56,27 @@ def test_png(tmp_path):
     atomic_write_png(target, Image.new("RGB", (3, 2), (255, 0, 0)))
     with Image.open(target) as img:
         assert img.size == (3, 2) and img.getpixel((1, 1)) == (255, 0, 0)
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    """`schema -o /dev/stdout`, `import -o` a pipe: a rename over it would replace the pipe (as root, /dev/null)."""
+
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        atomic_write_text(fifo, "{}\n")
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 100) == b"{}\n"
+    finally:
+        os.close(reader)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_a_symlink_keeps_pointing_at_the_replaced_file(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("old")
+    link = tmp_path / "preset.json"
+    link.symlink_to(target)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and target.read_text() == "new"
