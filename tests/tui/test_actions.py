@@ -131,3 +131,24 @@ def test_every_bundled_preset_opens_at_80x24():
 
     for path in presets:
         asyncio.run(scenario(path))
+
+
+@pytest.mark.parametrize("action, text", [("grid_prompt('replace')", "²"), ("convert_dynamic", "¹"),
+                                          ("resize_canvas(True)", "¹²⁸⁰x⁷²⁰")])
+def test_prompts_refuse_digits_int_cannot_read(preset_file, action, text):
+    """Superscript digits pass str.isdigit but not int(): the prompt says what to type, nothing crashes."""
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+    before = app.session.preset.to_api()
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.editor.run_action(action)
+            await pilot.pause()
+            app.screen.query_one("#prompt-input").value = text
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            assert "type" in str(app.screen.query_one("#prompt-error").render())
+
+    asyncio.run(scenario())
+    assert app.session.preset.to_api() == before

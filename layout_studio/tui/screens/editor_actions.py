@@ -24,10 +24,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from .editor import EditorScreen
 
 
+def _whole(text: str) -> int | None:
+    """``text`` as an int, or None. ``str.isdigit`` is not enough: it accepts superscripts ``int`` refuses."""
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
 def _int_check(low: int, high: int) -> Callable[[str], str | None]:
     def check(text: str) -> str | None:
-        t = text.strip()
-        if not t.lstrip("-").isdigit() or not low <= int(t) <= high:
+        n = _whole(text)
+        if n is None or not low <= n <= high:
             return f"type a whole number from {low} to {high}"
         return None
     return check
@@ -36,10 +44,10 @@ def _int_check(low: int, high: int) -> Callable[[str], str | None]:
 def parse_size(text: str) -> tuple[int, int] | None:
     """``"1920x1080"`` -> (1920, 1080); None when malformed."""
     parts = text.lower().replace("×", "x").split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+    if len(parts) != 2:
         return None
-    w, h = (int(p) for p in parts)
-    return (w, h) if w > 0 and h > 0 else None
+    w, h = (_whole(p) for p in parts)
+    return (w, h) if w is not None and h is not None and w > 0 and h > 0 else None
 
 
 class EditorActions:
