@@ -85,6 +85,26 @@ def test_typing_a_non_integer_never_reaches_the_model(preset_file):
     run(scenario)
 
 
+def test_undo_while_a_field_holds_an_unapplied_value_shows_the_restored_value(preset_file):
+    """ctrl+z with a rejected value still in the field: the field and its finding follow the undone design."""
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "tab", "enter")     # bob (#1), focus its LocationX (640)
+            await pilot.press("end", "backspace", "x")  # "64" applied, then "64x" refused
+            await pilot.pause()
+            row = app.focused.parent.parent
+            assert "whole number" in str(row.query_one(".problem").render())
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.session.preset.video_params.layout_params.mix_layout_list[1].location_x == 640
+            assert row.input.value == "640"
+            assert "whole number" not in str(row.query_one(".problem").render())
+
+    run(scenario)
+
+
 def test_choosing_a_finding_selects_its_element_and_field(tmp_path):
     src = tmp_path / "broken.json"
     shutil.copy(FIXTURES / "broken.json", src)

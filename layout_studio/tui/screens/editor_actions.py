@@ -145,11 +145,17 @@ class EditorActions:
 
     # -- history and files ---------------------------------------------------------------------------------------
     def action_undo(self: "EditorScreen") -> None:
+        from ..widgets.inspector import Inspector
+
         label = self.session.undo()
+        self.query_one(Inspector).drop_refused()
         self.sync(message=f"undid {label}" if label else "nothing to undo")
 
     def action_redo(self: "EditorScreen") -> None:
+        from ..widgets.inspector import Inspector
+
         label = self.session.redo()
+        self.query_one(Inspector).drop_refused()
         self.sync(message=f"redid {label}" if label else "nothing to redo")
 
     def action_toggle_snap(self: "EditorScreen") -> None:

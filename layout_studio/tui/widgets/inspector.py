@@ -90,6 +90,12 @@ class Inspector(Vertical):
             self.query_one(f"#form-{active}", FieldForm).load(self.session.preset, by_path)
         self._by_path = by_path
 
+    def drop_refused(self) -> None:
+        """Forget typed values that were refused (undo or redo replaced the design under them): the next
+        :meth:`sync` shows the design's values and findings in every field, the focused one included."""
+        for row in self.query(FieldRow):
+            row.parse_error = None
+
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         key = (event.pane.id or "").removeprefix("tab-")
         if key in TABS:
