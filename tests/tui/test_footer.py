@@ -4,6 +4,7 @@ preview and quit (none of them pushed off the right edge)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from pathlib import Path
 
@@ -66,3 +67,21 @@ def test_palette_key_shown_only_when_wide_enough(tmp_path):
 
     asyncio.run(scenario())
     assert seen == [True, False, True]
+
+
+def test_status_line_at_80_columns_keeps_the_message_with_a_long_preset_name(tmp_path):
+    """A long Name is shortened so that the status line still shows the unsaved mark, the canvas and the message."""
+    preset = json.loads((FIXTURES / "two_up.json").read_text())
+    preset["Name"] = "Live commerce: host plus guest (portrait), weekend flash sale edition"
+    (tmp_path / "long.json").write_text(json.dumps(preset))
+    app = StudioApp(EditSession.open(tmp_path / "long.json"), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("a", "ctrl+z", "ctrl+z")
+            await pilot.pause()
+            line = app.screen.query_one("#status").render_line(0).text
+            assert "nothing to undo" in line
+            assert "1280×720" in line and line.startswith(" Live commerce")
+
+    asyncio.run(scenario())

@@ -7,6 +7,7 @@ After every change :meth:`EditorScreen.sync` redraws from the session and schedu
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,6 +39,18 @@ def error_refs(findings: list[Finding]):
             if ref is not None:
                 out.add(ref)
     return out
+
+
+#: A long preset Name is shortened to leave the status line room for the rest, but never below this many cells.
+MIN_TITLE_CELLS = 16
+
+
+def fit_title(title: str, cells: int) -> str:
+    """``title`` shortened with an ellipsis to ``cells`` terminal cells (at least :data:`MIN_TITLE_CELLS`)."""
+    cells = max(cells, MIN_TITLE_CELLS)
+    if cell_len(title) <= cells:
+        return title
+    return set_cell_size(title, cells - 1).rstrip() + "…"
 
 
 #: The footer shows ``[`` and ``]`` as "[] ZOrder" and ctrl+z/ctrl+y as "^z^y Undo/Redo" so that every binding
@@ -131,12 +144,12 @@ class EditorScreen(EditorActions, Screen):
         size = f"{canvas[0]}×{canvas[1]}" if canvas else "no canvas"
         lp = s.preset.video_params.layout_params if s.preset.video_params else None
         mode = lp.eff("mix_layout_mode") if lp else 1
-        text = f" {s.title}{' ●' if s.dirty else ''} │ {size} │ mode {mode} │ snap {'on' if s.snap else 'off'}"
+        rest = f"{' ●' if s.dirty else ''} │ {size} │ mode {mode} │ snap {'on' if s.snap else 'off'}"
         if message:
-            text += f" │ {message}"
+            rest += f" │ {message}"
         elif self.size.width < PALETTE_KEY_MIN_WIDTH:
-            text += " │ ctrl+p: all commands"
-        self.query_one("#status", Static).update(text)
+            rest += " │ ctrl+p: all commands"
+        self.query_one("#status", Static).update(f" {fit_title(s.title, self.size.width - 1 - cell_len(rest))}{rest}")
 
     def schedule_autosave(self) -> None:
         """Write the autosave ``autosave_delay`` seconds after the last change (debounced)."""
