@@ -18,6 +18,8 @@ from .access import get_path, ref_for_path, set_path
 
 Kind = Literal["int", "str", "users"]
 _INT = re.compile(r"[+-]?\d+")
+#: The API's Integer fields are 64-bit: a longer number cannot be sent, so it is refused as it is typed.
+API_INT_MIN, API_INT_MAX = -(2**63), 2**63 - 1
 
 
 class FieldError(ValueError):
@@ -125,10 +127,14 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
     if not text:
         return None
     if spec.kind == "int":
+        unit = f" ({spec.hint})" if spec.hint else ""
         if not _INT.fullmatch(text):
-            unit = f" ({spec.hint})" if spec.hint else ""
             raise FieldError(f"{spec.label} takes a whole number{unit}; {text!r} was not applied")
-        return int(text)
+        value = int(text)
+        if not API_INT_MIN <= value <= API_INT_MAX:
+            raise FieldError(f"{spec.label} takes a whole number{unit} the API can hold (64-bit); "
+                             f"{len(text.lstrip('+-'))} digits were not applied")
+        return value
     if spec.kind == "users":
         return [u.strip() for u in text.split(",") if u.strip()]
     return text

@@ -85,6 +85,23 @@ def test_typing_a_non_integer_never_reaches_the_model(preset_file):
     run(scenario)
 
 
+def test_a_number_too_big_for_the_api_never_reaches_the_model(preset_file):
+    """A 23-digit LocationX (a stuck key) is refused like a non-integer: beyond the API's 64-bit Integer it could
+    only be saved into a preset the API rejects (and the preview fails on it)."""
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "tab", "enter")     # bob (#1), focus its LocationX (640)
+            app.focused.value = "9" * 23
+            await pilot.pause()
+            assert app.session.preset.video_params.layout_params.mix_layout_list[1].location_x == 640
+            row = app.focused.parent.parent
+            assert "not applied" in str(row.query_one(".problem").render())
+
+    run(scenario)
+
+
 def test_undo_while_a_field_holds_an_unapplied_value_shows_the_restored_value(preset_file):
     """ctrl+z with a rejected value still in the field: the field and its finding follow the undone design."""
     app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
