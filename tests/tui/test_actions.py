@@ -152,3 +152,32 @@ def test_prompts_refuse_digits_int_cannot_read(preset_file, action, text):
 
     asyncio.run(scenario())
     assert app.session.preset.to_api() == before
+
+
+def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_file, monkeypatch):
+    """ImageWidth 10^12 (typed into the inspector) must not freeze the canvas: only on-screen cells are drawn."""
+    puts = []
+
+    def counting_put(chars, styles, x, y, ch, style, keep_bg=False):
+        puts.append(1)
+        if len(puts) > 80 * 24 * 20:
+            raise RuntimeError("the canvas walked cells far off the screen")
+        if 0 <= y < len(chars) and 0 <= x < len(chars[0]):
+            chars[y][x] = ch
+
+    monkeypatch.setattr(CanvasView, "_put", staticmethod(counting_put))
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "tab", "enter")     # bob (#1), LocationX field
+            field = app.screen.query_one("#form-region #f-ImageWidth Input")
+            field.focus()
+            field.value = "1" + "0" * 12
+            await pilot.pause()
+            assert app.session.preset.video_params.layout_params.mix_layout_list[1].image_width == 10**12
+            app.screen.query_one(CanvasView).refresh_view()
+            await pilot.pause()
+
+    asyncio.run(scenario())
+    assert app.return_code in (0, None)

@@ -197,21 +197,29 @@ class CanvasView(Widget, can_focus=True):
                 styles[yy][xx] = style
 
     def _frame(self, chars, styles, x0, y0, x1, y1, glyphs, style, keep_bg: bool = False) -> None:
+        """Outline cells x0..x1-1, y0..y1-1. Only on-screen cells are visited: a region millions of pixels wide
+        (typed into the inspector) must not be walked cell by cell."""
         tl, tr, bl, br, hz, vt = glyphs
         x1, y1 = x1 - 1, y1 - 1
+        xs = range(max(x0, -1), min(x1, len(chars[0])) + 1)  # x0..x1 clipped to the screen (edges just outside)
+        ys = range(max(y0, -1), min(y1, len(chars)) + 1)
         if y1 <= y0:  # one row: [────]
-            for xx in range(x0, x1 + 1):
+            for xx in xs:
                 ch = "[" if xx == x0 else "]" if xx == x1 else hz
                 self._put(chars, styles, xx, y0, ch, style, keep_bg)
             return
         if x1 <= x0:  # one column
-            for yy in range(y0, y1 + 1):
+            for yy in ys:
                 self._put(chars, styles, x0, yy, vt, style, keep_bg)
             return
-        for xx in range(x0 + 1, x1):
+        for xx in xs:
+            if xx in (x0, x1):
+                continue
             self._put(chars, styles, xx, y0, hz, style, keep_bg)
             self._put(chars, styles, xx, y1, hz, style, keep_bg)
-        for yy in range(y0 + 1, y1):
+        for yy in ys:
+            if yy in (y0, y1):
+                continue
             self._put(chars, styles, x0, yy, vt, style, keep_bg)
             self._put(chars, styles, x1, yy, vt, style, keep_bg)
         for xx, yy, ch in ((x0, y0, tl), (x1, y0, tr), (x0, y1, bl), (x1, y1, br)):
