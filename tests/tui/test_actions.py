@@ -181,3 +181,25 @@ def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_fil
 
     asyncio.run(scenario())
     assert app.return_code in (0, None)
+
+
+@pytest.mark.parametrize("app_id", ["abc", "²"])
+def test_push_screen_names_a_bad_sdkappid_instead_of_ignoring_it(preset_file, app_id):
+    """A SdkAppId that is not a number is reported, never silently replaced by the preset's (nor a crash)."""
+    from textual.widgets import Button
+
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.editor.run_action("push")
+            await pilot.pause()
+            screen = app.screen
+            screen.query_one("#push-task").value = "task-1"
+            screen.query_one("#push-app").value = app_id
+            await pilot.press("f5")
+            await pilot.pause()
+            assert "SdkAppId" in str(screen.query_one("#push-outcome").render())
+            assert screen.plan is None and screen.query_one("#push", Button).disabled
+
+    asyncio.run(scenario())

@@ -81,8 +81,14 @@ class PushScreen(Screen):
 
         region = self.query_one("#push-region", Input).value.strip() or None
         app = self.query_one("#push-app", Input).value.strip()
-        return PushOptions(region=region, sdk_app_id=int(app) if app.isdigit() else None,
-                           dry_run=self.query_one("#push-dry", Checkbox).value)
+        try:
+            sdk_app_id = int(app) if app else None
+        except ValueError:
+            sdk_app_id = -1
+        if sdk_app_id is not None and sdk_app_id <= 0:
+            raise LayoutStudioError(f"SdkAppId {app!r} is not an application id: type the number from the TRTC "
+                                    "console (e.g. 1400188366), or clear the field to use the preset's Target")
+        return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
 
     def _say(self, text: str) -> None:
         self.query_one("#push-outcome", Static).update(mask_text(text))
@@ -124,9 +130,14 @@ class PushScreen(Screen):
         if self.plan is None or self.plan.blocked:
             self._say("plan first (F5); a design with errors is not pushed")
             return
+        try:
+            options = self._options()
+        except LayoutStudioError as err:
+            self._say(f"not sent: {err}")
+            return
         self.query_one("#push", Button).disabled = True
         self._say("sending…")
-        self._send(self.plan, self._options())
+        self._send(self.plan, options)
 
     @work(thread=True, exclusive=True, group="push")
     def _send(self, plan, options) -> None:
