@@ -203,3 +203,33 @@ def test_push_screen_names_a_bad_sdkappid_instead_of_ignoring_it(preset_file, ap
             assert screen.plan is None and screen.query_one("#push", Button).disabled
 
     asyncio.run(scenario())
+
+
+def test_r_retries_an_image_that_failed_before(tmp_path):
+    """The studio keeps one Renderer for the session; a failed image must not stay failed once it is fixed."""
+    import json
+
+    doc = json.loads((FIXTURES / "two_up.json").read_text())
+    logo = tmp_path / "logo.png"
+    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 0, "WaterMarkImage": {
+        "WaterMarkUrl": str(logo), "LocationX": 100, "LocationY": 100, "WaterMarkWidth": 64, "WaterMarkHeight": 64,
+        "ZOrder": 5}})
+    path = tmp_path / "logo_preset.json"
+    path.write_text(json.dumps(doc))
+    app = StudioApp(EditSession.open(path), offer_recovery=False)
+    captions: list[str] = []
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(2):
+                await pilot.press("r")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                captions.append(str(app.screen.query_one("#preview-caption").render()))
+                Image.new("RGB", (64, 64), (255, 0, 0)).save(logo)
+            image = app.screen.query_one(PreviewPane).image
+            k = image.width / 1280  # the preview is scaled to the terminal
+            assert image.getpixel((int(132 * k), int(132 * k)))[:3] == (255, 0, 0)
+
+    asyncio.run(scenario())
+    assert "render notes" in captions[0] and "render notes" not in captions[1]

@@ -272,6 +272,8 @@ class EditorActions:
 
         self.query_one("#view", ContentSwitcher).current = "preview"
         self.query_one(PreviewPane).show_message("rendering…")
+        if getattr(self.app, "renderer", None) is not None:  # r retries images that failed (network or URL fixed)
+            self.app.renderer.forget_failures()
         self.render_preview(self.session.preset.model_copy(deep=True))
 
     @work(thread=True, exclusive=True, group="preview")
