@@ -56,3 +56,10 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Errors first, then warnings, then infos; within a severity by path, then code."""
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.path, f.code))
+
+
+def count_line(findings: Iterable[Finding], severities: tuple[Severity, ...] = tuple(Severity)) -> str:
+    """``"1 error, 2 warnings, 0 infos"``: the count of each of ``severities``, in that order."""
+    found = list(findings)
+    counts = [(s.value, sum(1 for f in found if f.severity is s)) for s in severities]
+    return ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for name, n in counts)

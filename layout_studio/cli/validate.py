@@ -18,6 +18,7 @@ import json
 import sys
 from typing import Any, Iterable
 
+from ..findings import count_line
 from ..secrets import is_secret_key, mask_text
 
 
@@ -96,14 +97,6 @@ def format_finding(finding, secrets: Iterable[str] = ()) -> str:
     where = finding.path or "(body)"
     text = f"  {finding.severity.value:<8} {where}\n           {finding.message} [{finding.code}]"
     return mask_text(text, list(secrets))
-
-
-def count_line(findings: Iterable) -> str:
-    """``"1 error, 2 warnings, 0 infos"``."""
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for f in findings:
-        counts[f.severity.value] += 1
-    return ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for name, n in counts.items())
 
 
 def run(args: argparse.Namespace) -> int:

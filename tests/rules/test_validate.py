@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from layout_studio.documents import parse
-from layout_studio.findings import Severity, has_errors, sort_findings
+from layout_studio.findings import Finding, Severity, count_line, has_errors, sort_findings
 from layout_studio.validation import request_view, validate
 
 from .bodies import DELETE, REFERENCE_DIR, edit, preset_from, reference
@@ -146,3 +146,10 @@ def test_a_preset_checked_for_an_action_is_not_blamed_for_what_payload_supplies(
     body = reference("update-2")
     body.pop("SequenceNumber")
     assert "update.sequence-number.missing" in {f.code for f in validate(body)}  # a body still needs them
+
+
+def test_count_line_says_one_error_not_one_errors():
+    one = [Finding("x.y", Severity.ERROR, "A", "m", "s"), Finding("x.z", Severity.WARNING, "B", "m", "s"),
+           Finding("x.w", Severity.WARNING, "C", "m", "s")]
+    assert count_line(one) == "1 error, 2 warnings, 0 infos"
+    assert count_line(one, (Severity.ERROR, Severity.WARNING)) == "1 error, 2 warnings"

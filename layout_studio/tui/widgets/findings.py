@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...findings import Finding, Severity
+from ...findings import Finding, Severity, count_line
 
 ICONS = {Severity.ERROR: ("✖", "bold red"), Severity.WARNING: ("▲", "yellow"), Severity.INFO: ("ℹ", "cyan")}
 
@@ -51,9 +51,7 @@ class FindingsPanel(OptionList):
             self.add_options([Option(finding_text(f), id=str(i)) for i, f in enumerate(findings)])
         else:
             self.add_option(Option(Text("✔ no findings", style="green"), disabled=True))
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-        self.border_title = f"Findings: {errors} errors, {warnings} warnings"
+        self.border_title = f"Findings: {count_line(findings, (Severity.ERROR, Severity.WARNING))}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
