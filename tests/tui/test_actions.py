@@ -183,9 +183,11 @@ def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_fil
     assert app.return_code in (0, None)
 
 
-@pytest.mark.parametrize("app_id", ["abc", "²"])
-def test_push_screen_names_a_bad_sdkappid_instead_of_ignoring_it(preset_file, app_id):
-    """A SdkAppId that is not a number is reported, never silently replaced by the preset's (nor a crash)."""
+@pytest.mark.parametrize("field, value, named", [("#push-app", "abc", "SdkAppId"), ("#push-app", "²", "SdkAppId"),
+                                                 ("#push-region", "ap-mars", "ap-mars")])
+def test_push_screen_names_a_bad_sdkappid_or_region_instead_of_planning(preset_file, field, value, named):
+    """A SdkAppId that is not a number or a region the APIs do not accept is reported before the plan, never
+    silently replaced by the preset's (nor a crash, nor a plan that says ready)."""
     from textual.widgets import Button
 
     app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
@@ -196,10 +198,10 @@ def test_push_screen_names_a_bad_sdkappid_instead_of_ignoring_it(preset_file, ap
             await pilot.pause()
             screen = app.screen
             screen.query_one("#push-task").value = "task-1"
-            screen.query_one("#push-app").value = app_id
+            screen.query_one(field).value = value
             await pilot.press("f5")
             await pilot.pause()
-            assert "SdkAppId" in str(screen.query_one("#push-outcome").render())
+            assert named in str(screen.query_one("#push-outcome").render())
             assert screen.plan is None and screen.query_one("#push", Button).disabled
 
     asyncio.run(scenario())

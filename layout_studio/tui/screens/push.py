@@ -78,6 +78,7 @@ class PushScreen(Screen):
 
     def _options(self):
         from ...push.operations import PushOptions
+        from ...push.region import check_region
 
         region = self.query_one("#push-region", Input).value.strip() or None
         app = self.query_one("#push-app", Input).value.strip()
@@ -88,6 +89,8 @@ class PushScreen(Screen):
         if sdk_app_id is not None and sdk_app_id <= 0:
             raise LayoutStudioError(f"SdkAppId {app!r} is not an application id: type the number from the TRTC "
                                     "console (e.g. 1400188366), or clear the field to use the preset's Target")
+        if region is not None:
+            check_region(region)  # a region the APIs refuse is named now, not after a plan that says "ready"
         return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
 
     def _say(self, text: str) -> None:
