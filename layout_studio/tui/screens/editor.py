@@ -149,7 +149,8 @@ class EditorScreen(EditorActions, Screen):
             rest += f" │ {message}"
         elif self.size.width < PALETTE_KEY_MIN_WIDTH:
             rest += " │ ctrl+p: all commands"
-        self.query_one("#status", Static).update(f" {fit_title(s.title, self.size.width - 1 - cell_len(rest))}{rest}")
+        text = f" {fit_title(s.title, self.size.width - 1 - cell_len(rest))}{rest}"
+        self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
     def schedule_autosave(self) -> None:
         """Write the autosave ``autosave_delay`` seconds after the last change (debounced)."""

@@ -42,6 +42,7 @@ class Inspector(Vertical):
         super().__init__(**kwargs)
         self.session = session
         self._by_path: dict[str, list[Finding]] = {}
+        self._summary_text: str | None = None  # what #element-summary shows (re-set only when it changes)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="inspector-tabs"):
@@ -77,13 +78,17 @@ class Inspector(Vertical):
         if form is None:
             switcher.current = "no-selection"
             summary.update("")
+            self._summary_text = ""
             summary.display = False
         else:
             form.base = element_path(self.session.primary)
             switcher.current = form.id
             form.load(self.session.preset, by_path)
             own = by_path.get(form.base, [])
-            summary.update("\n".join(f"✖ {f.message}" for f in own[:2]))
+            text = "\n".join(f"✖ {f.message}" for f in own[:2])
+            if text != self._summary_text:  # an unchanged text costs no layout pass (every nudge's)
+                self._summary_text = text
+                summary.update(text)
             summary.display = bool(own)
         active = self.query_one("#inspector-tabs", TabbedContent).active.removeprefix("tab-")
         if active in TABS:  # hidden tabs are loaded when shown (on_tabbed_content_tab_activated)
