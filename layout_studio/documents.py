@@ -126,8 +126,9 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _odd_value_message(value: Any, secret: bool = False) -> str | None:
-    """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None; a ``secret`` value is never shown."""
+def _odd_value_message(value: Any, key: Any = None) -> str | None:
+    """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None; the value of a secret ``key`` is never
+    shown."""
     if isinstance(value, _LongNumber):
         return f"the number has {value.digits} digits; write a number in the field's range"
     if isinstance(value, float) and math.isinf(value):
@@ -136,7 +137,7 @@ def _odd_value_message(value: Any, secret: bool = False) -> str | None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            shown = "(not shown)" if secret else _printable(_short(value))
+            shown = "(not shown)" if is_secret_key(key) else _printable(_short(value))
             return (f"the text {shown} holds an unpaired UTF-16 surrogate escape, which is "
                     "no character (the API cannot read it); remove it, or write a whole pair such as "
                     "\\ud83c\\udfa5")
@@ -150,23 +151,27 @@ def _check_values(value: Any, file: str | None) -> None:
     stack: list[tuple[Any, tuple]] = [(value, ())]
     while stack:
         node, path = stack.pop()
-        where = join_path(*path) or "the top level"
         if isinstance(node, dict):
             if isinstance(node, _KeysTwice):
                 key = _printable(node.keys_twice[0])
-                raise LoadError(f'{_printable(where)} has the key "{key}" twice; JSON readers disagree on which value counts '
+                raise LoadError(f'{_where(path)} has the key "{key}" twice; JSON readers disagree on which value counts '
                                 "(one is silently lost) — keep one", file=file)
             for key in node:
                 problem = _odd_value_message(key)
                 if problem is not None:
-                    raise LoadError(f"a key in {_printable(where)}: {problem}", file=file)
+                    raise LoadError(f"a key in {_where(path)}: {problem}", file=file)
             stack.extend(((item, (*path, key)) for key, item in reversed(node.items())))  # first key on top
         elif isinstance(node, list):
             stack.extend((node[i], (*path, i)) for i in range(len(node) - 1, -1, -1))
         else:
-            problem = _odd_value_message(node, secret=bool(path) and is_secret_key(path[-1]))
+            problem = _odd_value_message(node, path[-1] if path else None)
             if problem is not None:
-                raise LoadError(f"{_printable(where)}: {problem}", file=file)
+                raise LoadError(f"{_where(path)}: {problem}", file=file)
+
+
+def _where(path: tuple) -> str:
+    """The path of a value in a message (only made when there is something to say: every load walks every value)."""
+    return _printable(join_path(*path) or "the top level")
 
 
 def loads(text: str, *, file: str | None = None) -> Any:
