@@ -64,6 +64,12 @@ def room_users(design: Any, count: int) -> list[tuple[str, int]]:
     return out[:max(0, count)]
 
 
+def entering_users(design: Any, users: int, audio_only: Collection[str] = ()) -> list[tuple[str, int]]:
+    """The users of ``users`` entering a dynamic ``design``'s room who can matter: enough to fill every place even
+    when the ``audio_only`` ones take none; the rest cannot get one (``--users 1000000000`` builds no billion)."""
+    return room_users(design, min(users, MAX_PLACES + len(set(audio_only))))
+
+
 def _region(uid: str, stream: int, box: tuple[int, int, int, int], z: int, mode: int) -> McuLayout:
     x, y, w, h = box
     ums = UserMediaStream(user_info=MixUserInfo(user_id=uid), stream_type=stream)
@@ -130,8 +136,7 @@ def simulate_design(design: Any, users: int, *, audio_only: Collection[str] = ()
         return list(lp.mix_layout_list or [])
     hold = lp.eff("pure_audio_hold_place_mode") == 1
     audio_only = set(audio_only)
-    entering = min(users, MAX_PLACES + len(audio_only))  # enough to fill every place; the rest cannot get one
-    people = [(u, s) for u, s in room_users(design, entering) if hold or u not in audio_only]
+    people = [(u, s) for u, s in entering_users(design, users, audio_only) if hold or u not in audio_only]
     places = place(mode, design.canvas, len(people))
     explicit = lp.render_mode
     out = []

@@ -97,10 +97,9 @@ def _dynamic_room(design: Design, users: int | None, absent: Collection[str]) ->
     there); empty for a custom layout."""
     if design.mode == 4:
         return set()
-    from ..dynamic import MAX_PLACES, room_users
+    from ..dynamic import entering_users
 
-    count = DEFAULT_DYNAMIC_USERS if users is None else users
-    return {u for u, _ in room_users(design, min(count, MAX_PLACES + len(set(absent))))}
+    return {u for u, _ in entering_users(design, DEFAULT_DYNAMIC_USERS if users is None else users, absent)}
 
 
 def unknown_users(design: Design, slots: list[Slot], names: Collection[str], users: int | None,
