@@ -108,8 +108,10 @@ def unknown_users(design: Design, slots: list[Slot], names: Collection[str], use
     shows and that are not in the room of a dynamic layout, or None: a typo would otherwise leave the user's
     picture in place without a word."""
     shown = list(dict.fromkeys(s.user_id for s in slots if s.user_id))
-    in_room = _dynamic_room(design, users, absent)
-    unknown = [u for u in dict.fromkeys(names) if u not in shown and u not in in_room]
+    unknown = [u for u in dict.fromkeys(names) if u not in shown]
+    if unknown:  # the room is simulated only when a name is not on screen (not on every render)
+        in_room = _dynamic_room(design, users, absent)
+        unknown = [u for u in unknown if u not in in_room]
     if not unknown:
         return None
     listed = ", ".join(repr(u) for u in shown[:8]) + (", …" if len(shown) > 8 else "")
