@@ -23,6 +23,7 @@ A row is committed before its request is sent and updated when the outcome is kn
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -95,6 +96,24 @@ def utc_now() -> str:
 def default_path() -> Path:
     """``<user data dir>/journal.sqlite3``."""
     return paths.data_dir() / "journal.sqlite3"
+
+
+def _empty_journal() -> sqlite3.Connection:
+    """An in-memory journal without entries: what a read-only open reads where there is no journal yet."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.executescript(SCHEMA)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+@functools.cache
+def _columns() -> dict[str, frozenset[str]]:
+    """The columns of this journal's tables ``requests`` and ``tasks``, read from :data:`SCHEMA` once."""
+    db = _empty_journal()
+    try:
+        return {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({t})")) for t in ("requests", "tasks")}
+    finally:
+        db.close()
 
 
 @dataclass
@@ -191,45 +210,37 @@ class Journal:
         """A read-only connection (``history``): nothing is created or changed; no file reads as an empty
         journal; a read-only disk is read as it is (``immutable``) when SQLite cannot share the WAL index."""
         if not self.path.exists():
-            db = sqlite3.connect(":memory:", check_same_thread=False)
-            db.executescript(SCHEMA)
-        else:
-            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+            return _empty_journal()
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            db = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
             try:
-                db = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
-                db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            except sqlite3.OperationalError:
-                try:
-                    db = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
-                except sqlite3.Error as err:
-                    raise self._error("open", err) from None
+                db = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
             except sqlite3.Error as err:
                 raise self._error("open", err) from None
+        except sqlite3.Error as err:
+            raise self._error("open", err) from None
         db.row_factory = sqlite3.Row
         return db
 
     def _check_schema(self, readonly: bool = False) -> None:
         """Refuse a file whose ``requests`` or ``tasks`` table lacks this journal's columns (another program's
         database); in read-only mode a database without any table reads as an empty journal."""
-        expected = sqlite3.connect(":memory:")
-        expected.executescript(SCHEMA)
         try:
-            found = {t: {r[1] for r in self._db.execute(f"PRAGMA table_info({t})")} for t in ("requests", "tasks")}
+            found = {t: {r[1] for r in self._db.execute(f"PRAGMA table_info({t})")} for t in _columns()}
         except sqlite3.Error as err:
             raise self._error("read", err) from None
         for table, columns in found.items():
-            wanted = {r[1] for r in expected.execute(f"PRAGMA table_info({table})")}
-            missing = wanted - columns
+            missing = _columns()[table] - columns
             if columns and missing:
                 raise JournalError(f"{self.path}: not a layout-studio journal (its table {table} has no "
                                    f"{', '.join(sorted(missing))}): pass --journal PATH to a journal file, or move "
                                    "this file aside")
-        expected.close()
         if readonly and not any(found.values()):
             self._db.close()
-            self._db = sqlite3.connect(":memory:", check_same_thread=False)
-            self._db.executescript(SCHEMA)
-            self._db.row_factory = sqlite3.Row
+            self._db = _empty_journal()
 
     # -- plumbing -------------------------------------------------------------------------------------------
     @contextlib.contextmanager
