@@ -4,7 +4,8 @@ Each module ``layout_studio/cli/<name>.py`` defines ``register(subparsers)`` whi
 ``func(args) -> int`` as the handler. Modules import heavy dependencies (Pillow, Textual, the Tencent SDK) inside
 their handlers, so ``layout-studio --help`` stays fast. Exit codes: 0 success, 1 findings with errors or a failed
 API call, 2 bad usage or unreadable input, 130 interrupted. A :class:`~layout_studio.errors.LayoutStudioError`
-becomes one line on stderr, never a traceback.
+becomes one line on stderr, never a traceback; text stdout/stderr cannot encode (Chinese on a cp1252 console) is
+written as backslash escapes, never a UnicodeEncodeError.
 """
 
 from __future__ import annotations
@@ -66,8 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def tolerant_streams() -> None:
+    """Write what stdout/stderr's encoding lacks (Chinese text on a cp1252 console) as backslash escapes instead of
+    failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    tolerant_streams()  # every command: a finding or a preset Name may hold text the console cannot encode
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv:

@@ -36,9 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from ..presets import save_preset
     from ..validation import validate
     from .schema import require_directory
-    from .validate import count_line, format_finding, tolerant_streams
+    from .validate import count_line, format_finding
 
-    tolerant_streams()
     if os.path.exists(args.output) and not args.force:
         raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")
     require_directory(args.output)

@@ -80,18 +80,6 @@ def utf8_stdout() -> bool:
         return False
 
 
-def tolerant_streams() -> None:
-    """Write what stdout/stderr's encoding lacks (Chinese text on a cp1252 console) as backslash escapes instead of
-    failing with UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
-            try:
-                reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):
-                pass
-
-
 def format_finding(finding, secrets: Iterable[str] = ()) -> str:
     """One finding for a terminal: ``  error    PATH`` then the message and ``[code]`` indented on the next line."""
     where = finding.path or "(body)"
@@ -106,7 +94,6 @@ def run(args: argparse.Namespace) -> int:
     from ..findings import has_errors
     from ..validation import validate
 
-    tolerant_streams()
     results: list[dict[str, Any]] = []
     for name in args.files:
         try:
