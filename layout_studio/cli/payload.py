@@ -90,16 +90,13 @@ def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:
         opts["publish_cdn_params"] = [{"PublishCdnUrl": url, "IsTencentCdn": tencent} for url in args.cdn_url]
     if args.feedback_room:
         opts["feed_back_room_params"] = [_feedback_room(spec, args, preset) for spec in args.feedback_room]
-    if args.action == "start":
-        opts["user_sig"] = args.agent_usersig or os.environ.get("TRTC_AGENT_USERSIG") or None
-    elif args.agent_usersig:
-        opts["user_sig"] = args.agent_usersig
+    for key, given, env in (("user_sig", args.agent_usersig, "TRTC_AGENT_USERSIG"),
+                            ("storage_secret_key", args.storage_secret_key, "TRTC_STORAGE_SECRET_KEY")):
+        if args.action == "start":  # start-only secrets: the environment too; an update refuses them when given
+            opts[key] = given or os.environ.get(env) or None
+        elif given:
+            opts[key] = given
     opts["feedback_user_sig"] = args.feedback_usersig or os.environ.get("TRTC_FEEDBACK_USERSIG") or None
-    storage_key = getattr(args, "storage_secret_key", None)  # `push` shares these options without this one
-    if args.action == "start":
-        opts["storage_secret_key"] = storage_key or os.environ.get("TRTC_STORAGE_SECRET_KEY") or None
-    elif storage_key:
-        opts["storage_secret_key"] = storage_key
     return opts
 
 
