@@ -235,3 +235,25 @@ def test_r_retries_an_image_that_failed_before(tmp_path):
 
     asyncio.run(scenario())
     assert "render notes" in captions[0] and "render notes" not in captions[1]
+
+
+def test_planning_on_the_push_screen_creates_no_journal(preset_file):
+    """A plan records nothing (as `layout-studio plan`): the journal is opened read-only, not created."""
+    from layout_studio.paths import data_dir
+
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+    outcome: list[str] = []
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.editor.run_action("push")
+            await pilot.pause()
+            app.screen.query_one("#push-task").value = "task-1"
+            app.screen.query_one("#push-app").value = "1400000001"
+            await pilot.press("f5")
+            await pilot.pause()
+            outcome.append(str(app.screen.query_one("#push-outcome").render()))
+
+    asyncio.run(scenario())
+    assert "ready" in outcome[0]
+    assert list(data_dir().glob("journal*")) == []

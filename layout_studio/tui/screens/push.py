@@ -7,6 +7,7 @@ SequenceNumber, or the API's error in words. Nothing is sent until Push is press
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from rich.syntax import Syntax
 from textual import work
@@ -115,7 +116,7 @@ class PushScreen(Screen):
             self._say("type the TaskId first (layout-studio start prints it; `layout-studio history` lists tasks)")
             return
         try:
-            with Pusher(self._options()) as pusher:
+            with Pusher(replace(self._options(), read_only=True)) as pusher:  # a plan records nothing
                 self.plan = pusher.plan_update(self.session.preset, task_id)
         except LayoutStudioError as err:
             self.plan = None
