@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from ..presets import save_preset
     from ..validation import validate
     from .schema import require_directory
-    from .validate import count_line, format_finding
+    from ..findings import count_line
+    from .validate import format_finding
 
     if os.path.exists(args.output) and not args.force:
         raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")

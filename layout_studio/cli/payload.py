@@ -128,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
     from ..payload import build_request, check_request
     from ..presets import load_preset
     from ..secrets import mask_secrets
-    from .validate import count_line, format_finding, secret_values, utf8_stdout
+    from ..findings import count_line
+    from .validate import format_finding, secret_values, utf8_stdout
 
     preset = load_preset(args.preset)
     opts = target_options(args, preset)
