@@ -145,18 +145,17 @@ class EditorActions:
 
     # -- history and files ---------------------------------------------------------------------------------------
     def action_undo(self: "EditorScreen") -> None:
-        from ..widgets.inspector import Inspector
-
-        label = self.session.undo()
-        self.query_one(Inspector).drop_refused()
-        self.sync(message=f"undid {label}" if label else "nothing to undo")
+        self._step_history(self.session.undo(), "undid", "nothing to undo")
 
     def action_redo(self: "EditorScreen") -> None:
+        self._step_history(self.session.redo(), "redid", "nothing to redo")
+
+    def _step_history(self: "EditorScreen", label: str | None, verb: str, nothing: str) -> None:
+        """After an undo or redo: fields holding a refused value show the restored design again."""
         from ..widgets.inspector import Inspector
 
-        label = self.session.redo()
         self.query_one(Inspector).drop_refused()
-        self.sync(message=f"redid {label}" if label else "nothing to redo")
+        self.sync(message=f"{verb} {label}" if label else nothing)
 
     def action_toggle_snap(self: "EditorScreen") -> None:
         self.session.snap = not self.session.snap
