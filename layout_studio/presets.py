@@ -17,7 +17,7 @@ from typing import Any
 
 from . import paths
 from .atomic import atomic_write_text
-from .errors import LayoutStudioError, LoadError
+from .errors import LoadError
 from .model import PRESET_FORMAT, Preset
 from .payload import drop_none
 from .secrets import strip_secrets
