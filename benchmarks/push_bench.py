@@ -41,9 +41,14 @@ def main() -> int:
     os.environ["LAYOUT_STUDIO_DATA_DIR"] = str(work)
     preset = load_preset(ROOT / "presets" / "grid-2x2.json")
     task_ids = [f"bench-{i:05d}" for i in range(args.tasks)]
-    options = PushOptions(region="ap-guangzhou", endpoint=fake.endpoint, sdk_app_id=1400188366,
-                          journal=str(work / "journal.sqlite3"), rate=args.rate,
-                          credential=Credential(SECRET_ID, SECRET_KEY))
+    options = PushOptions(
+        region="ap-guangzhou",
+        endpoint=fake.endpoint,
+        sdk_app_id=1400188366,
+        journal=str(work / "journal.sqlite3"),
+        rate=args.rate,
+        credential=Credential(SECRET_ID, SECRET_KEY),
+    )
     try:
         with Pusher(options) as pusher:
             started = time.monotonic()
@@ -61,8 +66,9 @@ def main() -> int:
         print(f"tasks                 {args.tasks}")
         print(f"wall time             {wall:.1f} s (the rate limit allows {allowed:.1f} s at {args.rate:g}/s)")
         span = times[-1] - times[0] if len(times) > 1 else 0.0
-        print(f"requests per second   {len(times) / max(span, 1e-9):.2f} at the server "
-              f"(max {window} in any 1 s window)")
+        print(
+            f"requests per second   {len(times) / max(span, 1e-9):.2f} at the server (max {window} in any 1 s window)"
+        )
         print(f"outcomes              {result.counts()}")
         print(f"lost                  {lost}")
         print(f"duplicated            {duplicated} (SequenceNumbers reused: {reused})")

@@ -25,8 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PIL import Image, ImageDraw  # noqa: E402
 
 from layout_studio.model import Preset  # noqa: E402
-from layout_studio.render import Renderer  # noqa: E402
-from layout_studio.render import cards, fonts  # noqa: E402
+from layout_studio.render import (  # noqa: E402
+    Renderer,  # noqa: E402
+    cards,
+    fonts,
+)
 
 W, H = 1920, 1080
 
@@ -50,28 +53,63 @@ def design(mask: str, logo: str, moved: int = 0) -> dict:
     cw, ch = W // 4, H // 4
     for i in range(16):
         r, c = divmod(i, 4)
-        regions.append({
-            "UserMediaStream": {"UserInfo": {"UserId": f"user{i}", "RoomId": "1", "RoomIdType": 0},
-                                "StreamType": 1 if i % 5 == 0 else 0},
-            "LocationX": c * cw + 8 + (moved if i == 5 else 0), "LocationY": r * ch + 8,
-            "ImageWidth": cw - 16, "ImageHeight": ch - 16, "ZOrder": 1 + i % 3, "RenderMode": 0,
-            "CustomCrop": {"LocationX": 40 + 8 * i, "LocationY": 20 + 4 * i, "Width": 960, "Height": 540},
-            "TransparentUrl": mask,
-        })
+        regions.append(
+            {
+                "UserMediaStream": {
+                    "UserInfo": {"UserId": f"user{i}", "RoomId": "1", "RoomIdType": 0},
+                    "StreamType": 1 if i % 5 == 0 else 0,
+                },
+                "LocationX": c * cw + 8 + (moved if i == 5 else 0),
+                "LocationY": r * ch + 8,
+                "ImageWidth": cw - 16,
+                "ImageHeight": ch - 16,
+                "ZOrder": 1 + i % 3,
+                "RenderMode": 0,
+                "CustomCrop": {"LocationX": 40 + 8 * i, "LocationY": 20 + 4 * i, "Width": 960, "Height": 540},
+                "TransparentUrl": mask,
+            }
+        )
     watermarks = []
     for i in range(5):
-        watermarks.append({"WaterMarkType": 0, "WaterMarkImage": {
-            "WaterMarkUrl": logo, "WaterMarkWidth": 120 + 10 * i, "WaterMarkHeight": 60 + 5 * i,
-            "LocationX": 40 + 360 * i, "LocationY": 20, "ZOrder": 5}})
-        watermarks.append({"WaterMarkType": 1, "WaterMarkText": {
-            "Text": f"Watermark text {i}", "WaterMarkWidth": 300, "WaterMarkHeight": 40, "FontSize": 26,
-            "FontColor": "0xFFFFFF", "BackGroundColor": "0x000000", "LocationX": 40 + 360 * i,
-            "LocationY": 1000, "ZOrder": 6}})
-    return {"Format": "layout-studio/preset@1", "Name": "bench",
-            "VideoParams": {"VideoEncode": {"Width": W, "Height": H, "Fps": 25, "BitRate": 3000, "Gop": 2},
-                            "BackGroundColor": "0x202020",
-                            "LayoutParams": {"MixLayoutMode": 4, "MixLayoutList": regions},
-                            "WaterMarkList": watermarks}}
+        watermarks.append(
+            {
+                "WaterMarkType": 0,
+                "WaterMarkImage": {
+                    "WaterMarkUrl": logo,
+                    "WaterMarkWidth": 120 + 10 * i,
+                    "WaterMarkHeight": 60 + 5 * i,
+                    "LocationX": 40 + 360 * i,
+                    "LocationY": 20,
+                    "ZOrder": 5,
+                },
+            }
+        )
+        watermarks.append(
+            {
+                "WaterMarkType": 1,
+                "WaterMarkText": {
+                    "Text": f"Watermark text {i}",
+                    "WaterMarkWidth": 300,
+                    "WaterMarkHeight": 40,
+                    "FontSize": 26,
+                    "FontColor": "0xFFFFFF",
+                    "BackGroundColor": "0x000000",
+                    "LocationX": 40 + 360 * i,
+                    "LocationY": 1000,
+                    "ZOrder": 6,
+                },
+            }
+        )
+    return {
+        "Format": "layout-studio/preset@1",
+        "Name": "bench",
+        "VideoParams": {
+            "VideoEncode": {"Width": W, "Height": H, "Fps": 25, "BitRate": 3000, "Gop": 2},
+            "BackGroundColor": "0x202020",
+            "LayoutParams": {"MixLayoutMode": 4, "MixLayoutList": regions},
+            "WaterMarkList": watermarks,
+        },
+    }
 
 
 def ms(samples: list[float]) -> float:
@@ -129,8 +167,10 @@ def main() -> int:
             floor.append(time.perf_counter() - t)
 
     f = ms(floor)
-    print(f"render benchmark: {W}x{H}, 16 regions (CustomCrop + rounded TransparentUrl), 10 watermarks; "
-          f"median of {args.repeat} runs")
+    print(
+        f"render benchmark: {W}x{H}, 16 regions (CustomCrop + rounded TransparentUrl), 10 watermarks; "
+        f"median of {args.repeat} runs"
+    )
     print(f"  floor (paste pre-sized tiles)   {f:8.2f} ms")
     print(f"  cold render                     {ms(cold):8.2f} ms   {ms(cold) / f:6.1f}x floor   (target < 150 ms)")
     print(f"  warm re-render, 1 region moved  {ms(warm):8.2f} ms   {ms(warm) / f:6.1f}x floor   (target <= 3x)")

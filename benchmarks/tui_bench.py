@@ -74,8 +74,10 @@ def main() -> None:
     lat_ms = sorted(x * 1000 for x in lat)
     p95 = lat_ms[max(0, round(0.95 * len(lat_ms)) - 1)]
     print(f"studio start-up to first paint: {startup * 1000:.0f} ms (120x40, 16 regions, 2 watermarks)")
-    print(f"nudge -> repaint over {len(lat_ms)} presses: median {statistics.median(lat_ms):.1f} ms, "
-          f"p95 {p95:.1f} ms, max {lat_ms[-1]:.1f} ms (target: median <= 30 ms)")
+    print(
+        f"nudge -> repaint over {len(lat_ms)} presses: median {statistics.median(lat_ms):.1f} ms, "
+        f"p95 {p95:.1f} ms, max {lat_ms[-1]:.1f} ms (target: median <= 30 ms)"
+    )
 
 
 if __name__ == "__main__":

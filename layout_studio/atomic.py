@@ -33,8 +33,10 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> N
         return
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise LayoutStudioError(f"{target}: cannot write the file: the directory {directory} does not exist "
-                                f"(create it first, e.g. mkdir -p {directory})")
+        raise LayoutStudioError(
+            f"{target}: cannot write the file: the directory {directory} does not exist "
+            f"(create it first, e.g. mkdir -p {directory})"
+        )
     if target.is_dir():
         raise LayoutStudioError(f"{target}: is a directory; give a file name")
     tmp_name: str | None = None
@@ -52,8 +54,9 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> N
         _fsync_dir(directory)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        raise LayoutStudioError(f"{target}: cannot write the file: {reason}; the old file (if any) is unchanged") \
-            from None
+        raise LayoutStudioError(
+            f"{target}: cannot write the file: {reason}; the old file (if any) is unchanged"
+        ) from None
     finally:
         if tmp_name is not None:
             try:

@@ -1,7 +1,8 @@
 """Loading documents: JSON files -> presets and request bodies, with the type and unknown-field findings.
 
-* :func:`read_json` reads a file and raises :class:`~layout_studio.errors.LoadError` (file, line, column) when it
-  cannot be read, is not JSON, or its top level is not an object.
+* :func:`read_json` (from :mod:`layout_studio.jsonfile`) reads a file and raises
+  :class:`~layout_studio.errors.LoadError` (file, line, column) when it cannot be read, is not JSON, or its top
+  level is not an object.
 * :func:`classify` tells a preset (has ``"Format"``) from an update body (has ``"TaskId"``) and a start body.
 * :func:`parse` turns any JSON value into a best-effort model plus findings; it never raises. A value of the wrong
   type (``"LocationX": "12"``) becomes a ``schema.type`` finding at its API path and is dropped, so the rest of the
@@ -17,8 +18,6 @@ Sources: manual ``001`` Data Types (field types), Common Error Codes (``UnknownP
 from __future__ import annotations
 
 import difflib
-import json
-import math
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +25,7 @@ from pydantic import ValidationError
 
 from .errors import LoadError
 from .findings import Finding, Severity
-from .secrets import is_secret_key
+from .jsonfile import json_type, read_json, short
 from .model import (
     ApiModel,
     Preset,
@@ -36,6 +35,7 @@ from .model import (
     iter_models,
     join_path,
 )
+from .secrets import is_secret_key
 
 Kind = Literal["preset", "start", "update"]
 Document = Preset | StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
@@ -63,138 +63,6 @@ _EXPECTED = {
 _MAX_ROUNDS = 8
 
 
-# --------------------------------------------------------------------------------------------------- reading files
-def read_json(path: str | Path) -> Any:
-    """The JSON object in file ``path``.
-
-    Raises LoadError (with ``file``, and ``line``/``column`` 1-based when known) when the file cannot be read, is
-    not UTF-8, is not JSON (NaN/Infinity are not JSON), nests too deeply, or its top level is not an object; and,
-    naming the path, for what the JSON grammar allows but no two readers agree on (see :func:`loads`).
-    """
-    name = str(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise LoadError(f"cannot read the file: {reason}", file=name) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError("not UTF-8 text; save the file as UTF-8 JSON", file=name, line=line,
-                        column=column) from None
-    return loads(text, file=name)
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON; write a number")
-
-
-class _KeysTwice(dict):
-    """An object that had a key more than once (``keys_twice``); only made by :func:`_object`."""
-
-    keys_twice: list[str]
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        obj = _KeysTwice(obj)
-        obj.keys_twice = [k for k, _ in pairs if k in seen or seen.add(k)]
-    return obj
-
-
-class _LongNumber:
-    """An integer literal with more digits than Python converts (about 4300); only made by :func:`_integer`."""
-
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
-
-
-def _integer(literal: str) -> int | _LongNumber:
-    try:
-        return int(literal)
-    except ValueError:
-        return _LongNumber(len(literal.lstrip("-")))
-
-
-def _printable(text: str) -> str:
-    """``text`` with any unpaired surrogate written as its escape (so a message about it can be printed)."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _odd_value_message(value: Any, key: Any = None) -> str | None:
-    """Why ``value`` (a parsed JSON scalar) cannot go to the API, or None; the value of a secret ``key`` is never
-    shown."""
-    if isinstance(value, _LongNumber):
-        return f"the number has {value.digits} digits; write a number in the field's range"
-    if isinstance(value, float) and math.isinf(value):
-        return "the number is too large (it reads as infinity); write a number in the field's range"
-    if isinstance(value, str) and not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            shown = "(not shown)" if is_secret_key(key) else _printable(_short(value))
-            return (f"the text {shown} holds an unpaired UTF-16 surrogate escape, which is "
-                    "no character (the API cannot read it); remove it, or write a whole pair such as "
-                    "\\ud83c\\udfa5")
-    return None
-
-
-def _check_values(value: Any, file: str | None) -> None:
-    """Raise LoadError naming the path of the first value JSON allows but readers disagree on: a key given twice
-    in one object (one value would be silently lost), a number too large for a float (1e400) or with thousands of
-    digits, an unpaired surrogate escape (``"\\ud800"``). Iterative, so any depth json.loads accepted is fine."""
-    stack: list[tuple[Any, tuple]] = [(value, ())]
-    while stack:
-        node, path = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node, _KeysTwice):
-                key = _printable(node.keys_twice[0])
-                raise LoadError(f'{_where(path)} has the key "{key}" twice; JSON readers disagree on which value counts '
-                                "(one is silently lost) — keep one", file=file)
-            for key in node:
-                problem = _odd_value_message(key)
-                if problem is not None:
-                    raise LoadError(f"a key in {_where(path)}: {problem}", file=file)
-            stack.extend(((item, (*path, key)) for key, item in reversed(node.items())))  # first key on top
-        elif isinstance(node, list):
-            stack.extend((node[i], (*path, i)) for i in range(len(node) - 1, -1, -1))
-        else:
-            problem = _odd_value_message(node, path[-1] if path else None)
-            if problem is not None:
-                raise LoadError(f"{_where(path)}: {problem}", file=file)
-
-
-def _where(path: tuple) -> str:
-    """The path of a value in a message (only made when there is something to say: every load walks every value)."""
-    return _printable(join_path(*path) or "the top level")
-
-
-def loads(text: str, *, file: str | None = None) -> Any:
-    """Parse JSON ``text`` that must hold an object; raises LoadError like :func:`read_json`."""
-    if not text.strip():
-        raise LoadError("the file is empty; a preset or request body is a JSON object {...}", file=file, line=1,
-                        column=1)
-    try:
-        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object,
-                           parse_int=_integer)
-    except json.JSONDecodeError as exc:
-        raise LoadError(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno) from None
-    except ValueError as exc:  # NaN / Infinity
-        raise LoadError(str(exc), file=file) from None
-    except RecursionError:
-        raise LoadError("JSON nests too deeply", file=file) from None
-    if not isinstance(value, dict):
-        raise LoadError(f"the top level is {_json_type(value)}; a preset or request body is a JSON object {{...}}",
-                        file=file, line=1, column=1)
-    _check_values(value, file)
-    return value
-
-
 # --------------------------------------------------------------------------------------------------- classifying
 def classify(raw: Any) -> Kind:
     """``"preset"`` when ``raw`` has ``"Format"``, ``"update"`` when it has ``"TaskId"``, else ``"start"``."""
@@ -207,34 +75,6 @@ def classify(raw: Any) -> Kind:
 
 
 # --------------------------------------------------------------------------------------------------- parsing
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return "a number too large (infinity)"
-        return "a number written as a float" if value.is_integer() else "a number with a fraction"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _short(value: Any) -> str:
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError, RecursionError):
-        text = f"<{_json_type(value)}>"
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def api_path(loc: tuple | list, kind: str) -> str:
     """The API path of a location inside a document of ``kind`` (preset Target fields at their request path)."""
     parts = [p for p in loc if isinstance(p, (str, int))]
@@ -275,8 +115,9 @@ class _Pruner:
         steps: list = []
         node: Any = self.root
         for step in loc:
-            if ((isinstance(node, dict) and isinstance(step, str) and step in node)
-                    or (isinstance(node, list) and type(step) is int and 0 <= step < len(node))):
+            if (isinstance(node, dict) and isinstance(step, str) and step in node) or (
+                isinstance(node, list) and type(step) is int and 0 <= step < len(node)
+            ):
                 steps.append(step)
                 node = node[step]
             else:
@@ -309,20 +150,31 @@ def _type_finding(err: dict, value: Any, kind: str) -> Finding:
     etype = err.get("type", "")
     if etype == "literal_error":
         expected = err.get("ctx", {}).get("expected", "the documented value")
-        return Finding("preset.format", Severity.ERROR, path,
-                       f"Format is {_short(value)}; this version reads {expected} — set Format to it",
-                       "Layout Studio preset format (model/preset.py)")
+        return Finding(
+            "preset.format",
+            Severity.ERROR,
+            path,
+            f"Format is {short(value)}; this version reads {expected} — set Format to it",
+            "Layout Studio preset format (model/preset.py)",
+        )
     expected = _EXPECTED.get(etype)
     name = _field_name(path)
     if is_secret_key(name):  # UserSig, SecretKey: never echo the value, whatever its type
-        return Finding("schema.type", Severity.ERROR, path,
-                       f"{name} must be {expected or 'a string'}, not {_json_type(value)} (value not shown); "
-                       f"the value was ignored — write it as a string in quotes", SOURCE_TYPES)
+        return Finding(
+            "schema.type",
+            Severity.ERROR,
+            path,
+            f"{name} must be {expected or 'a string'}, not {json_type(value)} (value not shown); "
+            f"the value was ignored — write it as a string in quotes",
+            SOURCE_TYPES,
+        )
     if expected is None:
-        msg = f"{name} is invalid ({err.get('msg', etype)}); the value {_short(value)} was ignored"
+        msg = f"{name} is invalid ({err.get('msg', etype)}); the value {short(value)} was ignored"
     else:
-        msg = (f"{name} must be {expected}, not {_json_type(value)} ({_short(value)}); "
-               f"the value was ignored — write it as {expected}")
+        msg = (
+            f"{name} must be {expected}, not {json_type(value)} ({short(value)}); "
+            f"the value was ignored — write it as {expected}"
+        )
         if expected == "an integer" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
             msg += f" without quotes ({value.strip()})"
         if expected == "a string" and isinstance(value, int) and not isinstance(value, bool):
@@ -363,8 +215,15 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
                 hint = _OTHER_REQUEST[cls][1]
             elif cls in _ROOTS[:2] and path == "" and key in _PRESET_ONLY:
                 hint = 'a preset key: if this file is a preset, add "Format": "layout-studio/preset@1"'
-            out.append(Finding("schema.unknown-field", Severity.ERROR, shown,
-                               f"{cls.__name__} has no field {key!r} ({why}); {hint}", SOURCE_UNKNOWN))
+            out.append(
+                Finding(
+                    "schema.unknown-field",
+                    Severity.ERROR,
+                    shown,
+                    f"{cls.__name__} has no field {key!r} ({why}); {hint}",
+                    SOURCE_UNKNOWN,
+                )
+            )
     return out
 
 
@@ -372,13 +231,13 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
 #: a mixing body or a preset's Target may be given by mistake, and where the mixing APIs take that information.
 _ELSEWHERE = {
     "MixLayoutParams": "that is CreateCloudRecording's layout (cloud recording); the mixing APIs take "
-                       "VideoParams.LayoutParams (McuLayoutParams: MixLayoutMode, MixLayoutList)",
+    "VideoParams.LayoutParams (McuLayoutParams: MixLayoutMode, MixLayoutList)",
     "MixTranscodeParams": "that is CreateCloudRecording's encoding (cloud recording); the mixing APIs take "
-                          "VideoParams.VideoEncode and AudioParams.AudioEncode",
+    "VideoParams.VideoEncode and AudioParams.AudioEncode",
     "StorageParams": "that is CreateCloudRecording's storage (cloud recording); a relay recording's storage goes "
-                     "in RecordParams.McuStorageParams",
+    "in RecordParams.McuStorageParams",
     "StreamUrl": "that is StartStreamIngest's (pulling a stream into a room); the mix goes to "
-                 "PublishCdnParams[].PublishCdnUrl",
+    "PublishCdnParams[].PublishCdnUrl",
     "UserId": "the robot's UserId goes in AgentParams.UserId",
     "UserSig": "the robot's UserSig goes in AgentParams.UserSig",
 }
@@ -386,10 +245,15 @@ _ROOTS = (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest, Target)
 _PRESET_ONLY = ("$schema", "Name", "Description", "Target")
 #: A field of the other mixing request: which it is and what to do.
 _OTHER_REQUEST = {
-    UpdatePublishCdnStreamRequest: (StartPublishCdnStreamRequest, "a StartPublishCdnStream field that an update "
-                                    "cannot change: leave it out (stop and start the task to change it)"),
-    StartPublishCdnStreamRequest: (UpdatePublishCdnStreamRequest, "an UpdatePublishCdnStream field: leave it out "
-                                   "of a start body (or check the body with --action update)"),
+    UpdatePublishCdnStreamRequest: (
+        StartPublishCdnStreamRequest,
+        "a StartPublishCdnStream field that an update "
+        "cannot change: leave it out (stop and start the task to change it)",
+    ),
+    StartPublishCdnStreamRequest: (
+        UpdatePublishCdnStreamRequest,
+        "an UpdatePublishCdnStream field: leave it out of a start body (or check the body with --action update)",
+    ),
 }
 
 
@@ -397,17 +261,19 @@ def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:
     """(why, fix) for an unknown key of a preset or its Target: task fields have a place, or come at build time."""
     why = "not part of the preset format layout-studio/preset@1"
     if key in ("TaskId", "SequenceNumber"):
-        return why, ("a preset holds no running task: give them when you build an update "
-                     "(layout-studio payload PRESET --action update --task-id T --sequence N)")
+        return why, (
+            "a preset holds no running task: give them when you build an update "
+            "(layout-studio payload PRESET --action update --task-id T --sequence N)"
+        )
     if cls is Preset and key in Target.api_names():
-        return why, f"task fields belong under Target: move it into Target (\"Target\": {{\"{key}\": ...}})"
+        return why, f'task fields belong under Target: move it into Target ("Target": {{"{key}": ...}})'
     return why, hint
 
 
 def _request_path(path: str, kind: str) -> str:
     """The request path of a model at ``path`` (a preset's ``Target.AgentParams`` is ``AgentParams``)."""
     if kind == "preset" and (path == "Target" or path.startswith(("Target.", "Target["))):
-        return path[len("Target"):].lstrip(".")
+        return path[len("Target") :].lstrip(".")
     return path
 
 
@@ -422,9 +288,15 @@ def parse(raw: Any, kind: Kind | None = None) -> tuple[Document, list[Finding]]:
     cls = MODEL_FOR_KIND[kind]
     findings: list[Finding] = []
     if not isinstance(raw, dict):
-        findings.append(Finding("schema.type", Severity.ERROR, "",
-                                f"the top level is {_json_type(raw)}; a preset or request body is a JSON object",
-                                SOURCE_TYPES))
+        findings.append(
+            Finding(
+                "schema.type",
+                Severity.ERROR,
+                "",
+                f"the top level is {json_type(raw)}; a preset or request body is a JSON object",
+                SOURCE_TYPES,
+            )
+        )
         return cls(), findings
     work: Any = raw
     pruner: _Pruner | None = None

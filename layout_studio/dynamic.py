@@ -61,7 +61,7 @@ def room_users(design: Any, count: int) -> list[tuple[str, int]]:
         n += 1
         if uid not in seen:
             out.append((uid, 0))
-    return out[:max(0, count)]
+    return out[: max(0, count)]
 
 
 def entering_users(design: Any, users: int, audio_only: Collection[str] = ()) -> list[tuple[str, int]]:
@@ -73,8 +73,9 @@ def entering_users(design: Any, users: int, audio_only: Collection[str] = ()) ->
 def _region(uid: str, stream: int, box: tuple[int, int, int, int], z: int, mode: int) -> McuLayout:
     x, y, w, h = box
     ums = UserMediaStream(user_info=MixUserInfo(user_id=uid), stream_type=stream)
-    return McuLayout(user_media_stream=ums, location_x=x, location_y=y, image_width=w, image_height=h,
-                     z_order=z, render_mode=mode)
+    return McuLayout(
+        user_media_stream=ums, location_x=x, location_y=y, image_width=w, image_height=h, z_order=z, render_mode=mode
+    )
 
 
 def place(mode: int, canvas: tuple[int, int], count: int) -> list[tuple[tuple[int, int, int, int], int, bool]]:

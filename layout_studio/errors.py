@@ -16,8 +16,9 @@ class LoadError(LayoutStudioError):
     ``file`` is the path as given, ``line`` and ``column`` (1-based) point at the problem when known.
     """
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, file: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         self.file = file
         self.line = line
         self.column = column

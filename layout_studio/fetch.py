@@ -148,8 +148,9 @@ def _download(url: str, shown: str, limit: int) -> bytes:
     import requests
     import urllib3.exceptions
 
-    timed_out = f"{shown}: timed out (connect {TIMEOUTS[0]:g} s, read {TIMEOUTS[1]:g} s, whole download " \
-                f"{TOTAL_TIMEOUT:g} s)"
+    timed_out = (
+        f"{shown}: timed out (connect {TIMEOUTS[0]:g} s, read {TIMEOUTS[1]:g} s, whole download {TOTAL_TIMEOUT:g} s)"
+    )
     deadline = time.monotonic() + TOTAL_TIMEOUT
     try:
         with requests.get(url, stream=True, timeout=TIMEOUTS, allow_redirects=True) as resp:
@@ -162,9 +163,11 @@ def _download(url: str, shown: str, limit: int) -> bytes:
             for chunk in _chunks(resp):
                 total += len(chunk)
                 if total > limit:
-                    raise FetchError(f"{shown}: more than {limit // (1024 * 1024)} MB (the limit of "
-                                     + ("an MCU image" if limit == MAX_BYTES else "a preview source")
-                                     + "); download stopped")
+                    raise FetchError(
+                        f"{shown}: more than {limit // (1024 * 1024)} MB (the limit of "
+                        + ("an MCU image" if limit == MAX_BYTES else "a preview source")
+                        + "); download stopped"
+                    )
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise FetchError(timed_out)
@@ -181,8 +184,9 @@ def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) ->
     ``user_frame``).
 
     HTTP(S) URLs come from the disk cache when present, else from the network (unless ``offline``), and are then
-    cached when their bytes are a PNG/JPEG/BMP/GIF/WebP (an error page is never cached). Raises FetchError for an empty reference, an unsupported scheme, a missing file, an HTTP error, a
-    timeout, more than 5 MB, or (offline) a URL not in the cache.
+    cached when their bytes are a PNG/JPEG/BMP/GIF/WebP (an error page is never cached). Raises FetchError for an
+    empty reference, an unsupported scheme, a missing file, an HTTP error, a timeout, more than 5 MB,
+    or (offline) a URL not in the cache.
     """
     if not isinstance(ref, str) or not ref.strip():
         raise FetchError("empty image URL")
@@ -222,8 +226,9 @@ def _to_rgba(im: Image.Image) -> Image.Image:
     return im.convert("RGBA")
 
 
-def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
-                 user_frame: bool = False) -> tuple[Image.Image, list[str]]:
+def decode_image(
+    data: bytes, shown: str, *, allow_extra: bool = False, user_frame: bool = False
+) -> tuple[Image.Image, list[str]]:
     """Decode ``data`` into a loaded RGBA image; returns ``(image, warnings)``.
 
     Only PNG and JPEG are accepted unless ``allow_extra`` (then BMP, GIF, WebP too; the first frame of an
@@ -262,8 +267,9 @@ def decode_image(data: bytes, shown: str, *, allow_extra: bool = False,
         raise FetchError(f"{shown}: cannot decode the {fmt} image ({exc.__class__.__name__})") from None
 
 
-def load_image(ref: str, *, offline: bool = False, allow_extra: bool = False,
-               user_frame: bool = False) -> tuple[Image.Image, list[str]]:
+def load_image(
+    ref: str, *, offline: bool = False, allow_extra: bool = False, user_frame: bool = False
+) -> tuple[Image.Image, list[str]]:
     """Fetch and decode image reference ``ref``: ``(RGBA image, warnings)``; raises FetchError (see above).
     ``user_frame``: a ``--source`` frame (see the module docstring for its limits).
 

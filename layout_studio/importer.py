@@ -36,7 +36,7 @@ def import_request(body: dict[str, Any], name: str | None = None) -> tuple[Prese
     if not isinstance(body, dict):
         raise LayoutStudioError(f"a request body must be a JSON object, not {type(body).__name__}")
     if "Format" in body:
-        raise LayoutStudioError("this is already a preset (it has \"Format\"); nothing to import")
+        raise LayoutStudioError('this is already a preset (it has "Format"); nothing to import')
     clean, removed = strip_secrets(body)
     action = "UpdatePublishCdnStream" if "TaskId" in clean else "StartPublishCdnStream"
     data: dict[str, Any] = {
@@ -58,10 +58,21 @@ def import_request(body: dict[str, Any], name: str | None = None) -> tuple[Prese
     return preset, removed
 
 
-_SHAPES = {"model_type": "a JSON object {...}", "model_attributes_type": "a JSON object {...}",
-           "dict_type": "a JSON object {...}", "list_type": "a JSON list [...]"}
-_JSON_NAMES = {dict: "an object", list: "a list", str: "a string", int: "an integer", float: "a number",
-               bool: "a boolean", type(None): "null"}
+_SHAPES = {
+    "model_type": "a JSON object {...}",
+    "model_attributes_type": "a JSON object {...}",
+    "dict_type": "a JSON object {...}",
+    "list_type": "a JSON list [...]",
+}
+_JSON_NAMES = {
+    dict: "an object",
+    list: "a list",
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
 
 
 def _reason(error: dict[str, Any]) -> str:

@@ -26,7 +26,8 @@ single stream (SingleSubscribeParams), then 0.
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable, Literal
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from .errors import InvalidDesignError, LayoutStudioError
 from .findings import Finding, has_errors
@@ -38,11 +39,18 @@ Action = Literal["start", "update"]
 SECRET_KWARGS = ("user_sig", "feedback_user_sig", "storage_secret_key")
 TASK_KWARGS = ("task_id", "sequence_number")
 #: Target fields an update may carry when passed explicitly (snake_case).
-UPDATE_TARGET_KWARGS = ("sdk_app_id", "with_transcoding", "publish_cdn_params", "feed_back_room_params",
-                        "single_subscribe_params")
+UPDATE_TARGET_KWARGS = (
+    "sdk_app_id",
+    "with_transcoding",
+    "publish_cdn_params",
+    "feed_back_room_params",
+    "single_subscribe_params",
+)
 _TARGET_FIELDS = tuple(Target.model_fields)
-_SECRET_NAMES = {"user_sig": "AgentParams.UserSig",
-                 "storage_secret_key": "RecordParams.McuStorageParams.CloudStorage.SecretKey"}
+_SECRET_NAMES = {
+    "user_sig": "AgentParams.UserSig",
+    "storage_secret_key": "RecordParams.McuStorageParams.CloudStorage.SecretKey",
+}
 
 
 def build_request(preset: Preset, action: Action, *, check: bool = True, **target: Any) -> dict[str, Any]:
@@ -74,7 +82,7 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
     elif action == "update":
         body = _update_body(preset, options)
     else:
-        raise LayoutStudioError(f"unknown action {action!r}: use \"start\" or \"update\"")
+        raise LayoutStudioError(f'unknown action {action!r}: use "start" or "update"')
     body = drop_none(body)
     if check:
         findings = check_request(body, action, canvas=preset.canvas)
@@ -196,13 +204,16 @@ def _start_body(preset: Preset, options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _update_body(preset: Preset, options: dict[str, Any]) -> dict[str, Any]:
-    refused = [name for name in options
-               if name in _TARGET_FIELDS and name not in UPDATE_TARGET_KWARGS and name != "region"]
+    refused = [
+        name for name in options if name in _TARGET_FIELDS and name not in UPDATE_TARGET_KWARGS and name != "region"
+    ]
     refused += [name for name in ("user_sig", "storage_secret_key") if name in options]
     if refused:
         names = ", ".join(Target.api_name(n) if n in _TARGET_FIELDS else _SECRET_NAMES[n] for n in refused)
-        raise LayoutStudioError(f"UpdatePublishCdnStream cannot change {names}; leave it out for an update "
-                                "(stop and start the task to change it)")
+        raise LayoutStudioError(
+            f"UpdatePublishCdnStream cannot change {names}; leave it out for an update "
+            "(stop and start the task to change it)"
+        )
     target = preset.target
     body: dict[str, Any] = {}
     if target is not None and target.sdk_app_id is not None:

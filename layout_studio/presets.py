@@ -44,7 +44,7 @@ def load_preset(path: str | Path) -> Preset:
     doc = load(path)
     if not isinstance(doc, Preset):
         raise LoadError(
-            "this is a request body, not a preset (no \"Format\": \"layout-studio/preset@1\"); "
+            'this is a request body, not a preset (no "Format": "layout-studio/preset@1"); '
             "convert it with `layout-studio import REQUEST.json -o PRESET.json`",
             file=str(path),
         )

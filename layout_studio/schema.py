@@ -24,12 +24,16 @@ from .model import Preset
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "Layout Studio preset (layout-studio/preset@1)"
-DESCRIPTION = ("A reusable TRTC cloud-mixing (MCU) design in the API's own shape (StartPublishCdnStream, "
-               "version 2019-07-22): VideoParams, AudioParams, SeiParams, and an optional Target without secrets.")
+DESCRIPTION = (
+    "A reusable TRTC cloud-mixing (MCU) design in the API's own shape (StartPublishCdnStream, "
+    "version 2019-07-22): VideoParams, AudioParams, SeiParams, and an optional Target without secrets."
+)
 
 _COLOR = "Colour as 0xRRGGBB, e.g. 0x000000 black, 0xFFFFFF white."
-_URL = ("URL of a PNG/JPEG image (at most 2K resolution and 5 MB), reachable by the MCU within 10 s; characters "
-        "limited to 0-9 a-z A-Z - . _ ~ : / ? # [ ] @ ! & ( ) * + , % = ; |.")
+_URL = (
+    "URL of a PNG/JPEG image (at most 2K resolution and 5 MB), reachable by the MCU within 10 s; characters "
+    "limited to 0-9 a-z A-Z - . _ ~ : / ? # [ ] @ ! & ( ) * + , % = ; |."
+)
 
 #: Field descriptions, by API type and field name (sources: SDK models.py docstrings; manual 001 Data Types).
 FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
@@ -72,7 +76,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "McuLayoutParams": {
         "MixLayoutMode": "1 floating (default), 2 screen sharing, 3 grid (dynamic templates); 4 custom "
-                         "(MixLayoutList). At most 16 inputs are mixed.",
+        "(MixLayoutList). At most 16 inputs are mixed.",
         "PureAudioHoldPlaceMode": "Dynamic templates only: 1 an audio-only user takes a place, 0 not (default).",
         "MixLayoutList": "Custom layout (MixLayoutMode 4): the regions, at most 16.",
         "MaxVideoUser": "Dynamic floating/screen-sharing templates only: the user shown large.",
@@ -91,11 +95,11 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "BackgroundImageUrl": "Placeholder shown while the user is absent or audio-only. " + _URL,
         "CustomCrop": "Crop of the source frame (source pixels) before it is scaled into the region.",
         "BackgroundRenderMode": "Placeholder: 0 crop, 1 fit with background, 2 fit on black, 3 stretch (default), "
-                                "4 custom (needs BackgroundCustomRender).",
+        "4 custom (needs BackgroundCustomRender).",
         "TransparentUrl": "PNG whose alpha channel masks the region (rounded corners, shapes); RenderMode 0 only.",
         "BackgroundCustomRender": "Placeholder size and corner radius for BackgroundRenderMode 4.",
         "BackGroundColorMode": "Bit 0: use BackGroundColor when scaling the placeholder; bit 1: when scaling the "
-                               "stream (default 0, neither).",
+        "stream (default 0, neither).",
         "EnableStreamSEI": "1 keep this user's own SEI (default), 0 drop it.",
     },
     "McuCustomCrop": {
@@ -149,7 +153,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "McuAudioParams": {
         "AudioEncode": "Output audio encoding; cannot change on update.",
         "SubscribeAudioList": "Allowlist: only these users are heard (absent or empty: everyone). Cross-room "
-                              "mixing needs one, or PK users are heard twice.",
+        "mixing needs one, or PK users are heard twice.",
         "UnSubscribeAudioList": "Blocklist: these users are not heard (wins over the allowlist).",
     },
     "AudioEncode": {
@@ -199,7 +203,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "UniRecord": "1 no recording, 2 record with the console template, 3 record with these parameters.",
         "RecordKey": "Joins several tasks into one recording; at most 128 bytes of A-Z a-z 0-9 _ -.",
         "RecordWaitTime": "UniRecord 3: seconds to wait for the task to resume, 5..86400 (default 30).",
-        "RecordFormat": "UniRecord 3: any of \"hls\", \"mp4\", \"aac\" (mp4 and aac not together).",
+        "RecordFormat": 'UniRecord 3: any of "hls", "mp4", "aac" (mp4 and aac not together).',
         "MaxMediaFileDuration": "UniRecord 3: minutes per mp4/aac file, 1..1440 (default 1440).",
         "StreamType": "UniRecord 3: 0 audio and video, 1 audio only, 2 video only.",
         "UserDefineRecordPrefix": "File name prefix (VOD only); at most 64 bytes of A-Z a-z 0-9 _ -.",

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 MASK = "***"
 SECRET_KEYS = frozenset({"UserSig", "SecretKey"})

@@ -24,8 +24,14 @@ SIMULATED_VOLUME = 0
 SEI_VERSION = "1.0"
 
 
-def sei_payload(config: Any, *, users: int | None = None, absent: Collection[str] = (),
-                ts: int | None = None, canvas: tuple[int, int] | None = None) -> dict[str, Any]:
+def sei_payload(
+    config: Any,
+    *,
+    users: int | None = None,
+    absent: Collection[str] = (),
+    ts: int | None = None,
+    canvas: tuple[int, int] | None = None,
+) -> dict[str, Any]:
     """The LayoutVolume SEI JSON (a dict, shape above) for ``config`` (Preset, request model or raw dict).
 
     ``users``: users in the room (see the module docstring); ``absent``: UserIds without video; ``ts``: the
@@ -43,8 +49,17 @@ def sei_payload(config: Any, *, users: int | None = None, absent: Collection[str
         if slot.state != "video" or not slot.user_id:
             continue
         x, y, w, h = slot.layout.box
-        regions.append({"uid": slot.user_id, "zorder": slot.layout.eff("z_order"), "volume": SIMULATED_VOLUME,
-                        "x": x, "y": y, "w": w, "h": h})
+        regions.append(
+            {
+                "uid": slot.user_id,
+                "zorder": slot.layout.eff("z_order"),
+                "volume": SIMULATED_VOLUME,
+                "x": x,
+                "y": y,
+                "w": w,
+                "h": h,
+            }
+        )
     return {
         "app_data": lv.eff("app_data") if lv is not None else "",
         "canvas": {"w": design.canvas[0], "h": design.canvas[1]},
@@ -62,8 +77,9 @@ def canvas_findings(config: Any, canvas: tuple[int, int] | None = None) -> list[
     return [f for f in coerce(config, canvas).findings if f.code.startswith("render.canvas.")]
 
 
-def user_findings(config: Any, *, users: int | None = None, absent: Collection[str] = (),
-                  canvas: tuple[int, int] | None = None) -> list[Any]:
+def user_findings(
+    config: Any, *, users: int | None = None, absent: Collection[str] = (), canvas: tuple[int, int] | None = None
+) -> list[Any]:
     """A ``render.user.unknown`` warning (as a one-item list) when an ``absent`` UserId is shown by no region and
     not in the room: a typo that leaves the user's region in the SEI; else []."""
     from .render.design import coerce

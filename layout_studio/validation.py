@@ -23,18 +23,31 @@ from .findings import Finding, sort_findings
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
 from .rules import Context, run
 
-_TARGET_FIELDS = ("sdk_app_id", "room_id", "room_id_type", "agent_params", "with_transcoding",
-                  "publish_cdn_params", "feed_back_room_params", "single_subscribe_params", "record_params")
+_TARGET_FIELDS = (
+    "sdk_app_id",
+    "room_id",
+    "room_id_type",
+    "agent_params",
+    "with_transcoding",
+    "publish_cdn_params",
+    "feed_back_room_params",
+    "single_subscribe_params",
+    "record_params",
+)
 
 
-def request_view(obj: Preset | StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
-                 ) -> StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest:
+def request_view(
+    obj: Preset | StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest,
+) -> StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest:
     """The request-shaped view of ``obj``: a preset's sections plus its Target fields at the root (no copy of the
     nested models; the view is built without validation). Request models are returned as they are."""
     if not isinstance(obj, Preset):
         return obj
-    fields: dict[str, Any] = {"video_params": obj.video_params, "audio_params": obj.audio_params,
-                              "sei_params": obj.sei_params}
+    fields: dict[str, Any] = {
+        "video_params": obj.video_params,
+        "audio_params": obj.audio_params,
+        "sei_params": obj.sei_params,
+    }
     if obj.target is not None:
         for name in _TARGET_FIELDS:
             fields[name] = getattr(obj.target, name)
@@ -62,8 +75,11 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     findings: list[Finding] = []
     if isinstance(obj, (Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest)):
         model = obj
-        kind = "preset" if isinstance(obj, Preset) else ("update" if isinstance(obj, UpdatePublishCdnStreamRequest)
-                                                          else "start")
+        kind = (
+            "preset"
+            if isinstance(obj, Preset)
+            else ("update" if isinstance(obj, UpdatePublishCdnStreamRequest) else "start")
+        )
         findings.extend(unknown_field_findings(model, kind))
     elif isinstance(obj, ApiModel):
         return sort_findings(unknown_field_findings(obj))
@@ -74,8 +90,11 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
         model, findings = parse(obj, kind_hint)
         if not isinstance(obj, dict):  # one finding; task rules on an empty body would only add noise
             return findings
-        kind = "preset" if isinstance(model, Preset) else (
-            "update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
+        kind = (
+            "preset"
+            if isinstance(model, Preset)
+            else ("update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
+        )
     if action not in ("start", "update"):
         action = None if kind == "preset" else kind
     view = request_view(model)
@@ -92,4 +111,3 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     dropped = {f.path for f in findings if f.code == "schema.type"}
     findings.extend(f for f in run(ctx) if f.path not in dropped)
     return sort_findings(findings)
-

@@ -21,8 +21,14 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("LAYOUT_STUDIO_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("LAYOUT_STUDIO_CACHE_DIR", str(base / "cache"))
-    for var in ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
-                "TRTC_AGENT_USERSIG", "TRTC_SDK_SECRET_KEY", "TRTC_FEEDBACK_USERSIG"):
+    for var in (
+        "TENCENTCLOUD_SECRET_ID",
+        "TENCENTCLOUD_SECRET_KEY",
+        "TENCENTCLOUD_SESSION_TOKEN",
+        "TRTC_AGENT_USERSIG",
+        "TRTC_SDK_SECRET_KEY",
+        "TRTC_FEEDBACK_USERSIG",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(base / "home"))
 

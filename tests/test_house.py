@@ -18,8 +18,21 @@ from layout_studio.cli import build_parser, main
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "layout_studio"
 MODULES = sorted(PACKAGE.rglob("*.py"))
-COMMANDS = ["edit", "history", "import", "payload", "plan", "push", "render", "rollback", "schema", "sei",
-            "start", "stop", "validate"]
+COMMANDS = [
+    "edit",
+    "history",
+    "import",
+    "payload",
+    "plan",
+    "push",
+    "render",
+    "rollback",
+    "schema",
+    "sei",
+    "start",
+    "stop",
+    "validate",
+]
 
 
 def _imports(path: Path) -> set[str]:
@@ -32,8 +45,9 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if "tui" not in p.relative_to(PACKAGE).parts],
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", [p for p in MODULES if "tui" not in p.relative_to(PACKAGE).parts], ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_the_core_never_imports_textual(path):
     assert not {n for n in _imports(path) if n == "textual" or n.startswith("textual.")}
 
@@ -46,9 +60,11 @@ def test_every_module_has_a_docstring_and_stays_small(path):
 
 
 def test_importing_the_package_and_the_dispatcher_stays_light():
-    code = ("import sys, layout_studio, layout_studio.cli; layout_studio.cli.build_parser(); "
-            "heavy = [m for m in ('textual', 'PIL', 'tencentcloud', 'requests') if m in sys.modules]; "
-            "print(','.join(heavy))")
+    code = (
+        "import sys, layout_studio, layout_studio.cli; layout_studio.cli.build_parser(); "
+        "heavy = [m for m in ('textual', 'PIL', 'tencentcloud', 'requests') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == ""
 

@@ -36,11 +36,15 @@ class Parser(argparse.ArgumentParser):
             if name == "--task-id":
                 message += f" (e.g. --task-id={EXAMPLE_TASK_ID})"
         elif message.startswith("the following arguments are required") and self._wants_task_id(message):
-            message += (f"; if the TaskId starts with '-', put it after --: {self.prog} -- {EXAMPLE_TASK_ID} "
-                        "[options before the --]")
+            message += (
+                f"; if the TaskId starts with '-', put it after --: {self.prog} -- {EXAMPLE_TASK_ID} "
+                "[options before the --]"
+            )
         elif message.startswith("unrecognized arguments: -"):
-            message += (f"; a value that starts with '-' (such as a TaskId {EXAMPLE_TASK_ID}) goes after --, "
-                        "or as --option=VALUE")
+            message += (
+                f"; a value that starts with '-' (such as a TaskId {EXAMPLE_TASK_ID}) goes after --, "
+                "or as --option=VALUE"
+            )
         super().error(message)
 
     def _wants_task_id(self, message: str) -> bool:

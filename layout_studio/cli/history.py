@@ -16,8 +16,11 @@ _SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``history``."""
-    parser = subparsers.add_parser("history", help="list the requests sent to mixing tasks (the journal)",
-                                   description="Show the journal of requests, all tasks or one.")
+    parser = subparsers.add_parser(
+        "history",
+        help="list the requests sent to mixing tasks (the journal)",
+        description="Show the journal of requests, all tasks or one.",
+    )
     parser.add_argument("task_id", nargs="?", metavar="T", help="only this task")
     parser.add_argument("--limit", type=_positive, metavar="N", help="only the newest N entries (N >= 1)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -59,10 +62,19 @@ def run(args: argparse.Namespace) -> int:
         outcome = e.request_id or ""
         if e.error_code:
             outcome = f"{e.error_code}" + (f" ({e.request_id})" if e.request_id else "")
-        rows.append((str(e.id), e.created_at.replace("T", " ").rstrip("Z"), e.task_id or "-",
-                     (_SHORT.get(e.action, e.action) + (f" [{e.note}]" if e.note else "")),
-                     str(e.sequence_number or "-"), e.preset_name or "-", (e.design_hash or "-")[:12], e.status,
-                     outcome))
+        rows.append(
+            (
+                str(e.id),
+                e.created_at.replace("T", " ").rstrip("Z"),
+                e.task_id or "-",
+                (_SHORT.get(e.action, e.action) + (f" [{e.note}]" if e.note else "")),
+                str(e.sequence_number or "-"),
+                e.preset_name or "-",
+                (e.design_hash or "-")[:12],
+                e.status,
+                outcome,
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())

@@ -30,13 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, save, report; returns the exit code."""
-    from ..documents import read_json
     from ..errors import LayoutStudioError
+    from ..findings import count_line
     from ..importer import import_request
+    from ..jsonfile import read_json
     from ..presets import save_preset
     from ..validation import validate
     from .schema import require_directory
-    from ..findings import count_line
     from .validate import format_finding
 
     if os.path.exists(args.output) and not args.force:
@@ -52,13 +52,17 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {args.output}", file=sys.stderr)
     if stripped:
         print("left out secrets (never written to a preset): " + ", ".join(stripped), file=sys.stderr)
-        print("  pass them when you build the body: layout-studio payload PRESET " + _passback_options(stripped),
-              file=sys.stderr)
+        print(
+            "  pass them when you build the body: layout-studio payload PRESET " + _passback_options(stripped),
+            file=sys.stderr,
+        )
     task_keys = [k for k in ("TaskId", "SequenceNumber") if k in raw]
     if task_keys:
-        print(f"left out {' and '.join(task_keys)} (they belong to one running task): "
-              "give them to `layout-studio payload PRESET --action update --task-id T [--sequence N]`",
-              file=sys.stderr)
+        print(
+            f"left out {' and '.join(task_keys)} (they belong to one running task): "
+            "give them to `layout-studio payload PRESET --action update --task-id T [--sequence N]`",
+            file=sys.stderr,
+        )
     findings = validate(preset)
     if findings:
         print(f"{args.output}: {count_line(findings)}", file=sys.stderr)
@@ -68,10 +72,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 #: Stripped path suffix -> the payload option (and environment variable) that gives the secret back.
-_PASSBACK = (("AgentParams.UserSig", "--agent-usersig ... (or TRTC_AGENT_USERSIG)"),
-             (".UserSig", "--feedback-usersig ... (or TRTC_FEEDBACK_USERSIG)"),
-             ("(txSecret)", "--cdn-url URL-with-txSecret"),
-             ("CloudStorage.SecretKey", "--storage-secret-key ... (or TRTC_STORAGE_SECRET_KEY)"))
+_PASSBACK = (
+    ("AgentParams.UserSig", "--agent-usersig ... (or TRTC_AGENT_USERSIG)"),
+    (".UserSig", "--feedback-usersig ... (or TRTC_FEEDBACK_USERSIG)"),
+    ("(txSecret)", "--cdn-url URL-with-txSecret"),
+    ("CloudStorage.SecretKey", "--storage-secret-key ... (or TRTC_STORAGE_SECRET_KEY)"),
+)
 
 
 def _passback_options(stripped: list[str]) -> str:

@@ -4,8 +4,8 @@ Builds the StartPublishCdnStream or UpdatePublishCdnStream body from a preset an
 (:func:`layout_studio.payload.build_request`), validates it, and prints it as JSON on stdout; findings and messages
 go to stderr. A body with error findings is not printed (exit 1). An update without ``--sequence`` uses the current
 Unix time in milliseconds as its SequenceNumber (it must grow with every update of a task) and says so.
-Secrets (UserSig, the storage SecretKey) are put in the body only when given; when stdout is a terminal they are shown as ``***`` — redirect
-or pipe stdout to get the real body.
+Secrets (UserSig, the storage SecretKey) are put in the body only when given; when stdout is a terminal they are
+shown as ``***`` — redirect or pipe stdout to get the real body.
 """
 
 from __future__ import annotations
@@ -17,12 +17,18 @@ import sys
 import time
 from typing import Any
 
-
 #: Request fields -> the options that set them (for the hint after errors).
-_TARGET_FLAGS = {"SdkAppId": "--sdk-app-id", "RoomId": "--room-id", "RoomIdType": "--room-id-type",
-                 "AgentParams": "--agent-user-id/--agent-usersig/--max-idle-time", "PublishCdnParams": "--cdn-url",
-                 "FeedBackRoomParams": "--feedback-room/--feedback-usersig", "TaskId": "--task-id",
-                 "SequenceNumber": "--sequence", "WithTranscoding": "--with-transcoding"}
+_TARGET_FLAGS = {
+    "SdkAppId": "--sdk-app-id",
+    "RoomId": "--room-id",
+    "RoomIdType": "--room-id-type",
+    "AgentParams": "--agent-user-id/--agent-usersig/--max-idle-time",
+    "PublishCdnParams": "--cdn-url",
+    "FeedBackRoomParams": "--feedback-room/--feedback-usersig",
+    "TaskId": "--task-id",
+    "SequenceNumber": "--sequence",
+    "WithTranscoding": "--with-transcoding",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,33 +41,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "2: bad input.",
     )
     parser.add_argument("preset", metavar="PRESET", help="preset file (JSON)")
-    parser.add_argument("--action", choices=("start", "update"), required=True,
-                        help="start: StartPublishCdnStream body; update: UpdatePublishCdnStream body")
+    parser.add_argument(
+        "--action",
+        choices=("start", "update"),
+        required=True,
+        help="start: StartPublishCdnStream body; update: UpdatePublishCdnStream body",
+    )
     task = parser.add_argument_group("update")
     task.add_argument("--task-id", metavar="T", help="TaskId of the running task (required for --action update)")
-    task.add_argument("--sequence", type=int, metavar="N",
-                      help="SequenceNumber (default: current Unix time in ms)")
+    task.add_argument("--sequence", type=int, metavar="N", help="SequenceNumber (default: current Unix time in ms)")
     target = parser.add_argument_group("target (override the preset's Target)")
     target.add_argument("--sdk-app-id", type=int, metavar="ID", help="SdkAppId")
     target.add_argument("--room-id", metavar="ROOM", help="RoomId of the main room")
     target.add_argument("--room-id-type", type=int, choices=(0, 1), help="RoomIdType: 0 integer, 1 string")
     target.add_argument("--agent-user-id", metavar="USER", help="AgentParams.UserId of the robot")
     target.add_argument("--max-idle-time", type=int, metavar="SECONDS", help="AgentParams.MaxIdleTime (5..86400)")
-    target.add_argument("--agent-usersig", metavar="SIG",
-                        help="AgentParams.UserSig (default: env TRTC_AGENT_USERSIG; start only)")
-    target.add_argument("--cdn-url", action="append", metavar="URL",
-                        help="PublishCdnUrl (rtmp://...), repeatable; replaces the Target's PublishCdnParams")
-    target.add_argument("--third-party-cdn", action="store_true",
-                        help="IsTencentCdn 0 for the --cdn-url destinations (default 1: Tencent CDN)")
-    target.add_argument("--feedback-room", action="append", metavar="ROOM:USER",
-                        help="FeedBackRoomParams entry (RoomId:UserId), repeatable; replaces the Target's")
-    target.add_argument("--feedback-usersig", metavar="SIG",
-                        help="UserSig for every feedback room (default: env TRTC_FEEDBACK_USERSIG)")
-    target.add_argument("--storage-secret-key", metavar="KEY",
-                        help="SecretKey of RecordParams' CloudStorage (default: env TRTC_STORAGE_SECRET_KEY; start "
-                        "only)")
-    target.add_argument("--with-transcoding", action=argparse.BooleanOptionalAction, default=None,
-                        help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)")
+    target.add_argument(
+        "--agent-usersig", metavar="SIG", help="AgentParams.UserSig (default: env TRTC_AGENT_USERSIG; start only)"
+    )
+    target.add_argument(
+        "--cdn-url",
+        action="append",
+        metavar="URL",
+        help="PublishCdnUrl (rtmp://...), repeatable; replaces the Target's PublishCdnParams",
+    )
+    target.add_argument(
+        "--third-party-cdn",
+        action="store_true",
+        help="IsTencentCdn 0 for the --cdn-url destinations (default 1: Tencent CDN)",
+    )
+    target.add_argument(
+        "--feedback-room",
+        action="append",
+        metavar="ROOM:USER",
+        help="FeedBackRoomParams entry (RoomId:UserId), repeatable; replaces the Target's",
+    )
+    target.add_argument(
+        "--feedback-usersig", metavar="SIG", help="UserSig for every feedback room (default: env TRTC_FEEDBACK_USERSIG)"
+    )
+    target.add_argument(
+        "--storage-secret-key",
+        metavar="KEY",
+        help="SecretKey of RecordParams' CloudStorage (default: env TRTC_STORAGE_SECRET_KEY; start only)",
+    )
+    target.add_argument(
+        "--with-transcoding",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -83,15 +111,19 @@ def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:
     if args.third_party_cdn and not args.cdn_url:
         from ..errors import LayoutStudioError
 
-        raise LayoutStudioError("--third-party-cdn sets IsTencentCdn 0 on the --cdn-url destinations; give "
-                                "--cdn-url rtmp://... too (or set IsTencentCdn in the preset's Target)")
+        raise LayoutStudioError(
+            "--third-party-cdn sets IsTencentCdn 0 on the --cdn-url destinations; give "
+            "--cdn-url rtmp://... too (or set IsTencentCdn in the preset's Target)"
+        )
     if args.cdn_url:
         tencent = 0 if args.third_party_cdn else 1
         opts["publish_cdn_params"] = [{"PublishCdnUrl": url, "IsTencentCdn": tencent} for url in args.cdn_url]
     if args.feedback_room:
         opts["feed_back_room_params"] = [_feedback_room(spec, args, preset) for spec in args.feedback_room]
-    for key, given, env in (("user_sig", args.agent_usersig, "TRTC_AGENT_USERSIG"),
-                            ("storage_secret_key", args.storage_secret_key, "TRTC_STORAGE_SECRET_KEY")):
+    for key, given, env in (
+        ("user_sig", args.agent_usersig, "TRTC_AGENT_USERSIG"),
+        ("storage_secret_key", args.storage_secret_key, "TRTC_STORAGE_SECRET_KEY"),
+    ):
         if args.action == "start":  # start-only secrets: the environment too; an update refuses them when given
             opts[key] = given or os.environ.get(env) or None
         elif given:
@@ -124,11 +156,10 @@ def _feedback_room(spec: str, args: argparse.Namespace, preset) -> dict[str, Any
 def run(args: argparse.Namespace) -> int:
     """Build, check and print the body; returns 0, 1 or 2."""
     from ..errors import LayoutStudioError
-    from ..findings import has_errors
+    from ..findings import count_line, has_errors
     from ..payload import build_request, check_request
     from ..presets import load_preset
     from ..secrets import mask_secrets
-    from ..findings import count_line
     from .validate import format_finding, secret_values, utf8_stdout
 
     preset = load_preset(args.preset)
@@ -139,8 +170,11 @@ def run(args: argparse.Namespace) -> int:
         sequence = args.sequence
         if sequence is None:
             sequence = int(time.time() * 1000)
-            print(f"SequenceNumber {sequence}: the current Unix time in ms (pass --sequence N to choose; it must "
-                  "grow with every update of the task)", file=sys.stderr)
+            print(
+                f"SequenceNumber {sequence}: the current Unix time in ms (pass --sequence N to choose; it must "
+                "grow with every update of the task)",
+                file=sys.stderr,
+            )
         opts.update(task_id=args.task_id, sequence_number=sequence)
     elif args.task_id is not None or args.sequence is not None:
         raise LayoutStudioError("--task-id and --sequence only apply to --action update")
@@ -151,17 +185,19 @@ def run(args: argparse.Namespace) -> int:
     for finding in findings:
         print(format_finding(finding, secrets), file=sys.stderr)
     if has_errors(findings):
-        print(f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first",
-              file=sys.stderr)
+        print(
+            f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first", file=sys.stderr
+        )
         missing = sorted({_flag_for(f.path) for f in findings if f.severity.value == "error"} - {None})
         if missing:
-            print(f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
-                  file=sys.stderr)
+            print(
+                f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
+                file=sys.stderr,
+            )
         return 1
     shown = body
     if secrets and sys.stdout.isatty():
         shown = mask_secrets(body)
-        print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send",
-              file=sys.stderr)
+        print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send", file=sys.stderr)
     sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=not utf8_stdout()) + "\n")
     return 0

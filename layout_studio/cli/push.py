@@ -26,23 +26,35 @@ def _add_update_targets(parser: argparse.ArgumentParser) -> None:
 def add_destination_options(group) -> None:
     """--cdn-url, --third-party-cdn, --feedback-room, --feedback-usersig, --with-transcoding (names as
     ``layout-studio payload``, read by :func:`layout_studio.cli.payload.target_options`)."""
-    group.add_argument("--cdn-url", action="append", metavar="URL",
-                       help="replace PublishCdnParams with these URLs (restarts changed streams), repeatable")
+    group.add_argument(
+        "--cdn-url",
+        action="append",
+        metavar="URL",
+        help="replace PublishCdnParams with these URLs (restarts changed streams), repeatable",
+    )
     group.add_argument("--third-party-cdn", action="store_true", help="IsTencentCdn 0 for --cdn-url")
-    group.add_argument("--feedback-room", action="append", metavar="ROOM:USER",
-                       help="replace FeedBackRoomParams, repeatable")
+    group.add_argument(
+        "--feedback-room", action="append", metavar="ROOM:USER", help="replace FeedBackRoomParams, repeatable"
+    )
     group.add_argument("--feedback-usersig", metavar="SIG", help="UserSig of the feedback rooms' robots")
-    group.add_argument("--with-transcoding", action=argparse.BooleanOptionalAction, default=None,
-                       help="WithTranscoding 1 (mix) or 0 (relay one stream)")
+    group.add_argument(
+        "--with-transcoding",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="WithTranscoding 1 (mix) or 0 (relay one stream)",
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``plan``, ``push`` and ``rollback``."""
     from ..push.options import add_common_options, task_id
 
-    plan = subparsers.add_parser("plan", help="show what pushing a preset to a task would change",
-                                 description="Compare the update a preset makes with what the task last received "
-                                 "(journal), field by field. Sends nothing. Exit 1 when the design has errors.")
+    plan = subparsers.add_parser(
+        "plan",
+        help="show what pushing a preset to a task would change",
+        description="Compare the update a preset makes with what the task last received "
+        "(journal), field by field. Sends nothing. Exit 1 when the design has errors.",
+    )
     plan.add_argument("preset", metavar="PRESET")
     plan.add_argument("--task-id", required=True, metavar="T", type=task_id)
     plan.add_argument("--format", choices=("text", "json"), default="text")
@@ -50,27 +62,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_common_options(plan, confirm=False)
     plan.set_defaults(func=run_plan)
 
-    push = subparsers.add_parser("push", help="apply a preset to a running task (UpdatePublishCdnStream)",
-                                 description="Validate the preset (errors refuse the push), show the plan, ask, "
-                                 "and send UpdatePublishCdnStream with a new SequenceNumber. With --task-ids-from, "
-                                 "push to many tasks concurrently (resumable: tasks that already have this design "
-                                 "are skipped).")
+    push = subparsers.add_parser(
+        "push",
+        help="apply a preset to a running task (UpdatePublishCdnStream)",
+        description="Validate the preset (errors refuse the push), show the plan, ask, "
+        "and send UpdatePublishCdnStream with a new SequenceNumber. With --task-ids-from, "
+        "push to many tasks concurrently (resumable: tasks that already have this design "
+        "are skipped).",
+    )
     push.add_argument("preset", metavar="PRESET")
     which = push.add_mutually_exclusive_group(required=True)
     which.add_argument("--task-id", metavar="T", type=task_id)
     which.add_argument("--task-ids-from", metavar="FILE", help="file with one TaskId a line")
     push.add_argument("--report", metavar="OUT.json", help="write the per-task result (batch)")
     push.add_argument("--workers", type=int, default=8, metavar="N", help="concurrent requests (batch; default 8)")
-    push.add_argument("--force", action="store_true",
-                      help="batch: also send to tasks whose last successful update already carries this design "
-                      "(the design hash leaves secrets out: after rotating a CDN URL's txSecret, say)")
+    push.add_argument(
+        "--force",
+        action="store_true",
+        help="batch: also send to tasks whose last successful update already carries this design "
+        "(the design hash leaves secrets out: after rotating a CDN URL's txSecret, say)",
+    )
     _add_update_targets(push)
     add_common_options(push)
     push.set_defaults(func=run_push)
 
-    back = subparsers.add_parser("rollback", help="re-send an earlier design to a task",
-                                 description="Re-send the design of journal entry N (see `history T`; default: "
-                                 "the design before the current one) with a new SequenceNumber.")
+    back = subparsers.add_parser(
+        "rollback",
+        help="re-send an earlier design to a task",
+        description="Re-send the design of journal entry N (see `history T`; default: "
+        "the design before the current one) with a new SequenceNumber.",
+    )
     back.add_argument("task_id", metavar="T", type=task_id)
     back.add_argument("--to", type=int, metavar="N", help="journal entry number (the # column of history)")
     add_common_options(back)
@@ -91,8 +112,12 @@ def _targets(args: argparse.Namespace, preset) -> dict:
     from .payload import target_options
 
     opts = target_options(TargetArgs(**{**vars(args), "action": "update"}), preset)
-    return {k: v for k, v in opts.items() if v is not None and k in (
-        "publish_cdn_params", "feed_back_room_params", "feedback_user_sig", "with_transcoding")}
+    return {
+        k: v
+        for k, v in opts.items()
+        if v is not None
+        and k in ("publish_cdn_params", "feed_back_room_params", "feedback_user_sig", "with_transcoding")
+    }
 
 
 def _load(path: str):
@@ -174,8 +199,9 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
         bar = ProgressLine(len(task_ids))
         interrupted = False
         try:
-            result = run_batch(pusher, preset, task_ids, workers=args.workers, progress=bar.update,
-                               force=args.force, **targets)
+            result = run_batch(
+                pusher, preset, task_ids, workers=args.workers, progress=bar.update, force=args.force, **targets
+            )
         except RefusedError as err:
             return _refused(err, pusher)
         except KeyboardInterrupt as err:
@@ -193,8 +219,10 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
         if args.report:
             atomic_write_text(args.report, json.dumps(result.to_report(), indent=2, ensure_ascii=False) + "\n")
         counts = ", ".join(f"{v} {k}" for k, v in sorted(result.counts().items()))
-        print(f"{len(task_ids)} task(s): {counts}; design {result.design_hash[:12]}; {result.elapsed:.1f} s"
-              + (f"; report {args.report}" if args.report else ""))
+        print(
+            f"{len(task_ids)} task(s): {counts}; design {result.design_hash[:12]}; {result.elapsed:.1f} s"
+            + (f"; report {args.report}" if args.report else "")
+        )
         for outcome in result.outcomes:
             if not outcome.ok and outcome.error is not None:
                 print(f"task {outcome.task_id}: {outcome.error}", file=sys.stderr)
@@ -230,15 +258,15 @@ def run_rollback(args: argparse.Namespace) -> int:
     with open_pusher(args) as pusher:
         try:
             plan, entry = pusher.plan_rollback(args.task_id, args.to)
-            print(f"rolling back to #{entry.id} ({entry.preset_name or 'no preset'}, {entry.created_at})",
-                  file=sys.stderr)
+            print(
+                f"rolling back to #{entry.id} ({entry.preset_name or 'no preset'}, {entry.created_at})", file=sys.stderr
+            )
             print(plan.render(), file=sys.stderr)
             print_findings(plan.findings, pusher.secrets)
             if not confirm(args, f"Roll task {args.task_id} back to #{entry.id}?"):
                 print("not applied", file=sys.stderr)
                 return 1
-            outcome = pusher.push_plan(plan, note=f"rollback to #{entry.id}",
-                                       preset=_named(entry.preset_name))
+            outcome = pusher.push_plan(plan, note=f"rollback to #{entry.id}", preset=_named(entry.preset_name))
         except RefusedError as err:
             return _refused(err, pusher)
         _warn(pusher)

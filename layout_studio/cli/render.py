@@ -21,22 +21,43 @@ from .validate import parse_canvas
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``render`` subcommand."""
-    p = sub.add_parser("render", help="draw the preview of a design to a PNG",
-                       description="Draw what the MCU would output for a preset or request body, to a PNG. "
-                       "Built-in test cards stand in for users' video unless --source gives an image.")
+    p = sub.add_parser(
+        "render",
+        help="draw the preview of a design to a PNG",
+        description="Draw what the MCU would output for a preset or request body, to a PNG. "
+        "Built-in test cards stand in for users' video unless --source gives an image.",
+    )
     p.add_argument("file", metavar="FILE", help="preset or request body (JSON)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="PNG file to write")
-    p.add_argument("--users", type=int, metavar="N", help="users in the room (default: every named user and one per "
-                   "unnamed region; 4 for dynamic layouts)")
-    p.add_argument("--absent", action="append", default=[], metavar="USER",
-                   help="a user without video: its placeholder is shown (repeat)")
-    p.add_argument("--source", action="append", default=[], metavar="USER=PATH",
-                   help="an image (path or URL) to show as USER's video, or card:camera|phone|screen (repeat)")
+    p.add_argument(
+        "--users",
+        type=int,
+        metavar="N",
+        help="users in the room (default: every named user and one per unnamed region; 4 for dynamic layouts)",
+    )
+    p.add_argument(
+        "--absent",
+        action="append",
+        default=[],
+        metavar="USER",
+        help="a user without video: its placeholder is shown (repeat)",
+    )
+    p.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="USER=PATH",
+        help="an image (path or URL) to show as USER's video, or card:camera|phone|screen (repeat)",
+    )
     p.add_argument("--overlay", action="store_true", help="draw outlines, ZOrder, a grid and the validator's findings")
     p.add_argument("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
     p.add_argument("--offline", action="store_true", help="use cached images only; fetch nothing")
-    p.add_argument("--canvas", type=parse_canvas, metavar="WxH",
-                   help="canvas size in pixels for an update body without VideoEncode, e.g. 1280x720")
+    p.add_argument(
+        "--canvas",
+        type=parse_canvas,
+        metavar="WxH",
+        help="canvas size in pixels for an update body without VideoEncode, e.g. 1280x720",
+    )
     p.set_defaults(func=run)
 
 
@@ -51,8 +72,9 @@ def parse_sources(items: list[str]) -> dict[str, str]:
         if not sep or not user or not path:
             raise LayoutStudioError(f"--source {item!r}: expected USER=PATH (for example alice=photo.png)")
         if path.startswith("card:") and path[5:] not in CARD_KINDS:
-            raise LayoutStudioError(f"--source {item!r}: no built-in card {path!r}; use "
-                                    + ", ".join(f"card:{k}" for k in CARD_KINDS))
+            raise LayoutStudioError(
+                f"--source {item!r}: no built-in card {path!r}; use " + ", ".join(f"card:{k}" for k in CARD_KINDS)
+            )
         out[user] = path
     return out
 
@@ -64,14 +86,15 @@ def _refuse_overwriting_input(out: Path, source: Path) -> None:
     except OSError:
         same = False
     if same:
-        raise LayoutStudioError(f"{out}: is the input file {source}; give the PNG another name, e.g. "
-                                f"-o {source.with_suffix('.png').name}")
+        raise LayoutStudioError(
+            f"{out}: is the input file {source}; give the PNG another name, e.g. -o {source.with_suffix('.png').name}"
+        )
 
 
 def run(args: argparse.Namespace) -> int:
     """Render and write the PNG; findings on stderr."""
     from ..atomic import atomic_write_png
-    from ..documents import read_json
+    from ..jsonfile import read_json
     from ..render import Renderer
 
     if not (0.05 <= args.scale <= 4):
@@ -81,8 +104,16 @@ def run(args: argparse.Namespace) -> int:
     sources = parse_sources(args.source)
     raw = read_json(args.file)
     _refuse_overwriting_input(Path(args.output), Path(args.file))
-    result = Renderer().render(raw, users=args.users, absent=args.absent, sources=sources, overlay=args.overlay,
-                               scale=args.scale, offline=args.offline, canvas=args.canvas)
+    result = Renderer().render(
+        raw,
+        users=args.users,
+        absent=args.absent,
+        sources=sources,
+        overlay=args.overlay,
+        scale=args.scale,
+        offline=args.offline,
+        canvas=args.canvas,
+    )
     for f in result.findings:
         print(f"{args.file}: {f}", file=sys.stderr)
     out = Path(args.output)

@@ -15,8 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Editors use it to complete and check presets; the bundled presets point at the packaged copy "
         "(layout_studio/data/preset.schema.json).",
     )
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write the schema to FILE (atomically) instead of standard output")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of standard output"
+    )
     parser.set_defaults(func=run)
 
 
@@ -29,8 +30,10 @@ def require_directory(path: str) -> None:
 
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
-        raise LayoutStudioError(f"{path}: the directory {directory} does not exist; create it first "
-                                f"(mkdir -p {directory}) or write somewhere else")
+        raise LayoutStudioError(
+            f"{path}: the directory {directory} does not exist; create it first "
+            f"(mkdir -p {directory}) or write somewhere else"
+        )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,27 +18,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from ..push.options import add_common_options, task_id
     from .push import add_destination_options
 
-    start = subparsers.add_parser("start", help="start a mixing task from a preset (StartPublishCdnStream)",
-                                  description="Validate and send StartPublishCdnStream; print the TaskId. Target "
-                                  "options override the preset's Target.")
+    start = subparsers.add_parser(
+        "start",
+        help="start a mixing task from a preset (StartPublishCdnStream)",
+        description="Validate and send StartPublishCdnStream; print the TaskId. Target "
+        "options override the preset's Target.",
+    )
     start.add_argument("preset", metavar="PRESET")
     target = start.add_argument_group("target (override the preset's Target)")
     target.add_argument("--room-id", metavar="ROOM", help="RoomId of the main room")
     target.add_argument("--room-id-type", type=int, choices=(0, 1), help="RoomIdType: 0 integer, 1 string")
     target.add_argument("--agent-user-id", metavar="USER", help="AgentParams.UserId of the robot")
     target.add_argument("--max-idle-time", type=int, metavar="SECONDS", help="AgentParams.MaxIdleTime (5..86400)")
-    target.add_argument("--agent-usersig", metavar="SIG",
-                        help="AgentParams.UserSig (default: TRTC_AGENT_USERSIG, else generated from "
-                             "TRTC_SDK_SECRET_KEY); never stored")
-    target.add_argument("--storage-secret-key", metavar="KEY",
-                        help="SecretKey of RecordParams' CloudStorage (default: TRTC_STORAGE_SECRET_KEY); never "
-                             "stored")
+    target.add_argument(
+        "--agent-usersig",
+        metavar="SIG",
+        help="AgentParams.UserSig (default: TRTC_AGENT_USERSIG, else generated from TRTC_SDK_SECRET_KEY); never stored",
+    )
+    target.add_argument(
+        "--storage-secret-key",
+        metavar="KEY",
+        help="SecretKey of RecordParams' CloudStorage (default: TRTC_STORAGE_SECRET_KEY); never stored",
+    )
     add_destination_options(target)
     add_common_options(start, confirm=False)
     start.set_defaults(func=run_start)
 
-    stop = subparsers.add_parser("stop", help="stop a mixing task (StopPublishCdnStream)",
-                                 description="Send StopPublishCdnStream for the task (asks first on a terminal).")
+    stop = subparsers.add_parser(
+        "stop",
+        help="stop a mixing task (StopPublishCdnStream)",
+        description="Send StopPublishCdnStream for the task (asks first on a terminal).",
+    )
     stop.add_argument("--task-id", required=True, metavar="T", type=task_id)
     stop.add_argument("--record-key", metavar="KEY", help="RecordKey: end that recording now")
     add_common_options(stop)

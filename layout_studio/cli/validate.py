@@ -16,7 +16,8 @@ import argparse
 import codecs
 import json
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..findings import count_line
 from ..secrets import is_secret_key, mask_text
@@ -31,10 +32,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "recognised by TaskId). Exit 0: no errors (warnings allowed); 1: errors; 2: unreadable or malformed input.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="preset or request body (JSON)")
-    parser.add_argument("--action", choices=("start", "update"),
-                        help="check as the body of this action (default: inferred; a preset gets design checks)")
-    parser.add_argument("--canvas", type=parse_canvas, metavar="WxH",
-                        help="canvas size in pixels for bodies without VideoEncode, e.g. 1280x720")
+    parser.add_argument(
+        "--action",
+        choices=("start", "update"),
+        help="check as the body of this action (default: inferred; a preset gets design checks)",
+    )
+    parser.add_argument(
+        "--canvas",
+        type=parse_canvas,
+        metavar="WxH",
+        help="canvas size in pixels for bodies without VideoEncode, e.g. 1280x720",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     parser.set_defaults(func=run)
 
@@ -51,8 +59,10 @@ def parse_canvas(text: str) -> tuple[int, int]:
         width, height = (int(p) for p in parts)
         if 0 < width <= MAX_CANVAS and 0 < height <= MAX_CANVAS:
             return (width, height)
-    raise argparse.ArgumentTypeError(f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, each side "
-                                     f"1..{MAX_CANVAS} (the VideoEncode range), e.g. 1280x720")
+    raise argparse.ArgumentTypeError(
+        f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, each side "
+        f"1..{MAX_CANVAS} (the VideoEncode range), e.g. 1280x720"
+    )
 
 
 def secret_values(obj: Any) -> list[str]:
@@ -89,9 +99,9 @@ def format_finding(finding, secrets: Iterable[str] = ()) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate each file; print the report on stdout; return 0, 1 or 2."""
-    from ..documents import read_json
     from ..errors import LoadError
     from ..findings import has_errors
+    from ..jsonfile import read_json
     from ..validation import validate
 
     results: list[dict[str, Any]] = []

@@ -192,8 +192,11 @@ def set_box(preset: Preset, ref: ElementRef, new: tuple[int, int, int, int]) -> 
     m = element_model(preset, ref)
     if m is None:
         return
-    names = (("location_x", "location_y", "image_width", "image_height") if ref.kind == "region"
-             else ("location_x", "location_y", "water_mark_width", "water_mark_height"))
+    names = (
+        ("location_x", "location_y", "image_width", "image_height")
+        if ref.kind == "region"
+        else ("location_x", "location_y", "water_mark_width", "water_mark_height")
+    )
     old = box(preset, ref)
     for attr, o, v in zip(names, old, new):
         if o != v:

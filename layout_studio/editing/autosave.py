@@ -13,13 +13,13 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_write_text
 from ..model import Preset
 from ..paths import data_dir, ensure_dir
-from ..atomic import atomic_write_text
 from ..secrets import strip_secrets
 
 FORMAT = "layout-studio/autosave@1"
@@ -71,8 +71,12 @@ class Autosaver:
     def write(self, preset: Preset) -> Path:
         """Write the autosave now; returns its file."""
         body, _removed = strip_secrets(preset.to_api())
-        doc = {"Format": FORMAT, "Source": str(self.source) if self.source else None,
-               "SavedAt": datetime.now(timezone.utc).isoformat(timespec="seconds"), "Preset": body}
+        doc = {
+            "Format": FORMAT,
+            "Source": str(self.source) if self.source else None,
+            "SavedAt": datetime.now(UTC).isoformat(timespec="seconds"),
+            "Preset": body,
+        }
         ensure_dir(self.file.parent)
         atomic_write_text(self.file, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return self.file
@@ -98,6 +102,7 @@ def pending(source: Path | None = None) -> list[Autosave]:
         if not isinstance(doc, dict) or doc.get("Format") != FORMAT or not isinstance(doc.get("Preset"), dict):
             continue
         src = doc.get("Source")
-        found.append(Autosave(f, Path(src) if isinstance(src, str) else None, str(doc.get("SavedAt", "")),
-                              doc["Preset"]))
+        found.append(
+            Autosave(f, Path(src) if isinstance(src, str) else None, str(doc.get("SavedAt", "")), doc["Preset"])
+        )
     return sorted(found, key=lambda a: a.saved_at, reverse=True)

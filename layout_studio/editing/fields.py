@@ -42,8 +42,11 @@ def _f(path: str, kind: Kind = "int", hint: str = "", label: str | None = None) 
 
 
 REGION_FIELDS = (
-    _f("LocationX", hint="px"), _f("LocationY", hint="px"), _f("ImageWidth", hint="px"),
-    _f("ImageHeight", hint="px"), _f("ZOrder", hint="higher on top"),
+    _f("LocationX", hint="px"),
+    _f("LocationY", hint="px"),
+    _f("ImageWidth", hint="px"),
+    _f("ImageHeight", hint="px"),
+    _f("ZOrder", hint="higher on top"),
     _f("RenderMode", hint="0 crop, 1 fit, 2 fit on black"),
     _f("UserMediaStream.UserInfo.UserId", "str", "empty: auto", "UserId"),
     _f("UserMediaStream.UserInfo.RoomId", "str", "empty: main room", "RoomId"),
@@ -67,8 +70,14 @@ REGION_FIELDS = (
 _WM_COMMON = ("WaterMarkWidth", "WaterMarkHeight", "LocationX", "LocationY", "ZOrder", "DynamicPosType")
 TEXT_WATERMARK_FIELDS = (
     _f("WaterMarkText.Text", "str", label="Text"),
-    *(_f(f"WaterMarkText.{n}", hint="px" if "Location" in n or "Width" in n or "Height" in n else "", label=n.replace("WaterMark", ""))
-      for n in _WM_COMMON),
+    *(
+        _f(
+            f"WaterMarkText.{n}",
+            hint="px" if "Location" in n or "Width" in n or "Height" in n else "",
+            label=n.replace("WaterMark", ""),
+        )
+        for n in _WM_COMMON
+    ),
     _f("WaterMarkText.FontSize", hint="px", label="FontSize"),
     _f("WaterMarkText.FontColor", "str", "0xRRGGBB", "FontColor"),
     _f("WaterMarkText.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
@@ -76,14 +85,23 @@ TEXT_WATERMARK_FIELDS = (
 )
 IMAGE_WATERMARK_FIELDS = (
     _f("WaterMarkImage.WaterMarkUrl", "str", "PNG/JPEG URL", "WaterMarkUrl"),
-    *(_f(f"WaterMarkImage.{n}", hint="px" if "Location" in n or "Width" in n or "Height" in n else "", label=n.replace("WaterMark", ""))
-      for n in _WM_COMMON),
+    *(
+        _f(
+            f"WaterMarkImage.{n}",
+            hint="px" if "Location" in n or "Width" in n or "Height" in n else "",
+            label=n.replace("WaterMark", ""),
+        )
+        for n in _WM_COMMON
+    ),
 )
 
 CANVAS_FIELDS = (
-    _f("Name", "str"), _f("Description", "str"),
-    _f("VideoParams.VideoEncode.Width", hint="px"), _f("VideoParams.VideoEncode.Height", hint="px"),
-    _f("VideoParams.VideoEncode.Fps", hint="1-60"), _f("VideoParams.VideoEncode.BitRate", hint="kbps"),
+    _f("Name", "str"),
+    _f("Description", "str"),
+    _f("VideoParams.VideoEncode.Width", hint="px"),
+    _f("VideoParams.VideoEncode.Height", hint="px"),
+    _f("VideoParams.VideoEncode.Fps", hint="1-60"),
+    _f("VideoParams.VideoEncode.BitRate", hint="kbps"),
     _f("VideoParams.VideoEncode.Gop", hint="s"),
     _f("VideoParams.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
     _f("VideoParams.BackgroundImageUrl", "str", "PNG/JPEG URL", "BgImageUrl"),
@@ -93,8 +111,10 @@ CANVAS_FIELDS = (
     _f("VideoParams.LayoutParams.RenderMode", hint="dynamic: 0 crop, 1 fit, 2 black", label="DynRenderMode"),
 )
 AUDIO_FIELDS = (
-    _f("AudioParams.AudioEncode.SampleRate", hint="Hz"), _f("AudioParams.AudioEncode.Channel", hint="1 or 2"),
-    _f("AudioParams.AudioEncode.BitRate", hint="kbps"), _f("AudioParams.AudioEncode.Codec", hint="0 LC, 1 HE, 2 HEv2"),
+    _f("AudioParams.AudioEncode.SampleRate", hint="Hz"),
+    _f("AudioParams.AudioEncode.Channel", hint="1 or 2"),
+    _f("AudioParams.AudioEncode.BitRate", hint="kbps"),
+    _f("AudioParams.AudioEncode.Codec", hint="0 LC, 1 HE, 2 HEv2"),
     _f("AudioParams.SubscribeAudioList", "users", "UserIds, comma", "Allowlist"),
     _f("AudioParams.UnSubscribeAudioList", "users", "UserIds, comma", "Blocklist"),
 )
@@ -110,8 +130,11 @@ SEI_FIELDS = (
     _f("SeiParams.PassThrough.FollowIdr", hint="0/1", label="Pass FollowIdr"),
 )
 TARGET_FIELDS = (
-    _f("Target.Region", "str", "ap-guangzhou..."), _f("Target.SdkAppId"), _f("Target.RoomId", "str"),
-    _f("Target.RoomIdType", hint="0 int, 1 string"), _f("Target.WithTranscoding", hint="0/1", label="Transcoding"),
+    _f("Target.Region", "str", "ap-guangzhou..."),
+    _f("Target.SdkAppId"),
+    _f("Target.RoomId", "str"),
+    _f("Target.RoomIdType", hint="0 int, 1 string"),
+    _f("Target.WithTranscoding", hint="0/1", label="Transcoding"),
     _f("Target.AgentParams.UserId", "str", label="Agent UserId"),
     _f("Target.AgentParams.MaxIdleTime", hint="s", label="MaxIdleTime"),
     _f("Target.PublishCdnParams[0].PublishCdnUrl", "str", "rtmp://", "CDN URL"),
@@ -132,8 +155,10 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
             raise FieldError(f"{spec.label} takes a whole number{unit}; {text!r} was not applied")
         value = int(text)
         if not API_INT_MIN <= value <= API_INT_MAX:
-            raise FieldError(f"{spec.label} takes a whole number{unit} the API can hold (64-bit); "
-                             f"{len(text.lstrip('+-'))} digits were not applied")
+            raise FieldError(
+                f"{spec.label} takes a whole number{unit} the API can hold (64-bit); "
+                f"{len(text.lstrip('+-'))} digits were not applied"
+            )
         return value
     if spec.kind == "users":
         return [u.strip() for u in text.split(",") if u.strip()]

@@ -5,7 +5,8 @@ All values are canvas pixels. Boxes are ``(x, y, width, height)`` tuples, as :at
 
 from __future__ import annotations
 
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from ..model import Preset
 from .access import ElementRef, box, elements, regions, set_box, watermarks
@@ -36,8 +37,9 @@ def snap_lines(canvas: tuple[int, int], others: Iterable[Box]) -> tuple[list[flo
     return xs, ys
 
 
-def snap_position(moving: Box, canvas: tuple[int, int], others: Iterable[Box],
-                  threshold: float) -> tuple[int, int, float | None, float | None]:
+def snap_position(
+    moving: Box, canvas: tuple[int, int], others: Iterable[Box], threshold: float
+) -> tuple[int, int, float | None, float | None]:
     """Snap a box being moved to (x, y): its left/centre/right edge to the nearest vertical guide, and its
     top/centre/bottom edge to the nearest horizontal guide, each only within ``threshold`` pixels.
 

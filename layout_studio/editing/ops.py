@@ -69,8 +69,16 @@ def add_text_watermark(preset: Preset, text: str = "Text") -> ElementRef:
     a quarter of the canvas wide and a twelfth high, 16 px from the top-left corner, at ZOrder :func:`top_z`."""
     cw, ch = canvas_of(preset)
     z = top_z(preset)
-    body = McuWaterMarkText(text=text, water_mark_width=cw // 4, water_mark_height=ch // 12, location_x=16,
-                            location_y=16, font_size=max(ch // 24, 1), font_color="0xFFFFFF", z_order=z)
+    body = McuWaterMarkText(
+        text=text,
+        water_mark_width=cw // 4,
+        water_mark_height=ch // 12,
+        location_x=16,
+        location_y=16,
+        font_size=max(ch // 24, 1),
+        font_color="0xFFFFFF",
+        z_order=z,
+    )
     vp = _video(preset)
     items = list(vp.water_mark_list or [])
     items.append(McuWaterMarkParams(water_mark_type=1, water_mark_text=body))

@@ -7,8 +7,9 @@ rules of its own) and are cached per version of the design.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from ..findings import Finding
 from ..model import Preset
@@ -34,7 +35,7 @@ class EditSession:
 
     # -- files ---------------------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> "EditSession":
+    def open(cls, path: Path | str) -> EditSession:
         """Load a preset file (raises :class:`~layout_studio.errors.LoadError` naming file and field)."""
         from ..presets import load_preset
 
@@ -170,4 +171,3 @@ def check(preset: Preset) -> list[Finding]:
     except ImportError:  # pragma: no cover - the validator lands separately
         return []
     return validate(preset)
-

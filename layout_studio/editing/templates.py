@@ -9,7 +9,8 @@ Applying a template sets MixLayoutMode 4 (custom). All boxes are canvas pixels `
 from __future__ import annotations
 
 import math
-from typing import Callable, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from ..model import McuLayout, McuLayoutParams, Preset
 from .access import ElementRef, regions, set_box
@@ -87,8 +88,9 @@ def slots(name: str, canvas: tuple[int, int], n: int | None = None) -> list[Slot
     return fn(canvas) if n is None else fn(canvas, n)
 
 
-def apply_template(preset: Preset, name: str, mode: Literal["replace", "fill"] = "replace",
-                   n: int | None = None) -> None:
+def apply_template(
+    preset: Preset, name: str, mode: Literal["replace", "fill"] = "replace", n: int | None = None
+) -> None:
     """Apply template ``name`` to the design's canvas (see the module docstring for replace vs fill)."""
     boxes = slots(name, canvas_of(preset), n)
     vp = _video(preset)
@@ -97,8 +99,7 @@ def apply_template(preset: Preset, name: str, mode: Literal["replace", "fill"] =
     vp.layout_params.mix_layout_mode = 4
     if mode == "replace":
         vp.layout_params.mix_layout_list = [
-            McuLayout(location_x=x, location_y=y, image_width=w, image_height=h, z_order=z)
-            for x, y, w, h, z in boxes
+            McuLayout(location_x=x, location_y=y, image_width=w, image_height=h, z_order=z) for x, y, w, h, z in boxes
         ]
         return
     if mode != "fill":

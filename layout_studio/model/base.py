@@ -14,7 +14,8 @@ Every model in :mod:`layout_studio.model` mirrors one data type of the TRTC serv
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_pascal

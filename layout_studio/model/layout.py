@@ -124,8 +124,12 @@ class McuLayoutParams(ApiModel):
     RenderMode (dynamic modes): 0 crop, 1 fit, 2 fit on black. EnableStreamSEI 0/1 (dynamic modes only, default 1).
     """
 
-    api_defaults: ClassVar = {"mix_layout_mode": 1, "pure_audio_hold_place_mode": 0, "render_mode": 0,
-                              "enable_stream_sei": 1}
+    api_defaults: ClassVar = {
+        "mix_layout_mode": 1,
+        "pure_audio_hold_place_mode": 0,
+        "render_mode": 0,
+        "enable_stream_sei": 1,
+    }
     mix_layout_mode: StrictInt | None = None
     pure_audio_hold_place_mode: StrictInt | None = None
     mix_layout_list: list[McuLayout] | None = None

@@ -52,8 +52,14 @@ class McuWaterMarkText(ApiModel):
     Font ``Tencent`` (default) or ``SourceHanSans``; ZOrder default 0; DynamicPosType as for images.
     """
 
-    api_defaults: ClassVar = {"z_order": 0, "dynamic_pos_type": 0, "font_color": "0xFFFFFF", "font": "Tencent",
-                              "location_x": 0, "location_y": 0}
+    api_defaults: ClassVar = {
+        "z_order": 0,
+        "dynamic_pos_type": 0,
+        "font_color": "0xFFFFFF",
+        "font": "Tencent",
+        "location_x": 0,
+        "location_y": 0,
+    }
     text: StrictStr | None = None
     water_mark_width: StrictInt | None = None
     water_mark_height: StrictInt | None = None

@@ -34,12 +34,25 @@ from typing import Any
 from ..model import Preset
 from .errors import ConfigError, PushError, RefusedError
 from .journal import Journal
-from .operations import PushOptions, Pusher
+from .operations import Pusher, PushOptions
 from .plan import Plan, design_hash
 from .sender import Outcome
 
-__all__ = ["ConfigError", "Journal", "Outcome", "Plan", "PushError", "PushOptions", "Pusher", "RefusedError",
-           "design_hash", "plan_update", "push_update", "start_task", "stop_task"]
+__all__ = [
+    "ConfigError",
+    "Journal",
+    "Outcome",
+    "Plan",
+    "PushError",
+    "PushOptions",
+    "Pusher",
+    "RefusedError",
+    "design_hash",
+    "plan_update",
+    "push_update",
+    "start_task",
+    "stop_task",
+]
 
 
 def _session(options: dict[str, Any]) -> tuple[Pusher, dict[str, Any]]:

@@ -25,10 +25,11 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from ..errors import LayoutStudioError
 from ..model import Preset
@@ -47,17 +48,22 @@ def read_task_ids(path: str | Path) -> list[str]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not part of the first TaskId
     except UnicodeDecodeError:
-        raise LayoutStudioError(f"{path}: not UTF-8 text (UTF-16 from PowerShell?): save the TaskId list as UTF-8, "
-                                "one TaskId a line; nothing was sent") from None
+        raise LayoutStudioError(
+            f"{path}: not UTF-8 text (UTF-16 from PowerShell?): save the TaskId list as UTF-8, "
+            "one TaskId a line; nothing was sent"
+        ) from None
     except OSError as err:
-        raise LayoutStudioError(f"{path}: cannot read the TaskId list ({err.__class__.__name__}: "
-                                f"{getattr(err, 'strerror', None) or err})") from None
+        raise LayoutStudioError(
+            f"{path}: cannot read the TaskId list ({err.__class__.__name__}: {getattr(err, 'strerror', None) or err})"
+        ) from None
     seen: dict[str, None] = {}
     for number, line in enumerate(text.splitlines(), 1):
         task = line.split("#", 1)[0].strip()
         if any(c.isspace() for c in task):
-            raise LayoutStudioError(f"{path}:{number}: {task!r} is not a TaskId: one TaskId a line (a '#' starts a "
-                                    "comment); nothing was sent")
+            raise LayoutStudioError(
+                f"{path}:{number}: {task!r} is not a TaskId: one TaskId a line (a '#' starts a "
+                "comment); nothing was sent"
+            )
         if task:
             seen.setdefault(task, None)
     if not seen:
@@ -128,15 +134,27 @@ class BatchResult:
     def to_report(self) -> dict[str, Any]:
         """The ``--report`` JSON: preset, design_hash, batch_id, elapsed_seconds, interrupted, counts, tasks."""
         return {
-            "preset": self.preset_name, "design_hash": self.design_hash, "batch_id": self.batch_id,
-            "elapsed_seconds": round(self.elapsed, 3), "interrupted": self.interrupted, "counts": self.counts(),
+            "preset": self.preset_name,
+            "design_hash": self.design_hash,
+            "batch_id": self.batch_id,
+            "elapsed_seconds": round(self.elapsed, 3),
+            "interrupted": self.interrupted,
+            "counts": self.counts(),
             "tasks": [o.to_dict() for o in self.outcomes],
         }
 
 
-def run_batch(pusher: Pusher, preset: Preset, task_ids: list[str], *, workers: int = 8,
-              progress: Callable[[dict[str, int]], None] | None = None, stop: threading.Event | None = None,
-              force: bool = False, **target: Any) -> BatchResult:
+def run_batch(
+    pusher: Pusher,
+    preset: Preset,
+    task_ids: list[str],
+    *,
+    workers: int = 8,
+    progress: Callable[[dict[str, int]], None] | None = None,
+    stop: threading.Event | None = None,
+    force: bool = False,
+    **target: Any,
+) -> BatchResult:
     """Push ``preset`` to every task of ``task_ids`` (see the module docstring). Raises
     :class:`~layout_studio.push.errors.RefusedError` before sending anything when the design has errors.
     ``stop`` (an Event) ends the run early like Ctrl-C does; KeyboardInterrupt does the same and is re-raised
@@ -180,16 +198,26 @@ def run_batch(pusher: Pusher, preset: Preset, task_ids: list[str], *, workers: i
         if stop.is_set():
             return Outcome(UPDATE, task_id, "not-sent")
         plan = plan_for(task_id)
-        task_plan = Plan(task_id, dict(plan.body, TaskId=task_id), plan.design_hash, None, [], [], plan.findings,
-                         plan.canvas)
+        task_plan = Plan(
+            task_id, dict(plan.body, TaskId=task_id), plan.design_hash, None, [], [], plan.findings, plan.canvas
+        )
         return pusher.push_plan(task_plan, preset=preset, batch_id=batch_id)
 
     pending: list[str] = []
     for task_id in task_ids:
         last = latest.get(task_id)
         if not force and last is not None and last.status == "ok" and last.design_hash == first.design_hash:
-            done(task_id, Outcome(UPDATE, task_id, "skipped", request_id=last.request_id,
-                                  sequence_number=last.sequence_number, journal_ids=[last.id]))
+            done(
+                task_id,
+                Outcome(
+                    UPDATE,
+                    task_id,
+                    "skipped",
+                    request_id=last.request_id,
+                    sequence_number=last.sequence_number,
+                    journal_ids=[last.id],
+                ),
+            )
         else:
             pending.append(task_id)
 

@@ -26,10 +26,20 @@ VERSION = "2019-07-22"
 #: Default time to wait for a connection and for the reply, in seconds.
 DEFAULT_TIMEOUT = 15.0
 
-_NOT_SENT = ("NewConnectionError", "Failed to establish a new connection", "ConnectTimeoutError",
-             "NameResolutionError", "Failed to resolve", "Connection refused", "No route to host",
-             # TLS handshake failures (https to a plain-http port, an untrusted certificate): before any request
-             "WRONG_VERSION_NUMBER", "CERTIFICATE_VERIFY_FAILED", "SSLCertVerificationError", "UNSUPPORTED_PROTOCOL")
+_NOT_SENT = (
+    "NewConnectionError",
+    "Failed to establish a new connection",
+    "ConnectTimeoutError",
+    "NameResolutionError",
+    "Failed to resolve",
+    "Connection refused",
+    "No route to host",
+    # TLS handshake failures (https to a plain-http port, an untrusted certificate): before any request
+    "WRONG_VERSION_NUMBER",
+    "CERTIFICATE_VERIFY_FAILED",
+    "SSLCertVerificationError",
+    "UNSUPPORTED_PROTOCOL",
+)
 _AUTH_SIG = re.compile(r"(Signature=)[0-9a-fA-F]+")
 _AUTH_ID = re.compile(r"(Credential=)([^/]{0,6})[^/]*")
 
@@ -90,8 +100,9 @@ class TrtcClient:
     overriding scheme, host and port; None: the SDK's default), waiting at most ``timeout`` seconds. One SDK
     client per thread (safe to share between the threads of a batch)."""
 
-    def __init__(self, region: str, credential, *, endpoint: str | None = None,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, region: str, credential, *, endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT
+    ) -> None:
         self.region = region
         self.credential = credential
         self.endpoint = endpoint
@@ -154,28 +165,41 @@ class TrtcClient:
             if err.code == "ServerNetworkError":
                 status = getattr(self._local, "status", None)
                 text = err.message.decode("utf-8", "replace") if isinstance(err.message, bytes) else err.message
-                raise self._fail("http", "ServerNetworkError",
-                                 f"HTTP {status or 'non-200'}: {text or 'no body'}", action) from None
+                raise self._fail(
+                    "http", "ServerNetworkError", f"HTTP {status or 'non-200'}: {text or 'no body'}", action
+                ) from None
             raise self._fail("api", err.code or "UnknownError", err.message, action, err.requestId) from None
         except requests.RequestException as err:  # the reply's body is read lazily (stream=True)
             raise self._network_error(str(err), action) from None
         except (ValueError, KeyError, TypeError) as err:
-            raise self._fail("unknown", "MalformedResponse", f"the reply is not the API's JSON ({err})",
-                             action) from None
+            raise self._fail(
+                "unknown", "MalformedResponse", f"the reply is not the API's JSON ({err})", action
+            ) from None
         response = reply.get("Response") if isinstance(reply, dict) else None
         if not isinstance(response, dict):
             raise self._fail("unknown", "MalformedResponse", "the reply has no Response object", action)
         error = response.get("Error")
         if isinstance(error, dict):  # the SDK only checks errors for some Content-Types
-            raise self._fail("api", str(error.get("Code") or "UnknownError"), error.get("Message"), action,
-                             response.get("RequestId"))
+            raise self._fail(
+                "api", str(error.get("Code") or "UnknownError"), error.get("Message"), action, response.get("RequestId")
+            )
         request_id = response.get("RequestId")
         if not isinstance(request_id, str) or not request_id:  # every API reply carries one (manual 001)
-            raise self._fail("unknown", "MalformedResponse", "the reply has no RequestId: it is not the API's "
-                             "answer (check --endpoint and any proxy)", action)
+            raise self._fail(
+                "unknown",
+                "MalformedResponse",
+                "the reply has no RequestId: it is not the API's answer (check --endpoint and any proxy)",
+                action,
+            )
         if action == "StartPublishCdnStream" and not response.get("TaskId"):
-            raise self._fail("unknown", "MalformedResponse", "the reply has no TaskId: a task may have been "
-                             "started; look for it in the TRTC console before starting again", action, request_id)
+            raise self._fail(
+                "unknown",
+                "MalformedResponse",
+                "the reply has no TaskId: a task may have been "
+                "started; look for it in the TRTC console before starting again",
+                action,
+                request_id,
+            )
         return response
 
     def _network_error(self, text: str, action: str) -> PushError:

@@ -29,8 +29,10 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-HOW = ("set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or put a profile in ~/.tencentcloud/credentials "
-       "(secret_id, secret_key) and pass --profile NAME")
+HOW = (
+    "set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or put a profile in ~/.tencentcloud/credentials "
+    "(secret_id, secret_key) and pass --profile NAME"
+)
 
 
 def _home_file() -> Path:
@@ -49,24 +51,31 @@ def _profile_file() -> Path | None:
 def _read_ini(path: Path) -> configparser.ConfigParser:
     """The parsed INI file at ``path``; raises :class:`ConfigError` naming the file and the fix."""
     if not path.is_file():
-        raise ConfigError(f"{path}: not a file: the credentials file is an INI file with a [default] section "
-                          "(secret_id = ..., secret_key = ...)")
+        raise ConfigError(
+            f"{path}: not a file: the credentials file is an INI file with a [default] section "
+            "(secret_id = ..., secret_key = ...)"
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text: save it as UTF-8 (an INI file with secret_id and "
-                          "secret_key)") from None
+        raise ConfigError(
+            f"{path}: not UTF-8 text: save it as UTF-8 (an INI file with secret_id and secret_key)"
+        ) from None
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read it ({err.strerror or err.__class__.__name__}): check its owner "
-                          "and permissions (chmod 600, owned by you)") from None
+        raise ConfigError(
+            f"{path}: cannot read it ({err.strerror or err.__class__.__name__}): check its owner "
+            "and permissions (chmod 600, owned by you)"
+        ) from None
     conf = configparser.ConfigParser(interpolation=None)
     try:
         conf.read_string(text, source=str(path))
     except configparser.Error as err:
         line = getattr(err, "lineno", None) or next(iter(getattr(err, "errors", []) or []), (None,))[0]
         where = f" (line {line})" if line else ""
-        raise ConfigError(f"{path}: not a valid credentials file{where}: expected [profile] sections with "
-                          f"secret_id = ... and secret_key = ... ({err.__class__.__name__})") from None
+        raise ConfigError(
+            f"{path}: not a valid credentials file{where}: expected [profile] sections with "
+            f"secret_id = ... and secret_key = ... ({err.__class__.__name__})"
+        ) from None
     return conf
 
 
@@ -125,8 +134,10 @@ def _resolve(profile: str | None):
     if profile:
         cred = _from_ini(profile) or _from_tccli(profile)
         if cred is None:
-            raise ConfigError(f"profile {profile!r} not found: {_home_file()} has no [{profile}] section and "
-                              f"there is no ~/.tccli/{profile}.credential")
+            raise ConfigError(
+                f"profile {profile!r} not found: {_home_file()} has no [{profile}] section and "
+                f"there is no ~/.tccli/{profile}.credential"
+            )
         return cred
     _check_env_pair()
     cred = EnvironmentVariableCredential().get_credential()
@@ -151,8 +162,10 @@ def _check_env_pair() -> None:
     have = [bool(os.environ.get(n)) for n in names]
     if have[0] != have[1]:
         present, missing = (names[0], names[1]) if have[0] else (names[1], names[0])
-        raise ConfigError(f"{present} is set but {missing} is not: set both, or unset {present} to use "
-                          "the [default] profile of ~/.tencentcloud/credentials (or pass --profile NAME)")
+        raise ConfigError(
+            f"{present} is set but {missing} is not: set both, or unset {present} to use "
+            "the [default] profile of ~/.tencentcloud/credentials (or pass --profile NAME)"
+        )
 
 
 def credential_secrets(cred) -> list[str]:

@@ -46,8 +46,7 @@ HINTS: dict[str, str] = {
     "Tencent Cloud to raise the limit",
     "FailedOperation": "the operation failed on the server: for an update, check that the SequenceNumber is "
     "higher than the last one and that nothing forbidden changed (audio encoding, video codec)",
-    "InternalError": "a server-side error: retry later; quote the RequestId to Tencent Cloud support if it "
-    "persists",
+    "InternalError": "a server-side error: retry later; quote the RequestId to Tencent Cloud support if it persists",
     "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits itself "
     "per process; several processes add up)",
     "UnsupportedOperation": "the task cannot do this (for example switching between audio-only and audio+video, "
@@ -63,10 +62,13 @@ HINTS: dict[str, str] = {
 }
 
 #: Error codes after which the request is retried with backoff (the request was refused before any change).
-RETRYABLE_CODES = frozenset({
-    "RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded",
-    "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-})
+RETRYABLE_CODES = frozenset(
+    {
+        "RequestLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded",
+        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
+    }
+)
 
 
 def hint_for(code: str | None) -> str | None:
@@ -89,8 +91,9 @@ class PushError(LayoutStudioError):
 
     exit_code = 1
 
-    def __init__(self, kind: str, code: str, message: str, *, request_id: str | None = None,
-                 action: str | None = None) -> None:
+    def __init__(
+        self, kind: str, code: str, message: str, *, request_id: str | None = None, action: str | None = None
+    ) -> None:
         self.kind = kind
         self.code = code
         self.message = message
@@ -118,10 +121,10 @@ class PushError(LayoutStudioError):
             text += f" (RequestId {self.request_id})"
         meaning = {
             "not-sent": "nothing was sent: the connection could not be made; check --endpoint, the network "
-                        "and any proxy",
+            "and any proxy",
             "unknown": "no usable reply: the server may or may not have applied the request",
             "http": "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or failing): the "
-                    "request was probably not applied",
+            "request was probably not applied",
         }.get(self.kind)
         if self.code == "Cancelled":  # the run was interrupted while this request waited for the rate limit
             meaning = "nothing was sent; run the same command again to send it"

@@ -28,53 +28,16 @@ import json
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
 from urllib.parse import quote
 
 from .. import paths
 from ..errors import LayoutStudioError
 from ..secrets import strip_secrets
+from .records import SCHEMA, Entry, TaskRecord
 from .sequence import next_sequence
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS requests (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    task_id TEXT,
-    action TEXT NOT NULL,
-    sequence_number INTEGER,
-    preset_name TEXT,
-    design_hash TEXT,
-    body TEXT NOT NULL,
-    stripped TEXT NOT NULL DEFAULT '[]',
-    region TEXT,
-    sdk_app_id INTEGER,
-    status TEXT NOT NULL,
-    request_id TEXT,
-    error_code TEXT,
-    error_message TEXT,
-    created_at TEXT NOT NULL,
-    finished_at TEXT,
-    batch_id TEXT,
-    note TEXT
-);
-CREATE UNIQUE INDEX IF NOT EXISTS requests_task_sequence
-    ON requests(task_id, sequence_number) WHERE sequence_number IS NOT NULL;
-CREATE INDEX IF NOT EXISTS requests_task ON requests(task_id, id);
-CREATE TABLE IF NOT EXISTS tasks (
-    task_id TEXT PRIMARY KEY,
-    sdk_app_id INTEGER,
-    region TEXT,
-    room_id TEXT,
-    canvas_width INTEGER,
-    canvas_height INTEGER,
-    preset_name TEXT,
-    started_at TEXT,
-    stopped_at TEXT
-);
-"""
 
 #: Statuses after which the task may have received the request's design.
 MAYBE_APPLIED = ("ok", "pending", "unknown")
@@ -90,7 +53,7 @@ class JournalError(LayoutStudioError):
 
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with milliseconds (``2025-01-31T12:00:00.123Z``)."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def default_path() -> Path:
@@ -116,75 +79,18 @@ def _columns() -> dict[str, frozenset[str]]:
         db.close()
 
 
-@dataclass
-class Entry:
-    """One journal row (see the module docstring for the fields). ``body`` is the stored, secret-free body."""
-
-    id: int
-    task_id: str | None
-    action: str
-    sequence_number: int | None
-    preset_name: str | None
-    design_hash: str | None
-    body: dict[str, Any]
-    stripped: list[str]
-    region: str | None
-    sdk_app_id: int | None
-    status: str
-    request_id: str | None
-    error_code: str | None
-    error_message: str | None
-    created_at: str
-    finished_at: str | None
-    batch_id: str | None
-    note: str | None
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row) -> "Entry":
-        data = dict(row)
-        data["body"] = json.loads(data["body"])
-        data["stripped"] = json.loads(data["stripped"] or "[]")
-        return cls(**data)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON shape for ``history --format json``."""
-        return dict(self.__dict__)
-
-
-@dataclass
-class TaskRecord:
-    """What the journal knows of a task: SdkAppId, region, RoomId, canvas (width, height) in pixels."""
-
-    task_id: str
-    sdk_app_id: int | None = None
-    region: str | None = None
-    room_id: str | None = None
-    canvas_width: int | None = None
-    canvas_height: int | None = None
-    preset_name: str | None = None
-    started_at: str | None = None
-    stopped_at: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def canvas(self) -> tuple[int, int] | None:
-        """(width, height) in pixels, or None when unknown."""
-        if self.canvas_width and self.canvas_height:
-            return (self.canvas_width, self.canvas_height)
-        return None
-
-
 class Journal:
     """The journal file at ``path`` (default :func:`default_path`), created on first use. Thread-safe (one
     connection behind a lock) and process-safe (SQLite locking; ``BEGIN IMMEDIATE`` for SequenceNumbers)."""
 
-    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0,
-                 readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0, readonly: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._lock = threading.RLock()
         if self.path.is_dir():
-            raise JournalError(f"{self.path}: is a directory: give the journal's file path (for example "
-                               f"{self.path / 'journal.sqlite3'})")
+            raise JournalError(
+                f"{self.path}: is a directory: give the journal's file path (for example "
+                f"{self.path / 'journal.sqlite3'})"
+            )
         if readonly:
             self._db = self._open_readonly(timeout)
             self._check_schema(readonly=True)
@@ -235,9 +141,11 @@ class Journal:
         for table, columns in found.items():
             missing = _columns()[table] - columns
             if columns and missing:
-                raise JournalError(f"{self.path}: not a layout-studio journal (its table {table} has no "
-                                   f"{', '.join(sorted(missing))}): pass --journal PATH to a journal file, or move "
-                                   "this file aside")
+                raise JournalError(
+                    f"{self.path}: not a layout-studio journal (its table {table} has no "
+                    f"{', '.join(sorted(missing))}): pass --journal PATH to a journal file, or move "
+                    "this file aside"
+                )
         if readonly and not any(found.values()):
             self._db.close()
             self._db = _empty_journal()
@@ -267,11 +175,15 @@ class Journal:
         if "locked" in text or "busy" in text:
             hint = "another process is writing it (a push still running?): retry when it ends, or pass --journal"
         elif any(word in text for word in ("malformed", "not a database", "corrupt")):
-            hint = "the file is damaged or not a layout-studio journal: move it aside (a new journal is started; " \
-                   "the old history stays in the moved file) or pass --journal PATH"
+            hint = (
+                "the file is damaged or not a layout-studio journal: move it aside (a new journal is started; "
+                "the old history stays in the moved file) or pass --journal PATH"
+            )
         else:
-            hint = "check that the file and its folder are writable, the disk has space, and the file is a " \
-                   "layout-studio journal, or pass --journal PATH"
+            hint = (
+                "check that the file and its folder are writable, the disk has space, and the file is a "
+                "layout-studio journal, or pass --journal PATH"
+            )
         return JournalError(f"{self.path}: cannot {verb} the journal ({text}) — {hint}")
 
     def close(self) -> None:
@@ -279,7 +191,7 @@ class Journal:
         with self._lock:
             self._db.close()
 
-    def __enter__(self) -> "Journal":
+    def __enter__(self) -> Journal:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -293,21 +205,54 @@ class Journal:
                 raise self._error("read", err) from None
 
     # -- writing --------------------------------------------------------------------------------------------
-    def _insert(self, db: sqlite3.Connection, *, task_id: str | None, action: str, sequence_number: int | None,
-                body: dict, preset_name: str | None, design_hash: str | None, region: str | None,
-                sdk_app_id: int | None, batch_id: str | None, note: str | None) -> int:
+    def _insert(
+        self,
+        db: sqlite3.Connection,
+        *,
+        task_id: str | None,
+        action: str,
+        sequence_number: int | None,
+        body: dict,
+        preset_name: str | None,
+        design_hash: str | None,
+        region: str | None,
+        sdk_app_id: int | None,
+        batch_id: str | None,
+        note: str | None,
+    ) -> int:
         clean, stripped = strip_secrets(body)
         cur = db.execute(
             "INSERT INTO requests (task_id, action, sequence_number, preset_name, design_hash, body, stripped, "
             "region, sdk_app_id, status, created_at, batch_id, note) VALUES (?,?,?,?,?,?,?,?,?,'pending',?,?,?)",
-            (task_id, action, sequence_number, preset_name, design_hash,
-             json.dumps(clean, ensure_ascii=False, sort_keys=True), json.dumps(stripped), region, sdk_app_id,
-             utc_now(), batch_id, note))
+            (
+                task_id,
+                action,
+                sequence_number,
+                preset_name,
+                design_hash,
+                json.dumps(clean, ensure_ascii=False, sort_keys=True),
+                json.dumps(stripped),
+                region,
+                sdk_app_id,
+                utc_now(),
+                batch_id,
+                note,
+            ),
+        )
         return int(cur.lastrowid)
 
-    def reserve_update(self, task_id: str, body: dict, *, preset_name: str | None = None,
-                       design_hash: str | None = None, region: str | None = None, sdk_app_id: int | None = None,
-                       batch_id: str | None = None, note: str | None = None) -> tuple[int, int]:
+    def reserve_update(
+        self,
+        task_id: str,
+        body: dict,
+        *,
+        preset_name: str | None = None,
+        design_hash: str | None = None,
+        region: str | None = None,
+        sdk_app_id: int | None = None,
+        batch_id: str | None = None,
+        note: str | None = None,
+    ) -> tuple[int, int]:
         """Draw the task's next SequenceNumber, record the update with it (status ``pending``) and commit.
 
         ``body`` is the request body without its SequenceNumber (secrets are removed before storing). Returns
@@ -317,9 +262,19 @@ class Journal:
             row = db.execute("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,)).fetchone()
             seq = next_sequence(row[0])
             stored = dict(body, SequenceNumber=seq)
-            row_id = self._insert(db, task_id=task_id, action=UPDATE, sequence_number=seq, body=stored,
-                                  preset_name=preset_name, design_hash=design_hash, region=region,
-                                  sdk_app_id=sdk_app_id, batch_id=batch_id, note=note)
+            row_id = self._insert(
+                db,
+                task_id=task_id,
+                action=UPDATE,
+                sequence_number=seq,
+                body=stored,
+                preset_name=preset_name,
+                design_hash=design_hash,
+                region=region,
+                sdk_app_id=sdk_app_id,
+                batch_id=batch_id,
+                note=note,
+            )
         return row_id, seq
 
     def highest_sequence(self, task_id: str) -> int | None:
@@ -330,28 +285,64 @@ class Journal:
         """The SequenceNumber the next update of ``task_id`` would get now (nothing recorded; for --dry-run)."""
         return next_sequence(self.highest_sequence(task_id))
 
-    def record(self, action: str, body: dict, *, task_id: str | None = None, preset_name: str | None = None,
-               design_hash: str | None = None, region: str | None = None, sdk_app_id: int | None = None,
-               note: str | None = None) -> int:
+    def record(
+        self,
+        action: str,
+        body: dict,
+        *,
+        task_id: str | None = None,
+        preset_name: str | None = None,
+        design_hash: str | None = None,
+        region: str | None = None,
+        sdk_app_id: int | None = None,
+        note: str | None = None,
+    ) -> int:
         """Record a start or stop request (status ``pending``) and commit; returns the row id."""
         with self._transaction() as db:
-            return self._insert(db, task_id=task_id, action=action, sequence_number=None, body=body,
-                                preset_name=preset_name, design_hash=design_hash, region=region,
-                                sdk_app_id=sdk_app_id, batch_id=None, note=note)
+            return self._insert(
+                db,
+                task_id=task_id,
+                action=action,
+                sequence_number=None,
+                body=body,
+                preset_name=preset_name,
+                design_hash=design_hash,
+                region=region,
+                sdk_app_id=sdk_app_id,
+                batch_id=None,
+                note=note,
+            )
 
-    def finish(self, row_id: int, status: str, *, task_id: str | None = None, request_id: str | None = None,
-               error_code: str | None = None, error_message: str | None = None) -> None:
+    def finish(
+        self,
+        row_id: int,
+        status: str,
+        *,
+        task_id: str | None = None,
+        request_id: str | None = None,
+        error_code: str | None = None,
+        error_message: str | None = None,
+    ) -> None:
         """Record the outcome of row ``row_id``: ``ok``, ``error``, ``not-sent`` or ``unknown`` (plus the TaskId a
         start returned, the RequestId, and the error code and message, which must already be masked)."""
         with self._transaction() as db:
             db.execute(
                 "UPDATE requests SET status = ?, task_id = COALESCE(?, task_id), request_id = ?, error_code = ?, "
                 "error_message = ?, finished_at = ? WHERE id = ?",
-                (status, task_id, request_id, error_code, error_message, utc_now(), row_id))
+                (status, task_id, request_id, error_code, error_message, utc_now(), row_id),
+            )
 
-    def remember_task(self, task_id: str, *, sdk_app_id: int | None = None, region: str | None = None,
-                      room_id: str | None = None, canvas: tuple[int, int] | None = None,
-                      preset_name: str | None = None, started: bool = False) -> None:
+    def remember_task(
+        self,
+        task_id: str,
+        *,
+        sdk_app_id: int | None = None,
+        region: str | None = None,
+        room_id: str | None = None,
+        canvas: tuple[int, int] | None = None,
+        preset_name: str | None = None,
+        started: bool = False,
+    ) -> None:
         """Create or complete the task's record (known values are kept; a start sets ``started_at``)."""
         width, height = canvas if canvas else (None, None)
         with self._transaction() as db:
@@ -361,7 +352,8 @@ class Journal:
                 "room_id = COALESCE(?, room_id), canvas_width = COALESCE(?, canvas_width), "
                 "canvas_height = COALESCE(?, canvas_height), preset_name = COALESCE(?, preset_name), "
                 "started_at = COALESCE(?, started_at) WHERE task_id = ?",
-                (sdk_app_id, region, room_id, width, height, preset_name, utc_now() if started else None, task_id))
+                (sdk_app_id, region, room_id, width, height, preset_name, utc_now() if started else None, task_id),
+            )
 
     def mark_stopped(self, task_id: str) -> None:
         """Note that ``task_id`` was stopped."""
@@ -391,15 +383,19 @@ class Journal:
 
     def iter_applied(self, task_id: str) -> Iterator[Entry]:
         """Successful start and update rows of ``task_id``, oldest first."""
-        rows = self._query("SELECT * FROM requests WHERE task_id = ? AND status = 'ok' AND action IN (?, ?) "
-                           "ORDER BY id", (task_id, START, UPDATE))
+        rows = self._query(
+            "SELECT * FROM requests WHERE task_id = ? AND status = 'ok' AND action IN (?, ?) ORDER BY id",
+            (task_id, START, UPDATE),
+        )
         return (Entry.from_row(r) for r in rows)
 
     def last_maybe_applied(self, task_id: str) -> Entry | None:
         """The newest start/update row of ``task_id`` whose design the task may have (ok, pending, unknown)."""
         rows = self._query(
             "SELECT * FROM requests WHERE task_id = ? AND action IN (?, ?) AND status IN (?, ?, ?) "
-            "ORDER BY id DESC LIMIT 1", (task_id, START, UPDATE, *MAYBE_APPLIED))
+            "ORDER BY id DESC LIMIT 1",
+            (task_id, START, UPDATE, *MAYBE_APPLIED),
+        )
         return Entry.from_row(rows[0]) if rows else None
 
     def latest_designs(self, task_ids: list[str]) -> dict[str, Entry]:
@@ -407,7 +403,9 @@ class Journal:
         out: dict[str, Entry] = {}
         rows = self._query(
             "SELECT r.* FROM requests r JOIN (SELECT task_id, MAX(id) AS id FROM requests WHERE action IN (?, ?) "
-            "AND status IN (?, ?, ?) GROUP BY task_id) m ON r.id = m.id", (START, UPDATE, *MAYBE_APPLIED))
+            "AND status IN (?, ?, ?) GROUP BY task_id) m ON r.id = m.id",
+            (START, UPDATE, *MAYBE_APPLIED),
+        )
         wanted = set(task_ids)
         for row in rows:
             if row["task_id"] in wanted:

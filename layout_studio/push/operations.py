@@ -28,8 +28,15 @@ from .sender import Outcome, RetryPolicy, Sender
 from .usersig import known_secret_values, resolve_usersig
 
 #: Sections an update may carry (UpdatePublishCdnStreamRequest, SDK models.py).
-UPDATE_SECTIONS = ("WithTranscoding", "AudioParams", "VideoParams", "SingleSubscribeParams", "PublishCdnParams",
-                   "SeiParams", "FeedBackRoomParams")
+UPDATE_SECTIONS = (
+    "WithTranscoding",
+    "AudioParams",
+    "VideoParams",
+    "SingleSubscribeParams",
+    "PublishCdnParams",
+    "SeiParams",
+    "FeedBackRoomParams",
+)
 _DRY_RUN_CREDENTIAL = ("AKID-dry-run-placeholder", "dry-run-placeholder-key")
 
 
@@ -60,7 +67,7 @@ class PushOptions:
     credential: Any = None
 
     @classmethod
-    def split(cls, kwargs: dict[str, Any]) -> tuple["PushOptions", dict[str, Any]]:
+    def split(cls, kwargs: dict[str, Any]) -> tuple[PushOptions, dict[str, Any]]:
         """Options named in ``kwargs`` and the remaining keyword arguments (target options of build_request)."""
         names = {f.name for f in fields(cls)}
         mine = {k: v for k, v in kwargs.items() if k in names}
@@ -91,7 +98,7 @@ class Pusher:
         if self._owns_journal:
             self.journal.close()
 
-    def __enter__(self) -> "Pusher":
+    def __enter__(self) -> Pusher:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -109,19 +116,27 @@ class Pusher:
             return option
         if task is not None and recorded:
             if preset_value and preset_value != recorded:
-                self._warn(f"the preset's Target.{what} {preset_value} differs from the {what} {recorded} task "
-                           f"{task.task_id} runs in (journal): using {recorded} (pass --"
-                           f"{'region' if what == 'Region' else 'sdk-app-id'} to override)")
+                self._warn(
+                    f"the preset's Target.{what} {preset_value} differs from the {what} {recorded} task "
+                    f"{task.task_id} runs in (journal): using {recorded} (pass --"
+                    f"{'region' if what == 'Region' else 'sdk-app-id'} to override)"
+                )
             return recorded
         return preset_value
 
-    def region_for(self, preset: Preset | None = None, task: TaskRecord | None = None,
-                   sdk_app_id: int | None = None) -> str:
+    def region_for(
+        self, preset: Preset | None = None, task: TaskRecord | None = None, sdk_app_id: int | None = None
+    ) -> str:
         """The region to send to (checked): ``--region``, else the journal's record of the task, else the
         preset's Target.Region; records a warning when the SdkAppId rule is broken."""
         target = preset.target if preset is not None else None
-        region = self._settled("Region", self.options.region, task, task.region if task else None,
-                               target.region if target is not None else None)
+        region = self._settled(
+            "Region",
+            self.options.region,
+            task,
+            task.region if task else None,
+            target.region if target is not None else None,
+        )
         region = check_region(region)
         self._warn(sdk_app_id_warning(region, sdk_app_id))
         return region
@@ -129,8 +144,13 @@ class Pusher:
     def sdk_app_id_for(self, preset: Preset | None = None, task: TaskRecord | None = None) -> int | None:
         """``sdk_app_id`` option, else the journal's record of the task, else the preset's Target.SdkAppId."""
         target = preset.target if preset is not None else None
-        return self._settled("SdkAppId", self.options.sdk_app_id, task, task.sdk_app_id if task else None,
-                             target.sdk_app_id if target is not None else None)
+        return self._settled(
+            "SdkAppId",
+            self.options.sdk_app_id,
+            task,
+            task.sdk_app_id if task else None,
+            target.sdk_app_id if target is not None else None,
+        )
 
     def client(self, region: str) -> TrtcClient:
         """The client for ``region`` (credentials resolved on first use; a placeholder in a dry run without any)."""
@@ -146,29 +166,43 @@ class Pusher:
 
                     cred = Credential(*_DRY_RUN_CREDENTIAL)
                     self._warn("dry run without credentials: signed with a placeholder key")
-            self._clients[region] = TrtcClient(region, cred, endpoint=self.options.endpoint,
-                                               timeout=self.options.timeout)
+            self._clients[region] = TrtcClient(
+                region, cred, endpoint=self.options.endpoint, timeout=self.options.timeout
+            )
         return self._clients[region]
 
     def sender(self, region: str) -> Sender:
         """The sender for ``region`` (shared rate limiter and journal)."""
         if region not in self._senders:
-            self._senders[region] = Sender(self.client(region), self.journal, limiter=self.limiter,
-                                           retry=self.retry, secrets=self.secrets,
-                                           cancelled=lambda: self.cancel is not None and self.cancel.is_set())
+            self._senders[region] = Sender(
+                self.client(region),
+                self.journal,
+                limiter=self.limiter,
+                retry=self.retry,
+                secrets=self.secrets,
+                cancelled=lambda: self.cancel is not None and self.cancel.is_set(),
+            )
         return self._senders[region]
 
-    def _dry_run(self, action: str, region: str, body: dict[str, Any], task_id: str | None,
-                 findings: list[Finding]) -> Outcome:
+    def _dry_run(
+        self, action: str, region: str, body: dict[str, Any], task_id: str | None, findings: list[Finding]
+    ) -> Outcome:
         client = self.client(region)
         prepared = client.prepare(action, body)
         secrets = [*self.secrets, *client.secrets, *_values_of(body)]
-        return Outcome(action, task_id, "dry-run", sequence_number=body.get("SequenceNumber"),
-                       request=prepared.masked(secrets), findings=findings)
+        return Outcome(
+            action,
+            task_id,
+            "dry-run",
+            sequence_number=body.get("SequenceNumber"),
+            request=prepared.masked(secrets),
+            findings=findings,
+        )
 
     # -- update ---------------------------------------------------------------------------------------------
-    def _plan(self, task_id: str, body: dict[str, Any], *, canvas_hint: tuple[int, int] | None,
-              notes: list[str] = ()) -> Plan:
+    def _plan(
+        self, task_id: str, body: dict[str, Any], *, canvas_hint: tuple[int, int] | None, notes: list[str] = ()
+    ) -> Plan:
         task = self.journal.task(task_id)
         applied = list(self.journal.iter_applied(task_id))
         state = fold_state(applied)
@@ -178,16 +212,21 @@ class Pusher:
         probe = dict(body, SequenceNumber=self.journal.peek_sequence(task_id))
         findings = validate(probe, action="update", canvas=canvas)
         base = applied[-1] if applied else None
-        uncertain = [e for e in self.journal.entries(task_id)
-                     if e.action in (START, UPDATE) and e.status in ("pending", "unknown")
-                     and (base is None or e.id > base.id)]
+        uncertain = [
+            e
+            for e in self.journal.entries(task_id)
+            if e.action in (START, UPDATE) and e.status in ("pending", "unknown") and (base is None or e.id > base.id)
+        ]
         changes = compare(state, body)
         notes = list(notes)
         if task is not None and task.stopped_at:
-            notes.append(f"the journal records task {task_id} as stopped at {task.stopped_at}: the API will "
-                         "answer ResourceNotFound (a stopped task cannot be updated; start a new one)")
-        return Plan(task_id, body, design_hash(body), base, changes, interruptions(changes), findings, canvas,
-                    uncertain, notes)
+            notes.append(
+                f"the journal records task {task_id} as stopped at {task.stopped_at}: the API will "
+                "answer ResourceNotFound (a stopped task cannot be updated; start a new one)"
+            )
+        return Plan(
+            task_id, body, design_hash(body), base, changes, interruptions(changes), findings, canvas, uncertain, notes
+        )
 
     def update_body(self, preset: Preset, task_id: str, **target: Any) -> dict[str, Any]:
         """The UpdatePublishCdnStream body for ``preset`` (without SequenceNumber; UserSigs resolved)."""
@@ -202,14 +241,16 @@ class Pusher:
         """What pushing ``preset`` to ``task_id`` would change (see :class:`Plan`); sends nothing."""
         return self._plan(task_id, self.update_body(preset, task_id, **target), canvas_hint=preset.canvas)
 
-    def push_plan(self, plan: Plan, *, preset: Preset | None = None, batch_id: str | None = None,
-                  note: str | None = None) -> Outcome:
+    def push_plan(
+        self, plan: Plan, *, preset: Preset | None = None, batch_id: str | None = None, note: str | None = None
+    ) -> Outcome:
         """Send ``plan.body`` (refused when the plan has error findings). ``preset`` names the design in the
         journal and may give the region (Target.Region). Returns the :class:`Outcome`."""
         if plan.blocked:
             errors = [f for f in plan.findings if f.severity.value == "error"]
-            raise RefusedError(f"task {plan.task_id}: the update has {len(errors)} error(s); nothing was sent",
-                               plan.findings)
+            raise RefusedError(
+                f"task {plan.task_id}: the update has {len(errors)} error(s); nothing was sent", plan.findings
+            )
         task = self.journal.task(plan.task_id)
         sdk_app_id = plan.body.get("SdkAppId")
         if sdk_app_id is None:
@@ -218,13 +259,19 @@ class Pusher:
         if self.options.dry_run:
             body = dict(plan.body, SequenceNumber=self.journal.peek_sequence(plan.task_id))
             return self._dry_run(UPDATE, region, body, plan.task_id, plan.findings)
-        out = self.sender(region).update(plan.task_id, plan.body, preset_name=preset.name if preset else None,
-                                         design_hash=plan.design_hash, region=region, sdk_app_id=sdk_app_id,
-                                         batch_id=batch_id, note=note)
+        out = self.sender(region).update(
+            plan.task_id,
+            plan.body,
+            preset_name=preset.name if preset else None,
+            design_hash=plan.design_hash,
+            region=region,
+            sdk_app_id=sdk_app_id,
+            batch_id=batch_id,
+            note=note,
+        )
         out.findings = plan.findings
         if out.status == "ok":
-            self.journal.remember_task(plan.task_id, sdk_app_id=sdk_app_id, region=region,
-                                       canvas=_canvas_of(plan.body))
+            self.journal.remember_task(plan.task_id, sdk_app_id=sdk_app_id, region=region, canvas=_canvas_of(plan.body))
         return out
 
     def push_update(self, preset: Preset, task_id: str, **target: Any) -> Outcome:
@@ -247,20 +294,26 @@ class Pusher:
             current = applied[-1].design_hash
             older = [e for e in applied[:-1] if e.design_hash != current]
             if not older:
-                raise ConfigError(f"task {task_id}: no earlier design differs from the current one "
-                                  "(see `layout-studio history`)")
+                raise ConfigError(
+                    f"task {task_id}: no earlier design differs from the current one (see `layout-studio history`)"
+                )
             entry = older[-1]
         else:
             entry = self.journal.entry(to)
             if entry is None or entry.task_id != task_id:
-                raise ConfigError(f"journal entry #{to} is not a request of task {task_id} "
-                                  "(see `layout-studio history`)")
+                raise ConfigError(
+                    f"journal entry #{to} is not a request of task {task_id} (see `layout-studio history`)"
+                )
             if entry.status != "ok" or entry.action not in (START, UPDATE):
-                raise ConfigError(f"journal entry #{to} is a {entry.action} with status {entry.status}: "
-                                  "only applied starts and updates can be rolled back to")
+                raise ConfigError(
+                    f"journal entry #{to} is a {entry.action} with status {entry.status}: "
+                    "only applied starts and updates can be rolled back to"
+                )
         notes: list[str] = []
-        body: dict[str, Any] = {"SdkAppId": entry.sdk_app_id or self.sdk_app_id_for(None, self.journal.task(task_id)),
-                                "TaskId": task_id}
+        body: dict[str, Any] = {
+            "SdkAppId": entry.sdk_app_id or self.sdk_app_id_for(None, self.journal.task(task_id)),
+            "TaskId": task_id,
+        }
         stripped_roots = {p.split(".")[0].split("[")[0].split(" ")[0] for p in entry.stripped}
         for key in UPDATE_SECTIONS:
             if key not in entry.body:
@@ -289,8 +342,11 @@ class Pusher:
             return
         sdk = target.get("sdk_app_id") or self.sdk_app_id_for(preset)
         target["feedback_user_sig"] = [
-            resolve_usersig(r.get("UserId"), sdk, what=f"FeedBackRoomParams[{i}].UserSig") if isinstance(r, dict)
-            else None for i, r in enumerate(rooms)]
+            resolve_usersig(r.get("UserId"), sdk, what=f"FeedBackRoomParams[{i}].UserSig")
+            if isinstance(r, dict)
+            else None
+            for i, r in enumerate(rooms)
+        ]
 
     def start_body(self, preset: Preset, **target: Any) -> dict[str, Any]:
         """The StartPublishCdnStream body for ``preset`` with the agent's UserSig resolved."""
@@ -301,8 +357,9 @@ class Pusher:
         if not target.get("user_sig"):
             agent = dict(preset.target.agent_params.to_api()) if preset.target and preset.target.agent_params else {}
             agent.update(target.get("agent_params") or {})
-            target["user_sig"] = resolve_usersig(agent.get("UserId"), target["sdk_app_id"],
-                                                 given=self.options.agent_usersig)
+            target["user_sig"] = resolve_usersig(
+                agent.get("UserId"), target["sdk_app_id"], given=self.options.agent_usersig
+            )
         self._feedback_usersigs(target, preset)
         return build_request(preset, "start", check=False, **target)
 
@@ -318,13 +375,20 @@ class Pusher:
         region = self.region_for(preset, None, body.get("SdkAppId"))
         if self.options.dry_run:
             return self._dry_run(START, region, body, None, findings)
-        out = self.sender(region).start(body, preset_name=preset.name, design_hash=design_hash(body),
-                                        region=region, sdk_app_id=body.get("SdkAppId"))
+        out = self.sender(region).start(
+            body, preset_name=preset.name, design_hash=design_hash(body), region=region, sdk_app_id=body.get("SdkAppId")
+        )
         out.findings = findings
         if out.status == "ok" and out.task_id:
-            self.journal.remember_task(out.task_id, sdk_app_id=body.get("SdkAppId"), region=region,
-                                       room_id=body.get("RoomId"), canvas=_canvas_of(body),
-                                       preset_name=preset.name, started=True)
+            self.journal.remember_task(
+                out.task_id,
+                sdk_app_id=body.get("SdkAppId"),
+                region=region,
+                room_id=body.get("RoomId"),
+                canvas=_canvas_of(body),
+                preset_name=preset.name,
+                started=True,
+            )
         return out
 
     def stop_task(self, task_id: str, *, record_key: str | None = None) -> Outcome:

@@ -18,7 +18,8 @@ import argparse
 import math
 import sqlite3
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
@@ -28,30 +29,61 @@ from ..secrets import mask_text
 def add_common_options(parser: argparse.ArgumentParser, *, confirm: bool = True) -> None:
     """Add the connection, journal and safety options to ``parser``."""
     group = parser.add_argument_group("connection")
-    group.add_argument("--region", choices=("ap-guangzhou", "ap-hongkong", "ap-singapore"),
-                       help="API region (default: where the journal recorded the task, else the preset's "
-                            "Target.Region)")
-    group.add_argument("--endpoint", metavar="URL",
-                       help="override scheme, host and port (default https://trtc.tencentcloudapi.com)")
-    group.add_argument("--profile", metavar="NAME",
-                       help="credentials profile in ~/.tencentcloud/credentials (default: TENCENTCLOUD_SECRET_ID/"
-                            "KEY, then [default])")
-    group.add_argument("--sdk-app-id", type=int, metavar="ID",
-                       help="SdkAppId (default: the journal's record of the task, else the preset's Target)")
+    group.add_argument(
+        "--region",
+        choices=("ap-guangzhou", "ap-hongkong", "ap-singapore"),
+        help="API region (default: where the journal recorded the task, else the preset's Target.Region)",
+    )
+    group.add_argument(
+        "--endpoint", metavar="URL", help="override scheme, host and port (default https://trtc.tencentcloudapi.com)"
+    )
+    group.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="credentials profile in ~/.tencentcloud/credentials (default: TENCENTCLOUD_SECRET_ID/KEY, then [default])",
+    )
+    group.add_argument(
+        "--sdk-app-id",
+        type=int,
+        metavar="ID",
+        help="SdkAppId (default: the journal's record of the task, else the preset's Target)",
+    )
     group.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
-    group.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
-                       help="wait at most this long for each reply (default 15)")
-    group.add_argument("--retries", type=int, default=3, metavar="N",
-                       help="retries after connection errors, 5xx, timeouts, RequestLimitExceeded (default 3)")
-    group.add_argument("--backoff", type=float, default=0.5, metavar="SECONDS",
-                       help="first retry delay, doubled each retry up to 8 s (default 0.5)")
-    group.add_argument("--rate", type=float, default=20.0, metavar="N",
-                       help="at most N requests a second per API (default 20, the documented limit)")
-    group.add_argument("--dry-run", action="store_true",
-                       help="print the exact request (secrets masked) and send nothing")
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="SECONDS",
+        help="wait at most this long for each reply (default 15)",
+    )
+    group.add_argument(
+        "--retries",
+        type=int,
+        default=3,
+        metavar="N",
+        help="retries after connection errors, 5xx, timeouts, RequestLimitExceeded (default 3)",
+    )
+    group.add_argument(
+        "--backoff",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help="first retry delay, doubled each retry up to 8 s (default 0.5)",
+    )
+    group.add_argument(
+        "--rate",
+        type=float,
+        default=20.0,
+        metavar="N",
+        help="at most N requests a second per API (default 20, the documented limit)",
+    )
+    group.add_argument(
+        "--dry-run", action="store_true", help="print the exact request (secrets masked) and send nothing"
+    )
     if confirm:
-        group.add_argument("--yes", "-y", action="store_true",
-                           help="apply without asking (required when stdin is not a terminal)")
+        group.add_argument(
+            "--yes", "-y", action="store_true", help="apply without asking (required when stdin is not a terminal)"
+        )
 
 
 def task_id(text: str) -> str:
@@ -59,8 +91,9 @@ def task_id(text: str) -> str:
     usage (a pasted ``" T"`` must not become another, unknown task)."""
     value = text.strip()
     if not value:
-        raise argparse.ArgumentTypeError("the TaskId is empty: give the TaskId StartPublishCdnStream returned "
-                                         "(see `layout-studio history`)")
+        raise argparse.ArgumentTypeError(
+            "the TaskId is empty: give the TaskId StartPublishCdnStream returned (see `layout-studio history`)"
+        )
     if any(c.isspace() for c in value):
         raise argparse.ArgumentTypeError(f"{value!r} is not one TaskId: it contains whitespace")
     return value
@@ -80,10 +113,19 @@ def options_from_args(args: argparse.Namespace, **extra: Any):
     if args.timeout <= 0:
         raise LayoutStudioError("--timeout must be above 0 seconds")
     parse_endpoint(args.endpoint)  # bad usage before anything else (an empty value is not the default)
-    return PushOptions(region=args.region, endpoint=args.endpoint, profile=args.profile,
-                       sdk_app_id=args.sdk_app_id, journal=args.journal, timeout=args.timeout,
-                       rate=args.rate, attempts=max(0, args.retries) + 1, backoff=max(0.0, args.backoff),
-                       dry_run=args.dry_run, **extra)
+    return PushOptions(
+        region=args.region,
+        endpoint=args.endpoint,
+        profile=args.profile,
+        sdk_app_id=args.sdk_app_id,
+        journal=args.journal,
+        timeout=args.timeout,
+        rate=args.rate,
+        attempts=max(0, args.retries) + 1,
+        backoff=max(0.0, args.backoff),
+        dry_run=args.dry_run,
+        **extra,
+    )
 
 
 def open_pusher(args: argparse.Namespace, **extra: Any):
@@ -112,8 +154,9 @@ def confirm(args: argparse.Namespace, question: str) -> bool:
     if getattr(args, "yes", False) or args.dry_run:
         return True
     if not sys.stdin.isatty():
-        raise LayoutStudioError("stdin is not a terminal: pass --yes to apply without confirmation "
-                                "(or --dry-run to see the request)")
+        raise LayoutStudioError(
+            "stdin is not a terminal: pass --yes to apply without confirmation (or --dry-run to see the request)"
+        )
     print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)  # stdout may be redirected to a file
     try:
         answer = input()
@@ -142,6 +185,9 @@ def report_outcome(outcome, *, verb: str, stream=None) -> int:
     err = outcome.error
     print(f"layout-studio: error: {err}", file=sys.stderr)
     if outcome.status == "unknown":
-        print("the outcome is unknown: check the task, then push again (a new SequenceNumber is drawn) or see "
-              "`layout-studio history`", file=sys.stderr)
+        print(
+            "the outcome is unknown: check the task, then push again (a new SequenceNumber is drawn) or see "
+            "`layout-studio history`",
+            file=sys.stderr,
+        )
     return 1

@@ -6,9 +6,10 @@ section is left as it is — manual ``001`` UpdatePublishCdnStream), except Audi
 update carries only the allow/block lists; the audio encoding cannot change), and VideoParams.VideoEncode, which an
 update's VideoParams may leave out: the task then keeps its encoding and canvas (decision: the manual says an
 update changes "video parameters other than the codec" and the SDK docstring of UpdatePublishCdnStreamRequest
-that an absent parameter is not updated; the validator checks such bodies against the task's canvas). The plan lists every changed leaf
-field by its API path (``VideoParams.LayoutParams.MixLayoutList[1].LocationX: 640 -> 600``), warns about changes
-that interrupt viewers, and carries the validator's findings for the body.
+that an absent parameter is not updated; the validator checks such bodies against the task's canvas). The plan
+lists every changed leaf field by its API path
+(``VideoParams.LayoutParams.MixLayoutList[1].LocationX: 640 -> 600``), warns about changes that interrupt viewers,
+and carries the validator's findings for the body.
 
 Bodies are compared without secrets (the journal never holds them): a CDN URL differing only in its txSecret
 shows no change.
@@ -111,8 +112,13 @@ def fold_state(entries: list[Entry]) -> dict[str, Any]:
 
 def _keeps_encode(key: str, new: Any, old: Any) -> bool:
     """True when an update's VideoParams ``new`` leaves out the VideoEncode the task has (``old``): kept."""
-    return (key == "VideoParams" and isinstance(new, dict) and isinstance(old, dict) and "VideoEncode" not in new
-            and "VideoEncode" in old)
+    return (
+        key == "VideoParams"
+        and isinstance(new, dict)
+        and isinstance(old, dict)
+        and "VideoEncode" not in new
+        and "VideoEncode" in old
+    )
 
 
 def compare(state: dict[str, Any], body: dict[str, Any]) -> list[Change]:
@@ -150,20 +156,37 @@ def interruptions(changes: list[Change]) -> list[Finding]:
         if change.kind == "added":  # a new section or destination interrupts nobody already watching
             continue
         if path.startswith("PublishCdnParams"):
-            warn("push.plan.cdn-url-change", path, "the CDN destinations change: every changed PublishCdnUrl cuts "
-                 "and restarts its stream, and viewers of it are interrupted")
+            warn(
+                "push.plan.cdn-url-change",
+                path,
+                "the CDN destinations change: every changed PublishCdnUrl cuts "
+                "and restarts its stream, and viewers of it are interrupted",
+            )
         elif path.startswith("FeedBackRoomParams"):
-            warn("push.plan.feedback-room-change", path, "the feedback rooms change: the mix leaves and re-enters "
-                 "those rooms, interrupting their viewers")
+            warn(
+                "push.plan.feedback-room-change",
+                path,
+                "the feedback rooms change: the mix leaves and re-enters those rooms, interrupting their viewers",
+            )
         elif path == "WithTranscoding":
-            warn("push.plan.with-transcoding-change", path, "WithTranscoding changes between mixing and relaying "
-                 "one stream: a running task cannot switch; stop it and start a new one")
+            warn(
+                "push.plan.with-transcoding-change",
+                path,
+                "WithTranscoding changes between mixing and relaying "
+                "one stream: a running task cannot switch; stop it and start a new one",
+            )
         elif path.startswith("VideoParams.VideoEncode.Width") or path.startswith("VideoParams.VideoEncode.Height"):
-            warn("push.plan.canvas-size-change", path, "the canvas size changes: players re-initialise and "
-                 "viewers may see a short stall")
+            warn(
+                "push.plan.canvas-size-change",
+                path,
+                "the canvas size changes: players re-initialise and viewers may see a short stall",
+            )
         elif path in ("VideoParams", "VideoParams.VideoEncode") and change.kind == "removed":
-            warn("push.plan.video-removed", path, "video is removed: switching between audio-only and audio+video "
-                 "is not supported on a running task")
+            warn(
+                "push.plan.video-removed",
+                path,
+                "video is removed: switching between audio-only and audio+video is not supported on a running task",
+            )
     return found
 
 
@@ -207,15 +230,21 @@ class Plan:
         """The plan as text: the base, one line per change, warnings, then a summary line."""
         lines: list[str] = []
         if self.base is None:
-            lines.append(f"task {self.task_id}: no record of what it received in this journal (not started or "
-                         "pushed from here): every section of the update is shown as added")
+            lines.append(
+                f"task {self.task_id}: no record of what it received in this journal (not started or "
+                "pushed from here): every section of the update is shown as added"
+            )
         else:
             seq = f", SequenceNumber {self.base.sequence_number}" if self.base.sequence_number else ""
-            lines.append(f"task {self.task_id}: compared with #{self.base.id} {self.base.action} "
-                         f"({self.base.preset_name or 'no preset'}, {self.base.created_at}{seq})")
+            lines.append(
+                f"task {self.task_id}: compared with #{self.base.id} {self.base.action} "
+                f"({self.base.preset_name or 'no preset'}, {self.base.created_at}{seq})"
+            )
         for entry in self.uncertain:
-            lines.append(f"note: #{entry.id} (SequenceNumber {entry.sequence_number}) has no known outcome "
-                         f"({entry.status}): the task may already have that design")
+            lines.append(
+                f"note: #{entry.id} (SequenceNumber {entry.sequence_number}) has no known outcome "
+                f"({entry.status}): the task may already have that design"
+            )
         lines.extend(f"note: {note}" for note in self.notes)
         lines.extend(f"  {change}" for change in self.changes)
         for finding in self.warnings:

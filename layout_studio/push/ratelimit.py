@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 #: The documented limit of each of the three APIs, requests per second.
 API_RATE_LIMIT = 20.0
@@ -21,8 +21,14 @@ class TokenBucket:
     """``rate`` tokens a second (float, > 0), at most ``burst`` (>= 1) stored. :meth:`acquire` blocks until a
     token is free and returns the time waited in seconds. Safe to share between threads."""
 
-    def __init__(self, rate: float = API_RATE_LIMIT, burst: int = 1, *,
-                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        rate: float = API_RATE_LIMIT,
+        burst: int = 1,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         if rate <= 0:
             raise ValueError(f"rate must be > 0 requests per second, got {rate}")
         if burst < 1:

@@ -27,11 +27,13 @@ _HOST = re.compile(r"\w(?:[\w.-]*\w)?")  # letters (also non-ASCII: IDNA), digit
 def check_region(region: str | None) -> str:
     """``region`` if the APIs accept it; raises :class:`ConfigError` naming the accepted ones otherwise."""
     if not region:
-        raise ConfigError("no region: pass --region (ap-guangzhou, ap-hongkong or ap-singapore) or set "
-                          "Target.Region in the preset")
+        raise ConfigError(
+            "no region: pass --region (ap-guangzhou, ap-hongkong or ap-singapore) or set Target.Region in the preset"
+        )
     if region not in REGIONS:
-        raise ConfigError(f"region {region!r} is not accepted by the mixing APIs: use one of "
-                          f"{', '.join(REGIONS)} ({SOURCE})")
+        raise ConfigError(
+            f"region {region!r} is not accepted by the mixing APIs: use one of {', '.join(REGIONS)} ({SOURCE})"
+        )
     return region
 
 
@@ -42,8 +44,10 @@ def sdk_app_id_warning(region: str, sdk_app_id: int | None) -> str | None:
         return None
     if region in expected:
         return None
-    return (f"SdkAppId {sdk_app_id} belongs in {' or '.join(expected)}, not {region}: requests to the wrong "
-            f"region fail ({SOURCE})")
+    return (
+        f"SdkAppId {sdk_app_id} belongs in {' or '.join(expected)}, not {region}: requests to the wrong "
+        f"region fail ({SOURCE})"
+    )
 
 
 def parse_endpoint(url: str | None) -> tuple[str, str] | None:
@@ -51,23 +55,28 @@ def parse_endpoint(url: str | None) -> tuple[str, str] | None:
     if url is None:
         return None
     if not url.strip():  # `--endpoint "$UNSET"` must not fall back to the public endpoint
-        raise ConfigError("--endpoint is empty: give scheme://host[:port], or leave the option out for "
-                          f"https://{DEFAULT_HOST}")
+        raise ConfigError(
+            f"--endpoint is empty: give scheme://host[:port], or leave the option out for https://{DEFAULT_HOST}"
+        )
     url = url.strip()
     try:
         parts = urlsplit(url if "://" in url else f"https://{url}")
     except ValueError as err:
         raise ConfigError(f"--endpoint {url!r}: not a valid URL ({err}); give scheme://host[:port]") from None
     if parts.username is not None or parts.password is not None:  # never echo it: it may hold a password
-        raise ConfigError("--endpoint: a user or password in the URL is not allowed (requests would send it "
-                          "instead of the signed Authorization); give scheme://host[:port] only")
+        raise ConfigError(
+            "--endpoint: a user or password in the URL is not allowed (requests would send it "
+            "instead of the signed Authorization); give scheme://host[:port] only"
+        )
     if parts.scheme not in ("http", "https"):
         raise ConfigError(f"--endpoint {url!r}: the scheme must be http or https")
     if not parts.hostname:
         raise ConfigError(f"--endpoint {url!r}: no host")
     if not _HOST.fullmatch(parts.hostname) and not parts.netloc.startswith("["):
-        raise ConfigError(f"--endpoint {url!r}: {parts.hostname!r} is not a valid host name (letters, digits, "
-                          "'-', '_' and '.'; or an IP address)")
+        raise ConfigError(
+            f"--endpoint {url!r}: {parts.hostname!r} is not a valid host name (letters, digits, "
+            "'-', '_' and '.'; or an IP address)"
+        )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ConfigError(f"--endpoint {url!r}: give scheme, host and port only (the API path is always /)")
     try:

@@ -3,8 +3,8 @@
 Every attempt is recorded in the journal (committed) before it leaves; an update's attempt draws a new, higher
 SequenceNumber each time. When another process drew a higher number for the task while this attempt waited for
 its rate-limit token, the attempt's row is closed ``not-sent`` (code ``Superseded``) and a new number is drawn,
-so the number sent last is the highest. Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and
-``RetryPolicy.cap``) follow the failure's kind (:mod:`layout_studio.push.errors`):
+so the number sent last is the highest. Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts``
+and ``RetryPolicy.cap``) follow the failure's kind (:mod:`layout_studio.push.errors`):
 
 * update, stop: retried after ``not-sent``, ``http`` (5xx), ``unknown`` (timeout, dropped connection, malformed
   reply) and RequestLimitExceeded — an update carries the whole design, so applying it twice has the effect of
@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..secrets import mask_secrets, mask_text
 from .client import TrtcClient
@@ -41,7 +42,7 @@ class RetryPolicy:
 
     def delay(self, retry: int) -> float:
         """Seconds to wait before retry number ``retry`` (0-based)."""
-        return min(self.cap, self.base * (2 ** retry)) * (0.5 + random.random() / 2)
+        return min(self.cap, self.base * (2**retry)) * (0.5 + random.random() / 2)
 
 
 @dataclass
@@ -72,9 +73,14 @@ class Outcome:
     def to_dict(self) -> dict[str, Any]:
         """JSON shape for reports (no secrets: the error text is masked at its source)."""
         return {
-            "task_id": self.task_id, "action": self.action, "status": self.status,
-            "request_id": self.request_id, "sequence_number": self.sequence_number, "attempts": self.attempts,
-            "journal_ids": self.journal_ids, "error": self.error.to_dict() if self.error else None,
+            "task_id": self.task_id,
+            "action": self.action,
+            "status": self.status,
+            "request_id": self.request_id,
+            "sequence_number": self.sequence_number,
+            "attempts": self.attempts,
+            "journal_ids": self.journal_ids,
+            "error": self.error.to_dict() if self.error else None,
         }
 
 
@@ -82,10 +88,17 @@ class Sender:
     """Sends through ``client`` with ``journal``, ``limiter`` and ``retry``; ``secrets`` are extra values to mask
     in any recorded text. ``sleep`` is injectable for tests."""
 
-    def __init__(self, client: TrtcClient, journal: Journal, *, limiter: RateLimiter | None = None,
-                 retry: RetryPolicy | None = None, secrets: list[str] = (),
-                 sleep: Callable[[float], None] = time.sleep,
-                 cancelled: Callable[[], bool] = lambda: False) -> None:
+    def __init__(
+        self,
+        client: TrtcClient,
+        journal: Journal,
+        *,
+        limiter: RateLimiter | None = None,
+        retry: RetryPolicy | None = None,
+        secrets: list[str] = (),
+        sleep: Callable[[float], None] = time.sleep,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.client = client
         self.journal = journal
         self.limiter = limiter or RateLimiter()
@@ -94,13 +107,15 @@ class Sender:
         self._sleep = sleep
         self._cancelled = cancelled
 
-    def _attempt(self, action: str, row_id: int, body: dict[str, Any], *,
-                 waited: bool = False) -> tuple[dict | None, PushError | None]:
+    def _attempt(
+        self, action: str, row_id: int, body: dict[str, Any], *, waited: bool = False
+    ) -> tuple[dict | None, PushError | None]:
         if not waited:
             self.limiter.acquire(action)
         if self._cancelled():  # interrupted while waiting for the rate limit: this request never leaves
-            return None, PushError("not-sent", "Cancelled", "the run was interrupted before this request left",
-                                   action=action)
+            return None, PushError(
+                "not-sent", "Cancelled", "the run was interrupted before this request left", action=action
+            )
         try:
             return self.client.call(action, body), None
         except PushError as err:
@@ -108,39 +123,63 @@ class Sender:
             err.code = mask_text(err.code, self.secrets)
             return None, err
         except BaseException:
-            self.journal.finish(row_id, "unknown", error_code="Interrupted",
-                                error_message="interrupted while the request was in flight")
+            self.journal.finish(
+                row_id, "unknown", error_code="Interrupted", error_message="interrupted while the request was in flight"
+            )
             raise
 
     def _settle(self, row_id: int, reply: dict | None, err: PushError | None, task_id: str | None) -> None:
         if err is None:
-            self.journal.finish(row_id, "ok", task_id=reply.get("TaskId") or task_id,
-                                request_id=reply.get("RequestId"))
+            self.journal.finish(row_id, "ok", task_id=reply.get("TaskId") or task_id, request_id=reply.get("RequestId"))
         else:
-            self.journal.finish(row_id, _STATUS[err.kind], request_id=err.request_id, error_code=err.code,
-                                error_message=mask_text(err.message, self.secrets))
+            self.journal.finish(
+                row_id,
+                _STATUS[err.kind],
+                request_id=err.request_id,
+                error_code=err.code,
+                error_message=mask_text(err.message, self.secrets),
+            )
 
     def _may_retry(self, action: str, err: PushError) -> bool:
         if not err.retryable or err.code == "Cancelled":
             return False
         return not (action == START and err.kind == "unknown")
 
-    def update(self, task_id: str, body: dict[str, Any], *, preset_name: str | None = None,
-               design_hash: str | None = None, region: str | None = None, sdk_app_id: int | None = None,
-               batch_id: str | None = None, note: str | None = None) -> Outcome:
+    def update(
+        self,
+        task_id: str,
+        body: dict[str, Any],
+        *,
+        preset_name: str | None = None,
+        design_hash: str | None = None,
+        region: str | None = None,
+        sdk_app_id: int | None = None,
+        batch_id: str | None = None,
+        note: str | None = None,
+    ) -> Outcome:
         """UpdatePublishCdnStream ``body`` (its SequenceNumber is drawn per attempt) to ``task_id``."""
         out = Outcome(UPDATE, task_id, "unknown")
         base = {k: v for k, v in body.items() if k != "SequenceNumber"}
-        meta = dict(preset_name=preset_name, design_hash=design_hash, region=region, sdk_app_id=sdk_app_id,
-                    batch_id=batch_id, note=note)
+        meta = dict(
+            preset_name=preset_name,
+            design_hash=design_hash,
+            region=region,
+            sdk_app_id=sdk_app_id,
+            batch_id=batch_id,
+            note=note,
+        )
         for attempt in range(self.retry.attempts):
             row_id, seq = self.journal.reserve_update(task_id, base, **meta)
             self.limiter.acquire(UPDATE)
             if self.journal.highest_sequence(task_id) != seq and not self._cancelled():
                 # another process drew a higher number while this one waited for its token: the API would
                 # refuse this lower one, so it never leaves and a new, highest number is drawn
-                self.journal.finish(row_id, "not-sent", error_code="Superseded",
-                                    error_message="another push of this task drew a higher SequenceNumber first")
+                self.journal.finish(
+                    row_id,
+                    "not-sent",
+                    error_code="Superseded",
+                    error_message="another push of this task drew a higher SequenceNumber first",
+                )
                 out.journal_ids.append(row_id)
                 row_id, seq = self.journal.reserve_update(task_id, base, **meta)
             send = dict(base, SequenceNumber=seq)
@@ -158,14 +197,23 @@ class Sender:
             self._sleep(self.retry.delay(attempt))
         return out
 
-    def start(self, body: dict[str, Any], *, preset_name: str | None = None, design_hash: str | None = None,
-              region: str | None = None, sdk_app_id: int | None = None) -> Outcome:
+    def start(
+        self,
+        body: dict[str, Any],
+        *,
+        preset_name: str | None = None,
+        design_hash: str | None = None,
+        region: str | None = None,
+        sdk_app_id: int | None = None,
+    ) -> Outcome:
         """StartPublishCdnStream ``body``; ``Outcome.task_id`` is the TaskId the API returned."""
-        return self._simple(START, None, body, preset_name=preset_name, design_hash=design_hash, region=region,
-                            sdk_app_id=sdk_app_id)
+        return self._simple(
+            START, None, body, preset_name=preset_name, design_hash=design_hash, region=region, sdk_app_id=sdk_app_id
+        )
 
-    def stop(self, task_id: str, body: dict[str, Any], *, region: str | None = None,
-             sdk_app_id: int | None = None) -> Outcome:
+    def stop(
+        self, task_id: str, body: dict[str, Any], *, region: str | None = None, sdk_app_id: int | None = None
+    ) -> Outcome:
         """StopPublishCdnStream ``body`` for ``task_id``."""
         return self._simple(STOP, task_id, body, region=region, sdk_app_id=sdk_app_id)
 

@@ -31,13 +31,13 @@ from .errors import ConfigError
 DEFAULT_EXPIRE = 86400
 
 
-def gen_usersig(sdk_app_id: int, secret_key: str, user_id: str, *, expire: int = DEFAULT_EXPIRE,
-                now: int | None = None) -> str:
+def gen_usersig(
+    sdk_app_id: int, secret_key: str, user_id: str, *, expire: int = DEFAULT_EXPIRE, now: int | None = None
+) -> str:
     """A TLSSigAPIv2 UserSig for ``user_id`` in application ``sdk_app_id``, valid ``expire`` seconds from ``now``
     (Unix seconds, default the current time). ``secret_key`` is the application's SDK secret key."""
     issued = int(time.time()) if now is None else int(now)
-    content = (f"TLS.identifier:{user_id}\nTLS.sdkappid:{int(sdk_app_id)}\n"
-               f"TLS.time:{issued}\nTLS.expire:{int(expire)}\n")
+    content = f"TLS.identifier:{user_id}\nTLS.sdkappid:{int(sdk_app_id)}\nTLS.time:{issued}\nTLS.expire:{int(expire)}\n"
     digest = hmac.new(secret_key.encode("utf-8"), content.encode("utf-8"), hashlib.sha256).digest()
     doc = {
         "TLS.ver": "2.0",
@@ -51,8 +51,14 @@ def gen_usersig(sdk_app_id: int, secret_key: str, user_id: str, *, expire: int =
     return packed.replace("+", "*").replace("/", "-").replace("=", "_")
 
 
-def resolve_usersig(user_id: str | None, sdk_app_id: int | None, *, given: str | None = None,
-                    env: dict[str, str] | None = None, what: str = "AgentParams.UserSig") -> str:
+def resolve_usersig(
+    user_id: str | None,
+    sdk_app_id: int | None,
+    *,
+    given: str | None = None,
+    env: dict[str, str] | None = None,
+    what: str = "AgentParams.UserSig",
+) -> str:
     """The UserSig to send for ``user_id``: ``given`` (``--agent-usersig``), else ``TRTC_AGENT_USERSIG``, else one
     generated from ``TRTC_SDK_SECRET_KEY``. Raises :class:`ConfigError` naming what to set when none is possible."""
     env = os.environ if env is None else env
@@ -63,19 +69,30 @@ def resolve_usersig(user_id: str | None, sdk_app_id: int | None, *, given: str |
     key = env.get("TRTC_SDK_SECRET_KEY")
     if key:
         if not user_id:
-            raise ConfigError(f"{what}: cannot generate a UserSig without a UserId (AgentParams.UserId in the "
-                              "preset's Target, or --agent-user-id)")
+            raise ConfigError(
+                f"{what}: cannot generate a UserSig without a UserId (AgentParams.UserId in the "
+                "preset's Target, or --agent-user-id)"
+            )
         if sdk_app_id is None:
-            raise ConfigError(f"{what}: cannot generate a UserSig without the SdkAppId (--sdk-app-id or "
-                              "Target.SdkAppId)")
+            raise ConfigError(
+                f"{what}: cannot generate a UserSig without the SdkAppId (--sdk-app-id or Target.SdkAppId)"
+            )
         return gen_usersig(sdk_app_id, key, user_id)
-    raise ConfigError(f"{what} is needed: pass --agent-usersig, set TRTC_AGENT_USERSIG, or set "
-                      "TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it")
+    raise ConfigError(
+        f"{what} is needed: pass --agent-usersig, set TRTC_AGENT_USERSIG, or set "
+        "TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it"
+    )
 
 
 def known_secret_values(env: dict[str, str] | None = None) -> list[str]:
     """Secret values present in the environment (for masking any text shown or stored)."""
     env = os.environ if env is None else env
-    names = ("TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN", "TRTC_AGENT_USERSIG", "TRTC_SDK_SECRET_KEY",
-             "TRTC_FEEDBACK_USERSIG", "TRTC_STORAGE_SECRET_KEY")
+    names = (
+        "TENCENTCLOUD_SECRET_KEY",
+        "TENCENTCLOUD_SESSION_TOKEN",
+        "TRTC_AGENT_USERSIG",
+        "TRTC_SDK_SECRET_KEY",
+        "TRTC_FEEDBACK_USERSIG",
+        "TRTC_STORAGE_SECRET_KEY",
+    )
     return [env[n] for n in names if env.get(n)]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Callable, Hashable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from PIL import Image
 
@@ -58,8 +59,9 @@ class LRUCache:
             self._data[key] = value
             self._data.move_to_end(key)
             self._sizes[key] = size
-            while len(self._data) > 1 and (len(self._data) > self.maxsize or (
-                    self.max_bytes is not None and self.nbytes > self.max_bytes)):
+            while len(self._data) > 1 and (
+                len(self._data) > self.maxsize or (self.max_bytes is not None and self.nbytes > self.max_bytes)
+            ):
                 old, _ = self._data.popitem(last=False)
                 self.nbytes -= self._sizes.pop(old)
         return value

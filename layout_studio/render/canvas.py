@@ -22,9 +22,13 @@ def background_color(video: McuVideoParams, ctx: Context) -> tuple[int, int, int
     """The canvas colour (RGB); an invalid BackGroundColor gives black and a warning finding."""
     color, ok = parse_color(video.back_ground_color, (0, 0, 0))
     if not ok:
-        ctx.add("render.color.invalid", Severity.WARNING, "VideoParams.BackGroundColor",
-                f"BackGroundColor {video.back_ground_color!r} is not 0xRRGGBB; the preview uses black",
-                SOURCE_CANVAS_BG)
+        ctx.add(
+            "render.color.invalid",
+            Severity.WARNING,
+            "VideoParams.BackGroundColor",
+            f"BackGroundColor {video.back_ground_color!r} is not 0xRRGGBB; the preview uses black",
+            SOURCE_CANVAS_BG,
+        )
     return color
 
 

@@ -13,7 +13,7 @@ screen 1280x800): McuCustomCrop coordinates are source pixels of the nominal fra
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw
 
@@ -26,13 +26,13 @@ CARD_KINDS = ("camera", "phone", "screen")
 NOMINAL: dict[str, tuple[int, int]] = {"camera": (1280, 720), "phone": (720, 1280), "screen": (1280, 800)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _motif(kind: str) -> Image.Image:
     with Image.open(ASSETS / "cards" / f"{kind}.png") as im:
         return im.convert("L")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _icon(name: str) -> Image.Image:
     with Image.open(ASSETS / "icons" / f"{name}.png") as im:
         return im.convert("L")

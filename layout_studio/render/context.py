@@ -8,7 +8,8 @@ never raises. Fetched images and their notes are kept in the Renderer's cache, s
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Hashable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from PIL import Image
 
@@ -22,8 +23,9 @@ SOURCE_IMAGES = "manual 001 Data Types (image URLs: PNG/JPEG, at most 2K and 5 M
 class Context:
     """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only."""
 
-    def __init__(self, tiles: LRUCache, images: LRUCache, *, offline: bool = False,
-                 dead: dict[Hashable, str] | None = None) -> None:
+    def __init__(
+        self, tiles: LRUCache, images: LRUCache, *, offline: bool = False, dead: dict[Hashable, str] | None = None
+    ) -> None:
         self.tiles = tiles
         self.images = images
         self.offline = offline
@@ -37,9 +39,10 @@ class Context:
         if f not in self.findings:
             self.findings.append(f)
 
-    def cached(self, key: Hashable, make: Callable[["Context"], Any]) -> Any:
+    def cached(self, key: Hashable, make: Callable[[Context], Any]) -> Any:
         """A tile from the cache, or ``make(sub)`` cached with the findings it raised; on a hit those findings are
         added again, so every render reports them."""
+
         def build() -> tuple[Any, list[Finding]]:
             sub = Context(self.tiles, self.images, offline=self.offline, dead=self.dead)
             value = make(sub)
@@ -51,8 +54,9 @@ class Context:
                 self.findings.append(f)
         return value
 
-    def image(self, ref: str, *, path: str, what: str, allow_extra: bool = False,
-              user_frame: bool = False) -> Image.Image | None:
+    def image(
+        self, ref: str, *, path: str, what: str, allow_extra: bool = False, user_frame: bool = False
+    ) -> Image.Image | None:
         """The RGBA image at ``ref`` or None (a warning finding ``render.image.failed`` at ``path`` says why).
 
         ``what`` names the field for the message (``watermark image``, ``placeholder``). ``user_frame``: a
@@ -85,8 +89,13 @@ class Context:
         for note in notes:
             self.add("render.image.large", Severity.WARNING, path, f"{what} {note}", SOURCE_IMAGES)
         if error is not None:
-            self.add("render.image.failed", Severity.WARNING, path,
-                     f"{what} not drawn: {error}; the preview shows a hatched box", SOURCE_IMAGES)
+            self.add(
+                "render.image.failed",
+                Severity.WARNING,
+                path,
+                f"{what} not drawn: {error}; the preview shows a hatched box",
+                SOURCE_IMAGES,
+            )
         return img
 
     @staticmethod

@@ -63,7 +63,8 @@ def _model_of(config: Any) -> tuple[ApiModel, list[Finding]]:
         model, findings = parse(config)
         return model, list(findings)
     raise LayoutStudioError(
-        f"cannot preview a {type(config).__name__}: pass a Preset, a request model or a JSON object (dict)")
+        f"cannot preview a {type(config).__name__}: pass a Preset, a request model or a JSON object (dict)"
+    )
 
 
 def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
@@ -71,8 +72,11 @@ def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
     size (an update body); without either, :data:`FALLBACK_CANVAS` is used and a warning finding says so."""
     model, findings = _model_of(config)
     video = getattr(model, "video_params", None) or McuVideoParams()
-    kind = "preset" if isinstance(model, Preset) else (
-        "update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
+    kind = (
+        "preset"
+        if isinstance(model, Preset)
+        else ("update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
+    )
     room = getattr(model, "room_id", None)
     if room is None and isinstance(model, Preset) and model.target is not None:
         room = model.target.room_id
@@ -83,15 +87,34 @@ def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
             size = canvas
         else:
             size = FALLBACK_CANVAS
-            findings.append(Finding(
-                "render.canvas.missing", Severity.WARNING, path,
-                f"no canvas size (VideoEncode Width and Height); the preview uses {size[0]}x{size[1]}. "
-                "Set VideoEncode, or pass the running task's canvas", SOURCE_CANVAS))
+            findings.append(
+                Finding(
+                    "render.canvas.missing",
+                    Severity.WARNING,
+                    path,
+                    f"no canvas size (VideoEncode Width and Height); the preview uses {size[0]}x{size[1]}. "
+                    "Set VideoEncode, or pass the running task's canvas",
+                    SOURCE_CANVAS,
+                )
+            )
     w, h = size
     if w > MAX_CANVAS_SIDE or h > MAX_CANVAS_SIDE:
         size = (min(w, MAX_CANVAS_SIDE), min(h, MAX_CANVAS_SIDE))
-        findings.append(Finding(
-            "render.canvas.clamped", Severity.WARNING, path,
-            f"canvas {w}x{h} is far over the 1920 limit; the preview draws {size[0]}x{size[1]}", SOURCE_CANVAS))
-    return Design(video=video, audio=getattr(model, "audio_params", None), sei=getattr(model, "sei_params", None),
-                  room_id=room, canvas=(int(size[0]), int(size[1])), kind=kind, findings=findings)
+        findings.append(
+            Finding(
+                "render.canvas.clamped",
+                Severity.WARNING,
+                path,
+                f"canvas {w}x{h} is far over the 1920 limit; the preview draws {size[0]}x{size[1]}",
+                SOURCE_CANVAS,
+            )
+        )
+    return Design(
+        video=video,
+        audio=getattr(model, "audio_params", None),
+        sei=getattr(model, "sei_params", None),
+        room_id=room,
+        canvas=(int(size[0]), int(size[1])),
+        kind=kind,
+        findings=findings,
+    )

@@ -21,8 +21,14 @@ from ..paths import ASSETS
 
 BUNDLED_FONT = ASSETS / "fonts" / "DejaVuSans.ttf"
 
-_CJK_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts",
-             "/System/Library/Fonts", "/Library/Fonts")
+_CJK_DIRS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/System/Library/Fonts",
+    "/Library/Fonts",
+)
 _CJK_NAMES = ("SourceHanSans", "NotoSansCJK", "NotoSansSC", "NotoSansHans", "SourceHanSansSC")
 #: A code point no font draws: its rendering is the face's "missing glyph" box.
 _NOTDEF_PROBE = "\U0010fffd"

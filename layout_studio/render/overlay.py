@@ -107,8 +107,9 @@ def _edge_arrow(draw, box, size, text, font) -> None:
     _label(draw, (tx, ty), text, RED, font)
 
 
-def draw_overlay(image: Image.Image, design: Design, slots: list[Slot], scale: float,
-                 findings: list[Finding]) -> Image.Image:
+def draw_overlay(
+    image: Image.Image, design: Design, slots: list[Slot], scale: float, findings: list[Finding]
+) -> Image.Image:
     """``image`` (RGB, already scaled by ``scale``) with the overlay drawn on it; returns a new RGB image."""
     W, H = image.size
     layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
@@ -135,8 +136,11 @@ def draw_overlay(image: Image.Image, design: Design, slots: list[Slot], scale: f
         outside = x < 0 or y < 0 or x + w > cw or y + h > ch
         found = [] if slot.simulated else by_target.get(("region", slot.index), [])
         errors = [f for f in found if f.severity is Severity.ERROR]
-        color = RED if (outside or errors) else (ORANGE if found else
-                                                 (user_color(slot.user_id) if slot.user_id else (255, 255, 255)))
+        color = (
+            RED
+            if (outside or errors)
+            else (ORANGE if found else (user_color(slot.user_id) if slot.user_id else (255, 255, 255)))
+        )
         draw.rectangle(_clip(box, (W, H)), outline=(*color, 255), width=3 if (outside or found) else 2)
         who = slot.user_id or "(nobody)"
         state = "" if slot.state == "video" else f" [{slot.state}]"
@@ -164,14 +168,24 @@ def draw_overlay(image: Image.Image, design: Design, slots: list[Slot], scale: f
         color = RED if any(f.severity is Severity.ERROR for f in found) else (ORANGE if found else CYAN)
         box = _clip(box, (W, H))
         _dashed_rect(draw, box, (*color, 255))
-        _label(draw, (box[0] + 2, box[3] + 3), f"WM {i} z={wm.body.eff('z_order')}"
-               + (f" {found[0].code}" if found else ""), color, font)
+        _label(
+            draw,
+            (box[0] + 2, box[3] + 3),
+            f"WM {i} z={wm.body.eff('z_order')}" + (f" {found[0].code}" if found else ""),
+            color,
+            font,
+        )
 
     if loose:
         errors = sum(1 for f in loose if f.severity is Severity.ERROR)
         codes = ", ".join(dict.fromkeys(f.code for f in loose[:4]))
-        _label(draw, (6, H - font.size - 10), f"{errors} error(s), {len(loose) - errors} warning(s): {codes}",
-               RED if errors else ORANGE, font)
+        _label(
+            draw,
+            (6, H - font.size - 10),
+            f"{errors} error(s), {len(loose) - errors} warning(s): {codes}",
+            RED if errors else ORANGE,
+            font,
+        )
     out = image.convert("RGBA")
     out.alpha_composite(layer)
     return out.convert("RGB")

@@ -55,8 +55,9 @@ def _source(slot: Slot, sources: dict[str, Any], ctx: Context) -> tuple[Any, Ima
     if isinstance(given, str) and given.startswith("card:") and given[5:] in NOMINAL:
         kind = given[5:]
     elif isinstance(given, str):
-        img = ctx.image(given, path=slot.path, what=f"--source image for {slot.user_id}", allow_extra=True,
-                        user_frame=True)
+        img = ctx.image(
+            given, path=slot.path, what=f"--source image for {slot.user_id}", allow_extra=True, user_frame=True
+        )
         if img is None:
             return ("hatch",), hatched((640, 360)), None
         rgb = img.convert("RGB")
@@ -85,14 +86,23 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
             box = (crop[0], crop[1], crop[0] + crop[2], crop[1] + crop[3])
             nw, nh = src.size
         if crop[0] + crop[2] > nw or crop[1] + crop[3] > nh:
-            ctx.add("render.crop.outside-source", Severity.INFO, f"{slot.path}.CustomCrop",
-                    f"CustomCrop {crop[2]}x{crop[3]} at ({crop[0]}, {crop[1]}) reaches outside the {nw}x{nh} "
-                    "preview source; the preview crops what is inside", SOURCE_LAYOUT)
+            ctx.add(
+                "render.crop.outside-source",
+                Severity.INFO,
+                f"{slot.path}.CustomCrop",
+                f"CustomCrop {crop[2]}x{crop[3]} at ({crop[0]}, {crop[1]}) reaches outside the {nw}x{nh} "
+                "preview source; the preview crops what is inside",
+                SOURCE_LAYOUT,
+            )
     mask_url = lay.transparent_url
     if mask_url and mode != 0:
-        ctx.add("render.transparent.ignored", Severity.INFO, f"{slot.path}.TransparentUrl",
-                f"TransparentUrl only takes effect with RenderMode 0 (this region has {mode}); not applied",
-                "SDK models.py McuLayout.TransparentUrl")
+        ctx.add(
+            "render.transparent.ignored",
+            Severity.INFO,
+            f"{slot.path}.TransparentUrl",
+            f"TransparentUrl only takes effect with RenderMode 0 (this region has {mode}); not applied",
+            "SDK models.py McuLayout.TransparentUrl",
+        )
         mask_url = None
     keep = src if src_key[0] in ("img", "file") else None  # keeps id() in the key unique while cached
 
@@ -103,10 +113,14 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
             if template is not None:
                 alpha = template.getchannel("A")
                 if alpha.getextrema()[0] == 255:
-                    sub.add("render.transparent.opaque", Severity.WARNING, f"{slot.path}.TransparentUrl",
-                            "the TransparentUrl template has no transparent pixels (a JPEG, or a PNG without "
-                            "alpha), so it masks nothing; use a PNG with an alpha channel (the SDK takes PNG only)",
-                            "SDK models.py McuLayout.TransparentUrl")
+                    sub.add(
+                        "render.transparent.opaque",
+                        Severity.WARNING,
+                        f"{slot.path}.TransparentUrl",
+                        "the TransparentUrl template has no transparent pixels (a JPEG, or a PNG without "
+                        "alpha), so it masks nothing; use a PNG with an alpha channel (the SDK takes PNG only)",
+                        "SDK models.py McuLayout.TransparentUrl",
+                    )
                 else:
                     tile = with_alpha(tile, alpha.resize((w, h), Image.Resampling.BILINEAR))
         return tile, keep
@@ -127,9 +141,13 @@ def placeholder_tile(slot: Slot, ctx: Context) -> Image.Image | None:
     custom = None
     if mode == 4:
         if bcr is None:
-            ctx.add("render.placeholder.custom-missing", Severity.WARNING, f"{slot.path}.BackgroundCustomRender",
-                    "BackgroundRenderMode 4 needs BackgroundCustomRender; the preview stretches the placeholder",
-                    SOURCE_LAYOUT)
+            ctx.add(
+                "render.placeholder.custom-missing",
+                Severity.WARNING,
+                f"{slot.path}.BackgroundCustomRender",
+                "BackgroundRenderMode 4 needs BackgroundCustomRender; the preview stretches the placeholder",
+                SOURCE_LAYOUT,
+            )
         else:
             cw = min(max(1, bcr.width or w), w)
             ch = min(max(1, bcr.height or h), h)
@@ -159,8 +177,13 @@ def region_tile(slot: Slot, sources: dict[str, Any], ctx: Context, canvas: tuple
     if w <= 0 or h <= 0:
         return None
     if w > 2 * canvas[0] or h > 2 * canvas[1]:
-        ctx.add("render.region.too-large", Severity.WARNING, slot.path,
-                f"region {w}x{h} is far larger than the {canvas[0]}x{canvas[1]} canvas; not drawn", SOURCE_LAYOUT)
+        ctx.add(
+            "render.region.too-large",
+            Severity.WARNING,
+            slot.path,
+            f"region {w}x{h} is far larger than the {canvas[0]}x{canvas[1]} canvas; not drawn",
+            SOURCE_LAYOUT,
+        )
         return None
     if slot.state == "video":
         return video_tile(slot, sources, ctx)

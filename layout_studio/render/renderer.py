@@ -80,8 +80,7 @@ class Renderer:
     memory those may hold (a Renderer lives as long as a studio session, and every resize makes a new tile).
     """
 
-    def __init__(self, *, cache_size: int = 512, tile_bytes: int = TILE_BYTES,
-                 image_bytes: int = IMAGE_BYTES) -> None:
+    def __init__(self, *, cache_size: int = 512, tile_bytes: int = TILE_BYTES, image_bytes: int = IMAGE_BYTES) -> None:
         self.tiles = LRUCache(cache_size, max_bytes=tile_bytes)
         self.images = LRUCache(cache_size, max_bytes=image_bytes)
 
@@ -96,8 +95,16 @@ class Renderer:
         out: list[Layer] = []
         for slot in slots:
             x, y = slot.layout.box[:2]
-            out.append(Layer("region", slot.index, slot.layout.eff("z_order"), x, y,
-                             partial(region_tile, slot, sources, ctx, design.canvas)))
+            out.append(
+                Layer(
+                    "region",
+                    slot.index,
+                    slot.layout.eff("z_order"),
+                    x,
+                    y,
+                    partial(region_tile, slot, sources, ctx, design.canvas),
+                )
+            )
         for i, wm in enumerate(design.video.water_mark_list or []):
             body = wm.body
             if body is None:
@@ -105,19 +112,41 @@ class Renderer:
             path = join_path("VideoParams.WaterMarkList", i)
             ww, wh = body.water_mark_width or 0, body.water_mark_height or 0
             if ww > 2 * design.canvas[0] or wh > 2 * design.canvas[1]:
-                ctx.add("render.watermark.too-large", Severity.WARNING, path,
-                        f"watermark {ww}x{wh} is far larger than the {design.canvas[0]}x{design.canvas[1]} canvas; "
-                        "not drawn", SOURCE_WATERMARK)
+                ctx.add(
+                    "render.watermark.too-large",
+                    Severity.WARNING,
+                    path,
+                    f"watermark {ww}x{wh} is far larger than the {design.canvas[0]}x{design.canvas[1]} canvas; "
+                    "not drawn",
+                    SOURCE_WATERMARK,
+                )
                 continue
-            out.append(Layer("watermark", i, body.eff("z_order"), body.eff("location_x"), body.eff("location_y"),
-                             partial(watermark_tile, wm, path, ctx)))
+            out.append(
+                Layer(
+                    "watermark",
+                    i,
+                    body.eff("z_order"),
+                    body.eff("location_x"),
+                    body.eff("location_y"),
+                    partial(watermark_tile, wm, path, ctx),
+                )
+            )
         out.sort(key=lambda layer: (layer.z, layer.kind == "watermark", layer.index))
         return out
 
-    def render(self, config: Any, *, users: int | None = None, absent: Collection[str] = (),
-               sources: Mapping[str, Any] | None = None, overlay: bool = False, scale: float = 1.0,
-               offline: bool = False, findings: list[Finding] | None = None,
-               canvas: tuple[int, int] | None = None) -> RenderResult:
+    def render(
+        self,
+        config: Any,
+        *,
+        users: int | None = None,
+        absent: Collection[str] = (),
+        sources: Mapping[str, Any] | None = None,
+        overlay: bool = False,
+        scale: float = 1.0,
+        offline: bool = False,
+        findings: list[Finding] | None = None,
+        canvas: tuple[int, int] | None = None,
+    ) -> RenderResult:
         """Render ``config`` (Preset, request model or raw dict).
 
         ``users``: users in the room (None: every named user, and one per unnamed region; dynamic layouts: 4).
@@ -158,17 +187,27 @@ class Renderer:
             image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
         return RenderResult(image, sort_findings(ctx.findings))
 
-    def _label_dynamic(self, image: Image.Image, design: Design, count: int, ctx: Context,
-                       users: int | None) -> None:
+    def _label_dynamic(self, image: Image.Image, design: Design, count: int, ctx: Context, users: int | None) -> None:
         from ..dynamic import MAX_PLACES
 
         name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
         text = f"{name} layout, {count} user(s): approximation"
-        more = (f"; of the {users} users in the room at most {MAX_PLACES} take a place (SDK: at most "
-                f"{MAX_PLACES} mixed inputs)") if users is not None and users > MAX_PLACES else ""
-        ctx.add("render.dynamic.approximation", Severity.INFO, "VideoParams.LayoutParams.MixLayoutMode",
-                f"MixLayoutMode {design.mode} ({name}) is placed by the MCU; the preview simulates it for {count} "
-                f"user(s) from the documented template (an approximation){more}", SOURCE_DYNAMIC)
+        more = (
+            (
+                f"; of the {users} users in the room at most {MAX_PLACES} take a place (SDK: at most "
+                f"{MAX_PLACES} mixed inputs)"
+            )
+            if users is not None and users > MAX_PLACES
+            else ""
+        )
+        ctx.add(
+            "render.dynamic.approximation",
+            Severity.INFO,
+            "VideoParams.LayoutParams.MixLayoutMode",
+            f"MixLayoutMode {design.mode} ({name}) is placed by the MCU; the preview simulates it for {count} "
+            f"user(s) from the documented template (an approximation){more}",
+            SOURCE_DYNAMIC,
+        )
         font = get_font(max(10, design.canvas[1] // 45))
         draw = ImageDraw.Draw(image)
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)

@@ -24,36 +24,42 @@ def clamp_box(box: Box | None, size: tuple[int, int]) -> Box:
     w, h = size
     if box is None:
         return (0.0, 0.0, float(w), float(h))
-    l, t, r, b = max(0.0, box[0]), max(0.0, box[1]), min(float(w), box[2]), min(float(h), box[3])
-    if r - l < 1 or b - t < 1:
+    left, t, r, b = max(0.0, box[0]), max(0.0, box[1]), min(float(w), box[2]), min(float(h), box[3])
+    if r - left < 1 or b - t < 1:
         return (0.0, 0.0, float(w), float(h))
-    return (l, t, r, b)
+    return (left, t, r, b)
 
 
-def scale_into(src: Image.Image, size: tuple[int, int], mode: str, *, box: Box | None = None,
-               bars: tuple[int, int, int] | None = None) -> Image.Image:
+def scale_into(
+    src: Image.Image,
+    size: tuple[int, int],
+    mode: str,
+    *,
+    box: Box | None = None,
+    bars: tuple[int, int, int] | None = None,
+) -> Image.Image:
     """``src`` (RGB or RGBA) scaled into ``size`` by ``mode`` (see the module docstring).
 
     Returns RGB when the result is opaque (crop, stretch, black, fit with ``bars``, and an RGB source), else RGBA.
     """
     w, h = max(1, int(size[0])), max(1, int(size[1]))
-    l, t, r, b = clamp_box(box, src.size)
-    bw, bh = r - l, b - t
+    left, t, r, b = clamp_box(box, src.size)
+    bw, bh = r - left, b - t
     if mode == "stretch":
-        return src.resize((w, h), RESAMPLE, box=(l, t, r, b))
+        return src.resize((w, h), RESAMPLE, box=(left, t, r, b))
     if mode == "crop":
         target = w / h
         if bw / bh > target:  # source wider: cut the sides
             nw = bh * target
-            l, r = l + (bw - nw) / 2, l + (bw + nw) / 2
+            left, r = left + (bw - nw) / 2, left + (bw + nw) / 2
         else:
             nh = bw / target
             t, b = t + (bh - nh) / 2, t + (bh + nh) / 2
-        return src.resize((w, h), RESAMPLE, box=(l, t, r, b))
+        return src.resize((w, h), RESAMPLE, box=(left, t, r, b))
     # fit / black
     k = min(w / bw, h / bh)
     sw, sh = max(1, round(bw * k)), max(1, round(bh * k))
-    scaled = src.resize((sw, sh), RESAMPLE, box=(l, t, r, b))
+    scaled = src.resize((sw, sh), RESAMPLE, box=(left, t, r, b))
     fill = (0, 0, 0) if mode == "black" else bars
     if fill is not None and scaled.mode == "RGB":
         out = Image.new("RGB", (w, h), fill)

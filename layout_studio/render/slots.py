@@ -65,7 +65,7 @@ def resolve(design: Design, users: int | None = None, absent: Collection[str] = 
 
         needed = min(max(0, users), len(named_ids) + unnamed)  # users past these can take no region
         order = named_ids + [auto_user(k) for k in range(1, needed + 1)]
-        entered = order[:max(0, users)]
+        entered = order[: max(0, users)]
         in_room = set(entered)
         fillers = [u for u in entered if u not in set(named_ids)]
     out: list[Slot] = []
@@ -88,8 +88,19 @@ def _dynamic(design: Design, users: int | None, absent: set[str]) -> list[Slot]:
 
     count = DEFAULT_DYNAMIC_USERS if users is None else users
     regions = simulate_design(design, count, audio_only=absent)
-    return [Slot(i, lay, lay.user_id, _stream_type(lay), "audio" if lay.user_id in absent else "video",
-                 False, "", simulated=True) for i, lay in enumerate(regions)]
+    return [
+        Slot(
+            i,
+            lay,
+            lay.user_id,
+            _stream_type(lay),
+            "audio" if lay.user_id in absent else "video",
+            False,
+            "",
+            simulated=True,
+        )
+        for i, lay in enumerate(regions)
+    ]
 
 
 def _dynamic_room(design: Design, users: int | None, absent: Collection[str]) -> set[str]:
@@ -102,8 +113,9 @@ def _dynamic_room(design: Design, users: int | None, absent: Collection[str]) ->
     return {u for u, _ in entering_users(design, DEFAULT_DYNAMIC_USERS if users is None else users, absent)}
 
 
-def unknown_users(design: Design, slots: list[Slot], names: Collection[str], users: int | None,
-                  absent: Collection[str], *, given: str) -> Finding | None:
+def unknown_users(
+    design: Design, slots: list[Slot], names: Collection[str], users: int | None, absent: Collection[str], *, given: str
+) -> Finding | None:
     """A warning ``render.user.unknown`` for the UserIds in ``names`` (from the options ``given``) that no slot
     shows and that are not in the room of a dynamic layout, or None: a typo would otherwise leave the user's
     picture in place without a word."""
@@ -115,6 +127,11 @@ def unknown_users(design: Design, slots: list[Slot], names: Collection[str], use
     if not unknown:
         return None
     listed = ", ".join(repr(u) for u in shown[:8]) + (", …" if len(shown) > 8 else "")
-    return Finding("render.user.unknown", Severity.WARNING, "VideoParams.LayoutParams",
-                   f"no region shows user(s) {', '.join(repr(u) for u in unknown)} given to {given}; "
-                   f"the users shown are: {listed or 'none'}", SOURCE_USERS)
+    return Finding(
+        "render.user.unknown",
+        Severity.WARNING,
+        "VideoParams.LayoutParams",
+        f"no region shows user(s) {', '.join(repr(u) for u in unknown)} given to {given}; "
+        f"the users shown are: {listed or 'none'}",
+        SOURCE_USERS,
+    )

@@ -43,8 +43,13 @@ def _dynamic_marker(tile: Image.Image, kind: int) -> Image.Image:
         draw.line((w - 1, y, w - 1, min(y + dash, h - 1)), fill=(*MARKER, 255), width=2)
     side = max(10, min(28, min(w, h) // 2))
     draw.rectangle((w - side, 0, w - 1, side - 1), fill=(*MARKER, 255))
-    draw.text((w - side // 2, side // 2), _BADGES.get(kind, "?"), font=get_font(max(8, side - 6)),
-              fill=(0, 0, 0, 255), anchor="mm")
+    draw.text(
+        (w - side // 2, side // 2),
+        _BADGES.get(kind, "?"),
+        font=get_font(max(8, side - 6)),
+        fill=(0, 0, 0, 255),
+        anchor="mm",
+    )
     return tile
 
 
@@ -64,27 +69,46 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: Context) -> Image.Image:
     bg, ok_bg = parse_color(text.back_ground_color, (0, 0, 0))
     for ok, name in ((ok_fg, "FontColor"), (ok_bg, "BackGroundColor")):
         if not ok:
-            ctx.add("render.color.invalid", Severity.WARNING, f"{path}.{name}",
-                    f"{name} is not a 0xRRGGBB colour; the preview uses the default", SOURCE_WM)
+            ctx.add(
+                "render.color.invalid",
+                Severity.WARNING,
+                f"{path}.{name}",
+                f"{name} is not a 0xRRGGBB colour; the preview uses the default",
+                SOURCE_WM,
+            )
     problem = unreadable_cjk_font() if face == "SourceHanSans" else None
     if problem:
-        ctx.add("render.font.unreadable", Severity.WARNING, f"{path}.Font",
-                f"{problem}; drawn with {font_path(face).name} instead (point it at a Source Han Sans / Noto Sans "
-                "CJK .otf/.ttc, or unset it)", SOURCE_WM)
+        ctx.add(
+            "render.font.unreadable",
+            Severity.WARNING,
+            f"{path}.Font",
+            f"{problem}; drawn with {font_path(face).name} instead (point it at a Source Han Sans / Noto Sans "
+            "CJK .otf/.ttc, or unset it)",
+            SOURCE_WM,
+        )
     if face not in ("Tencent", "SourceHanSans"):
-        ctx.add("render.font.unknown", Severity.WARNING, f"{path}.Font",
-                f"Font {face!r} is not one the MCU offers (Tencent, SourceHanSans); drawn with the bundled font",
-                SOURCE_WM)
+        ctx.add(
+            "render.font.unknown",
+            Severity.WARNING,
+            f"{path}.Font",
+            f"Font {face!r} is not one the MCU offers (Tencent, SourceHanSans); drawn with the bundled font",
+            SOURCE_WM,
+        )
     missing = missing_glyphs(font, content)
     if missing:
         shown = "".join(missing[:12]) + ("…" if len(missing) > 12 else "")
-        ctx.add("render.font.missing-glyphs", Severity.WARNING, f"{path}.Text",
-                f"the preview font {font_path(face).name} has no glyph for {len(missing)} character(s) ({shown}); "
-                "they are drawn as boxes here (the MCU's own font may have them"
-                + ("; install Noto Sans CJK / Source Han Sans for a faithful preview)" if face == "SourceHanSans"
-                   else ")"), SOURCE_WM)
-    tile = Image.new("RGBA", (box_w, box_h), (*bg, 255) if text.back_ground_color is not None and ok_bg
-                     else (0, 0, 0, 0))
+        ctx.add(
+            "render.font.missing-glyphs",
+            Severity.WARNING,
+            f"{path}.Text",
+            f"the preview font {font_path(face).name} has no glyph for {len(missing)} character(s) ({shown}); "
+            "they are drawn as boxes here (the MCU's own font may have them"
+            + ("; install Noto Sans CJK / Source Han Sans for a faithful preview)" if face == "SourceHanSans" else ")"),
+            SOURCE_WM,
+        )
+    tile = Image.new(
+        "RGBA", (box_w, box_h), (*bg, 255) if text.back_ground_color is not None and ok_bg else (0, 0, 0, 0)
+    )
     ImageDraw.Draw(tile).text((box_w / 2, box_h / 2), content, font=font, fill=(*fg, 255), anchor="mm")
     return tile
 

@@ -10,7 +10,7 @@ fields, WithTranscoding, destinations), :mod:`.rooms` (rooms, users, layout mode
 (RecordParams), :mod:`.preset` (the preset file: no secrets), :mod:`.update` (UpdatePublishCdnStream rules).
 """
 
-from .registry import RULES, Context, Rule, add_rule, rule, run
 from . import audio, fields, geometry, media, preset, record, rooms, sei, task, update, zorder  # noqa: E402,F401
+from .registry import RULES, Context, Rule, add_rule, rule, run
 
 __all__ = ["RULES", "Context", "Rule", "add_rule", "rule", "run"]

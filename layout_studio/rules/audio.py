@@ -11,7 +11,7 @@ from ..findings import Severity
 from ..model import AudioEncode, MixUserInfo
 from .registry import Context, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SRC_ENCODE = "SDK models.py AudioEncode.Codec; manual 001 Data Types AudioEncode"
 SRC_LISTS = "SDK models.py McuAudioParams.SubscribeAudioList/UnSubscribeAudioList; manual 001 Data Types McuAudioParams"
 HE_AAC_RATES = (48000, 44100, 32000, 24000, 16000)
@@ -38,13 +38,19 @@ def blocklist(ctx: Context):
     return audio_list(ctx, "un_subscribe_audio_list", "UnSubscribeAudioList")
 
 
-@rule("audio.encode.required", E, "SDK models.py AudioEncode; manual 001 Data Types AudioEncode (SampleRate, "
-                                  "Channel, BitRate required)")
+@rule(
+    "audio.encode.required",
+    E,
+    "SDK models.py AudioEncode; manual 001 Data Types AudioEncode (SampleRate, Channel, BitRate required)",
+)
 def encode_required(ctx: Context):
     """AudioEncode needs SampleRate, Channel and BitRate."""
     for path, enc in ctx.of_type(AudioEncode):
-        for attr, name, example in (("sample_rate", "SampleRate", "48000"), ("channel", "Channel", "2"),
-                                    ("bit_rate", "BitRate", "64")):
+        for attr, name, example in (
+            ("sample_rate", "SampleRate", "48000"),
+            ("channel", "Channel", "2"),
+            ("bit_rate", "BitRate", "64"),
+        ):
             if getattr(enc, attr) is None:
                 yield f"{path}.{name}", f"AudioEncode.{name} is required; set it (e.g. {example})"
 
@@ -55,9 +61,12 @@ def he_aac_sample_rate(ctx: Context):
     for path, enc in ctx.of_type(AudioEncode):
         codec = enc.eff("codec")
         if codec in (1, 2) and enc.sample_rate is not None and enc.sample_rate not in HE_AAC_RATES:
-            yield (f"{path}.SampleRate", f"SampleRate {enc.sample_rate} is not supported by "
-                                         f"{'HE-AAC' if codec == 1 else 'HE-AACv2'}; use one of "
-                                         f"{', '.join(map(str, HE_AAC_RATES))} or Codec 0 (LC-AAC)")
+            yield (
+                f"{path}.SampleRate",
+                f"SampleRate {enc.sample_rate} is not supported by "
+                f"{'HE-AAC' if codec == 1 else 'HE-AACv2'}; use one of "
+                f"{', '.join(map(str, HE_AAC_RATES))} or Codec 0 (LC-AAC)",
+            )
 
 
 @rule("audio.codec.he-aacv2-mono", E, SRC_ENCODE)
@@ -68,8 +77,11 @@ def he_aacv2_mono(ctx: Context):
             yield f"{path}.Channel", f"HE-AACv2 (Codec 2) needs Channel 2 (stereo), not {enc.channel}; set Channel 2"
 
 
-@rule("audio.list.user-missing", E, "manual 001 Data Types McuUserInfoParams (UserInfo required), MixUserInfo "
-                                    "(UserId required)")
+@rule(
+    "audio.list.user-missing",
+    E,
+    "manual 001 Data Types McuUserInfoParams (UserInfo required), MixUserInfo (UserId required)",
+)
 def list_user_missing(ctx: Context):
     """Every allow/block list entry needs UserInfo (its UserId is checked by ``user.user-id.missing``)."""
     for path, item in allowlist(ctx) + blocklist(ctx):
@@ -84,8 +96,11 @@ def in_both(ctx: Context):
     for path, item in blocklist(ctx):
         key = user_key(ctx, item.user_info)
         if key is not None and key in allowed:
-            yield (f"{path}.UserInfo.UserId", f"user {key[0]!r} is in both SubscribeAudioList and UnSubscribeAudioList: "
-                                              f"the blocklist wins and the user is not heard — remove one entry")
+            yield (
+                f"{path}.UserInfo.UserId",
+                f"user {key[0]!r} is in both SubscribeAudioList and UnSubscribeAudioList: "
+                f"the blocklist wins and the user is not heard — remove one entry",
+            )
 
 
 @rule("audio.list.duplicate", W, "Layout Studio heuristic; SDK models.py McuAudioParams")
@@ -102,8 +117,12 @@ def list_duplicate(ctx: Context):
             seen.add(key)
 
 
-@rule("audio.list.room-mismatch", W, "SDK models.py MixUserInfo.RoomId ('in custom layouts the room must match "
-                                     "the user's room in MixLayoutList'); manual 001 Data Types McuAudioParams")
+@rule(
+    "audio.list.room-mismatch",
+    W,
+    "SDK models.py MixUserInfo.RoomId ('in custom layouts the room must match "
+    "the user's room in MixLayoutList'); manual 001 Data Types McuAudioParams",
+)
 def room_mismatch(ctx: Context):
     """In a custom layout, an allow/block list user who has regions must be named with the same RoomId as there."""
     if not ctx.custom:
@@ -119,8 +138,11 @@ def room_mismatch(ctx: Context):
             continue
         shown = repr(key[1]) if key[1] is not None else "absent (the main room)"
         expected = ", ".join(sorted(repr(r) for r in rooms[key[0]] if r is not None)) or "absent (the main room)"
-        yield (f"{path}.UserInfo.RoomId", f"user {key[0]!r} has RoomId {shown} here but {expected} in MixLayoutList; "
-                                          f"the rooms must match — set RoomId {expected}")
+        yield (
+            f"{path}.UserInfo.RoomId",
+            f"user {key[0]!r} has RoomId {shown} here but {expected} in MixLayoutList; "
+            f"the rooms must match — set RoomId {expected}",
+        )
 
 
 @rule("audio.list.update-pair", W, SRC_LISTS)
@@ -130,10 +152,16 @@ def update_pair(ctx: Context):
         return
     sub, unsub = ctx.audio.subscribe_audio_list, ctx.audio.un_subscribe_audio_list
     if (sub is None) != (unsub is None):
-        given, missing = ("SubscribeAudioList", "UnSubscribeAudioList") if unsub is None else \
-            ("UnSubscribeAudioList", "SubscribeAudioList")
-        yield (f"AudioParams.{missing}", f"only {given} is given: the running task keeps its current {missing}; "
-                                         f"the SDK says to give both lists together (an empty list clears one)")
+        given, missing = (
+            ("SubscribeAudioList", "UnSubscribeAudioList")
+            if unsub is None
+            else ("UnSubscribeAudioList", "SubscribeAudioList")
+        )
+        yield (
+            f"AudioParams.{missing}",
+            f"only {given} is given: the running task keeps its current {missing}; "
+            f"the SDK says to give both lists together (an empty list clears one)",
+        )
 
 
 @rule("audio.sound-level.ignored", W, "SDK models.py McuUserInfoParams.SoundLevel (allowlist only)")

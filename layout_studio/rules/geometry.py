@@ -14,8 +14,10 @@ from .registry import Context, rule
 
 SRC_LAYOUT = "SDK models.py McuLayout.LocationX/LocationY; manual 001 Data Types McuLayout"
 SRC_SIZE = "SDK models.py McuLayout.ImageWidth/ImageHeight (default 0); manual 001 Data Types McuLayout"
-SRC_WATERMARK = ("Layout Studio heuristic (McuLayout's canvas limit applied to watermarks); "
-                 "SDK models.py McuWaterMarkImage/McuWaterMarkText LocationX/LocationY")
+SRC_WATERMARK = (
+    "Layout Studio heuristic (McuLayout's canvas limit applied to watermarks); "
+    "SDK models.py McuWaterMarkImage/McuWaterMarkText LocationX/LocationY"
+)
 SRC_CROP = "SDK models.py McuCustomCrop; manual 001 Data Types McuCustomCrop"
 SRC_CUSTOM_RENDER = "SDK models.py McuBackgroundCustomRender, McuLayout.BackgroundCustomRender"
 CROP_LIMIT = 10000
@@ -36,8 +38,11 @@ def watermark_bodies(ctx: Context):
             yield f"{path}.{part}", body
 
 
-@rule("layout.canvas.unchecked", Severity.INFO,
-      "UpdatePublishCdnStream carries no VideoEncode; manual 001 Data Types McuLayout (canvas limit)")
+@rule(
+    "layout.canvas.unchecked",
+    Severity.INFO,
+    "UpdatePublishCdnStream carries no VideoEncode; manual 001 Data Types McuLayout (canvas limit)",
+)
 def canvas_unchecked(ctx: Context):
     """Regions or watermarks exist but there is no canvas (no VideoEncode, no --canvas): geometry is unchecked."""
     if ctx.canvas is not None:
@@ -45,10 +50,12 @@ def canvas_unchecked(ctx: Context):
     n_regions = len(ctx.regions) if ctx.custom else 0
     n_marks = len(ctx.watermarks)
     if n_regions or n_marks:
-        yield ("VideoParams",
-               f"no canvas size (VideoParams.VideoEncode Width/Height absent): {n_regions} region(s) and "
-               f"{n_marks} watermark(s) were not checked against the canvas; pass --canvas WxH (e.g. 1280x720) "
-               f"or validate the preset the body was built from")
+        yield (
+            "VideoParams",
+            f"no canvas size (VideoParams.VideoEncode Width/Height absent): {n_regions} region(s) and "
+            f"{n_marks} watermark(s) were not checked against the canvas; pass --canvas WxH (e.g. 1280x720) "
+            f"or validate the preset the body was built from",
+        )
 
 
 @rule("layout.region.zero-size", Severity.ERROR, SRC_SIZE)
@@ -61,22 +68,28 @@ def region_zero_size(ctx: Context):
             value = region.eff(attr)
             if value <= 0:
                 shown = "absent (default 0)" if getattr(region, attr) is None else str(value)
-                yield (f"{path}.{name}",
-                       f"{_who(region)} has {name} {shown}; a region needs a size greater than 0 pixels — "
-                       f"set {name}")
+                yield (
+                    f"{path}.{name}",
+                    f"{_who(region)} has {name} {shown}; a region needs a size greater than 0 pixels — set {name}",
+                )
 
 
-def _axis_problem(start: int, size: int, limit: int, what: str, size_name: str, loc_name: str,
-                  extent: str) -> str | None:
+def _axis_problem(
+    start: int, size: int, limit: int, what: str, size_name: str, loc_name: str, extent: str
+) -> str | None:
     end = start + size
     if start >= limit or end <= 0:
-        return (f"entirely outside the canvas: {loc_name} {start} + {size_name} {size} spans {start}..{end} but "
-                f"the canvas is {limit} {extent}; it will not be seen — move it inside 0..{limit}")
+        return (
+            f"entirely outside the canvas: {loc_name} {start} + {size_name} {size} spans {start}..{end} but "
+            f"the canvas is {limit} {extent}; it will not be seen — move it inside 0..{limit}"
+        )
     if start < 0:
-        return (f"starts outside the canvas: {loc_name} is {start} (below 0); set {loc_name} to 0 or more")
+        return f"starts outside the canvas: {loc_name} is {start} (below 0); set {loc_name} to 0 or more"
     if end > limit:
-        return (f"{loc_name} {start} + {size_name} {size} = {end} exceeds the canvas {extent} {limit}; set "
-                f"{loc_name} to at most {max(limit - size, 0)} or {size_name} to at most {limit - start}")
+        return (
+            f"{loc_name} {start} + {size_name} {size} = {end} exceeds the canvas {extent} {limit}; set "
+            f"{loc_name} to at most {max(limit - size, 0)} or {size_name} to at most {limit - start}"
+        )
     return None
 
 
@@ -92,7 +105,9 @@ def region_outside_canvas(ctx: Context):
         if w <= 0 or h <= 0:
             continue  # layout.region.zero-size
         for start, size, limit, size_name, loc_name, extent in (
-                (x, w, cw, "ImageWidth", "LocationX", "width"), (y, h, ch, "ImageHeight", "LocationY", "height")):
+            (x, w, cw, "ImageWidth", "LocationX", "width"),
+            (y, h, ch, "ImageHeight", "LocationY", "height"),
+        ):
             problem = _axis_problem(start, size, limit, "region", size_name, loc_name, extent)
             if problem:
                 yield f"{path}.{loc_name}", f"{_who(region)} {problem}{where}"
@@ -113,8 +128,9 @@ def watermark_outside_canvas(ctx: Context):
         part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
         x, y = body.eff("location_x"), body.eff("location_y")
         for start, size, limit, size_name, loc_name, extent in (
-                (x, body.water_mark_width, cw, "WaterMarkWidth", "LocationX", "width"),
-                (y, body.water_mark_height, ch, "WaterMarkHeight", "LocationY", "height")):
+            (x, body.water_mark_width, cw, "WaterMarkWidth", "LocationX", "width"),
+            (y, body.water_mark_height, ch, "WaterMarkHeight", "LocationY", "height"),
+        ):
             if size <= 0:
                 continue
             problem = _axis_problem(start, size, limit, "watermark", size_name, loc_name, extent)
@@ -122,8 +138,11 @@ def watermark_outside_canvas(ctx: Context):
                 yield f"{path}.{part}.{loc_name}", f"watermark {problem} ({ctx.canvas_from} {cw}x{ch})"
 
 
-@rule("watermark.zero-size", Severity.ERROR,
-      "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (WaterMarkWidth, WaterMarkHeight required)")
+@rule(
+    "watermark.zero-size",
+    Severity.ERROR,
+    "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (WaterMarkWidth, WaterMarkHeight required)",
+)
 def watermark_zero_size(ctx: Context):
     """WaterMarkWidth and WaterMarkHeight are required and a watermark of 0 pixels or less shows nothing."""
     for base, body in watermark_bodies(ctx):
@@ -135,16 +154,22 @@ def watermark_zero_size(ctx: Context):
                 yield f"{base}.{name}", f"{name} is {value}; a watermark needs a size above 0 pixels"
 
 
-@rule("watermark.location.missing", Severity.ERROR,
-      "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (LocationX, LocationY required); SDK models.py "
-      "McuWaterMarkImage/McuWaterMarkText LocationX/LocationY (no default documented)")
+@rule(
+    "watermark.location.missing",
+    Severity.ERROR,
+    "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (LocationX, LocationY required); SDK models.py "
+    "McuWaterMarkImage/McuWaterMarkText LocationX/LocationY (no default documented)",
+)
 def watermark_location_missing(ctx: Context):
     """LocationX and LocationY (pixels from the canvas's top-left corner) are required for every watermark."""
     for base, body in watermark_bodies(ctx):
         for attr, name, axis in (("location_x", "LocationX", "left"), ("location_y", "LocationY", "top")):
             if getattr(body, attr) is None:
-                yield (f"{base}.{name}", f"{name} is absent but required for a watermark: set it to the offset in "
-                                         f"pixels from the {axis} edge of the canvas (e.g. 0)")
+                yield (
+                    f"{base}.{name}",
+                    f"{name} is absent but required for a watermark: set it to the offset in "
+                    f"pixels from the {axis} edge of the canvas (e.g. 0)",
+                )
 
 
 @rule("layout.custom-crop.range", Severity.ERROR, SRC_CROP)
@@ -158,8 +183,10 @@ def custom_crop_range(ctx: Context):
                 yield f"{path}.{name}", f"CustomCrop {name} is required (source pixels, 0 or more); set it"
             elif value < 0:
                 yield f"{path}.{name}", f"CustomCrop {name} is {value}; it must be 0 or more"
-        for attr, name, loc_attr, loc_name in (("width", "Width", "location_x", "LocationX"),
-                                               ("height", "Height", "location_y", "LocationY")):
+        for attr, name, loc_attr, loc_name in (
+            ("width", "Width", "location_x", "LocationX"),
+            ("height", "Height", "location_y", "LocationY"),
+        ):
             value = getattr(crop, attr)
             if value is None:
                 yield f"{path}.{name}", f"CustomCrop {name} is required (source pixels, above 0); set it"
@@ -169,8 +196,11 @@ def custom_crop_range(ctx: Context):
                 continue
             loc = getattr(crop, loc_attr) or 0
             if loc + value > CROP_LIMIT:
-                yield (f"{path}.{name}", f"CustomCrop {loc_name} {loc} + {name} {value} = {loc + value} exceeds "
-                                         f"{CROP_LIMIT}; reduce {name} to at most {CROP_LIMIT - loc}")
+                yield (
+                    f"{path}.{name}",
+                    f"CustomCrop {loc_name} {loc} + {name} {value} = {loc + value} exceeds "
+                    f"{CROP_LIMIT}; reduce {name} to at most {CROP_LIMIT - loc}",
+                )
 
 
 @rule("layout.background-custom-render.missing", Severity.ERROR, SRC_CUSTOM_RENDER)
@@ -178,9 +208,11 @@ def custom_render_missing(ctx: Context):
     """BackgroundRenderMode 4 (custom) needs BackgroundCustomRender."""
     for path, region in ctx.regions:
         if region.background_render_mode == 4 and region.background_custom_render is None:
-            yield (f"{path}.BackgroundCustomRender",
-                   "BackgroundRenderMode is 4 (custom render) but BackgroundCustomRender is absent; add "
-                   "{Width, Height, Radius} or pick another BackgroundRenderMode (0..3)")
+            yield (
+                f"{path}.BackgroundCustomRender",
+                "BackgroundRenderMode is 4 (custom render) but BackgroundCustomRender is absent; add "
+                "{Width, Height, Radius} or pick another BackgroundRenderMode (0..3)",
+            )
 
 
 @rule("layout.background-custom-render.range", Severity.ERROR, SRC_CUSTOM_RENDER)
@@ -192,8 +224,10 @@ def custom_render_range(ctx: Context):
         if cr is None:
             continue
         base = f"{path}.BackgroundCustomRender"
-        for attr, name, limit_attr, limit_name in (("width", "Width", "image_width", "ImageWidth"),
-                                                   ("height", "Height", "image_height", "ImageHeight")):
+        for attr, name, limit_attr, limit_name in (
+            ("width", "Width", "image_width", "ImageWidth"),
+            ("height", "Height", "image_height", "ImageHeight"),
+        ):
             value = getattr(cr, attr)
             limit = region.eff(limit_attr)
             if value is None:
@@ -201,13 +235,18 @@ def custom_render_range(ctx: Context):
             elif value <= 0:
                 yield f"{base}.{name}", f"{name} is {value}; it must be greater than 0 pixels"
             elif value > limit:
-                yield (f"{base}.{name}", f"{name} {value} is larger than the region's {limit_name} {limit}; "
-                                         f"set it to at most {limit}")
+                yield (
+                    f"{base}.{name}",
+                    f"{name} {value} is larger than the region's {limit_name} {limit}; set it to at most {limit}",
+                )
         radius = cr.eff("radius")
         if cr.width and cr.height and cr.width > 0 and cr.height > 0:
             most = min(cr.width, cr.height) // 2
             if radius < 0 or radius * 2 > min(cr.width, cr.height):
-                yield (f"{base}.Radius", f"Radius {radius} must be between 0 and half the smaller of Width "
-                                         f"{cr.width} and Height {cr.height}, i.e. at most {most}")
+                yield (
+                    f"{base}.Radius",
+                    f"Radius {radius} must be between 0 and half the smaller of Width "
+                    f"{cr.width} and Height {cr.height}, i.e. at most {most}",
+                )
         elif radius < 0:
             yield f"{base}.Radius", f"Radius {radius} must be 0 or more"

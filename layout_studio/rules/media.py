@@ -16,7 +16,7 @@ from ..findings import Severity
 from ..model import McuLayout, McuVideoParams, McuWaterMarkText
 from .registry import Context, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 COLOR = re.compile(r"0[xX][0-9A-Fa-f]{6}")
 URL_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-._~:/?#[]@!&()*+,%=;|")
@@ -50,8 +50,12 @@ def image_urls(ctx: Context):
             yield f"{path}.WaterMarkImage.WaterMarkUrl", image.water_mark_url, FORMATS_IMAGE, "watermark"
 
 
-@rule("color.format", E, "SDK models.py McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, "
-                         "McuWaterMarkText.FontColor/BackGroundColor (examples 0xcc0033); manual 001 Data Types")
+@rule(
+    "color.format",
+    E,
+    "SDK models.py McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, "
+    "McuWaterMarkText.FontColor/BackGroundColor (examples 0xcc0033); manual 001 Data Types",
+)
 def color_format(ctx: Context):
     """Colors are written ``0xRRGGBB`` (six hex digits)."""
     for path, value in color_fields(ctx):
@@ -64,8 +68,12 @@ def color_format(ctx: Context):
         yield path, f"color {value!r} is not 0xRRGGBB{hint}; e.g. 0x000000 black, 0xFFFFFF white"
 
 
-@rule("url.scheme", E, "Layout Studio heuristic: the MCU downloads the image (SDK models.py McuVideoParams/"
-                       "McuLayout/McuWaterMarkImage: 'ensure the image link is reachable')")
+@rule(
+    "url.scheme",
+    E,
+    "Layout Studio heuristic: the MCU downloads the image (SDK models.py McuVideoParams/"
+    "McuLayout/McuWaterMarkImage: 'ensure the image link is reachable')",
+)
 def url_scheme(ctx: Context):
     """Image URLs must be http:// or https:// links the MCU can download."""
     for path, url, _formats, what in image_urls(ctx):
@@ -76,8 +84,12 @@ def url_scheme(ctx: Context):
             yield path, f"{what} URL {url[:80]!r} is not an http(s) link; the MCU downloads it — use https://…"
 
 
-@rule("url.charset", E, "SDK models.py McuVideoParams.BackgroundImageUrl, McuLayout.BackgroundImageUrl/"
-                        "TransparentUrl, McuWaterMarkImage.WaterMarkUrl (allowed character set)")
+@rule(
+    "url.charset",
+    E,
+    "SDK models.py McuVideoParams.BackgroundImageUrl, McuLayout.BackgroundImageUrl/"
+    "TransparentUrl, McuWaterMarkImage.WaterMarkUrl (allowed character set)",
+)
 def url_charset(ctx: Context):
     """URLs may only use ``0-9 a-z A-Z - . _ ~ : / ? # [ ] @ ! & ( ) * + , % = ; |``."""
     for path, url, _formats, what in image_urls(ctx):
@@ -86,13 +98,22 @@ def url_charset(ctx: Context):
         bad = sorted({c for c in url if c not in URL_CHARS})
         if bad:
             shown = " ".join(repr(c) for c in bad[:8])
-            yield path, (f"{what} URL has characters outside the allowed set ({shown}); the image will not take "
-                         f"effect — percent-encode them (e.g. a space as %20)")
+            yield (
+                path,
+                (
+                    f"{what} URL has characters outside the allowed set ({shown}); the image will not take "
+                    f"effect — percent-encode them (e.g. a space as %20)"
+                ),
+            )
 
 
-@rule("url.format", W, "SDK models.py McuVideoParams.BackgroundImageUrl (png/jpg/jpeg), McuLayout."
-                       "BackgroundImageUrl (png/jpg/jpeg/bmp/gif/webm), TransparentUrl (png), McuWaterMarkImage."
-                       "WaterMarkUrl (png/jpg/jpeg)")
+@rule(
+    "url.format",
+    W,
+    "SDK models.py McuVideoParams.BackgroundImageUrl (png/jpg/jpeg), McuLayout."
+    "BackgroundImageUrl (png/jpg/jpeg/bmp/gif/webm), TransparentUrl (png), McuWaterMarkImage."
+    "WaterMarkUrl (png/jpg/jpeg)",
+)
 def url_format(ctx: Context):
     """The file extension of an image URL should be a documented format (the server decides by content)."""
     for path, url, formats, what in image_urls(ctx):
@@ -105,12 +126,20 @@ def url_format(ctx: Context):
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if ext not in formats:
             shown = f".{ext}" if ext else "no extension"
-            yield path, (f"{what} URL has {shown}; documented formats are {'/'.join(formats)} — make sure the "
-                         f"file is one of them")
+            yield (
+                path,
+                (
+                    f"{what} URL has {shown}; documented formats are {'/'.join(formats)} — make sure the "
+                    f"file is one of them"
+                ),
+            )
 
 
-@rule("url.empty", E, "SDK models.py McuWaterMarkImage.WaterMarkUrl; manual 001 Data Types McuWaterMarkImage "
-                      "(WaterMarkUrl required)")
+@rule(
+    "url.empty",
+    E,
+    "SDK models.py McuWaterMarkImage.WaterMarkUrl; manual 001 Data Types McuWaterMarkImage (WaterMarkUrl required)",
+)
 def url_empty(ctx: Context):
     """An image URL that is empty, and an image watermark without WaterMarkUrl."""
     for path, url, _formats, what in image_urls(ctx):
@@ -126,17 +155,36 @@ def watermark_body_missing(ctx: Context):
     for path, mark in ctx.watermarks:
         wtype = mark.eff("water_mark_type")
         if wtype == 0 and mark.water_mark_image is None:
-            yield f"{path}.WaterMarkImage", ("WaterMarkType is 0 (image) but WaterMarkImage is absent; add it"
-                                             + (" or set WaterMarkType 1 for the WaterMarkText given"
-                                                if mark.water_mark_text is not None else ""))
+            yield (
+                f"{path}.WaterMarkImage",
+                (
+                    "WaterMarkType is 0 (image) but WaterMarkImage is absent; add it"
+                    + (
+                        " or set WaterMarkType 1 for the WaterMarkText given"
+                        if mark.water_mark_text is not None
+                        else ""
+                    )
+                ),
+            )
         elif wtype == 1 and mark.water_mark_text is None:
-            yield f"{path}.WaterMarkText", ("WaterMarkType is 1 (text) but WaterMarkText is absent; add it"
-                                            + (" or set WaterMarkType 0 for the WaterMarkImage given"
-                                               if mark.water_mark_image is not None else ""))
+            yield (
+                f"{path}.WaterMarkText",
+                (
+                    "WaterMarkType is 1 (text) but WaterMarkText is absent; add it"
+                    + (
+                        " or set WaterMarkType 0 for the WaterMarkImage given"
+                        if mark.water_mark_image is not None
+                        else ""
+                    )
+                ),
+            )
 
 
-@rule("watermark.body.ignored", W, "SDK models.py McuWaterMarkParams (WaterMarkImage for type 0, WaterMarkText "
-                                   "for type 1)")
+@rule(
+    "watermark.body.ignored",
+    W,
+    "SDK models.py McuWaterMarkParams (WaterMarkImage for type 0, WaterMarkText for type 1)",
+)
 def watermark_body_ignored(ctx: Context):
     """The body WaterMarkType does not select is ignored."""
     for path, mark in ctx.watermarks:
@@ -169,15 +217,21 @@ def text_font(ctx: Context):
             yield f"{path}.Font", f"Font {text.font!r} is not supported; use 'Tencent' or 'SourceHanSans'{hint}"
 
 
-@rule("layout.region.background-color-unsupported", I,
-      "SDK models.py McuLayout.BackGroundColor ('not supported yet') and BackGroundColorMode; manual 001 Data "
-      "Types McuLayout ('Not supported yet')")
+@rule(
+    "layout.region.background-color-unsupported",
+    INFO,
+    "SDK models.py McuLayout.BackGroundColor ('not supported yet') and BackGroundColorMode; manual 001 Data "
+    "Types McuLayout ('Not supported yet')",
+)
 def region_background_color(ctx: Context):
     """A region's BackGroundColor only applies through BackGroundColorMode (SDK); the manual says unsupported."""
     for path, region in ctx.regions:
         if region.back_ground_color is not None and region.eff("back_ground_color_mode") == 0:
-            yield (f"{path}.BackGroundColor", "a region's BackGroundColor has no effect while BackGroundColorMode "
-                                              "is 0; set BackGroundColorMode 1, 2 or 3 to use it")
+            yield (
+                f"{path}.BackGroundColor",
+                "a region's BackGroundColor has no effect while BackGroundColorMode "
+                "is 0; set BackGroundColorMode 1, 2 or 3 to use it",
+            )
 
 
 @rule("layout.region.transparent-url-render-mode", W, "SDK models.py McuLayout.TransparentUrl (RenderMode 0 only)")
@@ -185,5 +239,8 @@ def transparent_render_mode(ctx: Context):
     """TransparentUrl only works with RenderMode 0 (crop)."""
     for path, region in ctx.regions:
         if region.transparent_url and region.eff("render_mode") != 0:
-            yield (f"{path}.TransparentUrl", f"TransparentUrl only takes effect with RenderMode 0 (crop); RenderMode "
-                                             f"is {region.eff('render_mode')} — set RenderMode 0 or drop the template")
+            yield (
+                f"{path}.TransparentUrl",
+                f"TransparentUrl only takes effect with RenderMode 0 (crop); RenderMode "
+                f"is {region.eff('render_mode')} — set RenderMode 0 or drop the template",
+            )

@@ -12,14 +12,21 @@ from ..secrets import find_secrets
 from .registry import Context, rule
 
 
-@rule("preset.secret", Severity.WARNING, "Layout Studio preset format (issue 2: secrets are never written to a "
-                                         "preset); manual 001 Data Types AgentParams.UserSig, McuFeedBackRoomParams."
-                                         "UserSig; SDK models.py McuPublishCdnParam.PublishCdnUrl")
+@rule(
+    "preset.secret",
+    Severity.WARNING,
+    "Layout Studio preset format (issue 2: secrets are never written to a "
+    "preset); manual 001 Data Types AgentParams.UserSig, McuFeedBackRoomParams."
+    "UserSig; SDK models.py McuPublishCdnParam.PublishCdnUrl",
+)
 def preset_secret(ctx: Context):
     """A UserSig, SecretKey or URL txSecret stored in a preset (the value is never shown)."""
     if ctx.kind != "preset":
         return
     for path in find_secrets(ctx.root.to_api()):
-        yield (path, f"{path} is a secret stored in a preset file, which may be shared or committed; remove it and "
-                     f"pass it when you build the body (layout-studio payload --agent-usersig / "
-                     f"--feedback-usersig / --cdn-url; saving the preset strips it)")
+        yield (
+            path,
+            f"{path} is a secret stored in a preset file, which may be shared or committed; remove it and "
+            f"pass it when you build the body (layout-studio payload --agent-usersig / "
+            f"--feedback-usersig / --cdn-url; saving the preset strips it)",
+        )

@@ -13,7 +13,7 @@ from ..findings import Severity
 from ..model import CloudStorage, McuRecordParams, McuStorageParams
 from .registry import Context, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SAFE = re.compile(r"[A-Za-z0-9_-]*")
 FORMATS = ("hls", "mp4", "aac")
 SRC = "SDK models.py McuRecordParams"
@@ -33,8 +33,10 @@ def record_key(ctx: Context):
     for path, rec in ctx.of_type(McuRecordParams):
         key = rec.record_key
         if key is not None and (len(key.encode("utf-8", "surrogatepass")) > 128 or not SAFE.fullmatch(key)):
-            yield f"{path}.RecordKey", (f"RecordKey {key[:40]!r} must be at most 128 characters of a-z, A-Z, 0-9, "
-                                        f"'_' and '-'")
+            yield (
+                f"{path}.RecordKey",
+                (f"RecordKey {key[:40]!r} must be at most 128 characters of a-z, A-Z, 0-9, '_' and '-'"),
+            )
 
 
 @rule("record.prefix.format", E, SRC + ".UserDefineRecordPrefix (at most 64 bytes of a-z A-Z 0-9 _ -)")
@@ -43,8 +45,10 @@ def record_prefix(ctx: Context):
     for path, rec in ctx.of_type(McuRecordParams):
         prefix = rec.user_define_record_prefix
         if prefix is not None and (len(prefix.encode("utf-8", "surrogatepass")) > 64 or not SAFE.fullmatch(prefix)):
-            yield (f"{path}.UserDefineRecordPrefix", f"UserDefineRecordPrefix {prefix[:40]!r} must be at most 64 "
-                                                     f"characters of a-z, A-Z, 0-9, '_' and '-'")
+            yield (
+                f"{path}.UserDefineRecordPrefix",
+                f"UserDefineRecordPrefix {prefix[:40]!r} must be at most 64 characters of a-z, A-Z, 0-9, '_' and '-'",
+            )
 
 
 @rule("record.format", E, SRC + ".RecordFormat (hls, mp4, aac; mp4 and aac not together)")
@@ -59,8 +63,11 @@ def record_format(ctx: Context):
             yield f"{path}.RecordFormat", "RecordFormat cannot have both mp4 and aac; keep one"
 
 
-@rule("record.storage.one", E, "SDK models.py McuRecordParams.McuStorageParams ('only one may be given'), "
-                               "McuStorageParams")
+@rule(
+    "record.storage.one",
+    E,
+    "SDK models.py McuRecordParams.McuStorageParams ('only one may be given'), McuStorageParams",
+)
 def storage_one(ctx: Context):
     """McuStorageParams takes CloudStorage or McuCloudVod, not both."""
     for path, storage in ctx.of_type(McuStorageParams):
@@ -68,13 +75,21 @@ def storage_one(ctx: Context):
             yield path, "McuStorageParams has both CloudStorage and McuCloudVod; give only one"
 
 
-@rule("record.cloud-storage.field-missing", E, "manual 001 Data Types CloudStorage (Vendor, Region, Bucket, "
-                                               "AccessKey, SecretKey required); SDK models.py CloudStorage")
+@rule(
+    "record.cloud-storage.field-missing",
+    E,
+    "manual 001 Data Types CloudStorage (Vendor, Region, Bucket, "
+    "AccessKey, SecretKey required); SDK models.py CloudStorage",
+)
 def cloud_storage_fields(ctx: Context):
     """CloudStorage (UniRecord 3) needs Vendor, Region, Bucket, AccessKey, and SecretKey in a request body (a preset
     never stores it: ``layout-studio payload --storage-secret-key`` puts it back)."""
-    needed = [("vendor", "0 Tencent COS, 1 AWS S3"), ("region", "the bucket's region"), ("bucket", "the bucket name"),
-              ("access_key", "the storage account's access key (SecretId for COS)")]
+    needed = [
+        ("vendor", "0 Tencent COS, 1 AWS S3"),
+        ("region", "the bucket's region"),
+        ("bucket", "the bucket name"),
+        ("access_key", "the storage account's access key (SecretId for COS)"),
+    ]
     if ctx.kind != "preset" and ctx.action == "start":
         needed.append(("secret_key", "the storage account's secret key (layout-studio payload --storage-secret-key)"))
     for path, rec in ctx.of_type(McuRecordParams):
@@ -84,19 +99,29 @@ def cloud_storage_fields(ctx: Context):
         for attr, what in needed:
             if getattr(storage, attr) is None:
                 name = CloudStorage.api_name(attr)
-                yield (f"{path}.McuStorageParams.CloudStorage.{name}",
-                       f"CloudStorage.{name} is required to record to third-party storage: set it to {what}")
+                yield (
+                    f"{path}.McuStorageParams.CloudStorage.{name}",
+                    f"CloudStorage.{name} is required to record to third-party storage: set it to {what}",
+                )
 
 
-@rule("record.params.ignored", I, SRC + " (RecordWaitTime, RecordFormat, MaxMediaFileDuration, StreamType, "
-                                        "McuStorageParams: only with UniRecord 3)")
+@rule(
+    "record.params.ignored",
+    INFO,
+    SRC + " (RecordWaitTime, RecordFormat, MaxMediaFileDuration, StreamType, McuStorageParams: only with UniRecord 3)",
+)
 def params_ignored(ctx: Context):
     """Recording parameters only apply with UniRecord 3."""
     for path, rec in ctx.of_type(McuRecordParams):
         if rec.uni_record == 3 or rec.uni_record is None:
             continue
-        for attr in ("record_wait_time", "record_format", "max_media_file_duration", "stream_type",
-                     "mcu_storage_params"):
+        for attr in (
+            "record_wait_time",
+            "record_format",
+            "max_media_file_duration",
+            "stream_type",
+            "mcu_storage_params",
+        ):
             if getattr(rec, attr) is not None:
                 name = McuRecordParams.api_name(attr)
                 yield f"{path}.{name}", f"{name} is ignored unless UniRecord is 3 (it is {rec.uni_record})"

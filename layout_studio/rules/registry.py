@@ -13,9 +13,10 @@ nested models by type, so rules do not walk the tree again.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator, Literal
+from typing import Any, Literal
 
 from ..findings import Finding, Severity
 from ..model import (
@@ -39,7 +40,7 @@ class Rule:
     code: str
     severity: Severity
     source: str
-    check: Callable[["Context"], Iterable[Hit]]
+    check: Callable[[Context], Iterable[Hit]]
     doc: str = ""
 
 

@@ -12,7 +12,7 @@ from ..findings import Severity
 from ..model import McuLayoutVolume, McuPassThrough
 from .registry import Context, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RESERVED = 244
 APP_DATA_LIMIT = 4096
 UUID = re.compile(r"[0-9A-Fa-f]{32}")
@@ -27,8 +27,12 @@ def _payload_types(ctx: Context):
         yield f"{path}.PayloadType", pt.payload_type, True
 
 
-@rule("sei.payload-type.reserved", E, "SDK models.py McuLayoutVolume.PayloadType, McuPassThrough.PayloadType "
-                                      "(244 is Tencent's timestamp SEI); manual 001 Data Types")
+@rule(
+    "sei.payload-type.reserved",
+    E,
+    "SDK models.py McuLayoutVolume.PayloadType, McuPassThrough.PayloadType "
+    "(244 is Tencent's timestamp SEI); manual 001 Data Types",
+)
 def payload_type_reserved(ctx: Context):
     """PayloadType 244 is reserved for Tencent's internal timestamp SEI."""
     for path, value, _pass in _payload_types(ctx):
@@ -61,8 +65,10 @@ def app_data_length(ctx: Context):
     """AppData must be shorter than 4096 characters."""
     for path, lv in ctx.of_type(McuLayoutVolume):
         if lv.app_data is not None and len(lv.app_data) >= APP_DATA_LIMIT:
-            yield (f"{path}.AppData", f"AppData is {len(lv.app_data)} characters; it must be shorter than "
-                                      f"{APP_DATA_LIMIT} — shorten it")
+            yield (
+                f"{path}.AppData",
+                f"AppData is {len(lv.app_data)} characters; it must be shorter than {APP_DATA_LIMIT} — shorten it",
+            )
 
 
 @rule("sei.pass-through.uuid-missing", E, SRC_PT)
@@ -78,11 +84,14 @@ def uuid_format(ctx: Context):
     """PayloadUuid is 32 hexadecimal digits."""
     for path, pt in ctx.of_type(McuPassThrough):
         if pt.payload_type == 5 and pt.payload_uuid and not UUID.fullmatch(pt.payload_uuid):
-            yield (f"{path}.PayloadUuid", f"PayloadUuid {pt.payload_uuid[:40]!r} is {len(pt.payload_uuid)} characters; "
-                                          f"it must be exactly 32 hexadecimal digits (no dashes)")
+            yield (
+                f"{path}.PayloadUuid",
+                f"PayloadUuid {pt.payload_uuid[:40]!r} is {len(pt.payload_uuid)} characters; "
+                f"it must be exactly 32 hexadecimal digits (no dashes)",
+            )
 
 
-@rule("sei.pass-through.uuid-ignored", I, SRC_PT)
+@rule("sei.pass-through.uuid-ignored", INFO, SRC_PT)
 def uuid_ignored(ctx: Context):
     """PayloadUuid is ignored unless PayloadType is 5."""
     for path, pt in ctx.of_type(McuPassThrough):
@@ -98,8 +107,12 @@ def content_missing(ctx: Context):
             yield f"{path}.PayloadContent", "PayloadContent is required for PassThrough SEI; give the payload text"
 
 
-@rule("sei.interval.range", E, "Layout Studio heuristic (an interval of 0 ms or less cannot be honoured); "
-                               "SDK models.py McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)")
+@rule(
+    "sei.interval.range",
+    E,
+    "Layout Studio heuristic (an interval of 0 ms or less cannot be honoured); "
+    "SDK models.py McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)",
+)
 def interval(ctx: Context):
     """Interval is a sending period in milliseconds and must be above 0."""
     for cls in (McuLayoutVolume, McuPassThrough):

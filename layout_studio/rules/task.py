@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..model import VideoEncode
-from ..regions import REGIONS, SOURCE as SRC_REGION, expected_regions
+from ..regions import REGIONS, expected_regions
+from ..regions import SOURCE as SRC_REGION
 from .registry import Context, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SRC_START = "SDK models.py StartPublishCdnStreamRequest; manual 001 StartPublishCdnStream Input Parameters"
 SRC_CDN = "SDK models.py McuPublishCdnParam; manual 001 Data Types McuPublishCdnParam"
 SRC_FEEDBACK = "SDK models.py McuFeedBackRoomParams; manual 001 Data Types McuFeedBackRoomParams"
@@ -28,10 +29,12 @@ def start_fields(ctx: Context):
     WithTranscoding out: ``layout-studio payload`` defaults it)."""
     if ctx.action != "start":
         return
-    for attr, name, hint in (("sdk_app_id", "SdkAppId", "the application's SDKAppID, e.g. 1400188366"),
-                             ("room_id", "RoomId", "the main room, a string even for integer rooms"),
-                             ("room_id_type", "RoomIdType", "0 integer room, 1 string room"),
-                             ("with_transcoding", "WithTranscoding", "1 to mix, 0 to relay one stream")):
+    for attr, name, hint in (
+        ("sdk_app_id", "SdkAppId", "the application's SDKAppID, e.g. 1400188366"),
+        ("room_id", "RoomId", "the main room, a string even for integer rooms"),
+        ("room_id_type", "RoomIdType", "0 integer room, 1 string room"),
+        ("with_transcoding", "WithTranscoding", "1 to mix, 0 to relay one stream"),
+    ):
         payload_default = ctx.kind == "preset" and attr == "with_transcoding"
         if ctx.get(attr) in (None, "") and not payload_default:  # an empty RoomId names no room
             yield name, f"{name} is required to start a task: {hint}"
@@ -44,30 +47,49 @@ def agent_user_id(ctx: Context):
         return
     agent = ctx.get("agent_params")
     if agent is None or not agent.user_id:
-        yield "AgentParams.UserId", ("AgentParams.UserId is required: the robot user the task puts in the room "
-                                     "(unique, e.g. 'mcu_robot_<room>')")
+        yield (
+            "AgentParams.UserId",
+            (
+                "AgentParams.UserId is required: the robot user the task puts in the room "
+                "(unique, e.g. 'mcu_robot_<room>')"
+            ),
+        )
 
 
 @rule("task.audio-params.missing", E, "SDK models.py StartPublishCdnStreamRequest.AudioParams (required to start)")
 def audio_params_missing(ctx: Context):
     """AudioParams is required to start a task (audio is always transcoded)."""
     if ctx.action == "start" and ctx.audio is None:
-        yield "AudioParams", "AudioParams is required to start a task; add AudioEncode (e.g. 48000 Hz, 2 channels, 64 kbps)"
+        yield (
+            "AudioParams",
+            "AudioParams is required to start a task; add AudioEncode (e.g. 48000 Hz, 2 channels, 64 kbps)",
+        )
 
 
-@rule("task.destination.missing", E, "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams/"
-                                     "FeedBackRoomParams (one of them is required)")
+@rule(
+    "task.destination.missing",
+    E,
+    "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams/FeedBackRoomParams (one of them is required)",
+)
 def destination_missing(ctx: Context):
     """A task needs at least one destination: a CDN URL (PublishCdnParams) or a feedback room."""
     if ctx.action != "start":
         return
     if not ctx.get("publish_cdn_params") and not ctx.get("feed_back_room_params"):
-        yield "PublishCdnParams", ("no destination: give PublishCdnParams (an rtmp:// URL) or FeedBackRoomParams "
-                                   "(a room to publish the mix into)")
+        yield (
+            "PublishCdnParams",
+            (
+                "no destination: give PublishCdnParams (an rtmp:// URL) or FeedBackRoomParams "
+                "(a room to publish the mix into)"
+            ),
+        )
 
 
-@rule("task.cdn.too-many", E, "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams (at most 10); manual 001 "
-                              "StartPublishCdnStream")
+@rule(
+    "task.cdn.too-many",
+    E,
+    "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams (at most 10); manual 001 StartPublishCdnStream",
+)
 def cdn_count(ctx: Context):
     """At most 10 CDN URLs per task."""
     cdn = ctx.get("publish_cdn_params") or []
@@ -75,41 +97,72 @@ def cdn_count(ctx: Context):
         yield f"PublishCdnParams[{MAX_CDN}]", f"{len(cdn)} CDN URLs; a task takes at most {MAX_CDN} — remove some"
 
 
-@rule("task.feedback.too-many", E, "SDK models.py StartPublishCdnStreamRequest.FeedBackRoomParams (at most 10); "
-                                   "manual 001 StartPublishCdnStream")
+@rule(
+    "task.feedback.too-many",
+    E,
+    "SDK models.py StartPublishCdnStreamRequest.FeedBackRoomParams (at most 10); manual 001 StartPublishCdnStream",
+)
 def feedback_count(ctx: Context):
     """At most 10 feedback rooms per task."""
     rooms = ctx.get("feed_back_room_params") or []
     if len(rooms) > MAX_FEEDBACK:
-        yield (f"FeedBackRoomParams[{MAX_FEEDBACK}]", f"{len(rooms)} feedback rooms; a task takes at most "
-                                                      f"{MAX_FEEDBACK} — remove some")
+        yield (
+            f"FeedBackRoomParams[{MAX_FEEDBACK}]",
+            f"{len(rooms)} feedback rooms; a task takes at most {MAX_FEEDBACK} — remove some",
+        )
 
 
-@rule("task.with-transcoding.mixing", E, "SDK models.py StartPublishCdnStreamRequest.WithTranscoding ('mixing must "
-                                         "transcode: set 1'); manual 001 StartPublishCdnStream")
+@rule(
+    "task.with-transcoding.mixing",
+    E,
+    "SDK models.py StartPublishCdnStreamRequest.WithTranscoding ('mixing must "
+    "transcode: set 1'); manual 001 StartPublishCdnStream",
+)
 def transcoding_for_mixing(ctx: Context):
     """Mixing (a layout, or no SingleSubscribeParams to relay) needs WithTranscoding 1."""
     if ctx.transcoding != 0:
         return
     if ctx.layout is not None:
-        yield "WithTranscoding", ("WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
-                                  "transcode — set WithTranscoding 1")
+        yield (
+            "WithTranscoding",
+            (
+                "WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
+                "transcode — set WithTranscoding 1"
+            ),
+        )
     elif ctx.action == "start" and ctx.get("single_subscribe_params") is None:
-        yield "WithTranscoding", ("WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
-                                  "name the user to relay, or set WithTranscoding 1 to mix")
+        yield (
+            "WithTranscoding",
+            (
+                "WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
+                "name the user to relay, or set WithTranscoding 1 to mix"
+            ),
+        )
 
 
-@rule("task.with-transcoding.single", E, "SDK models.py StartPublishCdnStreamRequest.SingleSubscribeParams "
-                                         "('WithTranscoding must be 0'); manual 001 UpdatePublishCdnStream")
+@rule(
+    "task.with-transcoding.single",
+    E,
+    "SDK models.py StartPublishCdnStreamRequest.SingleSubscribeParams "
+    "('WithTranscoding must be 0'); manual 001 UpdatePublishCdnStream",
+)
 def transcoding_for_single(ctx: Context):
     """SingleSubscribeParams (relay one stream as it is) needs WithTranscoding 0."""
     if ctx.get("single_subscribe_params") is not None and ctx.transcoding == 1:
-        yield "WithTranscoding", ("SingleSubscribeParams relays one stream without transcoding; set WithTranscoding "
-                                  "0, or drop SingleSubscribeParams to mix")
+        yield (
+            "WithTranscoding",
+            (
+                "SingleSubscribeParams relays one stream without transcoding; set WithTranscoding "
+                "0, or drop SingleSubscribeParams to mix"
+            ),
+        )
 
 
-@rule("task.single-subscribe.user-missing", E, "manual 001 Data Types SingleSubscribeParams (UserMediaStream "
-                                               "required), MixUserInfo (UserId required)")
+@rule(
+    "task.single-subscribe.user-missing",
+    E,
+    "manual 001 Data Types SingleSubscribeParams (UserMediaStream required), MixUserInfo (UserId required)",
+)
 def single_user(ctx: Context):
     """SingleSubscribeParams must name the user whose stream is relayed."""
     single = ctx.get("single_subscribe_params")
@@ -117,27 +170,44 @@ def single_user(ctx: Context):
         return
     ums = single.user_media_stream
     if ums is None or ums.user_info is None or not ums.user_info.user_id:
-        yield ("SingleSubscribeParams.UserMediaStream.UserInfo.UserId",
-               "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed")
+        yield (
+            "SingleSubscribeParams.UserMediaStream.UserInfo.UserId",
+            "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed",
+        )
 
 
-@rule("video.encode.missing", E, "manual 001 Data Types VideoEncode ('required if audio and video are relayed'); "
-                                 "SDK models.py VideoEncode")
+@rule(
+    "video.encode.missing",
+    E,
+    "manual 001 Data Types VideoEncode ('required if audio and video are relayed'); SDK models.py VideoEncode",
+)
 def encode_missing(ctx: Context):
     """Starting a task with VideoParams needs VideoEncode (the canvas and bit rate)."""
     if ctx.action == "start" and ctx.video is not None and ctx.video.video_encode is None:
-        yield "VideoParams.VideoEncode", ("VideoEncode is required for video output: Width, Height (pixels), Fps, "
-                                          "BitRate (kbps), Gop (s); or drop VideoParams for audio only")
+        yield (
+            "VideoParams.VideoEncode",
+            (
+                "VideoEncode is required for video output: Width, Height (pixels), Fps, "
+                "BitRate (kbps), Gop (s); or drop VideoParams for audio only"
+            ),
+        )
 
 
-@rule("video.encode.required", E, "SDK models.py VideoEncode ('required for audio and video output'); manual 001 "
-                                  "Data Types VideoEncode")
+@rule(
+    "video.encode.required",
+    E,
+    "SDK models.py VideoEncode ('required for audio and video output'); manual 001 Data Types VideoEncode",
+)
 def encode_required(ctx: Context):
     """VideoEncode needs all of Width, Height, Fps, BitRate and Gop."""
     for path, ve in ctx.of_type(VideoEncode):
-        for attr, name, hint in (("width", "Width", "pixels, e.g. 1280"), ("height", "Height", "pixels, e.g. 720"),
-                                 ("fps", "Fps", "1..60, e.g. 15"), ("bit_rate", "BitRate", "kbps, e.g. 1536"),
-                                 ("gop", "Gop", "seconds 1..5, e.g. 2")):
+        for attr, name, hint in (
+            ("width", "Width", "pixels, e.g. 1280"),
+            ("height", "Height", "pixels, e.g. 720"),
+            ("fps", "Fps", "1..60, e.g. 15"),
+            ("bit_rate", "BitRate", "kbps, e.g. 1536"),
+            ("gop", "Gop", "seconds 1..5, e.g. 2"),
+        ):
             if getattr(ve, attr) is None:
                 yield f"{path}.{name}", f"VideoEncode.{name} is required ({hint})"
 
@@ -157,8 +227,10 @@ def cdn_rtmp(ctx: Context):
         url = cdn.publish_cdn_url
         if url and not url.lower().startswith("rtmp://"):
             scheme = url.split("://", 1)[0] if "://" in url else "no scheme"
-            yield (f"PublishCdnParams[{i}].PublishCdnUrl", f"PublishCdnUrl uses {scheme}; only rtmp:// URLs are "
-                                                           f"supported — use the CDN's rtmp push address")
+            yield (
+                f"PublishCdnParams[{i}].PublishCdnUrl",
+                f"PublishCdnUrl uses {scheme}; only rtmp:// URLs are supported — use the CDN's rtmp push address",
+            )
 
 
 @rule("cdn.url.duplicate", W, "Layout Studio heuristic; SDK models.py McuPublishCdnParam")
@@ -172,14 +244,20 @@ def cdn_duplicate(ctx: Context):
             seen.add(cdn.publish_cdn_url)
 
 
-@rule("cdn.is-tencent-cdn.implicit", I, "SDK models.py McuPublishCdnParam.IsTencentCdn ('set it explicitly'); "
-                                        "manual 001 StartPublishCdnStream")
+@rule(
+    "cdn.is-tencent-cdn.implicit",
+    INFO,
+    "SDK models.py McuPublishCdnParam.IsTencentCdn ('set it explicitly'); manual 001 StartPublishCdnStream",
+)
 def cdn_implicit(ctx: Context):
     """IsTencentCdn defaults to 1; the docs recommend setting it explicitly to avoid unexpected relay fees."""
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
         if cdn.publish_cdn_url and cdn.is_tencent_cdn is None:
-            yield (f"PublishCdnParams[{i}].IsTencentCdn", "IsTencentCdn is absent (default 1, Tencent CDN); set it "
-                                                          "explicitly — 0 relays to a third-party CDN and is billed")
+            yield (
+                f"PublishCdnParams[{i}].IsTencentCdn",
+                "IsTencentCdn is absent (default 1, Tencent CDN); set it "
+                "explicitly — 0 relays to a third-party CDN and is billed",
+            )
 
 
 @rule("feedback.field.missing", E, SRC_FEEDBACK)
@@ -198,8 +276,11 @@ def feedback_fields(ctx: Context):
 def region_unsupported(ctx: Context):
     """A preset's Target.Region must be one the mixing APIs accept (ap-guangzhou, ap-hongkong, ap-singapore)."""
     if ctx.region is not None and ctx.region not in REGIONS:
-        yield ("Region", f"Region {ctx.region!r} is not accepted by StartPublishCdnStream/UpdatePublishCdnStream; "
-                         f"use one of {', '.join(REGIONS)}")
+        yield (
+            "Region",
+            f"Region {ctx.region!r} is not accepted by StartPublishCdnStream/UpdatePublishCdnStream; "
+            f"use one of {', '.join(REGIONS)}",
+        )
 
 
 @rule("task.region.sdk-app-id", W, SRC_REGION)
@@ -207,5 +288,8 @@ def region_sdk_app_id(ctx: Context):
     """The manual's SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
     expected = expected_regions(ctx.get("sdk_app_id"))
     if ctx.region in REGIONS and expected is not None and ctx.region not in expected:
-        yield ("Region", f"SdkAppId {ctx.get('sdk_app_id')} is served from {' or '.join(expected)}, not "
-                         f"{ctx.region}; requests to the wrong region fail — set Region to {expected[0]}")
+        yield (
+            "Region",
+            f"SdkAppId {ctx.get('sdk_app_id')} is served from {' or '.join(expected)}, not "
+            f"{ctx.region}; requests to the wrong region fail — set Region to {expected[0]}",
+        )

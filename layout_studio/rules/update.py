@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..findings import Severity
 from .registry import Context, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SRC_UPDATE = "SDK models.py UpdatePublishCdnStreamRequest; manual 001 UpdatePublishCdnStream Input Parameters"
 
 
@@ -28,12 +28,18 @@ def task_id(ctx: Context):
 def sequence_missing(ctx: Context):
     """An update needs a SequenceNumber, increasing with every update of the task."""
     if ctx.action == "update" and ctx.kind != "preset" and ctx.get("sequence_number") is None:
-        yield "SequenceNumber", ("SequenceNumber is required: an integer larger than the previous update's "
-                                 "(--sequence N)")
+        yield (
+            "SequenceNumber",
+            ("SequenceNumber is required: an integer larger than the previous update's (--sequence N)"),
+        )
 
 
-@rule("update.sequence-number.range", W, "Layout Studio heuristic (a first update should use a positive number); "
-                                         "manual 001 UpdatePublishCdnStream SequenceNumber ('increases each time')")
+@rule(
+    "update.sequence-number.range",
+    W,
+    "Layout Studio heuristic (a first update should use a positive number); "
+    "manual 001 UpdatePublishCdnStream SequenceNumber ('increases each time')",
+)
 def sequence_range(ctx: Context):
     """SequenceNumber should be positive (it only has to increase, but 0 or less leaves no room below)."""
     value = ctx.get("sequence_number")
@@ -46,44 +52,70 @@ def update_fields(ctx: Context):
     """An update needs SdkAppId and WithTranscoding."""
     if ctx.action != "update":
         return
-    for attr, name, hint in (("sdk_app_id", "SdkAppId", "the application's SDKAppID"),
-                             ("with_transcoding", "WithTranscoding", "1 for a mixing task, 0 for a relay")):
+    for attr, name, hint in (
+        ("sdk_app_id", "SdkAppId", "the application's SDKAppID"),
+        ("with_transcoding", "WithTranscoding", "1 for a mixing task, 0 for a relay"),
+    ):
         if ctx.get(attr) is None and not (ctx.kind == "preset" and attr == "with_transcoding"):
             yield name, f"{name} is required to update a task: {hint}"
 
 
-@rule("update.audio-encode.immutable", E, "SDK models.py UpdatePublishCdnStreamRequest.AudioParams ('Codec, sample "
-                                          "rate, bit rate and channels cannot be updated'); manual 001 "
-                                          "StartPublishCdnStream Usage Precautions 4")
+@rule(
+    "update.audio-encode.immutable",
+    E,
+    "SDK models.py UpdatePublishCdnStreamRequest.AudioParams ('Codec, sample "
+    "rate, bit rate and channels cannot be updated'); manual 001 "
+    "StartPublishCdnStream Usage Precautions 4",
+)
 def audio_encode_immutable(ctx: Context):
     """AudioEncode cannot change on update: only the allow/block lists can."""
     if ctx.action == "update" and ctx.kind != "preset" and ctx.audio is not None and ctx.audio.audio_encode is not None:
-        yield ("AudioParams.AudioEncode", "AudioEncode cannot change on update (codec, sample rate, bit rate and "
-                                          "channels are fixed at start); remove it — only the audio lists update")
+        yield (
+            "AudioParams.AudioEncode",
+            "AudioEncode cannot change on update (codec, sample rate, bit rate and "
+            "channels are fixed at start); remove it — only the audio lists update",
+        )
 
 
-@rule("update.cdn-url.restarts", I, "SDK models.py McuPublishCdnParam.PublishCdnUrl ('any URL change on update cuts "
-                                    "and restarts the stream')")
+@rule(
+    "update.cdn-url.restarts",
+    INFO,
+    "SDK models.py McuPublishCdnParam.PublishCdnUrl ('any URL change on update cuts and restarts the stream')",
+)
 def cdn_restarts(ctx: Context):
     """Updating PublishCdnParams with any changed URL cuts and restarts that CDN stream."""
     if ctx.action == "update" and ctx.kind != "preset" and ctx.get("publish_cdn_params"):
-        yield ("PublishCdnParams", "PublishCdnParams replaces the task's CDN URLs: any URL that differs from the "
-                                   "running task's is cut and restarted (viewers see a break); keep URLs unchanged "
-                                   "unless you mean it")
+        yield (
+            "PublishCdnParams",
+            "PublishCdnParams replaces the task's CDN URLs: any URL that differs from the "
+            "running task's is cut and restarted (viewers see a break); keep URLs unchanged "
+            "unless you mean it",
+        )
 
 
-@rule("update.media-type.fixed", I, "manual 001 StartPublishCdnStream Usage Precautions 3 and 5 (no switch between "
-                                    "audio only, audio and video, video only)")
+@rule(
+    "update.media-type.fixed",
+    INFO,
+    "manual 001 StartPublishCdnStream Usage Precautions 3 and 5 (no switch between "
+    "audio only, audio and video, video only)",
+)
 def media_type_fixed(ctx: Context):
     """A task cannot switch between audio-only and audio-and-video: VideoParams only updates a task started
     with video."""
     if ctx.action == "update" and ctx.video is not None and ctx.video.video_encode is not None:
-        yield ("VideoParams.VideoEncode", "VideoEncode can change resolution, Fps, BitRate and Gop, but a task "
-                                          "started audio-only cannot switch to video (nor the reverse)")
+        yield (
+            "VideoParams.VideoEncode",
+            "VideoEncode can change resolution, Fps, BitRate and Gop, but a task "
+            "started audio-only cannot switch to video (nor the reverse)",
+        )
 
 
-@rule("update.video-params.relay", W, "manual 001 UpdatePublishCdnStream VideoParams ('valid only if streams are "
-                                      "transcoded'), SingleSubscribeParams ('valid only if not transcoded')")
+@rule(
+    "update.video-params.relay",
+    W,
+    "manual 001 UpdatePublishCdnStream VideoParams ('valid only if streams are "
+    "transcoded'), SingleSubscribeParams ('valid only if not transcoded')",
+)
 def params_for_mode(ctx: Context):
     """On update, VideoParams only applies to transcoding tasks and SingleSubscribeParams to relays."""
     if ctx.action != "update":

@@ -42,8 +42,11 @@ def covered(target: Box, covers: list[Box]) -> bool:
 def _visible_regions(ctx: Context):
     if not ctx.custom:
         return []
-    return [(i, path, r, r.box, r.eff("z_order")) for i, (path, r) in enumerate(ctx.regions)
-            if r.box[2] > 0 and r.box[3] > 0]
+    return [
+        (i, path, r, r.box, r.eff("z_order"))
+        for i, (path, r) in enumerate(ctx.regions)
+        if r.box[2] > 0 and r.box[3] > 0
+    ]
 
 
 def _name(region, index: int) -> str:
@@ -59,8 +62,11 @@ def zorder_tie(ctx: Context):
         for b in range(a + 1, len(regions)):
             ib, _pb, rb, bb, zb = regions[b]
             if za == zb and intersect(ba, bb):
-                yield (f"{pa}.ZOrder", f"{_name(ra, ia)} and {_name(rb, ib)} overlap with the same ZOrder {za}: they "
-                                       f"stack in an undefined order — give the one on top a higher ZOrder")
+                yield (
+                    f"{pa}.ZOrder",
+                    f"{_name(ra, ia)} and {_name(rb, ib)} overlap with the same ZOrder {za}: they "
+                    f"stack in an undefined order — give the one on top a higher ZOrder",
+                )
 
 
 @rule("layout.region.hidden", W, "Layout Studio heuristic; SDK models.py McuLayout.ZOrder, McuLayout.TransparentUrl")
@@ -70,12 +76,18 @@ def region_hidden(ctx: Context):
     for i, path, region, box, z in regions:
         above = [b for _j, _p, r, b, zz in regions if zz > z and not r.transparent_url]
         if above and covered(box, above):
-            yield (f"{path}.ZOrder", f"{_name(region, i)} (ZOrder {z}) is entirely covered by regions with a higher "
-                                     f"ZOrder; it will not be seen — move it, shrink the others or raise its ZOrder")
+            yield (
+                f"{path}.ZOrder",
+                f"{_name(region, i)} (ZOrder {z}) is entirely covered by regions with a higher "
+                f"ZOrder; it will not be seen — move it, shrink the others or raise its ZOrder",
+            )
 
 
-@rule("watermark.under-region", W, "Layout Studio heuristic; SDK models.py McuWaterMarkImage.ZOrder, "
-                                   "McuWaterMarkText.ZOrder, McuLayout.ZOrder")
+@rule(
+    "watermark.under-region",
+    W,
+    "Layout Studio heuristic; SDK models.py McuWaterMarkImage.ZOrder, McuWaterMarkText.ZOrder, McuLayout.ZOrder",
+)
 def watermark_under_region(ctx: Context):
     """A watermark overlapping a region whose ZOrder is higher (or equal: undefined order) may be hidden by it."""
     regions = _visible_regions(ctx)
@@ -100,6 +112,9 @@ def watermark_under_region(ctx: Context):
                 continue
             how = "covers" if overlap == box else "overlaps"
             order = "a higher" if rz > wz else "the same (undefined order)"
-            yield (f"{path}.{part}.ZOrder", f"{_name(region, i)} {how} this watermark with {order} ZOrder ({rz} vs "
-                                           f"{wz}); the watermark may be hidden — set its ZOrder above {rz}")
+            yield (
+                f"{path}.{part}.ZOrder",
+                f"{_name(region, i)} {how} this watermark with {order} ZOrder ({rz} vs "
+                f"{wz}); the watermark may be hidden — set its ZOrder above {rz}",
+            )
             break

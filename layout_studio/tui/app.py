@@ -73,6 +73,7 @@ class StudioApp(App):
 
     def open_preset(self, path: Path) -> None:
         """Open another preset in place of the current one (asks first when there are unsaved changes)."""
+
         def really_open() -> None:
             try:
                 session = EditSession.open(path)
@@ -88,6 +89,7 @@ class StudioApp(App):
 
     async def action_quit(self) -> None:
         """Quit; with unsaved changes, ask to save, discard or cancel first."""
+
         def leave() -> None:
             self.editor.autosaver.discard()
             self.exit()

@@ -21,9 +21,20 @@ from tests.core.support import START_TARGET
 TWO_UP = str(next(p for p in bundled_presets() if p.stem == "two-up"))
 UPDATE_1 = str(REFERENCE_DIR / "update-1-change-audio-and-layout.json")
 START_5 = str(REFERENCE_DIR / "start-5-mix-av-then-feedback.json")
-START_ARGS = ["--sdk-app-id", "1400000001", "--room-id", "10001", "--room-id-type", "0",
-              "--agent-user-id", "mcu_robot_10001", "--agent-usersig", "test-agent-usersig",
-              "--cdn-url", "rtmp://push.example.com/live/room10001"]
+START_ARGS = [
+    "--sdk-app-id",
+    "1400000001",
+    "--room-id",
+    "10001",
+    "--room-id-type",
+    "0",
+    "--agent-user-id",
+    "mcu_robot_10001",
+    "--agent-usersig",
+    "test-agent-usersig",
+    "--cdn-url",
+    "rtmp://push.example.com/live/room10001",
+]
 
 
 def write(tmp_path: Path, name: str, content) -> str:
@@ -102,8 +113,13 @@ def test_validate_masks_secrets_in_what_it_prints(tmp_path, monkeypatch, capsys,
 
     doc = json.loads(Path(START_5).read_text())
     feedback_sig = doc["FeedBackRoomParams"][0]["UserSig"]
-    quoting = Finding("test.quote", Severity.WARNING, "FeedBackRoomParams[0]",
-                      f"value {feedback_sig!r}, url rtmp://a.example.com/l?txSecret=abc123&txTime=1", "test")
+    quoting = Finding(
+        "test.quote",
+        Severity.WARNING,
+        "FeedBackRoomParams[0]",
+        f"value {feedback_sig!r}, url rtmp://a.example.com/l?txSecret=abc123&txTime=1",
+        "test",
+    )
     monkeypatch.setattr(validate_module, "validate", lambda *a, **k: [quoting])
     assert main(["validate", "--format", fmt, write(tmp_path, "s.json", doc)]) == 0
     out = capsys.readouterr().out
@@ -194,14 +210,32 @@ def test_payload_update_defaults_sequence_to_unix_ms(capsys):
 
 
 def test_payload_update_with_options(capsys):
-    assert main(["payload", TWO_UP, "--action", "update", "--task-id", "t", "--sequence", "42",
-                 "--cdn-url", "rtmp://a.example.com/live/x", "--third-party-cdn",
-                 "--feedback-room", "630777:mix_back", "--feedback-usersig", "FS"]) == 0
+    assert (
+        main(
+            [
+                "payload",
+                TWO_UP,
+                "--action",
+                "update",
+                "--task-id",
+                "t",
+                "--sequence",
+                "42",
+                "--cdn-url",
+                "rtmp://a.example.com/live/x",
+                "--third-party-cdn",
+                "--feedback-room",
+                "630777:mix_back",
+                "--feedback-usersig",
+                "FS",
+            ]
+        )
+        == 0
+    )
     body = json.loads(capsys.readouterr().out)
     assert body["SequenceNumber"] == 42
     assert body["PublishCdnParams"] == [{"PublishCdnUrl": "rtmp://a.example.com/live/x", "IsTencentCdn": 0}]
-    assert body["FeedBackRoomParams"] == [{"RoomId": "630777", "RoomIdType": 0, "UserId": "mix_back",
-                                           "UserSig": "FS"}]
+    assert body["FeedBackRoomParams"] == [{"RoomId": "630777", "RoomIdType": 0, "UserId": "mix_back", "UserSig": "FS"}]
 
 
 def test_payload_with_errors_prints_no_body_and_exits_1(tmp_path, capsys):
@@ -212,12 +246,15 @@ def test_payload_with_errors_prints_no_body_and_exits_1(tmp_path, capsys):
     assert "MixLayoutList[1].LocationX" in captured.err and "not printed" in captured.err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--action", "update"], "--task-id"),
-    (["--action", "start", "--task-id", "t"], "only apply to --action update"),
-    (["--action", "update", "--task-id", "t", "--room-id", "5"], "cannot change RoomId"),
-    (["--action", "start", "--feedback-room", "630777"], "ROOM:USER"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--action", "update"], "--task-id"),
+        (["--action", "start", "--task-id", "t"], "only apply to --action update"),
+        (["--action", "update", "--task-id", "t", "--room-id", "5"], "cannot change RoomId"),
+        (["--action", "start", "--feedback-room", "630777"], "ROOM:USER"),
+    ],
+)
 def test_payload_usage_errors_exit_2(args, message, capsys):
     assert main(["payload", TWO_UP, *args]) == 2
     assert message in capsys.readouterr().err
@@ -254,9 +291,28 @@ def test_every_command_has_help(command, capsys):
 # ---------------------------------------------------------------------------------------------- no tracebacks
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["VideoParams", "LayoutParams", "MixLayoutList", "AudioParams", "TaskId", "Format",
-                         "LocationX", "UserSig", "Target", "x"]) | st.text(max_size=6), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "VideoParams",
+                    "LayoutParams",
+                    "MixLayoutList",
+                    "AudioParams",
+                    "TaskId",
+                    "Format",
+                    "LocationX",
+                    "UserSig",
+                    "Target",
+                    "x",
+                ]
+            )
+            | st.text(max_size=6),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -267,10 +323,13 @@ def test_no_input_gives_a_traceback(doc, capsys):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "in.json"
         path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
-        for argv in (["validate", str(path)], ["validate", "--format", "json", str(path)],
-                     ["import", str(path), "-o", str(Path(tmp) / "out.json"), "--force"],
-                     ["payload", str(path), "--action", "start"],
-                     ["payload", str(path), "--action", "update", "--task-id", "t"]):
+        for argv in (
+            ["validate", str(path)],
+            ["validate", "--format", "json", str(path)],
+            ["import", str(path), "-o", str(Path(tmp) / "out.json"), "--force"],
+            ["payload", str(path), "--action", "start"],
+            ["payload", str(path), "--action", "update", "--task-id", "t"],
+        ):
             assert main(argv) in (0, 1, 2)
             assert "Traceback" not in capsys.readouterr().err
 
@@ -330,16 +389,22 @@ def test_validate_an_empty_file_says_it_is_empty(tmp_path, capsys):
 
 
 # ------------------------------------------------------------------------------------------ third pass (QA)
-@pytest.mark.parametrize("text, field", [
-    ('{"SdkAppId": 1e400}', "SdkAppId"),
-    ('{"Format": "layout-studio/preset@1", "Target": {"RoomId": "r\\ud800", "RoomIdType": 1}}', "RoomId"),
-    ('{"SdkAppId": 1, "SdkAppId": 2}', "SdkAppId"),
-])
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ('{"SdkAppId": 1e400}', "SdkAppId"),
+        ('{"Format": "layout-studio/preset@1", "Target": {"RoomId": "r\\ud800", "RoomIdType": 1}}', "RoomId"),
+        ('{"SdkAppId": 1, "SdkAppId": 2}', "SdkAppId"),
+    ],
+)
 def test_json_the_grammar_allows_but_no_reader_agrees_on_is_exit_2_naming_the_field(text, field, tmp_path, capsys):
     """1e400 (infinity) and "\\ud800" (no character) crashed validate/payload/import; a repeated key lost a value."""
     path = write(tmp_path, "odd.json", text)
-    for argv in (["validate", path], ["import", path, "-o", str(tmp_path / "out.json")],
-                 ["payload", path, "--action", "start", *START_ARGS]):
+    for argv in (
+        ["validate", path],
+        ["import", path, "-o", str(tmp_path / "out.json")],
+        ["payload", path, "--action", "start", *START_ARGS],
+    ):
         assert main(argv) == 2, argv
         captured = capsys.readouterr()
         assert "Traceback" not in captured.err and captured.out.count("{") == 0
@@ -361,9 +426,18 @@ def test_payload_a_task_id_starting_with_a_dash_says_how_to_pass_it(capsys):
 
 def test_payload_puts_back_the_storage_secret_key_import_left_out(tmp_path, monkeypatch, capsys):
     body = json.loads(Path(START_5).read_text())
-    body["RecordParams"] = {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {
-        "Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample",
-        "SecretKey": "storage-secret"}}}
+    body["RecordParams"] = {
+        "UniRecord": 3,
+        "McuStorageParams": {
+            "CloudStorage": {
+                "Vendor": 0,
+                "Region": "ap-guangzhou",
+                "Bucket": "rec-1250000000",
+                "AccessKey": "AKIDexample",
+                "SecretKey": "storage-secret",
+            }
+        },
+    }
     preset = str(tmp_path / "rec.json")
     assert main(["import", write(tmp_path, "body.json", body), "-o", preset]) == 0
     assert "--storage-secret-key" in capsys.readouterr().err
@@ -389,22 +463,45 @@ def _cp1252_stdout(monkeypatch):
 def test_payload_on_a_non_utf8_stdout_prints_valid_json(tmp_path, monkeypatch):
     """`payload ... > body.json` on Windows (cp1252) crashed with UnicodeEncodeError on a Chinese text watermark."""
     doc = json.loads(Path(TWO_UP).read_text())
-    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 1, "WaterMarkText": {
-        "Text": "直播中 \U0001F3A5", "WaterMarkWidth": 200, "WaterMarkHeight": 40, "LocationX": 20, "LocationY": 20,
-        "FontSize": 24, "ZOrder": 10}})
+    doc["VideoParams"]["WaterMarkList"].append(
+        {
+            "WaterMarkType": 1,
+            "WaterMarkText": {
+                "Text": "直播中 \U0001f3a5",
+                "WaterMarkWidth": 200,
+                "WaterMarkHeight": 40,
+                "LocationX": 20,
+                "LocationY": 20,
+                "FontSize": 24,
+                "ZOrder": 10,
+            },
+        }
+    )
     stream = _cp1252_stdout(monkeypatch)
     assert main(["payload", write(tmp_path, "p.json", doc), "--action", "start", *START_ARGS]) == 0
     stream.flush()
     body = json.loads(stream.buffer.getvalue().decode("cp1252"))
-    assert body["VideoParams"]["WaterMarkList"][-1]["WaterMarkText"]["Text"] == "直播中 \U0001F3A5"
+    assert body["VideoParams"]["WaterMarkList"][-1]["WaterMarkText"]["Text"] == "直播中 \U0001f3a5"
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_validate_on_a_non_utf8_stdout_does_not_crash(fmt, tmp_path, monkeypatch):
     doc = json.loads(Path(TWO_UP).read_text())
-    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 1, "WaterMarkText": {
-        "Text": "直播", "WaterMarkWidth": 200, "WaterMarkHeight": 40, "LocationX": 20, "LocationY": 20,
-        "FontSize": 24, "ZOrder": 10, "Font": "宋体"}})
+    doc["VideoParams"]["WaterMarkList"].append(
+        {
+            "WaterMarkType": 1,
+            "WaterMarkText": {
+                "Text": "直播",
+                "WaterMarkWidth": 200,
+                "WaterMarkHeight": 40,
+                "LocationX": 20,
+                "LocationY": 20,
+                "FontSize": 24,
+                "ZOrder": 10,
+                "Font": "宋体",
+            },
+        }
+    )
     stream = _cp1252_stdout(monkeypatch)
     assert main(["validate", "--format", fmt, write(tmp_path, "p.json", doc)]) == 1
     stream.flush()

@@ -36,8 +36,10 @@ def test_txsecret_is_cut_from_the_url_only():
     body = json.loads([p for p in REFERENCE_FILES if p.stem.startswith("update-2")][0].read_text())
     preset, stripped = import_request(body)
     assert stripped == ["PublishCdnParams[0].PublishCdnUrl (txSecret)"]
-    assert preset.target.publish_cdn_params[0].publish_cdn_url == \
-        "rtmp://3891.livepush.myqcloud.com/live/trtc_publishcdn_test2?bizid=3891&txTime=62635BDE"
+    assert (
+        preset.target.publish_cdn_params[0].publish_cdn_url
+        == "rtmp://3891.livepush.myqcloud.com/live/trtc_publishcdn_test2?bizid=3891&txTime=62635BDE"
+    )
 
 
 def test_unknown_keys_are_kept_for_the_validator():
@@ -46,21 +48,30 @@ def test_unknown_keys_are_kept_for_the_validator():
     assert preset.video_params.layout_params.model_extra == {"Mode": 4}
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ([1, 2], "must be a JSON object"),
-    ({"Format": "layout-studio/preset@1"}, "already a preset"),
-    ({"VideoParams": {"LayoutParams": {"MixLayoutList": [{"LocationX": "12"}]}}},
-     r"VideoParams\.LayoutParams\.MixLayoutList\[0\]\.LocationX: input should be a valid integer"),
-    ({"SdkAppId": "1400188366"}, r"SdkAppId: input should be a valid integer"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ([1, 2], "must be a JSON object"),
+        ({"Format": "layout-studio/preset@1"}, "already a preset"),
+        (
+            {"VideoParams": {"LayoutParams": {"MixLayoutList": [{"LocationX": "12"}]}}},
+            r"VideoParams\.LayoutParams\.MixLayoutList\[0\]\.LocationX: input should be a valid integer",
+        ),
+        ({"SdkAppId": "1400188366"}, r"SdkAppId: input should be a valid integer"),
+    ],
+)
 def test_bad_bodies_are_refused_with_the_field_path(body, message):
     with pytest.raises(LayoutStudioError, match=message):
         import_request(body)
 
 
-@pytest.mark.parametrize(("body", "action"), [({"SdkAppId": 1}, "StartPublishCdnStream"),
-                                              ({"SdkAppId": 1, "TaskId": "t", "SequenceNumber": 2},
-                                               "UpdatePublishCdnStream")])
+@pytest.mark.parametrize(
+    ("body", "action"),
+    [
+        ({"SdkAppId": 1}, "StartPublishCdnStream"),
+        ({"SdkAppId": 1, "TaskId": "t", "SequenceNumber": 2}, "UpdatePublishCdnStream"),
+    ],
+)
 def test_imported_description_names_the_action_in_plain_english(body, action):
     preset, _ = import_request(body)
     assert preset.description == f"Imported from the request body of {action}."
@@ -91,8 +102,9 @@ def test_masking_a_short_placeholder_secret_does_not_garble_words_and_numbers():
     from layout_studio.secrets import MASK, mask_text
 
     text = "Font '宋体' is not supported [watermark.text.font]; LocationX 1100; UserSig 'x' and \"1\""
-    assert mask_text(text, ["x", "1"]) == ("Font '宋体' is not supported [watermark.text.font]; LocationX 1100; "
-                                           f"UserSig '{MASK}' and \"{MASK}\"")
+    assert mask_text(text, ["x", "1"]) == (
+        f"Font '宋体' is not supported [watermark.text.font]; LocationX 1100; UserSig '{MASK}' and \"{MASK}\""
+    )
 
 
 def test_masking_a_real_length_secret_hides_it_everywhere():

@@ -13,19 +13,42 @@ from tests.conftest import REFERENCE_FILES
 
 sdk_models = pytest.importorskip("tencentcloud.trtc.v20190722.models")
 
-API_CLASSES = [getattr(m, n) for n in m.__all__
-               if isinstance(getattr(m, n), type) and issubclass(getattr(m, n), m.ApiModel)
-               and hasattr(sdk_models, n)]
+API_CLASSES = [
+    getattr(m, n)
+    for n in m.__all__
+    if isinstance(getattr(m, n), type) and issubclass(getattr(m, n), m.ApiModel) and hasattr(sdk_models, n)
+]
 
 
 def test_every_issue_type_is_modelled():
     names = {c.__name__ for c in API_CLASSES}
-    for required in ("AgentParams", "McuAudioParams", "AudioEncode", "McuUserInfoParams", "MixUserInfo",
-                     "McuVideoParams", "VideoEncode", "McuLayoutParams", "McuLayout", "McuCustomCrop",
-                     "McuBackgroundCustomRender", "UserMediaStream", "MaxVideoUser", "McuWaterMarkParams",
-                     "McuWaterMarkImage", "McuWaterMarkText", "McuSeiParams", "McuLayoutVolume",
-                     "McuPassThrough", "McuPublishCdnParam", "McuFeedBackRoomParams", "SingleSubscribeParams",
-                     "McuRecordParams", "StartPublishCdnStreamRequest", "UpdatePublishCdnStreamRequest"):
+    for required in (
+        "AgentParams",
+        "McuAudioParams",
+        "AudioEncode",
+        "McuUserInfoParams",
+        "MixUserInfo",
+        "McuVideoParams",
+        "VideoEncode",
+        "McuLayoutParams",
+        "McuLayout",
+        "McuCustomCrop",
+        "McuBackgroundCustomRender",
+        "UserMediaStream",
+        "MaxVideoUser",
+        "McuWaterMarkParams",
+        "McuWaterMarkImage",
+        "McuWaterMarkText",
+        "McuSeiParams",
+        "McuLayoutVolume",
+        "McuPassThrough",
+        "McuPublishCdnParam",
+        "McuFeedBackRoomParams",
+        "SingleSubscribeParams",
+        "McuRecordParams",
+        "StartPublishCdnStreamRequest",
+        "UpdatePublishCdnStreamRequest",
+    ):
         assert required in names
 
 

@@ -47,21 +47,37 @@ def test_sdk_oracle_rejects_an_unknown_field():
 
 
 def _full_preset() -> Preset:
-    return Preset.model_validate({
-        "Format": "layout-studio/preset@1",
-        "VideoParams": {"VideoEncode": {"Width": 1280, "Height": 720, "Fps": 15, "BitRate": 1200, "Gop": 2},
-                        "LayoutParams": {"MixLayoutMode": 4, "MixLayoutList": [
-                            {"ImageWidth": 1280, "ImageHeight": 720,
-                             "UserMediaStream": {"UserInfo": {"UserId": "a"}}}]},
-                        "BackGroundColor": "0x000000"},
-        "AudioParams": {"AudioEncode": {"SampleRate": 48000, "Channel": 2, "BitRate": 64},
-                        "SubscribeAudioList": [{"UserInfo": {"UserId": "a"}}], "UnSubscribeAudioList": []},
-        "SeiParams": {"LayoutVolume": {"AppData": "x"}},
-        "Target": {"Region": "ap-guangzhou", "SdkAppId": 1400000001, "RoomId": "10001", "RoomIdType": 0,
-                   "AgentParams": {"UserId": "robot", "MaxIdleTime": 60}, "WithTranscoding": 1,
-                   "PublishCdnParams": [{"PublishCdnUrl": "rtmp://push.example.com/live/a", "IsTencentCdn": 1}],
-                   "FeedBackRoomParams": [{"RoomId": "20002", "RoomIdType": 0, "UserId": "back"}]},
-    })
+    return Preset.model_validate(
+        {
+            "Format": "layout-studio/preset@1",
+            "VideoParams": {
+                "VideoEncode": {"Width": 1280, "Height": 720, "Fps": 15, "BitRate": 1200, "Gop": 2},
+                "LayoutParams": {
+                    "MixLayoutMode": 4,
+                    "MixLayoutList": [
+                        {"ImageWidth": 1280, "ImageHeight": 720, "UserMediaStream": {"UserInfo": {"UserId": "a"}}}
+                    ],
+                },
+                "BackGroundColor": "0x000000",
+            },
+            "AudioParams": {
+                "AudioEncode": {"SampleRate": 48000, "Channel": 2, "BitRate": 64},
+                "SubscribeAudioList": [{"UserInfo": {"UserId": "a"}}],
+                "UnSubscribeAudioList": [],
+            },
+            "SeiParams": {"LayoutVolume": {"AppData": "x"}},
+            "Target": {
+                "Region": "ap-guangzhou",
+                "SdkAppId": 1400000001,
+                "RoomId": "10001",
+                "RoomIdType": 0,
+                "AgentParams": {"UserId": "robot", "MaxIdleTime": 60},
+                "WithTranscoding": 1,
+                "PublishCdnParams": [{"PublishCdnUrl": "rtmp://push.example.com/live/a", "IsTencentCdn": 1}],
+                "FeedBackRoomParams": [{"RoomId": "20002", "RoomIdType": 0, "UserId": "back"}],
+            },
+        }
+    )
 
 
 def test_start_body_takes_design_and_target_without_region():
@@ -77,25 +93,40 @@ def test_start_body_takes_design_and_target_without_region():
 def test_update_body_carries_only_what_an_update_may_change():
     preset = _full_preset()
     body = build_request(preset, "update", task_id="T1", sequence_number=9)
-    assert set(body) == {"SdkAppId", "TaskId", "SequenceNumber", "WithTranscoding", "VideoParams", "AudioParams",
-                         "SeiParams"}
+    assert set(body) == {
+        "SdkAppId",
+        "TaskId",
+        "SequenceNumber",
+        "WithTranscoding",
+        "VideoParams",
+        "AudioParams",
+        "SeiParams",
+    }
     assert body["SeiParams"] == {"LayoutVolume": {"AppData": "x"}}  # an update may change SEI (manual 001, SDK)
     assert body["VideoParams"] == preset.video_params.to_api()  # VideoEncode included: only the codec is fixed
-    assert body["AudioParams"] == {"SubscribeAudioList": [{"UserInfo": {"UserId": "a"}}],
-                                   "UnSubscribeAudioList": []}
+    assert body["AudioParams"] == {"SubscribeAudioList": [{"UserInfo": {"UserId": "a"}}], "UnSubscribeAudioList": []}
     assert (body["TaskId"], body["SequenceNumber"]) == ("T1", 9)
 
 
 def test_update_takes_destinations_only_when_passed_explicitly():
     cdn = [{"PublishCdnUrl": "rtmp://push.example.com/live/b", "IsTencentCdn": 1}]
-    body = build_request(_full_preset(), "update", task_id="T1", sequence_number=10, publish_cdn_params=cdn,
-                         with_transcoding=1)
+    body = build_request(
+        _full_preset(), "update", task_id="T1", sequence_number=10, publish_cdn_params=cdn, with_transcoding=1
+    )
     assert body["PublishCdnParams"] == cdn
     assert "FeedBackRoomParams" not in body
 
 
-@pytest.mark.parametrize("option", [{"room_id": "1"}, {"agent_params": {"UserId": "x"}}, {"user_sig": "S"},
-                                    {"record_params": {"UniRecord": 1}}, {"room_id_type": 1}])
+@pytest.mark.parametrize(
+    "option",
+    [
+        {"room_id": "1"},
+        {"agent_params": {"UserId": "x"}},
+        {"user_sig": "S"},
+        {"record_params": {"UniRecord": 1}},
+        {"room_id_type": 1},
+    ],
+)
 def test_update_refuses_options_it_cannot_change(option):
     with pytest.raises(LayoutStudioError, match="UpdatePublishCdnStream cannot change"):
         build_request(_full_preset(), "update", task_id="T", sequence_number=1, **option)
@@ -107,8 +138,14 @@ def test_start_refuses_task_options():
 
 
 def test_overrides_replace_the_target_and_merge_agent_params():
-    body = build_request(_full_preset(), "start", room_id="30003", agent_params={"UserId": "robot2"},
-                         feedback_user_sig="FS", region="ap-hongkong")
+    body = build_request(
+        _full_preset(),
+        "start",
+        room_id="30003",
+        agent_params={"UserId": "robot2"},
+        feedback_user_sig="FS",
+        region="ap-hongkong",
+    )
     assert body["RoomId"] == "30003"
     assert body["AgentParams"] == {"UserId": "robot2", "MaxIdleTime": 60}
     assert body["FeedBackRoomParams"][0]["UserSig"] == "FS"
@@ -116,10 +153,12 @@ def test_overrides_replace_the_target_and_merge_agent_params():
 
 
 def test_with_transcoding_defaults_by_kind_of_task():
-    relay = Preset.model_validate({"AudioParams": {"AudioEncode": {"SampleRate": 48000, "Channel": 2,
-                                                                   "BitRate": 64}},
-                                   "Target": {"SingleSubscribeParams": {"UserMediaStream": {
-                                       "UserInfo": {"UserId": "a"}}}}})
+    relay = Preset.model_validate(
+        {
+            "AudioParams": {"AudioEncode": {"SampleRate": 48000, "Channel": 2, "BitRate": 64}},
+            "Target": {"SingleSubscribeParams": {"UserMediaStream": {"UserInfo": {"UserId": "a"}}}},
+        }
+    )
     assert build_request(relay, "start", check=False)["WithTranscoding"] == 0
     mix = Preset.model_validate({"AudioParams": {"AudioEncode": {"SampleRate": 48000}}})
     assert build_request(mix, "start", check=False)["WithTranscoding"] == 1
@@ -152,8 +191,13 @@ def test_unknown_keyword_and_action():
 
 
 # ------------------------------------------------------------------------------------------ QA: recording storage
-COS = {"Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample",
-       "SecretKey": "storage-secret"}
+COS = {
+    "Vendor": 0,
+    "Region": "ap-guangzhou",
+    "Bucket": "rec-1250000000",
+    "AccessKey": "AKIDexample",
+    "SecretKey": "storage-secret",
+}
 
 
 def _recording_body() -> dict:

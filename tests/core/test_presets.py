@@ -42,25 +42,27 @@ def test_save_then_load_gives_the_same_design(tmp_path):
     target = tmp_path / "copy.json"
     assert save_preset(preset, target) == []
     again = load_preset(target)
-    assert {k: v for k, v in again.to_api().items() if k != "$schema"} == \
-        {k: v for k, v in preset.to_api().items() if k != "$schema"}
+    assert {k: v for k, v in again.to_api().items() if k != "$schema"} == {
+        k: v for k, v in preset.to_api().items() if k != "$schema"
+    }
 
 
 def test_save_strips_every_secret_and_says_which(tmp_path):
     target = tmp_path / "p.json"
     removed = save_preset(Preset.model_validate(SECRETIVE), target)
-    assert sorted(removed) == sorted([
-        "Target.AgentParams.UserSig",
-        "Target.PublishCdnParams[0].PublishCdnUrl (txSecret)",
-        "Target.FeedBackRoomParams[0].UserSig",
-        "Target.RecordParams.McuStorageParams.CloudStorage.SecretKey",
-    ])
+    assert sorted(removed) == sorted(
+        [
+            "Target.AgentParams.UserSig",
+            "Target.PublishCdnParams[0].PublishCdnUrl (txSecret)",
+            "Target.FeedBackRoomParams[0].UserSig",
+            "Target.RecordParams.McuStorageParams.CloudStorage.SecretKey",
+        ]
+    )
     text = target.read_text()
     for secret in ("AGENT-SIG-123", "CDNSECRET9", "FEEDBACK-SIG-456", "STORAGE-KEY-789", "UserSig", "SecretKey"):
         assert secret not in text
     saved = json.loads(text)
-    assert saved["Target"]["PublishCdnParams"][0]["PublishCdnUrl"] == \
-        "rtmp://p.example.com/live/s?bizid=1&txTime=6"
+    assert saved["Target"]["PublishCdnParams"][0]["PublishCdnUrl"] == "rtmp://p.example.com/live/s?bizid=1&txTime=6"
     assert saved["Target"]["AgentParams"] == {"UserId": "robot"}
 
 
@@ -161,12 +163,22 @@ def _designs() -> dict[str, Preset]:
 
 def test_bundled_presets_cover_the_required_designs():
     designs = _designs()
-    for name in ("two-up", "speaker-pip", "grid-2x2", "grid-3x3", "speaker-strip", "screen-share",
-                 "live-commerce", "cross-room-pk"):
+    for name in (
+        "two-up",
+        "speaker-pip",
+        "grid-2x2",
+        "grid-3x3",
+        "speaker-strip",
+        "screen-share",
+        "live-commerce",
+        "cross-room-pk",
+    ):
         assert name in designs
     regions = {n: d.video_params.layout_params.mix_layout_list or [] for n, d in designs.items()}
-    assert designs["two-up"].canvas == (1280, 720) and [r.box for r in regions["two-up"]] == \
-        [(0, 0, 640, 720), (640, 0, 640, 720)]
+    assert designs["two-up"].canvas == (1280, 720) and [r.box for r in regions["two-up"]] == [
+        (0, 0, 640, 720),
+        (640, 0, 640, 720),
+    ]
     assert len(regions["grid-2x2"]) == 4 and len(regions["grid-3x3"]) == 9
     assert len(regions["speaker-strip"]) == 7
     assert any(r.user_media_stream and r.user_media_stream.stream_type == 1 for r in regions["screen-share"])

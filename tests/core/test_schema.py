@@ -22,8 +22,10 @@ _TYPES = {"object": dict, "array": list, "string": str, "integer": int}
 def conforms(value: Any, schema: dict[str, Any], path: str = "") -> list[str]:
     """Problems of ``value`` against ``schema`` (the subset used by the preset schema), as ``path: problem``."""
     if "$ref" in schema:
-        schema = {**SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]],
-                  **{k: v for k, v in schema.items() if k != "$ref"}}
+        schema = {
+            **SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]],
+            **{k: v for k, v in schema.items() if k != "$ref"},
+        }
     problems = []
     expected = schema.get("type")
     if expected and (not isinstance(value, _TYPES[expected]) or isinstance(value, bool)):
@@ -44,8 +46,9 @@ def conforms(value: Any, schema: dict[str, Any], path: str = "") -> list[str]:
 
 
 def test_committed_schema_is_up_to_date():
-    assert SCHEMA_FILE.read_text() == schema_json(), \
+    assert SCHEMA_FILE.read_text() == schema_json(), (
         "regenerate: layout-studio schema -o layout_studio/data/preset.schema.json"
+    )
 
 
 def test_schema_is_draft_2020_12_and_closed():
@@ -74,11 +77,13 @@ def test_a_typo_or_wrong_type_does_not_conform():
     doc["VideoParams"]["LayoutParams"]["MixLayoutList"][0]["LocationZ"] = 1
     doc["VideoParams"]["VideoEncode"]["Width"] = "1280"
     doc["Format"] = "layout-studio/preset@2"
-    assert sorted(conforms(doc, SCHEMA)) == sorted([
-        ".VideoParams.LayoutParams.MixLayoutList[0].LocationZ: not allowed",
-        ".VideoParams.VideoEncode.Width: not integer",
-        ".Format: not layout-studio/preset@1",
-    ])
+    assert sorted(conforms(doc, SCHEMA)) == sorted(
+        [
+            ".VideoParams.LayoutParams.MixLayoutList[0].LocationZ: not allowed",
+            ".VideoParams.VideoEncode.Width: not integer",
+            ".Format: not layout-studio/preset@1",
+        ]
+    )
 
 
 def test_format_is_required_so_an_editor_flags_a_preset_without_it():

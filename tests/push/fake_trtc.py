@@ -24,7 +24,7 @@ import json
 import threading
 import time
 from collections import defaultdict, deque
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tencentcloud.trtc.v20190722 import models as sdk_models
@@ -34,15 +34,25 @@ SECRET_KEY = "SECRETKEY-do-not-leak-7f3a9c"
 ACTIONS = ("StartPublishCdnStream", "UpdatePublishCdnStream", "StopPublishCdnStream")
 
 
-def tc3_signature(secret_key: str, method: str, host: str, content_type: str, payload: bytes, timestamp: int,
-                  service: str = "trtc") -> str:
+def tc3_signature(
+    secret_key: str, method: str, host: str, content_type: str, payload: bytes, timestamp: int, service: str = "trtc"
+) -> str:
     """The TC3-HMAC-SHA256 signature of a POST to ``/`` as the manual describes it."""
-    canonical = "\n".join([method, "/", "", f"content-type:{content_type}\nhost:{host}\n", "content-type;host",
-                           hashlib.sha256(payload).hexdigest()])
-    date = datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
+    canonical = "\n".join(
+        [
+            method,
+            "/",
+            "",
+            f"content-type:{content_type}\nhost:{host}\n",
+            "content-type;host",
+            hashlib.sha256(payload).hexdigest(),
+        ]
+    )
+    date = datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d")
     scope = f"{date}/{service}/tc3_request"
-    to_sign = "\n".join(["TC3-HMAC-SHA256", str(timestamp), scope,
-                         hashlib.sha256(canonical.encode("utf-8")).hexdigest()])
+    to_sign = "\n".join(
+        ["TC3-HMAC-SHA256", str(timestamp), scope, hashlib.sha256(canonical.encode("utf-8")).hexdigest()]
+    )
 
     def h(key: bytes, msg: str) -> bytes:
         return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).digest()
@@ -68,15 +78,14 @@ class FakeTrtc:
         self._next_task = 0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                       daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def endpoint(self) -> str:
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "FakeTrtc":
+    def start(self) -> FakeTrtc:
         self.thread.start()
         return self
 
@@ -106,15 +115,21 @@ class FakeTrtc:
             timestamp = int(headers["X-TC-Timestamp"])
         except (ValueError, KeyError):
             return "AuthFailure.SignatureFailure", "malformed Authorization", None
-        if algo != "TC3-HMAC-SHA256" or service != "trtc" or term != "tc3_request" \
-                or parts["SignedHeaders"] != "content-type;host" or secret_id != SECRET_ID:
+        if (
+            algo != "TC3-HMAC-SHA256"
+            or service != "trtc"
+            or term != "tc3_request"
+            or parts["SignedHeaders"] != "content-type;host"
+            or secret_id != SECRET_ID
+        ):
             return "AuthFailure.SignatureFailure", "wrong algorithm, scope or SecretId", None
-        if date != datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d"):
+        if date != datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d"):
             return "AuthFailure.SignatureFailure", "credential date does not match X-TC-Timestamp", None
         if abs(time.time() - timestamp) > 300:
             return "AuthFailure.SignatureExpire", "timestamp off by more than 5 minutes", None
-        expected = tc3_signature(SECRET_KEY, "POST", headers.get("Host", ""), headers.get("Content-Type", ""),
-                                 raw, timestamp)
+        expected = tc3_signature(
+            SECRET_KEY, "POST", headers.get("Host", ""), headers.get("Content-Type", ""), raw, timestamp
+        )
         if not hmac.compare_digest(expected, parts["Signature"]):
             return "AuthFailure.SignatureFailure", "signature mismatch", None
         try:

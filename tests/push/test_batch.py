@@ -13,7 +13,6 @@ import pytest
 from layout_studio.errors import LayoutStudioError
 from layout_studio.push.journal import Journal
 from tests.push.conftest import OTHER, ROOT, load_json
-from tests.push.fake_trtc import SECRET_ID, SECRET_KEY
 
 TARGET = ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou"]
 
@@ -27,8 +26,9 @@ def _ids(tmp_path, n):
 def test_batch_applies_once_reports_and_resumes_by_skipping(cli, fake, tmp_path):
     ids_file, ids = _ids(tmp_path, 25)
     report = tmp_path / "out.json"
-    code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes",
-                         "--report", str(report))
+    code, out, err = cli(
+        "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes", "--report", str(report)
+    )
     assert code == 0, err
     assert "25 ok" in out
     data = load_json(report)
@@ -36,8 +36,7 @@ def test_batch_applies_once_reports_and_resumes_by_skipping(cli, fake, tmp_path)
     assert all(len(fake.tasks[t]) == 1 for t in ids)
     assert "/25" in err  # the progress line
 
-    code, out, _ = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes",
-                       "--report", str(report))
+    code, out, _ = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes", "--report", str(report))
     assert code == 0 and "25 skipped" in out
     assert all(len(fake.tasks[t]) == 1 for t in ids)
     assert load_json(report)["counts"] == {"skipped": 25}
@@ -58,8 +57,18 @@ def test_batch_reports_failed_tasks_and_exits_1(cli, fake, tmp_path):
     ids_file, ids = _ids(tmp_path, 5)
     fake.faults.append("error:ResourceNotFound")
     report = tmp_path / "out.json"
-    code, _, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes", "--workers", "1",
-                       "--report", str(report))
+    code, _, err = cli(
+        "push",
+        str(OTHER),
+        "--task-ids-from",
+        str(ids_file),
+        *TARGET,
+        "--yes",
+        "--workers",
+        "1",
+        "--report",
+        str(report),
+    )
     assert code == 1 and "ResourceNotFound" in err
     data = load_json(report)
     assert data["counts"] == {"ok": 4, "error": 1}
@@ -74,8 +83,23 @@ def test_batch_killed_half_way_and_resumed_applies_every_task_exactly_once(fake,
     ids_file, ids = _ids(tmp_path, 60)
     journal = tmp_path / "journal.sqlite3"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    argv = [sys.executable, "-m", "layout_studio", "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET,
-            "--yes", "--endpoint", fake.endpoint, "--journal", str(journal), "--rate", "40"]
+    argv = [
+        sys.executable,
+        "-m",
+        "layout_studio",
+        "push",
+        str(OTHER),
+        "--task-ids-from",
+        str(ids_file),
+        *TARGET,
+        "--yes",
+        "--endpoint",
+        fake.endpoint,
+        "--journal",
+        str(journal),
+        "--rate",
+        "40",
+    ]
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     deadline = time.monotonic() + 30
     while len(fake.seen("UpdatePublishCdnStream")) < 20 and time.monotonic() < deadline:
@@ -114,8 +138,25 @@ def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, c
     ids_file, ids = _ids(tmp_path, 60)
     journal, report = tmp_path / "journal.sqlite3", tmp_path / "report.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    argv = [sys.executable, "-m", "layout_studio", "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET,
-            "--yes", "--endpoint", fake.endpoint, "--journal", str(journal), "--rate", "40", "--report", str(report)]
+    argv = [
+        sys.executable,
+        "-m",
+        "layout_studio",
+        "push",
+        str(OTHER),
+        "--task-ids-from",
+        str(ids_file),
+        *TARGET,
+        "--yes",
+        "--endpoint",
+        fake.endpoint,
+        "--journal",
+        str(journal),
+        "--rate",
+        "40",
+        "--report",
+        str(report),
+    ]
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     deadline = time.monotonic() + 30
     while len(fake.seen("UpdatePublishCdnStream")) < 15 and time.monotonic() < deadline:
@@ -143,8 +184,9 @@ def test_an_unwritable_report_path_is_refused_before_any_task_is_pushed(cli, fak
     unreported (and exit 2 as if nothing had happened). It is checked first, and nothing is sent."""
     ids_file, _ = _ids(tmp_path, 3)
     for report in (tmp_path / "no-such-dir" / "out.json", tmp_path):
-        code, out, err = cli("push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes",
-                             "--report", str(report))
+        code, out, err = cli(
+            "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET, "--yes", "--report", str(report)
+        )
         assert code == 2 and str(report) in err and "Traceback" not in err, err
         assert "nothing was sent" in err
         assert fake.seen() == []

@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from layout_studio.push.journal import Journal
-from tests.push.conftest import OTHER, PRESET, run_main as _main
+from tests.push.conftest import OTHER, PRESET
+from tests.push.conftest import run_main as _main
 
 
 def test_start_prints_and_records_the_task_id(cli, fake, started):
@@ -27,7 +28,7 @@ def test_start_prints_and_records_the_task_id(cli, fake, started):
 def test_plan_lists_field_changes_against_what_the_task_received(cli, started):
     code, out, _ = cli("plan", str(OTHER), "--task-id", started)
     assert code == 0
-    assert "~ VideoParams.BackGroundColor: \"0xFF0000\" -> \"0x101820\"" in out
+    assert '~ VideoParams.BackGroundColor: "0xFF0000" -> "0x101820"' in out
     assert "+ VideoParams.LayoutParams.MixLayoutList[2]" in out
     code, out, _ = cli("plan", str(PRESET), "--task-id", started)
     assert "no changes" in out
@@ -133,11 +134,11 @@ def test_an_update_without_video_encode_keeps_the_canvas_and_is_not_video_remove
     code, out, err = cli("plan", str(path), "--task-id", started)
     assert code == 0, err
     assert "VideoEncode" not in out and "push.plan.video-removed" not in out
-    assert "~ VideoParams.BackGroundColor: \"0xFF0000\" -> \"0x000000\"" in out
+    assert '~ VideoParams.BackGroundColor: "0xFF0000" -> "0x000000"' in out
     code, _, err = cli("push", str(path), "--task-id", started, "--yes")
     assert code == 0, err
     code, out, _ = cli("plan", str(PRESET), "--task-id", started)  # the task still has its 1280x720 encode
-    assert "VideoEncode" not in out and "~ VideoParams.BackGroundColor: \"0x000000\" -> \"0xFF0000\"" in out
+    assert "VideoEncode" not in out and '~ VideoParams.BackGroundColor: "0x000000" -> "0xFF0000"' in out
 
 
 def test_a_task_id_with_surrounding_spaces_is_the_same_task(cli, fake, started):
@@ -158,12 +159,15 @@ def test_an_empty_or_spaced_task_id_is_bad_usage(cli, fake, capsys, command, val
     assert fake.seen() == []
 
 
-@pytest.mark.parametrize("argv, hint", [
-    (["push", str(OTHER), "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
-    (["stop", "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
-    (["rollback", "-m97l2ZUdWLd", "--yes"], "rollback -- -m97l2ZU"),
-    (["history", "-m97l2ZUdWLd"], "goes after --"),
-])
+@pytest.mark.parametrize(
+    "argv, hint",
+    [
+        (["push", str(OTHER), "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
+        (["stop", "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
+        (["rollback", "-m97l2ZUdWLd", "--yes"], "rollback -- -m97l2ZU"),
+        (["history", "-m97l2ZUdWLd"], "goes after --"),
+    ],
+)
 def test_a_task_id_starting_with_a_dash_gets_a_hint(cli, capsys, argv, hint):
     """Real TaskIds often start with '-' (the manual's examples do): argparse reads them as options."""
     with pytest.raises(SystemExit) as exit_:
@@ -172,8 +176,9 @@ def test_a_task_id_starting_with_a_dash_gets_a_hint(cli, capsys, argv, hint):
 
 
 def test_a_task_id_starting_with_a_dash_works_written_with_equals(cli, fake, started):
-    code, _, err = cli("push", str(OTHER), "--task-id=-m97l2ZUdWLd", "--sdk-app-id", "1400188366", "--region",
-                       "ap-guangzhou", "--yes")
+    code, _, err = cli(
+        "push", str(OTHER), "--task-id=-m97l2ZUdWLd", "--sdk-app-id", "1400188366", "--region", "ap-guangzhou", "--yes"
+    )
     assert code == 0, err
     assert fake.seen("UpdatePublishCdnStream")[0][2]["TaskId"] == "-m97l2ZUdWLd"
 
@@ -190,8 +195,9 @@ def test_an_update_goes_to_the_region_and_app_the_task_was_started_in(cli, fake,
     assert code == 0, err
     assert "X-TC-Region: ap-guangzhou" in out and '"SdkAppId": 1400188366' in out
     assert "ap-hongkong" in err and "1400000001" in err  # the difference is shown
-    code, out, err = cli("push", str(other), "--task-id", started, "--dry-run", "--region", "ap-hongkong",
-                         "--sdk-app-id", "1400000001")
+    code, out, err = cli(
+        "push", str(other), "--task-id", started, "--dry-run", "--region", "ap-hongkong", "--sdk-app-id", "1400000001"
+    )
     assert "X-TC-Region: ap-hongkong" in out and '"SdkAppId": 1400000001' in out  # the options still win
 
 
@@ -212,12 +218,23 @@ def test_plan_and_dry_runs_only_read_the_journal(cli, fake, tmp_path, started):
     """plan and --dry-run send and record nothing, so they open the journal read-only: they work on a journal
     that cannot be written (a read-only disk) and create none where there is none."""
     missing = tmp_path / "nowhere" / "journal.sqlite3"
-    for argv in (["plan", str(OTHER), "--task-id", started],
-                 ["push", str(OTHER), "--task-id", started, "--dry-run"],
-                 ["stop", "--task-id", started, "--dry-run"],
-                 ["start", str(PRESET), "--dry-run"]):
-        code, _, err = _main(*argv, "--journal", str(missing), "--sdk-app-id", "1400188366", "--region",
-                             "ap-guangzhou", "--endpoint", fake.endpoint)
+    for argv in (
+        ["plan", str(OTHER), "--task-id", started],
+        ["push", str(OTHER), "--task-id", started, "--dry-run"],
+        ["stop", "--task-id", started, "--dry-run"],
+        ["start", str(PRESET), "--dry-run"],
+    ):
+        code, _, err = _main(
+            *argv,
+            "--journal",
+            str(missing),
+            "--sdk-app-id",
+            "1400188366",
+            "--region",
+            "ap-guangzhou",
+            "--endpoint",
+            fake.endpoint,
+        )
         assert code == 0, (argv, err)
     assert not missing.parent.exists()
     assert [a for _, a, _ in fake.seen()] == ["StartPublishCdnStream"]  # only the fixture's start
@@ -227,8 +244,19 @@ def test_plan_and_dry_runs_only_read_the_journal(cli, fake, tmp_path, started):
 @pytest.mark.parametrize("value", ["nan", "inf"])
 def test_a_non_finite_number_option_is_bad_usage_and_nothing_is_sent(cli, fake, started, option, value):
     """float() accepts 'nan' and 'inf': --timeout nan sent the update and recorded four 'unknown' attempts."""
-    code, _, err = _main("push", str(OTHER), "--task-id", started, "--yes", "--endpoint", fake.endpoint,
-                         "--journal", str(cli.journal), option, value)
+    code, _, err = _main(
+        "push",
+        str(OTHER),
+        "--task-id",
+        started,
+        "--yes",
+        "--endpoint",
+        fake.endpoint,
+        "--journal",
+        str(cli.journal),
+        option,
+        value,
+    )
     assert code == 2 and option in err and "Traceback" not in err, err
     assert fake.seen("UpdatePublishCdnStream") == []
 
@@ -240,8 +268,9 @@ def test_plan_and_push_say_when_the_journal_recorded_the_task_as_stopped(cli, fa
     assert "as stopped" in out and "ResourceNotFound" in out
 
 
-def test_the_confirmation_question_goes_to_stderr_so_a_redirected_stdout_does_not_hide_it(cli, fake, started,
-                                                                                          monkeypatch):
+def test_the_confirmation_question_goes_to_stderr_so_a_redirected_stdout_does_not_hide_it(
+    cli, fake, started, monkeypatch
+):
     """`push ... > log.txt` on a terminal: a question on stdout lands in the file and the command seems to hang."""
     import io
 

@@ -11,7 +11,8 @@ import socket
 import pytest
 
 from layout_studio.push.journal import Journal
-from tests.push.conftest import OTHER, PRESET, run_main as _main
+from tests.push.conftest import OTHER, PRESET
+from tests.push.conftest import run_main as _main
 
 
 def _rows(cli, task):
@@ -84,11 +85,16 @@ def test_api_error_in_words_and_not_retried(cli, fake, started):
     assert len(rows) == 1 and rows[0].status == "error" and rows[0].request_id
 
 
-@pytest.mark.parametrize("code,words", [("AuthFailure.SignatureFailure", "SecretKey does not match"),
-                                        ("InvalidParameter", "layout-studio validate"),
-                                        ("FailedOperation", "SequenceNumber"),
-                                        ("InternalError", "RequestId"),
-                                        ("UnsupportedOperation", "start a new task")])
+@pytest.mark.parametrize(
+    "code,words",
+    [
+        ("AuthFailure.SignatureFailure", "SecretKey does not match"),
+        ("InvalidParameter", "layout-studio validate"),
+        ("FailedOperation", "SequenceNumber"),
+        ("InternalError", "RequestId"),
+        ("UnsupportedOperation", "start a new task"),
+    ],
+)
 def test_common_error_codes_say_what_to_check(cli, fake, started, code, words):
     fake.faults.append(f"error:{code}")
     rc, _, err = cli("push", str(OTHER), "--task-id", started, "--yes")
@@ -108,8 +114,9 @@ def test_connection_refused(cli, started):
     with socket.socket() as s:  # a port with nothing listening
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    code, _, err = cli("push", str(OTHER), "--task-id", started, "--yes", "--endpoint",
-                       f"http://127.0.0.1:{port}", endpoint=False)
+    code, _, err = cli(
+        "push", str(OTHER), "--task-id", started, "--yes", "--endpoint", f"http://127.0.0.1:{port}", endpoint=False
+    )
     assert code == 1
     assert "nothing was sent" in err and "Connection refused" in err
     rows = _rows(cli, started)
@@ -169,12 +176,14 @@ def test_a_damaged_journal_is_a_clear_error_before_anything_is_sent(cli, fake, t
     _damage_pages_after_the_first(cli.journal)
     ids = tmp_path / "ids.txt"
     ids.write_text("t-1\nt-2\n")
-    argv = {"push": ["push", str(OTHER), "--task-id", "t-1", "--yes"],
-            "plan": ["plan", str(OTHER), "--task-id", "t-1"],
-            "start": ["start", str(PRESET)],
-            "rollback": ["rollback", "t-1", "--yes"],
-            "history": ["history"],
-            "batch": ["push", str(OTHER), "--task-ids-from", str(ids), "--yes"]}[command]
+    argv = {
+        "push": ["push", str(OTHER), "--task-id", "t-1", "--yes"],
+        "plan": ["plan", str(OTHER), "--task-id", "t-1"],
+        "start": ["start", str(PRESET)],
+        "rollback": ["rollback", "t-1", "--yes"],
+        "history": ["history"],
+        "batch": ["push", str(OTHER), "--task-ids-from", str(ids), "--yes"],
+    }[command]
     code, _, err = cli(*argv)
     assert code == 2 and "Traceback" not in err, err
     assert str(cli.journal) in err and "damaged" in err, err
@@ -216,8 +225,11 @@ def test_another_programs_sqlite_file_as_journal_is_a_clear_error(cli, fake, tmp
         db.execute("CREATE TABLE requests (id INTEGER PRIMARY KEY, foo TEXT)")
         db.execute("INSERT INTO requests (foo) VALUES ('x')")
     db.close()
-    argv = {"history": ["history"], "push": ["push", str(OTHER), "--task-id", "t-1", "--yes"],
-            "dry-run": ["push", str(OTHER), "--task-id", "t-1", "--dry-run"]}[command]
+    argv = {
+        "history": ["history"],
+        "push": ["push", str(OTHER), "--task-id", "t-1", "--yes"],
+        "dry-run": ["push", str(OTHER), "--task-id", "t-1", "--dry-run"],
+    }[command]
     code, _, err = _main(*argv, "--journal", str(other), *_connection(command, fake))
     assert code == 2 and "Traceback" not in err and f"{other}" in err and "not a layout-studio journal" in err, err
     assert fake.seen() == []
@@ -232,8 +244,11 @@ def test_a_directory_as_journal_is_a_clear_error(cli, fake, tmp_path, command):
 
 
 def _connection(command: str, fake) -> list[str]:
-    return [] if command == "history" else ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou", "--endpoint",
-                                            fake.endpoint]
+    return (
+        []
+        if command == "history"
+        else ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou", "--endpoint", fake.endpoint]
+    )
 
 
 def test_the_loopback_api_ignores_a_request_cut_off_mid_body(fake):
@@ -241,8 +256,10 @@ def test_the_loopback_api_ignores_a_request_cut_off_mid_body(fake):
     has nothing to act on, and it is no protocol violation (the killed-batch test saw one, now and then)."""
     host, port = fake.endpoint.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as conn:
-        conn.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     b"X-TC-Action: UpdatePublishCdnStream\r\nContent-Length: 100\r\n\r\n{\"TaskId\":")
+        conn.sendall(
+            b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b'X-TC-Action: UpdatePublishCdnStream\r\nContent-Length: 100\r\n\r\n{"TaskId":'
+        )
         conn.shutdown(socket.SHUT_WR)
         conn.recv(1024)  # the server closes without an answer
     assert fake.violations == [] and fake.seen() == []

@@ -14,8 +14,13 @@ from tests.push.fake_trtc import SECRET_ID, SECRET_KEY
 @pytest.fixture
 def options(fake, tmp_path, monkeypatch):
     monkeypatch.setenv("TRTC_AGENT_USERSIG", "agent-sig-value")
-    return {"endpoint": fake.endpoint, "journal": str(tmp_path / "j.sqlite3"), "rate": 1000, "backoff": 0.01,
-            "credential": Credential(SECRET_ID, SECRET_KEY)}
+    return {
+        "endpoint": fake.endpoint,
+        "journal": str(tmp_path / "j.sqlite3"),
+        "rate": 1000,
+        "backoff": 0.01,
+        "credential": Credential(SECRET_ID, SECRET_KEY),
+    }
 
 
 def test_plan_and_push_update(fake, options):
@@ -31,7 +36,6 @@ def test_plan_and_push_update(fake, options):
 
 def test_push_update_reports_failure_in_the_outcome(fake, options):
     fake.faults.append("error:ResourceNotFound")
-    outcome = push.push_update(load_preset(OTHER), "task-gone", sdk_app_id=1400188366, region="ap-guangzhou",
-                               **options)
+    outcome = push.push_update(load_preset(OTHER), "task-gone", sdk_app_id=1400188366, region="ap-guangzhou", **options)
     assert outcome.status == "error" and outcome.error.code == "ResourceNotFound"
     assert "ResourceNotFound" in str(outcome.error)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from layout_studio.push.journal import Journal
-
 from tests.push.conftest import OTHER, PRESET
 from tests.push.fake_trtc import SECRET_KEY
 
@@ -25,8 +24,9 @@ def test_no_secret_anywhere(cli, fake, tmp_path, monkeypatch):
         outputs.extend([out, err])
         return code, out
 
-    code, task = run("start", str(PRESET), "--agent-usersig", USERSIG, "--cdn-url", cdn,
-                     "--feedback-room", "630777:mix_back_1")
+    code, task = run(
+        "start", str(PRESET), "--agent-usersig", USERSIG, "--cdn-url", cdn, "--feedback-room", "630777:mix_back_1"
+    )
     assert code == 0
     task = task.strip()
     start_body = fake.seen("StartPublishCdnStream")[0][2]
@@ -43,14 +43,33 @@ def test_no_secret_anywhere(cli, fake, tmp_path, monkeypatch):
     ids = tmp_path / "ids.txt"
     ids.write_text(f"{task}\ntask-s2\n")
     report = tmp_path / "report.json"
-    assert run("push", str(PRESET), "--task-ids-from", str(ids), "--cdn-url", cdn, "--yes", "--sdk-app-id",
-               "1400188366", "--report", str(report))[0] == 0
+    assert (
+        run(
+            "push",
+            str(PRESET),
+            "--task-ids-from",
+            str(ids),
+            "--cdn-url",
+            cdn,
+            "--yes",
+            "--sdk-app-id",
+            "1400188366",
+            "--report",
+            str(report),
+        )[0]
+        == 0
+    )
     assert run("history")[0] == 0
     assert run("history", "--format", "json")[0] == 0
     assert run("rollback", task, "--yes")[0] == 0
 
-    secrets = {"SecretKey": SECRET_KEY, "UserSig": USERSIG, "generated UserSig": generated,
-               "TRTC_SDK_SECRET_KEY": SDK_KEY, "txSecret": TX_SECRET}
+    secrets = {
+        "SecretKey": SECRET_KEY,
+        "UserSig": USERSIG,
+        "generated UserSig": generated,
+        "TRTC_SDK_SECRET_KEY": SDK_KEY,
+        "txSecret": TX_SECRET,
+    }
     files = [report, *Path(cli.journal).parent.glob("journal.sqlite3*")]
     data_dir = Path(__import__("os").environ["LAYOUT_STUDIO_DATA_DIR"])
     if data_dir.exists():
@@ -87,8 +106,17 @@ def test_start_puts_back_the_storage_secret_key_and_never_shows_it(cli, fake, tm
 
     storage_key = "storage-secret-key-0099"
     preset = json.loads(PRESET.read_text())
-    preset["Target"]["RecordParams"] = {"UniRecord": 3, "McuStorageParams": {"CloudStorage": {
-        "Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDexample"}}}
+    preset["Target"]["RecordParams"] = {
+        "UniRecord": 3,
+        "McuStorageParams": {
+            "CloudStorage": {
+                "Vendor": 0,
+                "Region": "ap-guangzhou",
+                "Bucket": "rec-1250000000",
+                "AccessKey": "AKIDexample",
+            }
+        },
+    }
     path = tmp_path / "rec.json"
     path.write_text(json.dumps(preset))
     code, out, err = cli("start", str(path), "--storage-secret-key", storage_key, "--dry-run")

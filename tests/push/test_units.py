@@ -33,8 +33,13 @@ def _decode(sig: str) -> dict:
 
 
 def test_usersig_follows_tlssigapiv2():
-    sig = gen_usersig(1400188366, "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e", "xiaojun",
-                      expire=86400, now=1700000000)
+    sig = gen_usersig(
+        1400188366,
+        "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e",
+        "xiaojun",
+        expire=86400,
+        now=1700000000,
+    )
     assert set(sig) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_")
     doc = _decode(sig)
     assert set(doc) == set(_decode(MANUAL_USERSIGS[0]))  # same keys as the manual's example
@@ -88,8 +93,13 @@ def test_sequence_numbers_strictly_increase_across_processes(tmp_path):
 
 def test_journal_stores_bodies_without_secrets(tmp_path):
     with Journal(tmp_path / "j.sqlite3") as journal:
-        row = journal.record("StartPublishCdnStream", {"AgentParams": {"UserId": "a", "UserSig": "SIG"},
-                                                       "PublishCdnParams": [{"PublishCdnUrl": "rtmp://h/l/s?txSecret=X&t=1"}]})
+        row = journal.record(
+            "StartPublishCdnStream",
+            {
+                "AgentParams": {"UserId": "a", "UserSig": "SIG"},
+                "PublishCdnParams": [{"PublishCdnUrl": "rtmp://h/l/s?txSecret=X&t=1"}],
+            },
+        )
         entry = journal.entry(row)
     assert entry.body == {"AgentParams": {"UserId": "a"}, "PublishCdnParams": [{"PublishCdnUrl": "rtmp://h/l/s?t=1"}]}
     assert entry.stripped == ["AgentParams.UserSig", "PublishCdnParams[0].PublishCdnUrl (txSecret)"]
@@ -116,8 +126,20 @@ def test_token_bucket_spaces_requests_at_the_rate():
 def test_rate_limit_holds_at_the_server_over_a_burst(cli, fake, tmp_path):
     ids = tmp_path / "ids.txt"
     ids.write_text("\n".join(f"t{i}" for i in range(30)))
-    code, _, err = cli("push", "presets/grid-2x2.json", "--task-ids-from", str(ids), "--sdk-app-id", "1400188366",
-                       "--region", "ap-guangzhou", "--yes", "--workers", "8", fast=False)
+    code, _, err = cli(
+        "push",
+        "presets/grid-2x2.json",
+        "--task-ids-from",
+        str(ids),
+        "--sdk-app-id",
+        "1400188366",
+        "--region",
+        "ap-guangzhou",
+        "--yes",
+        "--workers",
+        "8",
+        fast=False,
+    )
     assert code == 0, err
     times = sorted(t for t, _, _ in fake.seen("UpdatePublishCdnStream"))
     assert len(times) == 30
@@ -135,8 +157,13 @@ def test_region_rules():
     assert "ap-guangzhou or ap-hongkong" in region.sdk_app_id_warning("ap-singapore", 1400188366)
     assert region.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
     assert region.parse_endpoint(None) is None
-    for good in ("https://trtc.ap-guangzhou.tencentcloudapi.com", "http://[::1]:8080", "http://trtc_proxy:80",
-                 "https://例え.jp", "localhost:9000"):
+    for good in (
+        "https://trtc.ap-guangzhou.tencentcloudapi.com",
+        "http://[::1]:8080",
+        "http://trtc_proxy:80",
+        "https://例え.jp",
+        "localhost:9000",
+    ):
         assert region.parse_endpoint(good)
     for bad in ("ftp://x", "http://h/path", "http://h:99999"):
         with pytest.raises(ConfigError):
@@ -147,7 +174,8 @@ def test_credentials_from_a_named_profile(tmp_path, monkeypatch):
     home = tmp_path / "home"
     (home / ".tencentcloud").mkdir(parents=True)
     (home / ".tencentcloud" / "credentials").write_text(
-        "[default]\nsecret_id = AKIDdefault\nsecret_key = kdefault\n[prod]\nsecret_id = AKIDprod\nsecret_key = kprod\n")
+        "[default]\nsecret_id = AKIDdefault\nsecret_key = kdefault\n[prod]\nsecret_id = AKIDprod\nsecret_key = kprod\n"
+    )
     monkeypatch.setenv("HOME", str(home))
     assert resolve_credential("prod").secret_id == "AKIDprod"
     assert resolve_credential(None).secret_id == "AKIDdefault"
@@ -166,12 +194,14 @@ def test_no_credentials_is_a_clear_error(cli, monkeypatch):
     assert code == 2 and "TENCENTCLOUD_SECRET_ID" in err
 
 
-@pytest.mark.parametrize("present, missing", [
-    ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"),
-    ("TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECRET_ID"),
-])
-def test_half_set_environment_credentials_are_an_error_not_the_default_profile(tmp_path, monkeypatch, present,
-                                                                               missing):
+@pytest.mark.parametrize(
+    "present, missing",
+    [
+        ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"),
+        ("TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECRET_ID"),
+    ],
+)
+def test_half_set_environment_credentials_are_an_error_not_the_default_profile(tmp_path, monkeypatch, present, missing):
     """One of the two variables set means the operator chose the environment: silently signing with the
     [default] profile (maybe another account) instead would start or change tasks in the wrong account."""
     home = tmp_path / "home"
@@ -189,19 +219,24 @@ def test_half_set_environment_credentials_are_an_error_not_the_default_profile(t
 
 def test_push_error_text():
     err = PushError("api", "AuthFailure.SignatureExpire", "expired", request_id="r-1", action="UpdatePublishCdnStream")
-    assert str(err) == ("UpdatePublishCdnStream failed: AuthFailure.SignatureExpire: expired (RequestId r-1) — "
-                        "this machine's clock is more than 5 minutes off: sync it (NTP) and retry")
+    assert str(err) == (
+        "UpdatePublishCdnStream failed: AuthFailure.SignatureExpire: expired (RequestId r-1) — "
+        "this machine's clock is more than 5 minutes off: sync it (NTP) and retry"
+    )
     assert not err.retryable
     assert PushError("api", "RequestLimitExceeded", "x").retryable
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"[default]\nsecret_id = AKIDx\nsecret_key = k\xff\n", "not UTF-8"),
-    (None, "not a file"),  # a directory where the file should be
-    (b"[prod]\nsecret_id = AKIDprod\nsecret_key = kprod\n", "no [default] section"),
-    (b"[default]\nsecret_id = AKIDx\n", "secret_id and secret_key are both needed"),
-    (b"[default]\nsecret_id = AKIDx\nsecret_key = k\n[broken\n", "line 4"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"[default]\nsecret_id = AKIDx\nsecret_key = k\xff\n", "not UTF-8"),
+        (None, "not a file"),  # a directory where the file should be
+        (b"[prod]\nsecret_id = AKIDprod\nsecret_key = kprod\n", "no [default] section"),
+        (b"[default]\nsecret_id = AKIDx\n", "secret_id and secret_key are both needed"),
+        (b"[default]\nsecret_id = AKIDx\nsecret_key = k\n[broken\n", "line 4"),
+    ],
+)
 def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monkeypatch, content, expected):
     home = tmp_path / "home"
     path = home / ".tencentcloud" / "credentials"
@@ -217,14 +252,17 @@ def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monke
         assert str(path) in str(info.value) and expected in str(info.value), (profile, str(info.value))
 
 
-@pytest.mark.parametrize("bad, expected", [
-    ("http://[::1", "not a valid URL"),
-    ("http://127.0.0.1:0", "1..65535"),
-    ("", "empty"),
-    ("   ", "empty"),
-    ("http://exa mple.com", "not a valid host name"),
-    ("http://-bad-.example.com:8080", "not a valid host name"),
-])
+@pytest.mark.parametrize(
+    "bad, expected",
+    [
+        ("http://[::1", "not a valid URL"),
+        ("http://127.0.0.1:0", "1..65535"),
+        ("", "empty"),
+        ("   ", "empty"),
+        ("http://exa mple.com", "not a valid host name"),
+        ("http://-bad-.example.com:8080", "not a valid host name"),
+    ],
+)
 def test_endpoint_errors_are_clear(bad, expected):
     with pytest.raises(ConfigError, match=expected.replace(".", r"\.")):
         region.parse_endpoint(bad)
@@ -281,8 +319,11 @@ def test_a_request_cancelled_while_waiting_for_the_rate_limit_is_not_sent(fake, 
     from layout_studio.push.operations import Pusher, PushOptions
 
     cancel = threading.Event()
-    with Pusher(PushOptions(endpoint=fake.endpoint, journal=str(tmp_path / "j.sqlite3"), region="ap-guangzhou",
-                            sdk_app_id=1400188366)) as pusher:
+    with Pusher(
+        PushOptions(
+            endpoint=fake.endpoint, journal=str(tmp_path / "j.sqlite3"), region="ap-guangzhou", sdk_app_id=1400188366
+        )
+    ) as pusher:
         pusher.cancel = cancel
         sender = pusher.sender("ap-guangzhou")
         real_acquire = sender.limiter.acquire

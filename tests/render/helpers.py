@@ -21,9 +21,11 @@ def region(x, y, w, h, user=None, z=0, **extra) -> dict:
 
 def preset(regions, *, w=400, h=200, watermarks=None, mode=4, **video) -> dict:
     """A preset dict with a custom layout on a ``w`` x ``h`` canvas of colour :data:`BG`."""
-    vp = {"VideoEncode": {"Width": w, "Height": h, "Fps": 15, "BitRate": 1000, "Gop": 2},
-          "BackGroundColor": BG,
-          "LayoutParams": {"MixLayoutMode": mode, "MixLayoutList": regions}}
+    vp = {
+        "VideoEncode": {"Width": w, "Height": h, "Fps": 15, "BitRate": 1000, "Gop": 2},
+        "BackGroundColor": BG,
+        "LayoutParams": {"MixLayoutMode": mode, "MixLayoutList": regions},
+    }
     if watermarks is not None:
         vp["WaterMarkList"] = watermarks
     vp.update(video)

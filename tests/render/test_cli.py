@@ -30,11 +30,14 @@ def test_render_writes_a_png_of_canvas_size_times_scale(tmp_path, capsys):
 def test_absent_source_and_users_options(tmp_path):
     photo = tmp_path / "q.png"
     quadrants((200, 100)).save(photo)
-    src = _write(tmp_path, preset([region(0, 0, 100, 50, "alice"), region(200, 0, 100, 50, "bob"),
-                                   region(300, 100, 100, 50, "carol")]))
+    src = _write(
+        tmp_path,
+        preset([region(0, 0, 100, 50, "alice"), region(200, 0, 100, 50, "bob"), region(300, 100, 100, 50, "carol")]),
+    )
     out = tmp_path / "out.png"
-    assert main(["render", str(src), "-o", str(out), "--source", f"alice={photo}", "--absent", "bob",
-                 "--users", "2"]) == 0
+    assert (
+        main(["render", str(src), "-o", str(out), "--source", f"alice={photo}", "--absent", "bob", "--users", "2"]) == 0
+    )
     with Image.open(out) as im:
         assert im.getpixel((2, 2)) == (255, 0, 0)
         assert im.getpixel((202, 2)) == BG_RGB  # bob absent, no placeholder
@@ -60,8 +63,18 @@ def test_request_body_renders_and_overlay_draws(tmp_path, reference_examples):
 
 
 def test_failed_image_is_a_warning_on_stderr_and_exit_0(tmp_path, capsys):
-    cfg = preset([], watermarks=[{"WaterMarkImage": {"WaterMarkUrl": "https://img.invalid/x.png?txSecret=s3cr3t",
-                                                     "WaterMarkWidth": 20, "WaterMarkHeight": 20}}])
+    cfg = preset(
+        [],
+        watermarks=[
+            {
+                "WaterMarkImage": {
+                    "WaterMarkUrl": "https://img.invalid/x.png?txSecret=s3cr3t",
+                    "WaterMarkWidth": 20,
+                    "WaterMarkHeight": 20,
+                }
+            }
+        ],
+    )
     src = _write(tmp_path, cfg)
     assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--offline"]) == 0
     err = capsys.readouterr().err
@@ -95,8 +108,7 @@ def test_unreadable_input_and_bad_options_exit_2_without_traceback(tmp_path, cap
 
 def test_missing_source_file_is_a_finding_not_a_crash(tmp_path, capsys):
     src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
-    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source",
-                 f"alice={tmp_path / 'nope.png'}"]) == 0
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"alice={tmp_path / 'nope.png'}"]) == 0
     assert "no such file" in capsys.readouterr().err
 
 
@@ -114,8 +126,9 @@ def test_source_or_absent_for_a_user_the_design_does_not_show_is_a_warning(tmp_p
     src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
     photo = tmp_path / "q.png"
     quadrants((200, 100)).save(photo)
-    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"Alice={photo}",
-                 "--absent", "bob"]) == 0
+    assert (
+        main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"Alice={photo}", "--absent", "bob"]) == 0
+    )
     err = capsys.readouterr().err
     assert "render.user.unknown" in err and "'Alice'" in err and "'bob'" in err and "alice" in err
     assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--source", f"alice={photo}"]) == 0

@@ -13,9 +13,15 @@ from .helpers import BG_RGB
 def dyn(mode, w=1280, h=720, **layout) -> dict:
     lp = {"MixLayoutMode": mode}
     lp.update(layout)
-    return {"Format": "layout-studio/preset@1", "Name": "d",
-            "VideoParams": {"VideoEncode": {"Width": w, "Height": h, "Fps": 15, "BitRate": 900, "Gop": 2},
-                            "BackGroundColor": "0x102030", "LayoutParams": lp}}
+    return {
+        "Format": "layout-studio/preset@1",
+        "Name": "d",
+        "VideoParams": {
+            "VideoEncode": {"Width": w, "Height": h, "Fps": 15, "BitRate": 900, "Gop": 2},
+            "BackGroundColor": "0x102030",
+            "LayoutParams": lp,
+        },
+    }
 
 
 def boxes(regions):
@@ -49,8 +55,7 @@ def test_floating_first_user_fills_the_canvas_others_float_from_the_bottom_left(
 
 
 def test_screen_sharing_big_left_fitted_small_column_right():
-    regions = simulate(dyn(2, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "deck"},
-                                                                "StreamType": 1}}), 4)
+    regions = simulate(dyn(2, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "deck"}, "StreamType": 1}}), 4)
     big = regions[0]
     assert big.user_id == "deck" and big.render_mode == 1 and big.box[:2] == (0, 0) and big.box[3] == 720
     assert all(r.box[0] >= big.box[2] and r.render_mode == 0 for r in regions[1:])
@@ -78,8 +83,14 @@ def test_dynamic_render_is_labelled_an_approximation():
 
 
 def test_materialize_gives_an_equivalent_custom_layout():
-    source = Preset.model_validate(dyn(1, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "boss"}}},
-                                       RenderMode=2, PureAudioHoldPlaceMode=1))
+    source = Preset.model_validate(
+        dyn(
+            1,
+            MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "boss"}}},
+            RenderMode=2,
+            PureAudioHoldPlaceMode=1,
+        )
+    )
     out = materialize(source, 3)
     lp = out.video_params.layout_params
     assert lp.mix_layout_mode == 4 and lp.max_video_user is None and lp.pure_audio_hold_place_mode is None
@@ -143,8 +154,12 @@ def test_subscribe_audio_list_users_with_a_room_id_enter_when_the_design_names_n
     # MixUserInfo.RoomId of a dynamic layout is the main room (manual 001 Data Types MixUserInfo); a preset
     # without Target does not say which room that is, and every user carrying a RoomId was left out
     cfg = dyn(3)
-    cfg["AudioParams"] = {"SubscribeAudioList": [{"UserInfo": {"UserId": "ann", "RoomId": "295066"}},
-                                                 {"UserInfo": {"UserId": "ben", "RoomId": "295066"}}]}
+    cfg["AudioParams"] = {
+        "SubscribeAudioList": [
+            {"UserInfo": {"UserId": "ann", "RoomId": "295066"}},
+            {"UserInfo": {"UserId": "ben", "RoomId": "295066"}},
+        ]
+    }
     assert [r.user_id for r in simulate(cfg, 3)] == ["ann", "ben", "auto #1"]
     cfg["Target"] = {"RoomId": "1000"}  # a known main room: users of another room do not enter it
     assert [r.user_id for r in simulate(cfg, 3)] == ["auto #1", "auto #2", "auto #3"]

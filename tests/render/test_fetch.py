@@ -47,7 +47,7 @@ class _Handler(BaseHTTPRequestHandler):
         step = 1 if trickle else 65536
         try:
             for i in range(0, len(body), step):
-                self.wfile.write(body[i:i + step])
+                self.wfile.write(body[i : i + step])
                 if trickle:
                     self.wfile.flush()
                     time.sleep(trickle)
@@ -190,18 +190,41 @@ def test_failed_watermark_fetch_draws_a_hatched_box_and_a_warning_but_the_render
     bad = server("/broken.png", b"GIF89a-not-really")
     nonimage = tmp_path / "notes.txt"
     nonimage.write_text("hello")
-    cfg = preset([], watermarks=[
-        {"WaterMarkImage": {"WaterMarkUrl": bad, "WaterMarkWidth": 60, "WaterMarkHeight": 40,
-                            "LocationX": 0, "LocationY": 0}},
-        {"WaterMarkImage": {"WaterMarkUrl": str(nonimage), "WaterMarkWidth": 60, "WaterMarkHeight": 40,
-                            "LocationX": 100, "LocationY": 0}},
-        {"WaterMarkImage": {"WaterMarkUrl": "http://127.0.0.1:9/none.png", "WaterMarkWidth": 60,
-                            "WaterMarkHeight": 40, "LocationX": 200, "LocationY": 0}},
-    ])
+    cfg = preset(
+        [],
+        watermarks=[
+            {
+                "WaterMarkImage": {
+                    "WaterMarkUrl": bad,
+                    "WaterMarkWidth": 60,
+                    "WaterMarkHeight": 40,
+                    "LocationX": 0,
+                    "LocationY": 0,
+                }
+            },
+            {
+                "WaterMarkImage": {
+                    "WaterMarkUrl": str(nonimage),
+                    "WaterMarkWidth": 60,
+                    "WaterMarkHeight": 40,
+                    "LocationX": 100,
+                    "LocationY": 0,
+                }
+            },
+            {
+                "WaterMarkImage": {
+                    "WaterMarkUrl": "http://127.0.0.1:9/none.png",
+                    "WaterMarkWidth": 60,
+                    "WaterMarkHeight": 40,
+                    "LocationX": 200,
+                    "LocationY": 0,
+                }
+            },
+        ],
+    )
     result = Renderer().render(cfg)
     failed = [f for f in result.findings if f.code == "render.image.failed"]
-    assert [f.path for f in failed] == [f"VideoParams.WaterMarkList[{i}].WaterMarkImage.WaterMarkUrl"
-                                        for i in range(3)]
+    assert [f.path for f in failed] == [f"VideoParams.WaterMarkList[{i}].WaterMarkImage.WaterMarkUrl" for i in range(3)]
     assert all(f.severity == "warning" for f in failed)
     for x in (0, 100, 200):
         colors = {result.image.getpixel((x + dx, dy)) for dx in range(0, 60, 3) for dy in range(0, 40, 3)}
@@ -209,13 +232,23 @@ def test_failed_watermark_fetch_draws_a_hatched_box_and_a_warning_but_the_render
 
 
 def test_failed_placeholder_is_hatched_and_reported_again_on_a_cached_re_render(tmp_path):
-    cfg = preset([{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100,
-                   "BackgroundImageUrl": str(tmp_path / "missing.png")}])
+    cfg = preset(
+        [
+            {
+                "LocationX": 0,
+                "LocationY": 0,
+                "ImageWidth": 100,
+                "ImageHeight": 100,
+                "BackgroundImageUrl": str(tmp_path / "missing.png"),
+            }
+        ]
+    )
     r = Renderer()
     for _ in range(2):
         result = r.render(cfg, users=0)
         assert [f.path for f in result.findings if f.code == "render.image.failed"] == [
-            "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"]
+            "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"
+        ]
         assert result.image.getpixel((50, 50)) in HATCH_COLORS
 
 
@@ -226,8 +259,17 @@ def test_a_source_frame_is_not_held_to_the_limits_of_an_mcu_image(tmp_path, monk
     photo = tmp_path / "photo.png"
     Image.effect_noise((2200, 40), 90).convert("RGB").save(photo)
     assert photo.stat().st_size > 2000
-    cfg = preset([{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100,
-                   "UserMediaStream": {"UserInfo": {"UserId": "alice"}}}])
+    cfg = preset(
+        [
+            {
+                "LocationX": 0,
+                "LocationY": 0,
+                "ImageWidth": 100,
+                "ImageHeight": 100,
+                "UserMediaStream": {"UserInfo": {"UserId": "alice"}},
+            }
+        ]
+    )
     result = Renderer().render(cfg, sources={"alice": str(photo)})
     assert [f.code for f in result.findings if f.code.startswith("render.image")] == []
     assert result.image.getpixel((50, 50)) not in HATCH_COLORS
@@ -291,11 +333,15 @@ def test_a_failed_download_is_tried_once_per_render_whatever_uses_the_url(server
     # the same dead URL as canvas background (PNG/JPEG only) and as a placeholder (BMP/GIF/WebP too) was downloaded
     # once for each: a slow server cost the timeout twice
     url = server("/down.png", b"", status=503)
-    cfg = preset([{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100,
-                   "BackgroundImageUrl": url}], BackgroundImageUrl=url)
+    cfg = preset(
+        [{"LocationX": 0, "LocationY": 0, "ImageWidth": 100, "ImageHeight": 100, "BackgroundImageUrl": url}],
+        BackgroundImageUrl=url,
+    )
     result = Renderer().render(cfg, users=0)
     assert [f.path for f in result.findings if f.code == "render.image.failed"] == [
-        "VideoParams.BackgroundImageUrl", "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl"]
+        "VideoParams.BackgroundImageUrl",
+        "VideoParams.LayoutParams.MixLayoutList[0].BackgroundImageUrl",
+    ]
     assert _Handler.hits["/down.png"] == 1
 
 
@@ -303,8 +349,20 @@ def test_forget_failures_lets_a_long_lived_renderer_try_a_failed_image_again(ser
     # the studio keeps one Renderer: an image that failed once (network down, URL fixed on the server since) stayed
     # a hatched box for the whole session, since both the image and the tile drawn from it were cached
     url = server("/logo.png", b"", status=503)
-    cfg = preset([], watermarks=[{"WaterMarkImage": {"WaterMarkUrl": url, "WaterMarkWidth": 60,
-                                                     "WaterMarkHeight": 40, "LocationX": 0, "LocationY": 0}}])
+    cfg = preset(
+        [],
+        watermarks=[
+            {
+                "WaterMarkImage": {
+                    "WaterMarkUrl": url,
+                    "WaterMarkWidth": 60,
+                    "WaterMarkHeight": 40,
+                    "LocationX": 0,
+                    "LocationY": 0,
+                }
+            }
+        ],
+    )
     r = Renderer()
     assert "render.image.failed" in {f.code for f in r.render(cfg).findings}
     server("/logo.png", _png((1, 2, 3)))  # the server is fixed

@@ -74,8 +74,9 @@ def test_render_mode_1_bars_take_the_region_colour_when_background_colour_mode_b
 
 def test_custom_crop_shows_the_cropped_part_of_the_source():
     src = quadrants((200, 100))
-    cfg = preset([region(0, 0, 100, 50, "alice", CustomCrop={"LocationX": 100, "LocationY": 0, "Width": 100,
-                                                              "Height": 50})])
+    cfg = preset(
+        [region(0, 0, 100, 50, "alice", CustomCrop={"LocationX": 100, "LocationY": 0, "Width": 100, "Height": 50})]
+    )
     img = render_preview(cfg, sources={"alice": src})
     colors = {px(img, x, y) for x in range(2, 98, 4) for y in range(2, 48, 4)}
     assert colors == {(0, 255, 0)}
@@ -85,16 +86,27 @@ def test_custom_crop_shows_the_cropped_part_of_the_source():
 
 def test_custom_crop_on_a_card_uses_its_nominal_1280x720_pixels():
     # the top-left 320x180 of a camera card is flat user colour: cropping to it fills the region with that colour
-    cfg = preset([region(0, 0, 160, 90, "alice", CustomCrop={"LocationX": 0, "LocationY": 0, "Width": 320,
-                                                              "Height": 180})])
+    cfg = preset(
+        [region(0, 0, 160, 90, "alice", CustomCrop={"LocationX": 0, "LocationY": 0, "Width": 320, "Height": 180})]
+    )
     img = render_preview(cfg)
     assert {px(img, x, y) for x in range(2, 158, 8) for y in range(2, 88, 8)} == {user_color("alice")}
 
 
 def _text_wm(z):
-    return {"WaterMarkType": 1, "WaterMarkText": {"Text": "", "WaterMarkWidth": 40, "WaterMarkHeight": 20,
-                                                  "LocationX": 10, "LocationY": 10, "FontSize": 12,
-                                                  "BackGroundColor": "0x00FF00", "ZOrder": z}}
+    return {
+        "WaterMarkType": 1,
+        "WaterMarkText": {
+            "Text": "",
+            "WaterMarkWidth": 40,
+            "WaterMarkHeight": 20,
+            "LocationX": 10,
+            "LocationY": 10,
+            "FontSize": 12,
+            "BackGroundColor": "0x00FF00",
+            "ZOrder": z,
+        },
+    }
 
 
 def test_watermark_is_on_top_where_its_zorder_says_so():
@@ -106,8 +118,15 @@ def test_watermark_is_on_top_where_its_zorder_says_so():
 
 def test_image_watermark_is_stretched_to_its_size_with_its_alpha(tmp_path):
     logo = solid_png(tmp_path / "logo.png", (255, 255, 0, 255), size=(10, 10), mode="RGBA")
-    wm = {"WaterMarkImage": {"WaterMarkUrl": str(logo), "WaterMarkWidth": 50, "WaterMarkHeight": 30,
-                             "LocationX": 300, "LocationY": 150}}
+    wm = {
+        "WaterMarkImage": {
+            "WaterMarkUrl": str(logo),
+            "WaterMarkWidth": 50,
+            "WaterMarkHeight": 30,
+            "LocationX": 300,
+            "LocationY": 150,
+        }
+    }
     img = render_preview(preset([], watermarks=[wm]))
     assert px(img, 301, 151) == (255, 255, 0) and px(img, 349, 179) == (255, 255, 0)
     assert px(img, 351, 181) == BG_RGB
@@ -115,8 +134,16 @@ def test_image_watermark_is_stretched_to_its_size_with_its_alpha(tmp_path):
 
 def test_rounded_corner_of_a_custom_placeholder_shows_the_background(tmp_path):
     pic = solid_png(tmp_path / "away.png", (250, 120, 0))
-    r = region(0, 0, 160, 90, "alice", BackgroundImageUrl=str(pic), BackgroundRenderMode=4,
-               BackgroundCustomRender={"Width": 160, "Height": 90, "Radius": 30})
+    r = region(
+        0,
+        0,
+        160,
+        90,
+        "alice",
+        BackgroundImageUrl=str(pic),
+        BackgroundRenderMode=4,
+        BackgroundCustomRender={"Width": 160, "Height": 90, "Radius": 30},
+    )
     img = render_preview(preset([r]), absent=["alice"])
     assert px(img, 1, 1) == BG_RGB and px(img, 158, 88) == BG_RGB
     assert px(img, 80, 45) == (250, 120, 0) and px(img, 40, 1) == (250, 120, 0)
@@ -144,8 +171,9 @@ def test_absent_user_shows_the_placeholder_by_background_render_mode(tmp_path):
 
 def test_placeholder_mode_2_fits_on_black(tmp_path):
     pic = solid_png(tmp_path / "tall.png", (0, 128, 255), size=(50, 100))
-    img = render_preview(preset([region(0, 0, 200, 100, "alice", BackgroundImageUrl=str(pic),
-                                        BackgroundRenderMode=2)]), absent=["alice"])
+    img = render_preview(
+        preset([region(0, 0, 200, 100, "alice", BackgroundImageUrl=str(pic), BackgroundRenderMode=2)]), absent=["alice"]
+    )
     assert px(img, 2, 50) == (0, 0, 0) and px(img, 100, 50) == (0, 128, 255)
 
 
@@ -190,10 +218,14 @@ def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_
         return real(n)
 
     monkeypatch.setattr(dynamic, "auto_user", counting)
-    image = render_preview(preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100),
-                                   region(200, 0, 100, 100)]), users=10**8)
-    assert [px(image, x, 98) for x in (2, 102, 202)] == [user_color("alice"), user_color("auto #1"),
-                                                         user_color("auto #2")]
+    image = render_preview(
+        preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100), region(200, 0, 100, 100)]), users=10**8
+    )
+    assert [px(image, x, 98) for x in (2, 102, 202)] == [
+        user_color("alice"),
+        user_color("auto #1"),
+        user_color("auto #2"),
+    ]
 
 
 def test_a_transparent_url_template_without_transparency_is_reported(tmp_path):

@@ -11,8 +11,7 @@ from .helpers import preset, region
 
 
 def _cfg():
-    cfg = preset([region(0, 0, 200, 200, "host", z=1), region(200, 0, 200, 200, "guest", z=2),
-                  region(0, 0, 50, 50)])
+    cfg = preset([region(0, 0, 200, 200, "host", z=1), region(200, 0, 200, 200, "guest", z=2), region(0, 0, 50, 50)])
     cfg["SeiParams"] = {"LayoutVolume": {"AppData": "show-42", "PayloadType": 100}}
     return cfg
 
@@ -58,8 +57,7 @@ def test_sei_command_notes_a_design_without_layout_sei_and_fails_cleanly_on_bad_
     assert "bad.json:1" in err and "Traceback" not in err
 
 
-def test_sei_of_an_update_body_without_canvas_warns_and_takes_canvas_option(tmp_path, reference_examples,
-                                                                            capsys):
+def test_sei_of_an_update_body_without_canvas_warns_and_takes_canvas_option(tmp_path, reference_examples, capsys):
     path = tmp_path / "update.json"
     path.write_text(json.dumps(reference_examples["update-1-change-audio-and-layout"]))
     assert main(["sei", str(path)]) == 0

@@ -11,8 +11,15 @@ from .helpers import preset
 
 
 def _text(text, **extra):
-    body = {"Text": text, "WaterMarkWidth": 200, "WaterMarkHeight": 40, "LocationX": 10, "LocationY": 10,
-            "FontSize": 24, "FontColor": "0xFFFFFF"}
+    body = {
+        "Text": text,
+        "WaterMarkWidth": 200,
+        "WaterMarkHeight": 40,
+        "LocationX": 10,
+        "LocationY": 10,
+        "FontSize": 24,
+        "FontColor": "0xFFFFFF",
+    }
     body.update(extra)
     return {"WaterMarkType": 1, "WaterMarkText": body}
 
@@ -63,8 +70,7 @@ def test_the_regular_weight_of_an_installed_cjk_family_is_chosen(tmp_path, monke
     # Light, ...); the first name in sorted order won, so SourceHanSans watermarks were previewed in Bold or Black
     noto = tmp_path / "opentype" / "noto"
     noto.mkdir(parents=True)
-    for name in ("NotoSansCJK-Black.ttc", "NotoSansCJK-Bold.ttc", "NotoSansCJK-Regular.ttc",
-                 "NotoSansCJK-Thin.ttc"):
+    for name in ("NotoSansCJK-Black.ttc", "NotoSansCJK-Bold.ttc", "NotoSansCJK-Regular.ttc", "NotoSansCJK-Thin.ttc"):
         (noto / name).write_bytes(fonts.BUNDLED_FONT.read_bytes())
     monkeypatch.delenv("LAYOUT_STUDIO_CJK_FONT", raising=False)
     monkeypatch.setattr(fonts, "_CJK_DIRS", (str(tmp_path),))
@@ -78,8 +84,16 @@ def test_the_regular_weight_of_an_installed_cjk_family_is_chosen(tmp_path, monke
 def test_the_simplified_chinese_face_of_a_cjk_collection_is_used():
     # NotoSansCJK-Regular.ttc holds JP, KR, SC, TC, HK (and Mono) faces and Pillow opens index 0, the Japanese
     # design, whose forms of some Han characters differ from the SC design of the MCU's SourceHanSans
-    noto = ["Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK HK",
-            "Noto Sans Mono CJK JP", "Noto Sans Mono CJK KR", "Noto Sans Mono CJK SC"]
+    noto = [
+        "Noto Sans CJK JP",
+        "Noto Sans CJK KR",
+        "Noto Sans CJK SC",
+        "Noto Sans CJK TC",
+        "Noto Sans CJK HK",
+        "Noto Sans Mono CJK JP",
+        "Noto Sans Mono CJK KR",
+        "Noto Sans Mono CJK SC",
+    ]
     assert fonts.simplified_chinese_index(noto) == 2
     assert fonts.simplified_chinese_index(["Source Han Sans", "Source Han Sans K", "Source Han Sans SC"]) == 2
     assert fonts.simplified_chinese_index(["Noto Sans Mono CJK JP", "Noto Sans Mono CJK SC"]) == 1

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from layout_studio.documents import classify, load, parse, read_json
+from layout_studio.documents import classify, load, parse
 from layout_studio.errors import LoadError
+from layout_studio.jsonfile import read_json
 from layout_studio.model import Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
 
 from .bodies import REFERENCE_DIR, base, edit, preset_from, reference
@@ -34,8 +35,9 @@ def test_read_json_unreadable_file_names_the_file(tmp_path):
         read_json(tmp_path)  # a directory
 
 
-@pytest.mark.parametrize("text, what", [("[1, 2]", "a list"), ('"x"', "a string"), ("3", "an integer"),
-                                        ("null", "null")])
+@pytest.mark.parametrize(
+    "text, what", [("[1, 2]", "a list"), ('"x"', "a string"), ("3", "an integer"), ("null", "null")]
+)
 def test_read_json_rejects_a_non_object_top_level(tmp_path, text, what):
     path = tmp_path / "top.json"
     path.write_text(text)
@@ -79,10 +81,18 @@ def test_parse_drops_a_wrong_type_and_keeps_the_rest():
     assert regions[1].location_x is None and regions[1].image_width == 640 and regions[0].location_x == 0
 
 
-@pytest.mark.parametrize("path, value", [
-    ("SdkAppId", True), ("SdkAppId", 1.0), ("RoomId", 295066), ("VideoParams", "big"),
-    (f"{R}[0]", "region"), ("PublishCdnParams", {"PublishCdnUrl": "rtmp://x"}), ("AgentParams.MaxIdleTime", None),
-])
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        ("SdkAppId", True),
+        ("SdkAppId", 1.0),
+        ("RoomId", 295066),
+        ("VideoParams", "big"),
+        (f"{R}[0]", "region"),
+        ("PublishCdnParams", {"PublishCdnUrl": "rtmp://x"}),
+        ("AgentParams.MaxIdleTime", None),
+    ],
+)
 def test_parse_reports_each_wrong_type_at_its_path(path, value):
     body = edit(reference("start-1"), path, value)
     model, findings = parse(body)
@@ -117,8 +127,10 @@ def test_preset_target_fields_are_reported_at_their_request_path():
     preset["Target"]["AgentParams"]["MaxIdle"] = 30
     model, findings = parse(preset)
     assert isinstance(model, Preset)
-    assert {(f.code, f.path) for f in findings} == {("schema.type", "AgentParams.UserId"),
-                                                    ("schema.unknown-field", "AgentParams.MaxIdle")}
+    assert {(f.code, f.path) for f in findings} == {
+        ("schema.type", "AgentParams.UserId"),
+        ("schema.unknown-field", "AgentParams.MaxIdle"),
+    }
     assert "MaxIdleTime" in next(f for f in findings if f.path == "AgentParams.MaxIdle").message
 
 
@@ -167,8 +179,7 @@ def test_deeply_nested_values_are_findings_not_crashes():
     for _ in range(5000):
         deep = [deep]
     _model, findings = parse({"VideoParams": deep, "Note": deep})
-    assert {(f.code, f.path) for f in findings} == {("schema.type", "VideoParams"),
-                                                    ("schema.unknown-field", "Note")}
+    assert {(f.code, f.path) for f in findings} == {("schema.type", "VideoParams"), ("schema.unknown-field", "Note")}
 
 
 @pytest.mark.parametrize("value", [123456789, ["eJwsecret-in-a-list"], {"v": "eJwsecret-in-an-object"}, 1.5e9])
@@ -202,7 +213,7 @@ def test_a_task_field_at_the_top_of_a_preset_says_to_move_it_under_target():
 def test_read_json_rejects_a_number_too_large_for_a_float_naming_its_field(tmp_path, number):
     """1e400 is valid JSON grammar but reads as infinity: the loader crashed on it (OverflowError)."""
     path = tmp_path / "big.json"
-    path.write_text('{"VideoParams": {"VideoEncode": {"Width": %s}}}' % number)
+    path.write_text(f'{{"VideoParams": {{"VideoEncode": {{"Width": {number}}}}}}}')
     with pytest.raises(LoadError) as err:
         read_json(path)
     assert err.value.file == str(path)
@@ -215,7 +226,7 @@ def test_parse_reports_infinity_as_a_type_finding_without_crashing():
 
 
 def test_read_json_rejects_an_unpaired_surrogate_escape_naming_its_field(tmp_path):
-    """"\\ud800" is valid JSON grammar but no character: writing it out (preset, body on stdout) crashed."""
+    """ "\\ud800" is valid JSON grammar but no character: writing it out (preset, body on stdout) crashed."""
     path = tmp_path / "sur.json"
     path.write_text('{"AgentParams": {"UserId": "bot\\ud800"}, "VideoParams": {"x\\udfff": 1}}')
     with pytest.raises(LoadError) as err:
@@ -228,14 +239,20 @@ def test_read_json_rejects_an_unpaired_surrogate_escape_naming_its_field(tmp_pat
 def test_read_json_accepts_a_surrogate_pair_escape(tmp_path):
     path = tmp_path / "emoji.json"
     path.write_text('{"Name": "cam \\ud83c\\udfa5"}')
-    assert read_json(path) == {"Name": "cam \U0001F3A5"}
+    assert read_json(path) == {"Name": "cam \U0001f3a5"}
 
 
-@pytest.mark.parametrize("text, where, key", [
-    ('{"SdkAppId": 1, "SdkAppId": 2}', "top level", "SdkAppId"),
-    ('{"VideoParams": {"LayoutParams": {"MixLayoutList": [{}, {"LocationX": 0, "LocationX": 640}]}}}',
-     "VideoParams.LayoutParams.MixLayoutList[1]", "LocationX"),
-])
+@pytest.mark.parametrize(
+    "text, where, key",
+    [
+        ('{"SdkAppId": 1, "SdkAppId": 2}', "top level", "SdkAppId"),
+        (
+            '{"VideoParams": {"LayoutParams": {"MixLayoutList": [{}, {"LocationX": 0, "LocationX": 640}]}}}',
+            "VideoParams.LayoutParams.MixLayoutList[1]",
+            "LocationX",
+        ),
+    ],
+)
 def test_read_json_rejects_a_key_given_twice_naming_where(tmp_path, text, where, key):
     """A repeated key silently lost its first value (JSON readers disagree on which one counts)."""
     path = tmp_path / "dup.json"
@@ -262,14 +279,17 @@ def test_read_json_an_integer_with_thousands_of_digits_names_its_field_not_pytho
     assert "VideoParams.VideoEncode.Width" in message and "5000 digits" in message and "sys." not in message
 
 
-@pytest.mark.parametrize("key, says", [
-    ("MixLayoutParams", ["CreateCloudRecording", "VideoParams.LayoutParams"]),
-    ("MixTranscodeParams", ["CreateCloudRecording", "VideoParams.VideoEncode"]),
-    ("StorageParams", ["CreateCloudRecording", "RecordParams.McuStorageParams"]),
-    ("StreamUrl", ["StartStreamIngest"]),
-    ("UserId", ["AgentParams.UserId"]),
-    ("UserSig", ["AgentParams.UserSig"]),
-])
+@pytest.mark.parametrize(
+    "key, says",
+    [
+        ("MixLayoutParams", ["CreateCloudRecording", "VideoParams.LayoutParams"]),
+        ("MixTranscodeParams", ["CreateCloudRecording", "VideoParams.VideoEncode"]),
+        ("StorageParams", ["CreateCloudRecording", "RecordParams.McuStorageParams"]),
+        ("StreamUrl", ["StartStreamIngest"]),
+        ("UserId", ["AgentParams.UserId"]),
+        ("UserSig", ["AgentParams.UserSig"]),
+    ],
+)
 @pytest.mark.parametrize("doc", ["start-1", "preset:start-1"])
 def test_a_field_of_a_neighbouring_api_says_where_it_belongs(key, says, doc):
     """A CreateCloudRecording or StartStreamIngest body (references 002/003) got 'did you mean VideoParams?'."""
@@ -300,12 +320,15 @@ def test_a_preset_without_format_is_told_to_add_it(key):
     assert len(found) == 1 and '"Format": "layout-studio/preset@1"' in found[0].message
 
 
-@pytest.mark.parametrize("kind, key, says", [
-    ("update", "AgentParams", "StartPublishCdnStream"),
-    ("update", "RoomId", "StartPublishCdnStream"),
-    ("start", "TaskId", "UpdatePublishCdnStream"),
-    ("start", "SequenceNumber", "UpdatePublishCdnStream"),
-])
+@pytest.mark.parametrize(
+    "kind, key, says",
+    [
+        ("update", "AgentParams", "StartPublishCdnStream"),
+        ("update", "RoomId", "StartPublishCdnStream"),
+        ("start", "TaskId", "UpdatePublishCdnStream"),
+        ("start", "SequenceNumber", "UpdatePublishCdnStream"),
+    ],
+)
 def test_a_field_of_the_other_mixing_request_says_so(kind, key, says):
     """AgentParams in an update said 'did you mean SeiParams?'; TaskId in a start body listed the known fields."""
     body = reference("start-1") if kind == "update" else reference("update-2")

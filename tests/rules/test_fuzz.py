@@ -8,23 +8,53 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout_studio.documents import loads, parse
+from layout_studio.documents import parse
 from layout_studio.errors import LoadError
 from layout_studio.findings import Finding, Severity
+from layout_studio.jsonfile import loads
 from layout_studio.validation import validate
 
 from .bodies import REFERENCE_DIR, preset_from
 
-SCALARS = (st.none() | st.booleans() | st.integers(min_value=-2**40, max_value=2**40)
-           | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
-           | st.sampled_from(["\ud800", "https://a/\udfff.png", "0x12345G", "rtmp://", "", "9" * 30]))
-JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=25)
-API_KEYS = st.sampled_from(["VideoParams", "LayoutParams", "MixLayoutList", "LocationX", "ImageWidth", "ZOrder",
-                            "WaterMarkList", "WaterMarkType", "WaterMarkText", "UserInfo", "RoomId", "TaskId",
-                            "Format", "Target", "AudioEncode", "Codec", "SeiParams", "PayloadType", "CustomCrop"])
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**40), max_value=2**40)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["\ud800", "https://a/\udfff.png", "0x12345G", "rtmp://", "", "9" * 30])
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=25,
+)
+API_KEYS = st.sampled_from(
+    [
+        "VideoParams",
+        "LayoutParams",
+        "MixLayoutList",
+        "LocationX",
+        "ImageWidth",
+        "ZOrder",
+        "WaterMarkList",
+        "WaterMarkType",
+        "WaterMarkText",
+        "UserInfo",
+        "RoomId",
+        "TaskId",
+        "Format",
+        "Target",
+        "AudioEncode",
+        "Codec",
+        "SeiParams",
+        "PayloadType",
+        "CustomCrop",
+    ]
+)
 BASES = [json.loads(p.read_text()) for p in sorted(REFERENCE_DIR.glob("*.json"))] + [
-    preset_from(n) for n in ("start-1", "start-7", "start-5")]
+    preset_from(n) for n in ("start-1", "start-7", "start-5")
+]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -38,7 +68,7 @@ def _check(findings):
 def _containers(node, out):
     if isinstance(node, (dict, list)):
         out.append(node)
-        for child in (node.values() if isinstance(node, dict) else node):
+        for child in node.values() if isinstance(node, dict) else node:
             _containers(child, out)
     return out
 

@@ -59,8 +59,9 @@ def test_action_is_inferred_and_can_be_forced():
     preset = preset_from("start-1")
     del preset["Target"]["PublishCdnParams"]
     assert not any(f.code == "task.destination.missing" for f in validate(preset))
-    assert any(f.code == "task.destination.missing" and f.path == "PublishCdnParams"
-               for f in validate(preset, action="start"))
+    assert any(
+        f.code == "task.destination.missing" and f.path == "PublishCdnParams" for f in validate(preset, action="start")
+    )
     update = reference("update-2")
     del update["SequenceNumber"]
     assert any(f.code == "update.sequence-number.missing" for f in validate(update))
@@ -110,8 +111,10 @@ def test_a_value_of_the_wrong_type_is_not_also_reported_as_missing():
     findings = validate(body)
     for path in ("VideoParams.VideoEncode.Width", "SdkAppId"):
         assert [f.code for f in findings if f.path == path] == ["schema.type"], path
-    assert any(f.code == "video.encode.required" for f in validate(edit(reference("start-1"),
-                                                                          "VideoParams.VideoEncode.Width", DELETE)))
+    assert any(
+        f.code == "video.encode.required"
+        for f in validate(edit(reference("start-1"), "VideoParams.VideoEncode.Width", DELETE))
+    )
 
 
 @pytest.mark.parametrize("value", [None, [1], "x", 3])
@@ -138,8 +141,13 @@ def test_a_preset_checked_for_an_action_is_not_blamed_for_what_payload_supplies(
     preset = preset_from("start-1")
     preset["Target"].pop("WithTranscoding")
     as_update = {f.code for f in validate(preset, action="update")}
-    assert not as_update & {"update.task-id.missing", "update.sequence-number.missing",
-                            "update.audio-encode.immutable", "update.cdn-url.restarts", "update.field.missing"}
+    assert not as_update & {
+        "update.task-id.missing",
+        "update.sequence-number.missing",
+        "update.audio-encode.immutable",
+        "update.cdn-url.restarts",
+        "update.field.missing",
+    }
     as_start = validate(preset, action="start")
     assert not [f for f in as_start if f.path == "WithTranscoding"]
     assert not has_errors(as_start), as_start
@@ -149,7 +157,10 @@ def test_a_preset_checked_for_an_action_is_not_blamed_for_what_payload_supplies(
 
 
 def test_count_line_says_one_error_not_one_errors():
-    one = [Finding("x.y", Severity.ERROR, "A", "m", "s"), Finding("x.z", Severity.WARNING, "B", "m", "s"),
-           Finding("x.w", Severity.WARNING, "C", "m", "s")]
+    one = [
+        Finding("x.y", Severity.ERROR, "A", "m", "s"),
+        Finding("x.z", Severity.WARNING, "B", "m", "s"),
+        Finding("x.w", Severity.WARNING, "C", "m", "s"),
+    ]
     assert count_line(one) == "1 error, 2 warnings, 0 infos"
     assert count_line(one, (Severity.ERROR, Severity.WARNING)) == "1 error, 2 warnings"

@@ -133,8 +133,9 @@ def test_every_bundled_preset_opens_at_80x24():
         asyncio.run(scenario(path))
 
 
-@pytest.mark.parametrize("action, text", [("grid_prompt('replace')", "²"), ("convert_dynamic", "¹"),
-                                          ("resize_canvas(True)", "¹²⁸⁰x⁷²⁰")])
+@pytest.mark.parametrize(
+    "action, text", [("grid_prompt('replace')", "²"), ("convert_dynamic", "¹"), ("resize_canvas(True)", "¹²⁸⁰x⁷²⁰")]
+)
 def test_prompts_refuse_digits_int_cannot_read(preset_file, action, text):
     """Superscript digits pass str.isdigit but not int(): the prompt says what to type, nothing crashes."""
     app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
@@ -170,7 +171,7 @@ def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_fil
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("tab", "tab", "enter")     # bob (#1), LocationX field
+            await pilot.press("tab", "tab", "enter")  # bob (#1), LocationX field
             field = app.screen.query_one("#form-region #f-ImageWidth Input")
             field.focus()
             field.value = "1" + "0" * 12
@@ -183,8 +184,10 @@ def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_fil
     assert app.return_code in (0, None)
 
 
-@pytest.mark.parametrize("field, value, named", [("#push-app", "abc", "SdkAppId"), ("#push-app", "²", "SdkAppId"),
-                                                 ("#push-region", "ap-mars", "ap-mars")])
+@pytest.mark.parametrize(
+    "field, value, named",
+    [("#push-app", "abc", "SdkAppId"), ("#push-app", "²", "SdkAppId"), ("#push-region", "ap-mars", "ap-mars")],
+)
 def test_push_screen_names_a_bad_sdkappid_or_region_instead_of_planning(preset_file, field, value, named):
     """A SdkAppId that is not a number or a region the APIs do not accept is reported before the plan, never
     silently replaced by the preset's (nor a crash, nor a plan that says ready)."""
@@ -213,9 +216,19 @@ def test_r_retries_an_image_that_failed_before(tmp_path):
 
     doc = json.loads((FIXTURES / "two_up.json").read_text())
     logo = tmp_path / "logo.png"
-    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 0, "WaterMarkImage": {
-        "WaterMarkUrl": str(logo), "LocationX": 100, "LocationY": 100, "WaterMarkWidth": 64, "WaterMarkHeight": 64,
-        "ZOrder": 5}})
+    doc["VideoParams"]["WaterMarkList"].append(
+        {
+            "WaterMarkType": 0,
+            "WaterMarkImage": {
+                "WaterMarkUrl": str(logo),
+                "LocationX": 100,
+                "LocationY": 100,
+                "WaterMarkWidth": 64,
+                "WaterMarkHeight": 64,
+                "ZOrder": 5,
+            },
+        }
+    )
     path = tmp_path / "logo_preset.json"
     path.write_text(json.dumps(doc))
     app = StudioApp(EditSession.open(path), offer_recovery=False)

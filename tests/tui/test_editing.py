@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from layout_studio.editing import EditSession, ElementRef, get_path, set_path
-from layout_studio.editing import autosave, fields, geometry, ops, templates
+from layout_studio.editing import (
+    EditSession,
+    ElementRef,
+    autosave,
+    fields,
+    geometry,
+    get_path,
+    ops,
+    set_path,
+    templates,
+)
 from layout_studio.editing.access import box, elements, ref_for_path
 from layout_studio.model import Preset
 
@@ -44,8 +53,11 @@ def test_undo_redo_restores_each_state_and_dirty_follows(session, raw):
 
 def test_new_change_clears_redo_and_coalesced_edits_are_one_step(session):
     for x in (1, 12, 123):
-        session.change("type", lambda p, x=x: set_path(p, "VideoParams.LayoutParams.MixLayoutList[0].LocationX", x),
-                       coalesce="field:x")
+        session.change(
+            "type",
+            lambda p, x=x: set_path(p, "VideoParams.LayoutParams.MixLayoutList[0].LocationX", x),
+            coalesce="field:x",
+        )
     assert box(session.preset, R0)[0] == 123
     session.undo()
     assert box(session.preset, R0)[0] == 0 and session.history.can_redo
@@ -57,6 +69,7 @@ def test_failed_change_rolls_back(session, raw):
     def bad(p):
         ops.nudge(p, R0, 50, 0)
         raise RuntimeError("boom")
+
     with pytest.raises(RuntimeError):
         session.change("bad", bad)
     assert session.preset.to_api() == raw and not session.history.can_undo
@@ -92,7 +105,10 @@ def test_set_path_creates_and_prunes():
     p = Preset()
     set_path(p, "VideoParams.LayoutParams.MixLayoutList[1].UserMediaStream.UserInfo.UserId", "carol")
     api = p.to_api()
-    assert api["VideoParams"]["LayoutParams"]["MixLayoutList"] == [{}, {"UserMediaStream": {"UserInfo": {"UserId": "carol"}}}]
+    assert api["VideoParams"]["LayoutParams"]["MixLayoutList"] == [
+        {},
+        {"UserMediaStream": {"UserInfo": {"UserId": "carol"}}},
+    ]
     set_path(p, "VideoParams.LayoutParams.MixLayoutList[1].UserMediaStream.UserInfo.UserId", None)
     assert p.to_api()["VideoParams"]["LayoutParams"]["MixLayoutList"] == [{}, {}]
     set_path(p, "Target.PublishCdnParams[0].PublishCdnUrl", "rtmp://a/b")
@@ -131,6 +147,7 @@ def test_distribute_makes_equal_gaps():
     for ref, x, w in zip(refs, (0, 100, 900), (100, 50, 200)):
         b = box(p, ref)
         from layout_studio.editing.access import set_box
+
         set_box(p, ref, (x, b[1], w, b[3]))
     geometry.distribute(p, refs, "x")
     b = [box(p, r) for r in refs]
@@ -138,8 +155,18 @@ def test_distribute_makes_equal_gaps():
     assert b[0][0] == 0 and b[2][0] == 900 and abs(gaps[0] - gaps[1]) <= 1
 
 
-@pytest.mark.parametrize("name,n", [("grid", 4), ("grid", 9), ("pip", None), ("side-by-side", None),
-                                    ("speaker-strip", 6), ("screen-share", 3), ("portrait", None)])
+@pytest.mark.parametrize(
+    "name,n",
+    [
+        ("grid", 4),
+        ("grid", 9),
+        ("pip", None),
+        ("side-by-side", None),
+        ("speaker-strip", 6),
+        ("screen-share", 3),
+        ("portrait", None),
+    ],
+)
 def test_templates_stay_inside_the_canvas(name, n):
     canvas = (720, 1280) if name == "portrait" else (1280, 720)
     slots = templates.slots(name, canvas, n)
@@ -180,12 +207,15 @@ def test_parse_value_refuses_non_integers():
 
 
 def test_users_field_keeps_existing_entries():
-    p = Preset.model_validate({"AudioParams": {"SubscribeAudioList": [
-        {"UserInfo": {"UserId": "a", "RoomId": "9"}, "SoundLevel": 50}]}})
+    p = Preset.model_validate(
+        {"AudioParams": {"SubscribeAudioList": [{"UserInfo": {"UserId": "a", "RoomId": "9"}, "SoundLevel": 50}]}}
+    )
     spec = next(s for s in fields.AUDIO_FIELDS if s.label == "Allowlist")
     fields.write_field(p, "", spec, fields.parse_value(spec, "a, b"))
     assert p.to_api()["AudioParams"]["SubscribeAudioList"] == [
-        {"UserInfo": {"UserId": "a", "RoomId": "9"}, "SoundLevel": 50}, {"UserInfo": {"UserId": "b"}}]
+        {"UserInfo": {"UserId": "a", "RoomId": "9"}, "SoundLevel": 50},
+        {"UserInfo": {"UserId": "b"}},
+    ]
     assert fields.format_value(spec, fields.read_field(p, "", spec)) == "a, b"
 
 

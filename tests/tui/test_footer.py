@@ -45,8 +45,19 @@ def test_footer_at_80x24_shows_save_preview_and_quit(tmp_path):
                     visible[key.key] = key.description
 
     asyncio.run(scenario())
-    for key in ("a", "w", "d", "delete", "left_square_bracket", "right_square_bracket", "ctrl+z", "ctrl+y",
-                "ctrl+s", "r", "ctrl+q"):
+    for key in (
+        "a",
+        "w",
+        "d",
+        "delete",
+        "left_square_bracket",
+        "right_square_bracket",
+        "ctrl+z",
+        "ctrl+y",
+        "ctrl+s",
+        "r",
+        "ctrl+q",
+    ):
         assert key in visible, f"{key} not visible in the footer at 80x24 (visible: {sorted(visible)})"
 
 

@@ -34,7 +34,7 @@ def test_quit_while_the_preview_is_rendering_does_not_wait_for_it(tmp_path, monk
             await pilot.press("r")
             assert await asyncio.to_thread(started.wait, 3)
             assert "rendering" in str(app.screen.query_one(PreviewPane).query_one("#preview-caption").render())
-            await pilot.press("ctrl+q")                  # nothing changed: quits at once
+            await pilot.press("ctrl+q")  # nothing changed: quits at once
             await pilot.pause()
 
     try:

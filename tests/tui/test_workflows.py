@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from layout_studio.editing import EditSession, ElementRef
 from layout_studio.editing.autosave import pending
@@ -20,7 +21,6 @@ from layout_studio.tui.screens.dialogs import ConfirmQuitScreen, RecoveryScreen
 from layout_studio.tui.screens.editor import EditorScreen
 from layout_studio.tui.widgets.findings import FindingsPanel
 from layout_studio.tui.widgets.inspector import Inspector
-from textual.widgets import Input
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,10 +42,10 @@ def test_add_move_undo_redo_save_writes_the_expected_json(preset_file):
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("a")                       # add a region: appended and selected
+            await pilot.press("a")  # add a region: appended and selected
             await pilot.press("right", "right", "shift+down", "ctrl+right")
-            await pilot.press("ctrl+z", "ctrl+z")        # undo the resize and the 10 px move down
-            await pilot.press("ctrl+y")                  # redo the move down
+            await pilot.press("ctrl+z", "ctrl+z")  # undo the resize and the 10 px move down
+            await pilot.press("ctrl+y")  # redo the move down
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not app.session.dirty
@@ -55,8 +55,14 @@ def test_add_move_undo_redo_save_writes_the_expected_json(preset_file):
     # of the highest ZOrder 2 of the LIVE watermark), moved 2 px right and 10 px down.
     expected = copy.deepcopy(original)
     expected["VideoParams"]["LayoutParams"]["MixLayoutList"].append(
-        {"ImageWidth": 1280 // 4, "ImageHeight": 720 // 4, "LocationX": (1280 - 320) // 2 + 2,
-         "LocationY": (720 - 180) // 2 + 10, "ZOrder": 3})
+        {
+            "ImageWidth": 1280 // 4,
+            "ImageHeight": 720 // 4,
+            "LocationX": (1280 - 320) // 2 + 2,
+            "LocationY": (720 - 180) // 2 + 10,
+            "ZOrder": 3,
+        }
+    )
     saved = json.loads(preset_file.read_text())
     assert saved.pop("$schema").endswith("preset.schema.json")
     assert saved == expected
@@ -67,11 +73,11 @@ def test_typing_a_non_integer_never_reaches_the_model(preset_file):
 
     async def scenario():
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("tab", "tab")              # WM0 is on top, then bob (#1)
+            await pilot.press("tab", "tab")  # WM0 is on top, then bob (#1)
             assert app.session.primary == ElementRef("region", 1)
-            await pilot.press("enter")                   # focus LocationX in the inspector
+            await pilot.press("enter")  # focus LocationX in the inspector
             assert isinstance(app.focused, Input)
-            await pilot.press("end", ".", "5")          # "640.5"
+            await pilot.press("end", ".", "5")  # "640.5"
             await pilot.pause()
             assert app.session.preset.video_params.layout_params.mix_layout_list[1].location_x == 640
             row = app.focused.parent.parent
@@ -92,7 +98,7 @@ def test_a_number_too_big_for_the_api_never_reaches_the_model(preset_file):
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("tab", "tab", "enter")     # bob (#1), focus its LocationX (640)
+            await pilot.press("tab", "tab", "enter")  # bob (#1), focus its LocationX (640)
             app.focused.value = "9" * 23
             await pilot.pause()
             assert app.session.preset.video_params.layout_params.mix_layout_list[1].location_x == 640
@@ -108,7 +114,7 @@ def test_undo_while_a_field_holds_an_unapplied_value_shows_the_restored_value(pr
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("tab", "tab", "enter")     # bob (#1), focus its LocationX (640)
+            await pilot.press("tab", "tab", "enter")  # bob (#1), focus its LocationX (640)
             await pilot.press("end", "backspace", "x")  # "64" applied, then "64x" refused
             await pilot.pause()
             row = app.focused.parent.parent
@@ -152,12 +158,12 @@ def test_quit_with_unsaved_changes_asks(preset_file):
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmQuitScreen)
-            await pilot.press("escape")                  # cancel: back to editing, nothing lost
+            await pilot.press("escape")  # cancel: back to editing, nothing lost
             await pilot.pause()
             assert isinstance(app.screen, EditorScreen) and app.session.dirty
             await pilot.press("ctrl+q")
             await pilot.pause()
-            await pilot.press("d")                       # quit without saving
+            await pilot.press("d")  # quit without saving
             await pilot.pause()
         assert app.return_code == 0
 
@@ -203,7 +209,7 @@ def test_autosave_is_offered_after_a_crash_and_recovers_the_design(preset_file):
             await pilot.pause()
             assert isinstance(app.screen, EditorScreen)
             assert app.session.preset.to_api() == edited and app.session.dirty
-            await pilot.press("ctrl+z")                  # recovery is one undo step
+            await pilot.press("ctrl+z")  # recovery is one undo step
             assert len(app.session.preset.video_params.layout_params.mix_layout_list) == 2
 
     run(recover)
@@ -217,7 +223,7 @@ def test_declining_recovery_keeps_the_file_and_discarding_removes_it(preset_file
     for key, left in (("escape", 1), ("d", 0)):
         app = StudioApp(EditSession.open(preset_file))
 
-        async def scenario():
+        async def scenario(app=app, key=key):
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
                 assert isinstance(app.screen, RecoveryScreen)

@@ -6,7 +6,7 @@ Each dismisses with a result the caller handles in its callback: ConfirmQuitScre
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,13 +46,18 @@ class _Choice(ModalScreen[str]):
 class ConfirmQuitScreen(_Choice):
     """Asked when quitting with unsaved changes. Keys: s save, d discard, escape cancel."""
 
-    BINDINGS = [Binding("s", "choose('save')", "Save"), Binding("d", "choose('discard')", "Discard"),
-                Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("s", "choose('save')", "Save"),
+        Binding("d", "choose('discard')", "Discard"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
     def __init__(self, title: str) -> None:
-        super().__init__("Unsaved changes", f"“{title}” has changes that are not saved. Save them before quitting?",
-                         [("save", "Save", "primary"), ("discard", "Quit without saving", "error"),
-                          ("cancel", "Cancel", "default")])
+        super().__init__(
+            "Unsaved changes",
+            f"“{title}” has changes that are not saved. Save them before quitting?",
+            [("save", "Save", "primary"), ("discard", "Quit without saving", "error"), ("cancel", "Cancel", "default")],
+        )
 
     def action_choose(self, result: str) -> None:
         self.dismiss(result)
@@ -62,15 +67,19 @@ class RecoveryScreen(_Choice):
     """Offered at start when an autosave of a crashed or killed session exists. Keys: r recover, d discard,
     escape not now (the autosave is kept for next time)."""
 
-    BINDINGS = [Binding("r", "choose('recover')", "Recover"), Binding("d", "choose('discard')", "Discard"),
-                Binding("escape", "cancel", "Not now")]
+    BINDINGS = [
+        Binding("r", "choose('recover')", "Recover"),
+        Binding("d", "choose('discard')", "Discard"),
+        Binding("escape", "cancel", "Not now"),
+    ]
     cancel_result = "later"
 
     def __init__(self, what: str, saved_at: str) -> None:
-        super().__init__("Recover unsaved work?",
-                         f"An autosave of {what} from {saved_at} was left by a session that did not end cleanly.",
-                         [("recover", "Recover", "primary"), ("discard", "Discard it", "error"),
-                          ("later", "Not now", "default")])
+        super().__init__(
+            "Recover unsaved work?",
+            f"An autosave of {what} from {saved_at} was left by a session that did not end cleanly.",
+            [("recover", "Recover", "primary"), ("discard", "Discard it", "error"), ("later", "Not now", "default")],
+        )
 
     def action_choose(self, result: str) -> None:
         self.dismiss(result)
@@ -81,8 +90,9 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, value: str = "", *, placeholder: str = "",
-                 check: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self, title: str, value: str = "", *, placeholder: str = "", check: Callable[[str], str | None] | None = None
+    ) -> None:
         super().__init__()
         self._title, self._value, self._placeholder, self._check = title, value, placeholder, check
 

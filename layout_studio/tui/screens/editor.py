@@ -66,12 +66,18 @@ class EditorScreen(EditorActions, Screen):
     BINDINGS = [
         Binding("tab", "select_step(1)", "Next", show=False),
         Binding("shift+tab", "select_step(-1)", "Prev", show=False),
-        Binding("left", "nudge(-1, 0)", show=False), Binding("right", "nudge(1, 0)", show=False),
-        Binding("up", "nudge(0, -1)", show=False), Binding("down", "nudge(0, 1)", show=False),
-        Binding("shift+left", "nudge(-10, 0)", show=False), Binding("shift+right", "nudge(10, 0)", show=False),
-        Binding("shift+up", "nudge(0, -10)", show=False), Binding("shift+down", "nudge(0, 10)", show=False),
-        Binding("ctrl+left", "resize(-10, 0)", show=False), Binding("ctrl+right", "resize(10, 0)", show=False),
-        Binding("ctrl+up", "resize(0, -10)", show=False), Binding("ctrl+down", "resize(0, 10)", show=False),
+        Binding("left", "nudge(-1, 0)", show=False),
+        Binding("right", "nudge(1, 0)", show=False),
+        Binding("up", "nudge(0, -1)", show=False),
+        Binding("down", "nudge(0, 1)", show=False),
+        Binding("shift+left", "nudge(-10, 0)", show=False),
+        Binding("shift+right", "nudge(10, 0)", show=False),
+        Binding("shift+up", "nudge(0, -10)", show=False),
+        Binding("shift+down", "nudge(0, 10)", show=False),
+        Binding("ctrl+left", "resize(-10, 0)", show=False),
+        Binding("ctrl+right", "resize(10, 0)", show=False),
+        Binding("ctrl+up", "resize(0, -10)", show=False),
+        Binding("ctrl+down", "resize(0, 10)", show=False),
         Binding("a", "add_region", "Region"),
         Binding("w", "add_watermark", "Text"),
         Binding("d", "duplicate", "Dup"),
@@ -180,8 +186,9 @@ class EditorScreen(EditorActions, Screen):
             self.session.history.seal()
             self.sync(changed=False)
             return
-        self.session.change("Drag", lambda p: ops.move_to(p, event.ref, event.x, event.y),
-                            coalesce=f"drag-{event.drag}")
+        self.session.change(
+            "Drag", lambda p: ops.move_to(p, event.ref, event.x, event.y), coalesce=f"drag-{event.drag}"
+        )
         self.sync()
 
     def on_option_list_option_highlighted(self, event) -> None:
@@ -211,8 +218,9 @@ class EditorScreen(EditorActions, Screen):
         row.parse_error = None
         base, spec = event.form.base, event.spec
         try:
-            self.session.change(f"Edit {spec.label}", lambda p: write_field(p, base, spec, value),
-                                coalesce=f"field:{base}.{spec.path}")
+            self.session.change(
+                f"Edit {spec.label}", lambda p: write_field(p, base, spec, value), coalesce=f"field:{base}.{spec.path}"
+            )
         except (ValueError, KeyError) as err:
             row.parse_error = f"{spec.label}: not applied ({err.__class__.__name__})"
             row.set_problem([])

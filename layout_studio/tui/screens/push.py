@@ -39,8 +39,11 @@ def _describe(plan) -> str:
 class PushScreen(Screen):
     """Plan and push the session's design to a task. Keys: ctrl+p… palette, p plan, escape back."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("f5", "plan", "Plan"),
-                Binding("f9", "push", "Push")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("f5", "plan", "Plan"),
+        Binding("f9", "push", "Push"),
+    ]
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
@@ -63,8 +66,9 @@ class PushScreen(Screen):
             yield Button("Plan (F5)", id="plan", variant="default", compact=True)
             yield Button("Push (F9)", id="push", variant="warning", disabled=True, compact=True)
             yield Checkbox("dry run", id="push-dry", compact=True)
-        yield Static("Type the TaskId and press enter to see the request and the changes.", id="push-outcome",
-                     markup=False)
+        yield Static(
+            "Type the TaskId and press enter to see the request and the changes.", id="push-outcome", markup=False
+        )
         with Horizontal(id="push-panes"):
             with VerticalScroll(id="push-request-pane"):
                 yield Static("", id="push-request", markup=False)
@@ -88,8 +92,10 @@ class PushScreen(Screen):
         except ValueError:
             sdk_app_id = -1
         if sdk_app_id is not None and sdk_app_id <= 0:
-            raise LayoutStudioError(f"SdkAppId {app!r} is not an application id: type the number from the TRTC "
-                                    "console (e.g. 1400188366), or clear the field to use the preset's Target")
+            raise LayoutStudioError(
+                f"SdkAppId {app!r} is not an application id: type the number from the TRTC "
+                "console (e.g. 1400188366), or clear the field to use the preset's Target"
+            )
         if region is not None:
             check_region(region)  # a region the APIs refuse is named now, not after a plan that says "ready"
         return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
@@ -127,8 +133,11 @@ class PushScreen(Screen):
         self.query_one("#push-request", Static).update(_json(body))
         self.query_one("#push-diff", Static).update(mask_text(_describe(self.plan)))
         self.query_one("#push", Button).disabled = self.plan.blocked
-        self._say("refused: the design has errors" if self.plan.blocked else
-                  f"ready: {len(self.plan.changes)} field(s) change — press Push (F9) to send")
+        self._say(
+            "refused: the design has errors"
+            if self.plan.blocked
+            else f"ready: {len(self.plan.changes)} field(s) change — press Push (F9) to send"
+        )
 
     def action_push(self) -> None:
         if self.plan is None or self.plan.blocked:
@@ -157,8 +166,7 @@ class PushScreen(Screen):
             text = "dry run — nothing sent; the request is shown on the left"
             self.app.call_from_thread(self.query_one("#push-request", Static).update, _json(out.request))
         elif out.ok:
-            text = (f"pushed: TaskId {out.task_id}, RequestId {out.request_id}, "
-                    f"SequenceNumber {out.sequence_number}")
+            text = f"pushed: TaskId {out.task_id}, RequestId {out.request_id}, SequenceNumber {out.sequence_number}"
         else:
             text = f"{out.status}: {out.error}"
         self.app.call_from_thread(self._say, text)

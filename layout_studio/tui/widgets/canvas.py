@@ -174,15 +174,30 @@ class CanvasView(Widget, can_focus=True):
             self._frame(chars, styles, x0, y0, x1, y1, LIGHT, Style(bgcolor=colour, color="#d0d0d0"))
             user = regions(self.session.preset)[ref.index].user_id
             label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}"
-            self._text(chars, styles, x0 + 1, y0 + (1 if y1 - y0 > 2 else 0), x1 - 1, label,
-                       Style(bgcolor=colour, color="#ffffff", bold=True))
+            self._text(
+                chars,
+                styles,
+                x0 + 1,
+                y0 + (1 if y1 - y0 > 2 else 0),
+                x1 - 1,
+                label,
+                Style(bgcolor=colour, color="#ffffff", bold=True),
+            )
         else:
             style = Style(color=ERROR_BG if error else WATERMARK_FG)
             self._frame(chars, styles, x0, y0, x1, y1, DASHED, style, keep_bg=True)
             wm = watermarks(self.session.preset)[ref.index]
             what = f"'{wm.water_mark_text.text}'" if wm.eff("water_mark_type") == 1 and wm.water_mark_text else "img"
-            self._text(chars, styles, x0 + 1, y0, x1 - 1, f"{'!' if error else ''}WM{ref.index} {what} z{z}",
-                       style, keep_bg=True)
+            self._text(
+                chars,
+                styles,
+                x0 + 1,
+                y0,
+                x1 - 1,
+                f"{'!' if error else ''}WM{ref.index} {what} z{z}",
+                style,
+                keep_bg=True,
+            )
 
     @staticmethod
     def _put(chars, styles, x: int, y: int, ch: str, style: Style, keep_bg: bool = False) -> None:

@@ -87,7 +87,7 @@ class FieldForm(VerticalScroll):
     class Edited(Message):
         """Text typed in a field (``done``: enter pressed, closes the undo step)."""
 
-        def __init__(self, form: "FieldForm", spec: FieldSpec, text: str, done: bool = False) -> None:
+        def __init__(self, form: FieldForm, spec: FieldSpec, text: str, done: bool = False) -> None:
             super().__init__()
             self.form, self.spec, self.text, self.done = form, spec, text, done
 

@@ -49,8 +49,7 @@ class Inspector(Vertical):
             with TabPane(TAB_TITLES["element"], id="tab-element"):
                 yield Static("", id="element-summary", markup=False)
                 with ContentSwitcher(initial="no-selection", id="element-switcher"):
-                    yield Static("No element selected. Tab selects the next one; a adds a region.",
-                                 id="no-selection")
+                    yield Static("No element selected. Tab selects the next one; a adds a region.", id="no-selection")
                     yield FieldForm(REGION_FIELDS, id="form-region")
                     yield FieldForm(TEXT_WATERMARK_FIELDS, id="form-text")
                     yield FieldForm(IMAGE_WATERMARK_FIELDS, id="form-image")
