@@ -182,11 +182,12 @@ def run_push(args: Args) -> int:
 
 
 def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> int:
-    """``push --task-ids-from FILE``: confirm once, run the batch with a progress line, write the report."""
+    """``push --task-ids-from FILE``: confirm once, run the batch with a progress bar, write the report."""
     from ..atomic import atomic_write_text
-    from ..push.batch import ProgressLine, read_task_ids, run_batch
+    from ..push.batch import read_task_ids, run_batch
     from ..push.errors import RefusedError
     from .options import confirm, open_pusher, print_findings, report_outcome
+    from .progress import BatchProgress
 
     task_ids = read_task_ids(args.task_ids_from)
     if args.workers < 1:
@@ -197,7 +198,7 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
         if not confirm(args, f"Apply {preset.name or args.preset} to {len(task_ids)} task(s)?"):
             print("not applied", file=sys.stderr)
             return 1
-        bar = ProgressLine(len(task_ids))
+        bar = BatchProgress(len(task_ids))
         interrupted = False
         try:
             result = run_batch(
