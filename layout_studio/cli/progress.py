@@ -5,7 +5,7 @@ On a terminal (stderr is a TTY and rich finds it interactive: not ``TERM=dumb``,
 line is redrawn in place: bar, tasks done of total, the count of each outcome (``ok 12 · skipped 3 · error 1``),
 tasks a second, time elapsed and an estimate of the time left. Anywhere else (a pipe, a file, a CI log) nothing is
 redrawn: a plain line ``push: 12/25 (48%): ok 12; 4.1 tasks/s; about 3 s left`` is printed at the first result,
-every 10 % and at least every 5 seconds while results come in, and at the end.
+every 10 % and at least every 5 seconds while results come in (never twice within a second), and at the end.
 
 The rate counts only tasks sent (a task skipped because it already has the design costs no request), so the time
 left is not thrown off by the skipped tasks counted at the start. rich is imported only when a bar is drawn.
@@ -39,11 +39,16 @@ def rate_and_left(sent: int, remaining: int, elapsed: float) -> tuple[float | No
     return rate, remaining / rate
 
 
+def time_left(seconds: float) -> str:
+    """``"under 1 s left"``, ``"about 3 s left"``, ``"about 2 min 5 s left"``, ``"about 1 h 4 min left"``."""
+    if seconds < 0.5:
+        return "under 1 s left"
+    return f"about {duration(seconds)} left"
+
+
 def duration(seconds: float) -> str:
-    """``"under 1 s"``, ``"3 s"``, ``"2 min 5 s"``, ``"1 h 4 min"``."""
+    """``"3 s"``, ``"2 min 5 s"``, ``"1 h 4 min"``."""
     whole = int(round(seconds))
-    if whole < 1:
-        return "under 1 s"
     if whole < 60:
         return f"{whole} s"
     if whole < 3600:
@@ -62,12 +67,14 @@ class BatchProgress:
         *,
         every_seconds: float = 5.0,
         every_percent: int = 10,
+        min_seconds: float = 1.0,
         interactive: bool | None = None,
     ) -> None:
         self.total = max(total, 1)
         self.stream = stream or sys.stderr
         self.every_seconds = every_seconds
         self.every_percent = every_percent
+        self.min_seconds = min_seconds
         self.started = time.monotonic()
         self._lock = threading.Lock()
         self._counts: dict[str, int] = {}
@@ -135,14 +142,15 @@ class BatchProgress:
         self.close()
 
     def _due(self, done: int) -> bool:
-        """True when a plain line is due: the first result, the last, a new ``every_percent`` step, or
-        ``every_seconds`` since the last line."""
+        """True when a plain line is due: the first result, the last, or (``min_seconds`` after the last line, so a
+        burst of skipped tasks prints one line) a new ``every_percent`` step or ``every_seconds`` since the last."""
         if self._printed is None or done >= self.total:
             return True
         last_done, when, bucket = self._printed
-        if done == last_done:
+        since = time.monotonic() - when
+        if done == last_done or since < self.min_seconds:
             return False
-        return self._bucket(done) != bucket or time.monotonic() - when >= self.every_seconds
+        return self._bucket(done) != bucket or since >= self.every_seconds
 
     def _bucket(self, done: int) -> int:
         return done * 100 // self.total // max(self.every_percent, 1)
@@ -158,7 +166,7 @@ class BatchProgress:
         if rate is not None:
             line += f"; {rate:.1f} tasks/s"
             if left is not None and done < self.total:
-                line += f"; about {duration(left)} left"
+                line += f"; {time_left(left)}"
         self.stream.write(line + "\n")
         self.stream.flush()
         self._printed = (done, now, self._bucket(done))
@@ -187,7 +195,7 @@ def _rate_column() -> Any:
                 return Text("")
             text = f"{rate:.1f} tasks/s"
             if left is not None and remaining > 0:
-                text += f", about {duration(left)} left"
+                text += f", {time_left(left)}"
             return Text(text)
 
     return RateColumn()
