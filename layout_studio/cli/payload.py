@@ -124,7 +124,7 @@ def room_target_options() -> Callable[[Any], Any]:
 def payload(args: Args) -> int:
     """Build, check and print the body; returns 0, 1 or 2."""
     from ..errors import LayoutStudioError
-    from ..findings import Severity, count_line, has_errors
+    from ..findings import count_line, errors_in, has_errors
     from ..payload import build_request, check_request
     from ..presets import load_preset
     from ..secrets import mask_secrets
@@ -156,7 +156,7 @@ def payload(args: Args) -> int:
         print(
             f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first", file=sys.stderr
         )
-        missing = sorted({flag for f in findings if f.severity is Severity.ERROR and (flag := _flag_for(f.path))})
+        missing = sorted({flag for f in errors_in(findings) if (flag := _flag_for(f.path))})
         if missing:
             print(
                 f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
