@@ -207,9 +207,9 @@ def test_moving_a_region_reuses_its_cached_tile():
 
 def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_listing_every_user(monkeypatch):
     # --users 100000000 on a custom layout built a list of every simulated user before filling two regions
-    from layout_studio import dynamic
+    from layout_studio.mix import room
 
-    real = dynamic.auto_user
+    real = room.auto_user
     made = []
 
     def counting(n):
@@ -217,7 +217,7 @@ def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_
         assert len(made) <= 100, "made a name for every user of the room"
         return real(n)
 
-    monkeypatch.setattr(dynamic, "auto_user", counting)
+    monkeypatch.setattr(room, "auto_user", counting)
     image = render_preview(
         preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100), region(200, 0, 100, 100)]), users=10**8
     )
