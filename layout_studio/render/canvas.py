@@ -11,7 +11,7 @@ from ..findings import Severity
 from ..model import McuVideoParams
 from ..sources import data_type, sdk
 from .cards import hatched
-from .colors import parse_color
+from .colors import color_or_default
 from .context import RenderContext
 from .scaling import scale_into
 
@@ -21,7 +21,7 @@ _MODES = {0: "crop", 1: "black", 2: "stretch"}
 
 def background_color(video: McuVideoParams, ctx: RenderContext) -> tuple[int, int, int]:
     """The canvas colour (RGB); an invalid BackGroundColor gives black and a warning finding."""
-    color, ok = parse_color(video.back_ground_color, (0, 0, 0))
+    color, ok = color_or_default(video.back_ground_color, (0, 0, 0))
     if not ok:
         ctx.add(
             "render.color.invalid",

@@ -23,7 +23,7 @@ from ..findings import Severity
 from ..mix import Slot, SlotState
 from ..sources import data_type, sdk
 from .cards import NOMINAL, audio_card, card_kind_for, crop_box, hatched, make_card
-from .colors import parse_color
+from .colors import color_or_default
 from .context import RenderContext
 from .scaling import rounded_mask, scale_into, with_alpha
 
@@ -37,7 +37,7 @@ def _region_color(slot: Slot, ctx: RenderContext, bit: int) -> tuple[int, int, i
     lay = slot.layout
     if not (lay.eff("back_ground_color_mode") & bit) or lay.back_ground_color is None:
         return None
-    color, ok = parse_color(lay.back_ground_color, (0, 0, 0))
+    color, ok = color_or_default(lay.back_ground_color, (0, 0, 0))
     return color if ok else None
 
 

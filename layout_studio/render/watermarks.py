@@ -22,7 +22,7 @@ from ..findings import Severity
 from ..model import McuWaterMarkParams, McuWaterMarkText
 from ..sources import data_type, sdk
 from .cards import hatched
-from .colors import parse_color
+from .colors import color_or_default
 from .context import RenderContext
 from .fonts import drawable, font_path, get_font, missing_glyphs, unreadable_cjk_font
 from .scaling import scale_into
@@ -67,8 +67,8 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: RenderContext) -> Image.I
     if not box_w or box_w <= 0:
         length = ImageDraw.Draw(Image.new("L", (1, 1))).textlength(content, font=font)
         box_w = max(1, min(8192, int(length) + 4))
-    fg, ok_fg = parse_color(text.font_color, (255, 255, 255))
-    bg, ok_bg = parse_color(text.back_ground_color, (0, 0, 0))
+    fg, ok_fg = color_or_default(text.font_color, (255, 255, 255))
+    bg, ok_bg = color_or_default(text.back_ground_color, (0, 0, 0))
     for ok, name in ((ok_fg, "FontColor"), (ok_bg, "BackGroundColor")):
         if not ok:
             ctx.add(
