@@ -23,7 +23,7 @@ from .convert import materialize
 from .design import Design, coerce
 from .dynamic import MODE_NAMES, place, simulate
 from .placements import placements
-from .room import DEFAULT_DYNAMIC_USERS, MAX_PLACES, Room, auto_user
+from .room import DEFAULT_DYNAMIC_USERS, MAX_PLACES, Room, auto_number, auto_user
 from .slots import Slot, SlotState, resolve, unknown_users
 from .stacking import LayerKind, stacking_key, stacking_order, ties
 
@@ -36,6 +36,7 @@ __all__ = [
     "Room",
     "Slot",
     "SlotState",
+    "auto_number",
     "auto_user",
     "coerce",
     "materialize",

@@ -17,6 +17,7 @@ sending no video. Users with no name are ``auto #1``, ``auto #2``, ... (:func:`a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -28,9 +29,18 @@ MAX_PLACES = 16
 DEFAULT_DYNAMIC_USERS = 4
 
 
+_AUTO = re.compile(r"auto #(\d+)")
+
+
 def auto_user(n: int) -> str:
     """The id the preview gives the ``n``-th (1-based) simulated user with no name: ``auto #n``."""
     return f"auto #{n}"
+
+
+def auto_number(user_id: str) -> int | None:
+    """``n`` when ``user_id`` is the simulated user :func:`auto_user` ``(n)``, else None (a real UserId)."""
+    m = _AUTO.fullmatch(user_id)
+    return int(m.group(1)) if m else None
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
-import re
 
+from ..mix import auto_number
 from ..values import RGB, ValueFormatError, parse_color
 
 __all__ = ["RGB", "color_or_default", "contrast_text", "shade", "user_color"]
@@ -30,16 +30,13 @@ def color_or_default(value: str | None, default: RGB) -> tuple[RGB, bool]:
         return default, False
 
 
-_AUTO = re.compile(r"^auto #(\d+)$")
-
-
 def user_color(user_id: str) -> RGB:
     """The card colour of ``user_id``: a hue from the SHA-256 of the id, saturation 0.55, value 0.80.
 
     Simulated users ``auto #n`` step the hue by the golden ratio instead, so neighbours always differ."""
-    m = _AUTO.match(user_id)
-    if m:
-        hue = (0.11 + int(m.group(1)) * 0.6180339887) % 1.0
+    n = auto_number(user_id)
+    if n is not None:
+        hue = (0.11 + n * 0.6180339887) % 1.0
     else:
         digest = hashlib.sha256(user_id.encode("utf-8")).digest()
         hue = int.from_bytes(digest[:2], "big") / 65536.0

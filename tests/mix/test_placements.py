@@ -10,6 +10,8 @@ from layout_studio.mix import (
     LayerKind,
     Room,
     SlotState,
+    auto_number,
+    auto_user,
     coerce,
     placements,
     resolve,
@@ -104,3 +106,8 @@ def test_ties_are_overlapping_regions_of_equal_zorder_and_watermarks_stack_above
 def test_room_of_reads_any_collection_of_absent_users():
     assert Room.of(3, ["a", "a", "b"]) == Room(3, frozenset({"a", "b"}))
     assert Room().dynamic_count() == 4 and Room(7).dynamic_count() == 7
+
+
+def test_simulated_user_names_are_made_and_read_in_one_place():
+    assert auto_user(12) == "auto #12" and auto_number(auto_user(12)) == 12
+    assert auto_number("host") is None and auto_number("auto #x") is None and auto_number("auto #3 ") is None
