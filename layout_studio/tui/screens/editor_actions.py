@@ -254,7 +254,7 @@ class EditorActions:
             if not value:
                 return
             try:
-                from ...dynamic import materialize
+                from ...mix import materialize
 
                 preset = materialize(self.session.preset, int(value))
             except (ImportError, LayoutStudioError, ValueError) as err:
