@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="print the preset file's JSON Schema",
         description="Print the JSON Schema (draft 2020-12) of the preset file format layout-studio/preset@1. "
         "Editors use it to complete and check presets; the bundled presets point at the packaged copy "
-        "(layout_studio/data/preset.schema.json).",
+        "(presets/schema/preset.schema.json in a checkout).",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of standard output"
