@@ -2,7 +2,7 @@
 documented behaviour and saying where it approximates.
 
 Public API: :class:`Renderer` (keeps caches) with ``.render(config, *, users=None, absent=(), sources=None,
-overlay=False, scale=1.0, offline=False, findings=None) -> RenderResult(image, findings)``, and
+overlay=False, scale=1.0, offline=False, refresh=False, findings=None) -> RenderResult(image, findings)``, and
 :func:`render_preview` ``(config, **options) -> PIL.Image.Image`` (RGB, canvas size x scale).
 
 Modules, one concept each: :mod:`.design` (config -> sections and canvas), :mod:`.slots` (who is shown where),

@@ -21,14 +21,22 @@ SOURCE_IMAGES = "manual 001 Data Types (image URLs: PNG/JPEG, at most 2K and 5 M
 
 
 class Context:
-    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only."""
+    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only;
+    ``refresh``: revalidate cached downloads now (:func:`layout_studio.fetch.fetch_bytes`)."""
 
     def __init__(
-        self, tiles: LRUCache, images: LRUCache, *, offline: bool = False, dead: dict[Hashable, str] | None = None
+        self,
+        tiles: LRUCache,
+        images: LRUCache,
+        *,
+        offline: bool = False,
+        refresh: bool = False,
+        dead: dict[Hashable, str] | None = None,
     ) -> None:
         self.tiles = tiles
         self.images = images
         self.offline = offline
+        self.refresh = refresh
         self.findings: list[Finding] = []
         #: URLs whose download failed in this render (shared with sub-contexts): not tried again for another field
         self.dead: dict[Hashable, str] = {} if dead is None else dead
@@ -44,7 +52,7 @@ class Context:
         added again, so every render reports them."""
 
         def build() -> tuple[Any, list[Finding]]:
-            sub = Context(self.tiles, self.images, offline=self.offline, dead=self.dead)
+            sub = Context(self.tiles, self.images, offline=self.offline, refresh=self.refresh, dead=self.dead)
             value = make(sub)
             return value, sub.findings
 
@@ -77,7 +85,9 @@ class Context:
             if download in self.dead:
                 return None, [], self.dead[download]
             try:
-                img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra, user_frame=user_frame)
+                img, notes = load_image(
+                    ref, offline=self.offline, refresh=self.refresh, allow_extra=allow_extra, user_frame=user_frame
+                )
                 return img, notes, None
             except DownloadError as exc:
                 self.dead[download] = str(exc)
