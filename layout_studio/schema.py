@@ -1,8 +1,9 @@
 """The JSON Schema (draft 2020-12) of the preset file, generated from the pydantic models and their field facts.
 
-Editors use it to complete and check presets: every bundled preset names it in ``"$schema"``. The committed copy,
-``layout_studio/data/preset.schema.json``, is regenerated with
-``layout-studio schema -o layout_studio/data/preset.schema.json``; a test fails when it is stale.
+Editors use it to complete and check presets: every bundled preset names it in ``"$schema"``
+(``schema/preset.schema.json``). The committed copy, ``presets/schema/preset.schema.json`` (shipped with the bundled
+presets, :mod:`layout_studio.bundled`), is regenerated with
+``layout-studio schema -o presets/schema/preset.schema.json``; a test fails when it is stale.
 
 Differences from pydantic's own output, on purpose:
 

@@ -14,7 +14,7 @@ from .command import Args, command, option
     summary="print the preset file's JSON Schema",
     description="Print the JSON Schema (draft 2020-12) of the preset file format layout-studio/preset@1. "
     "Editors use it to complete and check presets; the bundled presets point at the packaged copy "
-    "(layout_studio/data/preset.schema.json).",
+    "(presets/schema/preset.schema.json in a checkout).",
 )
 @option("-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of standard output")
 def schema(args: Args) -> int:

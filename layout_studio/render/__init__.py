@@ -2,7 +2,7 @@
 documented behaviour and saying where it approximates.
 
 Public API: :class:`Renderer` (keeps caches) with ``.render(config, *, users=None, absent=(), sources=None,
-overlay=False, scale=1.0, offline=False, findings=None) -> RenderResult(image, findings)``, and
+overlay=False, scale=1.0, offline=False, refresh=False, findings=None) -> RenderResult(image, findings)``, and
 :func:`render_preview` ``(config, **options) -> PIL.Image.Image`` (RGB, canvas size x scale).
 
 What is placed where (the design view, the simulated room, slots, dynamic templates, stacking order) is the mix's

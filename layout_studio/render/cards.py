@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..paths import ASSETS
+from ..bundled import asset
 from .colors import RGB, contrast_text, shade, user_color
 from .fonts import drawable, get_font
 
@@ -28,13 +28,13 @@ NOMINAL: dict[str, tuple[int, int]] = {"camera": (1280, 720), "phone": (720, 128
 
 @cache
 def _motif(kind: str) -> Image.Image:
-    with Image.open(ASSETS / "cards" / f"{kind}.png") as im:
+    with Image.open(asset("cards", f"{kind}.png")) as im:
         return im.convert("L")
 
 
 @cache
 def _icon(name: str) -> Image.Image:
-    with Image.open(ASSETS / "icons" / f"{name}.png") as im:
+    with Image.open(asset("icons", f"{name}.png")) as im:
         return im.convert("L")
 
 

@@ -28,14 +28,22 @@ T = TypeVar("T")
 
 
 class RenderContext:
-    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only."""
+    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only;
+    ``refresh``: revalidate cached downloads now (:func:`layout_studio.fetch.fetch_bytes`)."""
 
     def __init__(
-        self, tiles: LRUCache, images: LRUCache, *, offline: bool = False, dead: dict[Hashable, str] | None = None
+        self,
+        tiles: LRUCache,
+        images: LRUCache,
+        *,
+        offline: bool = False,
+        refresh: bool = False,
+        dead: dict[Hashable, str] | None = None,
     ) -> None:
         self.tiles = tiles
         self.images = images
         self.offline = offline
+        self.refresh = refresh
         self.findings: list[Finding] = []
         #: URLs whose download failed in this render (shared with sub-contexts): not tried again for another field
         self.dead: dict[Hashable, str] = {} if dead is None else dead
@@ -51,7 +59,7 @@ class RenderContext:
         added again, so every render reports them. ``key`` must tell apart everything ``make`` depends on."""
 
         def build() -> tuple[T, list[Finding]]:
-            sub = RenderContext(self.tiles, self.images, offline=self.offline, dead=self.dead)
+            sub = RenderContext(self.tiles, self.images, offline=self.offline, refresh=self.refresh, dead=self.dead)
             value = make(sub)
             return value, sub.findings
 
@@ -84,7 +92,9 @@ class RenderContext:
             if download in self.dead:
                 return None, [], self.dead[download]
             try:
-                img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra, user_frame=user_frame)
+                img, notes = load_image(
+                    ref, offline=self.offline, refresh=self.refresh, allow_extra=allow_extra, user_frame=user_frame
+                )
                 return img, notes, None
             except DownloadError as exc:
                 self.dead[download] = str(exc)

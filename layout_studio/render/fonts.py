@@ -17,9 +17,9 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from ..paths import ASSETS
+from ..bundled import asset
 
-BUNDLED_FONT = ASSETS / "fonts" / "DejaVuSans.ttf"
+BUNDLED_FONT = asset("fonts", "DejaVuSans.ttf")
 
 _CJK_DIRS = (
     "/usr/share/fonts",

@@ -145,6 +145,7 @@ class Renderer:
         overlay: bool = False,
         scale: float = 1.0,
         offline: bool = False,
+        refresh: bool = False,
         findings: list[Finding] | None = None,
         canvas: tuple[int, int] | None = None,
     ) -> RenderResult:
@@ -154,11 +155,17 @@ class Renderer:
         ``absent``: UserIds without video (placeholder; audio-only in dynamic layouts). ``sources``: UserId ->
         PIL image, image path/URL, or ``card:camera|phone|screen``. ``overlay``: outlines, labels, grid and the
         validator's ``findings`` (computed with :func:`layout_studio.validation.validate` when None). ``scale``:
-        output size factor (0.05..4). ``offline``: images from the cache only. ``canvas``: (w, h) for an update
-        body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its content.
+        output size factor (0.05..4). ``offline``: images from the cache only. ``refresh``: ask the servers of
+        downloaded images now whether they changed, whatever the age of the disk cache (:mod:`layout_studio.fetch`;
+        the images and tiles this Renderer keeps are dropped first; no effect with ``offline``). ``canvas``: (w, h)
+        for an update body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its
+        content.
         """
         design = coerce(config, canvas)
-        ctx = RenderContext(self.tiles, self.images, offline=offline)
+        if refresh and not offline:
+            self.images.clear()
+            self.tiles.clear()
+        ctx = RenderContext(self.tiles, self.images, offline=offline, refresh=refresh and not offline)
         for f in design.findings:
             if f.code.startswith("render."):
                 ctx.findings.append(f)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from layout_studio import bundled as bundled_files
 from layout_studio import paths
 from layout_studio.editing import EditSession
 from layout_studio.tui.app import StudioApp
@@ -24,7 +25,7 @@ def bundled(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "bundled"
     folder.mkdir()
     shutil.copy(FIXTURES / "two_up.json", folder / "two_up.json")
-    monkeypatch.setattr(paths, "BUNDLED_PRESETS", folder)
+    monkeypatch.setattr(bundled_files, "presets_dir", lambda: folder)
     return folder / "two_up.json"
 
 
