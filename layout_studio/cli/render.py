@@ -1,5 +1,6 @@
 """``layout-studio render FILE -o OUT.png [--users N] [--absent USER]... [--source USER=PATH]... [--overlay]
-[--scale F] [--offline] [--canvas WxH]``: draw the preview of a preset or request body to a PNG (written atomically).
+[--scale F] [--offline] [--refresh] [--canvas WxH]``: draw the preview of a preset or request body to a PNG (written
+atomically).
 
 The renderer's findings (images that could not be fetched, missing glyphs, approximations) go to stderr; the PNG
 is written anyway. Exit 0; 2 for unreadable input or a bad option.
@@ -62,6 +63,11 @@ def room_options(*, absent_help: str) -> Callable[[Any], Any]:
 @option("--overlay", is_flag=True, help="draw outlines, ZOrder, a grid and the validator's findings")
 @option("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
 @option("--offline", is_flag=True, help="use cached images only; fetch nothing")
+@option(
+    "--refresh",
+    is_flag=True,
+    help="ask the servers of cached images now whether they changed (otherwise after 5 minutes)",
+)
 @CANVAS_OPTION
 def render(args: Args) -> int:
     """Render and write the PNG; findings on stderr."""
@@ -82,6 +88,7 @@ def render(args: Args) -> int:
         overlay=args.overlay,
         scale=args.scale,
         offline=args.offline,
+        refresh=args.refresh,
         canvas=args.canvas,
     )
     for f in result.findings:

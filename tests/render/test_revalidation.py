@@ -211,3 +211,23 @@ def test_a_renderer_asked_to_refresh_draws_the_replaced_image(origin):
     assert renderer.render(_design(origin), refresh=True).image.getpixel((5, 5)) == (0, 0, 255)
     Origin.body = RED
     assert render_preview(_design(origin), refresh=True).getpixel((5, 5)) == (255, 0, 0)
+
+
+def test_the_render_command_refresh_option_redraws_an_image_replaced_at_the_same_url(origin, tmp_path):
+    import json
+
+    from layout_studio.cli import main
+
+    design = tmp_path / "design.json"
+    design.write_text(json.dumps(_design(origin)))
+    out = tmp_path / "out.png"
+
+    def drawn(*options: str) -> tuple[int, int, int]:
+        assert main(["render", str(design), "-o", str(out), *options]) == 0
+        with Image.open(out) as im:
+            return im.convert("RGB").getpixel((5, 5))
+
+    assert drawn() == (255, 0, 0)
+    Origin.body = BLUE
+    assert drawn() == (255, 0, 0)  # the cached copy is younger than the TTL
+    assert drawn("--refresh") == (0, 0, 255)
