@@ -159,8 +159,8 @@ def run(args: argparse.Namespace) -> int:
     from ..findings import count_line, has_errors
     from ..payload import build_request, check_request
     from ..presets import load_preset
-    from ..secrets import mask_secrets
-    from .validate import format_finding, secret_values, utf8_stdout
+    from ..secrets import mask_secrets, secret_values
+    from .validate import format_finding, utf8_stdout
 
     preset = load_preset(args.preset)
     opts = target_options(args, preset)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..findings import count_line
-from ..secrets import is_secret_key, mask_text
+from ..secrets import mask_text, secret_values
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -63,23 +63,6 @@ def parse_canvas(text: str) -> tuple[int, int]:
         f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, each side "
         f"1..{MAX_CANVAS} (the VideoEncode range), e.g. 1280x720"
     )
-
-
-def secret_values(obj: Any) -> list[str]:
-    """Every UserSig / SecretKey string in a JSON value, for masking (URL txSecret is masked by mask_text)."""
-    found: list[str] = []
-    stack = [obj]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if is_secret_key(key) and isinstance(value, str):
-                    found.append(value)
-                else:
-                    stack.append(value)
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found
 
 
 def utf8_stdout() -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..findings import Finding, has_errors
 from ..model import Preset
+from ..secrets import secret_values
 from .client import DEFAULT_TIMEOUT, TrtcClient
 from .credentials import resolve_credential
 from .errors import ConfigError, RefusedError
@@ -189,7 +190,7 @@ class Pusher:
     ) -> Outcome:
         client = self.client(region)
         prepared = client.prepare(action, body)
-        secrets = [*self.secrets, *client.secrets, *_values_of(body)]
+        secrets = [*self.secrets, *client.secrets, *secret_values(body)]
         return Outcome(
             action,
             task_id,
@@ -415,22 +416,3 @@ def _canvas_of(body: dict[str, Any]) -> tuple[int, int] | None:
         if encode["Width"] > 0 and encode["Height"] > 0:
             return (encode["Width"], encode["Height"])
     return None
-
-
-def _values_of(body: dict[str, Any]) -> list[str]:
-    """Secret values inside ``body`` (UserSig, SecretKey strings) for masking free text."""
-    out: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in ("UserSig", "SecretKey") and isinstance(value, str):
-                    out.append(value)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(body)
-    return out
