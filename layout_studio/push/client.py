@@ -18,8 +18,8 @@ from typing import Any
 
 from ..secrets import MASK, mask_secrets, mask_text
 from .credentials import credential_secrets
+from .endpoint import parse_endpoint
 from .errors import PushError
-from .region import parse_endpoint
 
 SERVICE = "trtc"
 VERSION = "2019-07-22"

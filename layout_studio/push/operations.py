@@ -20,11 +20,11 @@ from ..model import Preset
 from ..secrets import secret_values
 from .client import DEFAULT_TIMEOUT, TrtcClient
 from .credentials import resolve_credential
+from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
 from .journal import START, STOP, UPDATE, Entry, Journal, TaskRecord
 from .plan import Plan, compare, design_hash, fold_state, interruptions
 from .ratelimit import API_RATE_LIMIT, RateLimiter
-from .region import check_region, sdk_app_id_warning
 from .sender import Outcome, RetryPolicy, Sender
 from .usersig import known_secret_values, resolve_usersig
 
@@ -125,10 +125,10 @@ class Pusher:
             return recorded
         return preset_value
 
-    def region_for(
+    def api_region_for(
         self, preset: Preset | None = None, task: TaskRecord | None = None, sdk_app_id: int | None = None
     ) -> str:
-        """The region to send to (checked): ``--region``, else the journal's record of the task, else the
+        """The API region to send to (checked): ``--region``, else the journal's record of the task, else the
         preset's Target.Region; records a warning when the SdkAppId rule is broken."""
         target = preset.target if preset is not None else None
         region = self._settled(
@@ -138,7 +138,7 @@ class Pusher:
             task.region if task else None,
             target.region if target is not None else None,
         )
-        region = check_region(region)
+        region = check_api_region(region)
         self._warn(sdk_app_id_warning(region, sdk_app_id))
         return region
 
@@ -256,7 +256,7 @@ class Pusher:
         sdk_app_id = plan.body.get("SdkAppId")
         if sdk_app_id is None:
             raise ConfigError("no SdkAppId: pass --sdk-app-id or set Target.SdkAppId in the preset")
-        region = self.region_for(preset, task, sdk_app_id)
+        region = self.api_region_for(preset, task, sdk_app_id)
         if self.options.dry_run:
             body = dict(plan.body, SequenceNumber=self.journal.peek_sequence(plan.task_id))
             return self._dry_run(UPDATE, region, body, plan.task_id, plan.findings)
@@ -373,7 +373,7 @@ class Pusher:
         findings = validate(body, action="start")
         if has_errors(findings):
             raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
-        region = self.region_for(preset, None, body.get("SdkAppId"))
+        region = self.api_region_for(preset, None, body.get("SdkAppId"))
         if self.options.dry_run:
             return self._dry_run(START, region, body, None, findings)
         out = self.sender(region).start(
@@ -398,7 +398,7 @@ class Pusher:
         sdk_app_id = self.sdk_app_id_for(None, task)
         if sdk_app_id is None:
             raise ConfigError(f"no SdkAppId for task {task_id}: pass --sdk-app-id")
-        region = self.region_for(None, task, sdk_app_id)
+        region = self.api_region_for(None, task, sdk_app_id)
         body: dict[str, Any] = {"SdkAppId": sdk_app_id, "TaskId": task_id}
         if record_key:
             body["RecordKey"] = record_key

@@ -101,8 +101,8 @@ def task_id(text: str) -> str:
 
 def options_from_args(args: argparse.Namespace, **extra: Any):
     """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
+    from .endpoint import parse_endpoint
     from .operations import PushOptions
-    from .region import parse_endpoint
 
     for name in ("rate", "timeout", "backoff"):
         value = getattr(args, name)

@@ -1,4 +1,4 @@
-"""Units of the push package: TLSSigAPIv2 UserSig, SequenceNumber across processes, rate limit, region and
+"""Units of the push package: TLSSigAPIv2 UserSig, SequenceNumber across processes, rate limit, API region and
 endpoint rules, credentials chain, error texts."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import zlib
 
 import pytest
 
-from layout_studio.push import region
+from layout_studio.push import endpoint
 from layout_studio.push.credentials import resolve_credential
 from layout_studio.push.errors import ConfigError, PushError
 from layout_studio.push.journal import Journal
@@ -20,7 +20,7 @@ from layout_studio.push.ratelimit import TokenBucket
 from layout_studio.push.sequence import next_sequence
 from layout_studio.push.usersig import gen_usersig, resolve_usersig
 
-# UserSigs from the manual's StartPublishCdnStream examples (manual 001, about lines 2447 and 3149).
+# A UserSig from the request examples of API StartPublishCdnStream.
 MANUAL_USERSIGS = [
     "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekPffdc6X08v8O5b5Snmd9LjRYeCnyMZt4vgUp2Fi7wB6vtuVRC207q0kpjSzIV"
     "TXUVSkE11EiEMeE8ZGw0*VCg5SCcDeRuBAutiwkLeRRwOo*nMajduy5O*gIaus9qel9vX*lJbHJmyDMxuKFFI27tsT*I1S6pl*jzBb*IOTE_",
@@ -42,7 +42,7 @@ def test_usersig_follows_tlssigapiv2():
     )
     assert set(sig) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_")
     doc = _decode(sig)
-    assert set(doc) == set(_decode(MANUAL_USERSIGS[0]))  # same keys as the manual's example
+    assert set(doc) == set(_decode(MANUAL_USERSIGS[0]))  # same keys as the documented example
     assert doc["TLS.ver"] == "2.0" and doc["TLS.identifier"] == "xiaojun"
     assert doc["TLS.sdkappid"] == 1400188366 and doc["TLS.time"] == 1700000000 and doc["TLS.expire"] == 86400
     content = "TLS.identifier:xiaojun\nTLS.sdkappid:1400188366\nTLS.time:1700000000\nTLS.expire:86400\n"
@@ -148,15 +148,15 @@ def test_rate_limit_holds_at_the_server_over_a_burst(cli, fake, tmp_path):
     assert worst <= 21  # 20 a second, one of slack for scheduling jitter at the server
 
 
-def test_region_rules():
-    assert region.check_region("ap-singapore") == "ap-singapore"
+def test_api_region_and_endpoint_rules():
+    assert endpoint.check_api_region("ap-singapore") == "ap-singapore"
     with pytest.raises(ConfigError, match="ap-guangzhou, ap-hongkong, ap-singapore"):
-        region.check_region("ap-beijing")
-    assert region.sdk_app_id_warning("ap-guangzhou", 1400188366) is None
-    assert "ap-singapore" in region.sdk_app_id_warning("ap-guangzhou", 20001234)
-    assert "ap-guangzhou or ap-hongkong" in region.sdk_app_id_warning("ap-singapore", 1400188366)
-    assert region.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
-    assert region.parse_endpoint(None) is None
+        endpoint.check_api_region("ap-beijing")
+    assert endpoint.sdk_app_id_warning("ap-guangzhou", 1400188366) is None
+    assert "ap-singapore" in endpoint.sdk_app_id_warning("ap-guangzhou", 20001234)
+    assert "ap-guangzhou or ap-hongkong" in endpoint.sdk_app_id_warning("ap-singapore", 1400188366)
+    assert endpoint.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
+    assert endpoint.parse_endpoint(None) is None
     for good in (
         "https://trtc.ap-guangzhou.tencentcloudapi.com",
         "http://[::1]:8080",
@@ -164,10 +164,10 @@ def test_region_rules():
         "https://例え.jp",
         "localhost:9000",
     ):
-        assert region.parse_endpoint(good)
+        assert endpoint.parse_endpoint(good)
     for bad in ("ftp://x", "http://h/path", "http://h:99999"):
         with pytest.raises(ConfigError):
-            region.parse_endpoint(bad)
+            endpoint.parse_endpoint(bad)
 
 
 def test_credentials_from_a_named_profile(tmp_path, monkeypatch):
@@ -265,13 +265,13 @@ def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monke
 )
 def test_endpoint_errors_are_clear(bad, expected):
     with pytest.raises(ConfigError, match=expected.replace(".", r"\.")):
-        region.parse_endpoint(bad)
+        endpoint.parse_endpoint(bad)
 
 
 def test_an_endpoint_with_a_user_or_password_is_refused_without_showing_the_password():
     """requests would replace the signed Authorization by Basic auth from the URL (and --dry-run would print it)."""
     with pytest.raises(ConfigError) as err:
-        region.parse_endpoint("http://user:hunter2-secret@127.0.0.1:8080")
+        endpoint.parse_endpoint("http://user:hunter2-secret@127.0.0.1:8080")
     assert "user or password" in str(err.value)
     assert "hunter2-secret" not in str(err.value)
 
