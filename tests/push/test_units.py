@@ -350,3 +350,68 @@ def test_a_malformed_tccli_credential_file_is_a_clear_error(tmp_path, monkeypatc
     with pytest.raises(ConfigError) as info:
         resolve_credential(None)
     assert str(path) in str(info.value) and "secretId" in str(info.value)
+
+
+def test_the_tc3_signature_matches_an_independent_computation():
+    """layout_studio.push.signing against the loopback API's own hashlib/hmac implementation of Signature v3,
+    with a session token (temporary keys) and a non-default host and port."""
+    from tencentcloud.common.credential import Credential
+
+    from layout_studio.push.signing import tc3_headers
+    from tests.push.fake_trtc import SECRET_ID, SECRET_KEY, tc3_signature
+
+    payload = json.dumps({"SdkAppId": 1400188366, "TaskId": "task-x", "Note": "é"}).encode()
+    headers = tc3_headers(
+        Credential(SECRET_ID, SECRET_KEY, "session-token-1"),
+        service="trtc",
+        version="2019-07-22",
+        action="UpdatePublishCdnStream",
+        api_region="ap-singapore",
+        host="127.0.0.1:8443",
+        payload=payload,
+        timestamp=1700000000,
+    )
+    expected = tc3_signature(SECRET_KEY, "POST", "127.0.0.1:8443", "application/json", payload, 1700000000)
+    assert headers["Authorization"] == (
+        f"TC3-HMAC-SHA256 Credential={SECRET_ID}/2023-11-14/trtc/tc3_request, "
+        f"SignedHeaders=content-type;host, Signature={expected}"
+    )
+    assert headers["X-TC-Timestamp"] == "1700000000" and headers["X-TC-Region"] == "ap-singapore"
+    assert headers["X-TC-Token"] == "session-token-1" and headers["Host"] == "127.0.0.1:8443"
+    assert SECRET_KEY not in json.dumps(headers)
+
+
+def _private_sdk_uses(source: str) -> list[str]:
+    """Names starting with ``_`` that ``source`` imports from the SDK or reads from an SDK object (an attribute
+    chain rooted at a name imported from ``tencentcloud`` or at a local called sdk, client or credential)."""
+    import ast
+
+    tree = ast.parse(source)
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tencentcloud")
+        for alias in node.names
+    }
+    found = [name for name in imported if name.startswith("_")]
+    roots = imported | {"sdk", "client", "cred", "credential"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            root = node.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id in roots:
+                found.append(node.attr)
+    return found
+
+
+def test_the_push_package_uses_only_public_sdk_names():
+    """The SDK's private attributes (``client.request.conn._session``, ...) move between the releases the
+    dependency range allows: the push package signs and sends with public SDK names only."""
+    from pathlib import Path
+
+    import layout_studio.push as package
+
+    assert _private_sdk_uses("sdk = CommonClient(); sdk.request.conn._session.mount('x', None)") == ["_session"]
+    for path in Path(package.__file__).parent.glob("*.py"):
+        assert _private_sdk_uses(path.read_text(encoding="utf-8")) == [], path.name
