@@ -126,7 +126,7 @@ class BatchResult:
         """Number of tasks per :class:`~layout_studio.push.status.OutcomeStatus` (``ok``, ``skipped``, ...)."""
         out: dict[str, int] = {}
         for o in self.outcomes:
-            out[o.status] = out.get(o.status, 0) + 1
+            out[o.status.value] = out.get(o.status.value, 0) + 1
         return out
 
     @property
@@ -192,7 +192,7 @@ def run_batch(
     def done(task_id: str, outcome: Outcome) -> None:
         with lock:
             outcomes[task_id] = outcome
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            counts[outcome.status.value] = counts.get(outcome.status.value, 0) + 1
             snapshot = dict(counts)
         if progress:
             progress(snapshot)

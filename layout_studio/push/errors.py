@@ -151,7 +151,7 @@ class PushError(LayoutStudioError):
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON shape for reports: kind, code, message, request_id."""
-        return {"kind": self.kind, "code": self.code, "message": self.message, "request_id": self.request_id}
+        return {"kind": self.kind.value, "code": self.code, "message": self.message, "request_id": self.request_id}
 
 
 class ConfigError(LayoutStudioError):

@@ -273,7 +273,7 @@ class Plan:
             "task_id": self.task_id,
             "design_hash": self.design_hash,
             "base": self.base.id if self.base else None,
-            "changes": [{"path": c.path, "kind": c.kind, "old": c.old, "new": c.new} for c in self.changes],
+            "changes": [{"path": c.path, "kind": c.kind.value, "old": c.old, "new": c.new} for c in self.changes],
             "warnings": [f.to_dict() for f in self.warnings],
             "findings": [f.to_dict() for f in self.findings],
             "body": self.masked_body(),

@@ -49,8 +49,8 @@ class Entry:
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON shape for ``history --format json``."""
-        return dict(self.__dict__)
+        """JSON shape for ``history --format json`` (plain strings and numbers)."""
+        return dict(self.__dict__, status=self.status.value)
 
 
 @dataclass

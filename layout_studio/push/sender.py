@@ -88,7 +88,7 @@ class Outcome:
         return {
             "task_id": self.task_id,
             "action": self.action,
-            "status": self.status,
+            "status": self.status.value,
             "request_id": self.request_id,
             "sequence_number": self.sequence_number,
             "attempts": self.attempts,

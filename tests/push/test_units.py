@@ -415,3 +415,23 @@ def test_the_push_package_uses_only_public_sdk_names():
     assert _private_sdk_uses("sdk = CommonClient(); sdk.request.conn._session.mount('x', None)") == ["_session"]
     for path in Path(package.__file__).parent.glob("*.py"):
         assert _private_sdk_uses(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_statuses_are_the_strings_journals_and_reports_always_held(tmp_path):
+    """StrEnum members compare equal to their strings, and the JSON shapes hold plain strings (a report or
+    ``history --format json`` reader sees exactly what it saw before)."""
+    from layout_studio.push.errors import PushError
+    from layout_studio.push.sender import Outcome
+    from layout_studio.push.status import AttemptStatus, FailureKind, OutcomeStatus
+
+    assert [s.value for s in AttemptStatus] == ["pending", "ok", "error", "not-sent", "unknown"]
+    assert [s.value for s in OutcomeStatus] == ["ok", "error", "not-sent", "unknown", "skipped", "dry-run"]
+    assert [k.value for k in FailureKind] == ["api", "not-sent", "unknown", "http", "config"]
+    failed = Outcome("UpdatePublishCdnStream", "t", OutcomeStatus.UNKNOWN, error=PushError(FailureKind.HTTP, "X", "m"))
+    shape = failed.to_dict()
+    assert (shape["status"], shape["error"]["kind"]) == ("unknown", "http")
+    assert type(shape["status"]) is str and type(shape["error"]["kind"]) is str
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        journal.finish(journal.record("StopPublishCdnStream", {}), AttemptStatus.NOT_SENT)
+        [entry] = journal.entries()
+    assert entry.status == "not-sent" and type(entry.to_dict()["status"]) is str
