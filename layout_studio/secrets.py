@@ -1,30 +1,40 @@
 """Secrets in request bodies: find, strip (for files) and mask (for screens, logs, journals, reports).
 
-What counts as a secret (StartPublishCdnStream docs and SDK docstrings):
+What counts as a secret:
 
-* ``UserSig`` anywhere (AgentParams, McuFeedBackRoomParams): the robot's login signature;
-* ``SecretKey`` anywhere (CloudStorage of RecordParams): a storage account key;
+* ``UserSig`` anywhere: the robot's login signature (``SDK models.AgentParams.UserSig``,
+  ``SDK models.McuFeedBackRoomParams.UserSig``);
+* ``SecretKey`` anywhere: a storage account key (``SDK models.CloudStorage.SecretKey``, in RecordParams);
 * the same keys misspelt in case or with ``_``/``-`` (``Usersig``, ``secret_key``): the API rejects the key, but the
   value is still a secret (:func:`is_secret_key`);
 * the ``txSecret`` query parameter of a URL (a CDN push URL's signature).
 
 The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all;
 :func:`mask_text` also hides any value given to it explicitly (for logging a command line or an error text).
+
+Every helper here goes through the one walk, :func:`walk`, which recognises the secret keys in any case.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
+
+_T = TypeVar("_T")
 
 MASK = "***"
 SECRET_KEYS = frozenset({"UserSig", "SecretKey"})
 _URL_SECRET = re.compile(r"(?i)([?&]txSecret=)[^&#\s\"']*")
-
-
 _SECRET_NAMES = frozenset(key.lower() for key in SECRET_KEYS)
+#: Returned by an ``on_key`` callback of :func:`walk` to drop the key from the copy.
+DROP: Any = object()
+
+#: ``on_key(path, value)`` for a secret key's value (not None): what the copy holds instead, or :data:`DROP`.
+OnKey = Callable[[str, Any], Any]
+#: ``on_str(path, text)`` for every other string: what the copy holds instead.
+OnStr = Callable[[str, str], str]
 
 
 def is_secret_key(key: Any) -> bool:
@@ -32,30 +42,39 @@ def is_secret_key(key: Any) -> bool:
     return isinstance(key, str) and re.sub(r"[-_\s]", "", key).lower() in _SECRET_NAMES
 
 
-def _walk(obj: Any, path: str, on_key, on_str) -> Any:
+def walk(obj: Any, on_key: OnKey, on_str: OnStr, path: str = "") -> Any:
+    """The one walk over a JSON-like value (dicts, lists, strings, numbers) that every secret helper uses.
+
+    Returns a new value: each dict key for which :func:`is_secret_key` holds (in any case) with a value that is not
+    None is replaced by ``on_key(path, value)`` (its value is not walked further), every other string by
+    ``on_str(path, text)``; ``path`` is the API path (``AgentParams.UserSig``, ``PublishCdnParams[0].PublishCdnUrl``).
+    Dicts and lists are rebuilt, so the caller's value is never changed.
+    """
     if isinstance(obj, dict):
-        out = {}
+        out: dict[Any, Any] = {}
         for key, value in obj.items():
             sub = f"{path}.{key}" if path else str(key)
             if is_secret_key(key) and value is not None:
                 replaced = on_key(sub, value)
-                if replaced is not _DROP:
+                if replaced is not DROP:
                     out[key] = replaced
             else:
-                out[key] = _walk(value, sub, on_key, on_str)
+                out[key] = walk(value, on_key, on_str, sub)
         return out
     if isinstance(obj, list):
-        return [_walk(v, f"{path}[{i}]", on_key, on_str) for i, v in enumerate(obj)]
+        return [walk(v, on_key, on_str, f"{path}[{i}]") for i, v in enumerate(obj)]
     if isinstance(obj, str):
         return on_str(path, obj)
     return obj
 
 
-_DROP = object()
+def _keep(_path: str, text: str) -> str:
+    return text
 
 
 def find_secrets(obj: Any) -> list[str]:
-    """Paths (API names) of every secret in ``obj`` (a JSON-like value): UserSig, SecretKey, URL txSecret."""
+    """Paths (API names) of every secret in ``obj`` (a JSON-like value): UserSig, SecretKey (any case), URL
+    txSecret."""
     found: list[str] = []
 
     def on_key(path: str, value: Any) -> Any:
@@ -67,21 +86,38 @@ def find_secrets(obj: Any) -> list[str]:
             found.append(f"{path} (txSecret)")
         return value
 
-    _walk(obj, "", on_key, on_str)
+    walk(obj, on_key, on_str)
     return found
 
 
-def strip_secrets(obj: Any) -> tuple[Any, list[str]]:
+def secret_values(obj: Any) -> list[str]:
+    """Every string held under a UserSig or SecretKey key (any case, at any depth, also inside a list or dict under
+    that key) of ``obj``, for :func:`mask_text`; a URL's txSecret is masked by :func:`mask_text` itself."""
+    found: list[str] = []
+
+    def collect(_path: str, text: str) -> str:
+        found.append(text)
+        return text
+
+    def on_key(path: str, value: Any) -> Any:
+        walk(value, on_key, collect, path)  # every string under a secret key is secret
+        return value
+
+    walk(obj, on_key, _keep)
+    return found
+
+
+def strip_secrets(obj: _T) -> tuple[_T, list[str]]:
     """A deep copy of ``obj`` without secrets, and the paths that were removed.
 
-    UserSig and SecretKey keys are dropped; a URL's ``txSecret`` parameter is removed from the URL (the rest of the
-    URL is kept). Used before anything is written to a file (presets, journal rows, reports).
+    UserSig and SecretKey keys (any case) are dropped; a URL's ``txSecret`` parameter is removed from the URL (the
+    rest of the URL is kept). Used before anything is written to a file (presets, journal rows, reports).
     """
     removed: list[str] = []
 
     def on_key(path: str, value: Any) -> Any:
         removed.append(path)
-        return _DROP
+        return DROP
 
     def on_str(path: str, value: str) -> str:
         if not _URL_SECRET.search(value):
@@ -92,12 +128,13 @@ def strip_secrets(obj: Any) -> tuple[Any, list[str]]:
             stripped = stripped.replace("&", "?", 1)
         return stripped
 
-    return _walk(copy.deepcopy(obj), "", on_key, on_str), removed
+    return cast(_T, walk(copy.deepcopy(obj), on_key, on_str)), removed
 
 
-def mask_secrets(obj: Any) -> Any:
+def mask_secrets(obj: _T) -> _T:
     """A deep copy of ``obj`` with every secret value replaced by ``***`` (keys kept, for showing a request)."""
-    return _walk(copy.deepcopy(obj), "", lambda _p, _v: MASK, lambda _p, s: _URL_SECRET.sub(r"\1" + MASK, s))
+    masked = walk(copy.deepcopy(obj), lambda _p, _v: MASK, lambda _p, s: _URL_SECRET.sub(r"\1" + MASK, s))
+    return cast(_T, masked)
 
 
 #: A known secret at least this long is masked wherever it occurs; a shorter one (a placeholder such as "x" or

@@ -121,8 +121,8 @@ def common_options(*, confirm: bool = True) -> Callable[[Any], Any]:
 
 def options_from_args(args: Args, **extra: Any) -> PushOptions:
     """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
+    from ..push.endpoint import parse_endpoint
     from ..push.operations import PushOptions
-    from ..push.region import parse_endpoint
 
     for name in ("rate", "timeout", "backoff"):
         value = getattr(args, name)

@@ -127,8 +127,8 @@ def payload(args: Args) -> int:
     from ..findings import count_line, errors_in, has_errors
     from ..payload import build_request, check_request
     from ..presets import load_preset
-    from ..secrets import mask_secrets
-    from .validate import format_finding, secret_values, utf8_stdout
+    from ..secrets import mask_secrets, secret_values
+    from .validate import format_finding, utf8_stdout
 
     preset = load_preset(args.preset)
     opts = target_options(args, preset)

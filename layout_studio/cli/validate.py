@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from ..findings import Finding, count_line
-from ..secrets import is_secret_key, mask_text
+from ..secrets import mask_text, secret_values
 from .command import Args, argument, command, option
 from .paramtypes import CANVAS
 
@@ -74,23 +74,6 @@ def validate(args: Args) -> int:
 def register(group: click.Group) -> None:
     """Add the ``validate`` command."""
     group.add_command(validate)
-
-
-def secret_values(obj: Any) -> list[str]:
-    """Every UserSig / SecretKey string in a JSON value, for masking (URL txSecret is masked by mask_text)."""
-    found: list[str] = []
-    stack = [obj]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if is_secret_key(key) and isinstance(value, str):
-                    found.append(value)
-                else:
-                    stack.append(value)
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found
 
 
 def utf8_stdout() -> bool:

@@ -10,21 +10,25 @@ Library API (the studio and scripts use these; the command line wraps them):
   ``Outcome(task_id, request_id, error, status, sequence_number, attempts, request)``: ``error`` is None on success,
   else a :class:`PushError` whose ``str()`` is the message in words; ``request`` is the last request, masked.
   Raises :class:`RefusedError` (with ``.findings``) when the design has errors, :class:`ConfigError` for missing
-  settings (credentials, region, SdkAppId, UserSig).
-* :func:`start_task`, :func:`stop_task`; :class:`Pusher` for a session of several operations (``plan_rollback`` +
-  ``push_plan`` for a rollback); :func:`layout_studio.push.batch.run_batch` for many tasks.
+  settings (credentials, API region, SdkAppId, UserSig).
+* :func:`start_task`, :func:`stop_task`; :class:`Pusher` for a session of several operations (``plan_body`` for
+  any update body, ``plan_rollback`` + ``push_plan`` for a rollback); :func:`layout_studio.push.batch.run_batch`
+  for many tasks.
 * :class:`Journal` — the SQLite record of every request (``history``), :func:`design_hash`.
 
-``options`` are :class:`PushOptions` fields — ``region``, ``endpoint`` (URL), ``profile``, ``sdk_app_id``,
-``journal`` (path or Journal), ``timeout`` (s), ``rate`` (requests/s per API, default 20), ``attempts``,
-``backoff`` (s), ``dry_run``, ``read_only`` (journal opened read-only), ``agent_usersig``, ``credential`` (an SDK
-Credential) — and any other keyword is a target option of :func:`layout_studio.payload.build_request`
-(``publish_cdn_params``, ``feed_back_room_params``, ``with_transcoding`` ...).
+``options`` are :class:`PushOptions` fields — ``region`` (the API region, ``ap-guangzhou``), ``endpoint`` (URL),
+``profile``, ``sdk_app_id``, ``journal`` (path or Journal), ``timeout`` (s), ``rate`` (requests/s per API, default
+20), ``attempts``, ``backoff`` (s), ``dry_run``, ``read_only`` (journal opened read-only), ``agent_usersig``,
+``credential`` (an SDK Credential) — and any other keyword is a target option of
+:func:`layout_studio.payload.build_request` (``publish_cdn_params``, ``feed_back_room_params``,
+``with_transcoding`` ...).
 
-Modules: :mod:`~.client` (one signed call through the SDK's CommonClient), :mod:`~.credentials`,
-:mod:`~.region` (regions, SdkAppId rule, ``--endpoint``), :mod:`~.usersig` (TLSSigAPIv2), :mod:`~.sequence`,
-:mod:`~.journal`, :mod:`~.ratelimit`, :mod:`~.sender` (retries), :mod:`~.plan`, :mod:`~.operations`,
-:mod:`~.batch`, :mod:`~.errors`, :mod:`~.options` (command-line plumbing). Nothing here imports Textual.
+Modules: :mod:`~.client` (one call: signed, posted, its reply checked), :mod:`~.signing` (TC3-HMAC-SHA256),
+:mod:`~.credentials`, :mod:`~.endpoint` (API region, SdkAppId rule, ``--endpoint``), :mod:`~.usersig`
+(TLSSigAPIv2), :mod:`~.sequence`, :mod:`~.journal` with :mod:`~.records` (its rows) and :mod:`~.migrations` (its
+schema versions), :mod:`~.ratelimit`, :mod:`~.sender` (the retry loop), :mod:`~.plan`, :mod:`~.operations`,
+:mod:`~.batch`, :mod:`~.status` (the status vocabularies), :mod:`~.errors`, :mod:`~.options` (command-line
+plumbing). Nothing here imports Textual.
 """
 
 from __future__ import annotations

@@ -31,11 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LayoutStudioError
+from ..findings import Finding
 from ..model import Preset
+from .errors import PushError
 from .journal import UPDATE
 from .operations import Pusher
 from .plan import Plan
 from .sender import Outcome
+from .status import AttemptStatus, FailureKind, OutcomeStatus
 
 
 def read_task_ids(path: str | Path) -> list[str]:
@@ -82,13 +85,13 @@ class BatchResult:
     started_at: float
     elapsed: float = 0.0
     interrupted: bool = False
-    findings: list = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        """Number of tasks per status."""
+        """Number of tasks per :class:`~layout_studio.push.status.OutcomeStatus` (``ok``, ``skipped``, ...)."""
         out: dict[str, int] = {}
         for o in self.outcomes:
-            out[o.status] = out.get(o.status, 0) + 1
+            out[o.status.value] = out.get(o.status.value, 0) + 1
         return out
 
     @property
@@ -128,7 +131,7 @@ def run_batch(
     stop = stop or threading.Event()
     pusher.cancel = stop  # a worker still waiting for the rate limit when the run stops sends nothing
     body0 = pusher.update_body(preset, task_ids[0], **target)
-    plans: dict[Any, Plan] = {}
+    plans: dict[tuple[int, int] | None, Plan] = {}
     plans_lock = threading.Lock()
 
     def plan_for(task_id: str) -> Plan:
@@ -137,7 +140,7 @@ def run_batch(
         key = task.canvas if task else None
         with plans_lock:
             if key not in plans:
-                plans[key] = pusher._plan(task_id, dict(body0, TaskId=task_id), canvas_hint=preset.canvas)
+                plans[key] = pusher.plan_body(task_id, dict(body0, TaskId=task_id), canvas_hint=preset.canvas)
             plan = plans[key]
         if plan.blocked:
             pusher.push_plan(plan, preset=preset)  # raises RefusedError with the findings
@@ -154,14 +157,14 @@ def run_batch(
     def done(task_id: str, outcome: Outcome) -> None:
         with lock:
             outcomes[task_id] = outcome
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            counts[outcome.status.value] = counts.get(outcome.status.value, 0) + 1
             snapshot = dict(counts)
         if progress:
             progress(snapshot)
 
     def one(task_id: str) -> Outcome:
         if stop.is_set():
-            return Outcome(UPDATE, task_id, "not-sent")
+            return Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT)
         plan = plan_for(task_id)
         task_plan = Plan(
             task_id, dict(plan.body, TaskId=task_id), plan.design_hash, None, [], [], plan.findings, plan.canvas
@@ -171,13 +174,13 @@ def run_batch(
     pending: list[str] = []
     for task_id in task_ids:
         last = latest.get(task_id)
-        if not force and last is not None and last.status == "ok" and last.design_hash == first.design_hash:
+        if not force and last is not None and last.status is AttemptStatus.OK and last.design_hash == first.design_hash:
             done(
                 task_id,
                 Outcome(
                     UPDATE,
                     task_id,
-                    "skipped",
+                    OutcomeStatus.SKIPPED,
                     request_id=last.request_id,
                     sequence_number=last.sequence_number,
                     journal_ids=[last.id],
@@ -189,7 +192,7 @@ def run_batch(
     start = time.monotonic()
     interrupted: BaseException | None = None
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="push")
-    futures: dict[Future, str] = {pool.submit(one, t): t for t in pending}
+    futures: dict[Future[Outcome], str] = {pool.submit(one, t): t for t in pending}
     try:
         remaining = set(futures)
         while remaining:
@@ -204,11 +207,12 @@ def run_batch(
         pool.shutdown(wait=True)
         for fut, task_id in futures.items():
             if task_id not in outcomes:
-                done(task_id, Outcome(UPDATE, task_id, "not-sent") if fut.cancelled() else _result(fut, task_id))
+                cancelled = Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT)
+                done(task_id, cancelled if fut.cancelled() else _result(fut, task_id))
     finally:
         pool.shutdown(wait=True)
     result.elapsed = time.monotonic() - start
-    result.outcomes = [outcomes.get(t, Outcome(UPDATE, t, "not-sent")) for t in task_ids]
+    result.outcomes = [outcomes.get(t, Outcome(UPDATE, t, OutcomeStatus.NOT_SENT)) for t in task_ids]
     result.interrupted = interrupted is not None or stop.is_set()
     if interrupted is not None:
         interrupted.batch_result = result  # type: ignore[attr-defined]
@@ -216,11 +220,10 @@ def run_batch(
     return result
 
 
-def _result(fut: Future, task_id: str) -> Outcome:
-    """The outcome of a finished future; an unexpected exception becomes an ``error`` outcome, never lost."""
-    from .errors import PushError
-
+def _result(fut: Future[Outcome], task_id: str) -> Outcome:
+    """The outcome of a finished future; a setting missing for one task becomes an ``error`` outcome, never lost."""
     try:
         return fut.result()
     except LayoutStudioError as err:
-        return Outcome(UPDATE, task_id, "error", error=PushError("config", "ConfigError", str(err)))
+        error = PushError(FailureKind.CONFIG, "ConfigError", str(err))
+        return Outcome(UPDATE, task_id, OutcomeStatus.ERROR, error=error)

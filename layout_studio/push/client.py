@@ -1,11 +1,11 @@
-"""Sending one request to the TRTC API (service ``trtc``, version 2019-07-22) through the official SDK.
+"""Sending one request to the TRTC API (service ``trtc``, version 2019-07-22): signed, posted, its reply checked.
 
-Signing (TC3-HMAC-SHA256), the endpoint and the HTTP exchange are the SDK's
-(``tencentcloud.common.common_client.CommonClient.call_json``); this module chooses the profile (POST, JSON,
-timeout, ``--endpoint`` scheme/host/port) and turns every failure into a :class:`~layout_studio.push.errors.PushError`
-of a known kind. One attempt per call: retries, SequenceNumbers and the journal are the caller's
-(:mod:`layout_studio.push.sender`). :meth:`TrtcClient.prepare` builds the exact request without sending it
-(``--dry-run``) by giving the SDK's HTTP session an adapter that captures the request instead of sending it.
+The request is signed by :mod:`layout_studio.push.signing` (TC3-HMAC-SHA256 through the official SDK's public
+signer and credential) and posted with ``requests`` (one ``requests.Session`` per thread; proxies and CA bundle from
+the environment as requests reads them: ``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE``). Every failure becomes
+a :class:`~layout_studio.push.errors.PushError` of a known kind. One attempt per call: retries, SequenceNumbers and
+the journal are the caller's (:mod:`layout_studio.push.sender`). :meth:`TrtcClient.prepare` builds the exact request
+:meth:`TrtcClient.call` would send, without sending it (``--dry-run``).
 """
 
 from __future__ import annotations
@@ -13,19 +13,26 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..secrets import MASK, mask_secrets, mask_text
-from .credentials import credential_secrets
+from .credentials import ApiCredential, credential_secrets
+from .endpoint import DEFAULT_HOST, parse_endpoint
 from .errors import PushError
-from .region import parse_endpoint
+from .signing import tc3_headers
+from .status import FailureKind
+
+if TYPE_CHECKING:
+    import requests
 
 SERVICE = "trtc"
 VERSION = "2019-07-22"
 #: Default time to wait for a connection and for the reply, in seconds.
 DEFAULT_TIMEOUT = 15.0
 
+#: Texts of connection failures that happen before any byte of the request leaves (``not-sent``).
 _NOT_SENT = (
     "NewConnectionError",
     "Failed to establish a new connection",
@@ -53,7 +60,7 @@ class PreparedRequest:
     headers: dict[str, str]
     body: dict[str, Any]
 
-    def masked(self, extra_secrets: list[str] = ()) -> dict[str, Any]:
+    def masked(self, extra_secrets: Sequence[str] = ()) -> dict[str, Any]:
         """``{"method", "url", "headers", "body"}`` with Authorization's signature and SecretId, the session
         token, every UserSig, SecretKey and txSecret, and each value of ``extra_secrets`` masked."""
         headers = {}
@@ -66,7 +73,7 @@ class PreparedRequest:
         body = json.loads(mask_text(json.dumps(mask_secrets(self.body), ensure_ascii=False), extra_secrets))
         return {"method": self.method, "url": self.url, "headers": headers, "body": body}
 
-    def render(self, extra_secrets: list[str] = ()) -> str:
+    def render(self, extra_secrets: Sequence[str] = ()) -> str:
         """The masked request as HTTP-like text: request line, headers, blank line, indented JSON body."""
         shown = self.masked(extra_secrets)
         lines = [f"{shown['method']} {shown['url']}"]
@@ -75,72 +82,80 @@ class PreparedRequest:
         return "\n".join(lines)
 
 
-class _Captured(Exception):
-    pass
-
-
-def _capture_adapter(sink: list):
-    import requests.adapters
-
-    class CaptureAdapter(requests.adapters.BaseAdapter):
-        """Records the prepared request and refuses to send it."""
-
-        def send(self, request, **kwargs):  # noqa: D401 - requests adapter API
-            sink.append(request)
-            raise _Captured("dry run: not sent")
-
-        def close(self):
-            pass
-
-    return CaptureAdapter()
-
-
 class TrtcClient:
-    """Signed calls to ``trtc`` in ``region`` with ``credential`` (an SDK Credential), at ``endpoint`` (a URL
-    overriding scheme, host and port; None: the SDK's default), waiting at most ``timeout`` seconds. One SDK
-    client per thread (safe to share between the threads of a batch)."""
+    """Signed calls to ``trtc`` in ``api_region`` (``ap-guangzhou``) with ``credential`` (an SDK Credential), at
+    ``endpoint`` (a URL overriding scheme, host and port; None: ``https://trtc.tencentcloudapi.com``), waiting at
+    most ``timeout`` seconds to connect and again for the reply. Safe to share between the threads of a batch
+    (one HTTP session per thread); :meth:`close` closes them."""
 
     def __init__(
-        self, region: str, credential, *, endpoint: str | None = None, timeout: float = DEFAULT_TIMEOUT
+        self,
+        api_region: str,
+        credential: ApiCredential,
+        *,
+        endpoint: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        self.region = region
+        self.api_region = api_region
         self.credential = credential
         self.endpoint = endpoint
         self.timeout = timeout
-        self._parsed = parse_endpoint(endpoint)
+        scheme, self.host = parse_endpoint(endpoint) or ("https", DEFAULT_HOST)
+        self.url = f"{scheme}://{self.host}/"
         self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
 
     @property
     def secrets(self) -> list[str]:
         """Secret values this client holds (SecretKey, token), for masking texts."""
         return credential_secrets(self.credential)
 
-    def _new_sdk_client(self):
-        from tencentcloud.common.common_client import CommonClient
-        from tencentcloud.common.profile.client_profile import ClientProfile
-        from tencentcloud.common.profile.http_profile import HttpProfile
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            import requests
 
-        http = HttpProfile(reqMethod="POST", reqTimeout=self.timeout)
-        if self._parsed:
-            scheme, netloc = self._parsed
-            http = HttpProfile(protocol=scheme, endpoint=netloc, reqMethod="POST", reqTimeout=self.timeout)
-        profile = ClientProfile(signMethod="TC3-HMAC-SHA256", httpProfile=http, language="en-US")
-        client = CommonClient(SERVICE, VERSION, self.credential, self.region, profile)
-        local = self._local
+            session = self._local.session = requests.Session()
+            with self._sessions_lock:
+                self._sessions.append(session)
+        return session
 
-        def remember_status(response, *args, **kwargs):  # the SDK's non-200 error drops the status code
-            local.status = response.status_code
+    def close(self) -> None:
+        """Close the HTTP sessions (their pooled connections)."""
+        with self._sessions_lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
 
-        client.request.conn._session.hooks["response"].append(remember_status)
-        return client
+    def _build(self, action: str, body: dict[str, Any]) -> requests.PreparedRequest:
+        """The signed request, prepared by this thread's session (its default headers and Content-Length)."""
+        import requests
 
-    def _sdk(self):
-        client = getattr(self._local, "client", None)
-        if client is None:
-            client = self._local.client = self._new_sdk_client()
-        return client
+        payload = json.dumps(body).encode("utf-8")
+        headers = tc3_headers(
+            self.credential,
+            service=SERVICE,
+            version=VERSION,
+            action=action,
+            api_region=self.api_region,
+            host=self.host,
+            payload=payload,
+        )
+        try:
+            return self._session().prepare_request(requests.Request("POST", self.url, headers=headers, data=payload))
+        except (requests.RequestException, ValueError) as err:  # a URL requests cannot encode: nothing leaves
+            raise self._fail(FailureKind.NOT_SENT, "ClientError", f"cannot build the request ({err})", action) from None
 
-    def _fail(self, kind: str, code: str, message: Any, action: str, request_id: str | None = None) -> PushError:
+    def prepare(self, action: str, body: dict[str, Any]) -> PreparedRequest:
+        """The exact request :meth:`call` would send now (signed), without sending anything."""
+        built = self._build(action, body)
+        data = built.body.decode("utf-8") if isinstance(built.body, bytes) else (built.body or "{}")
+        return PreparedRequest(built.method or "POST", built.url or self.url, dict(built.headers), json.loads(data))
+
+    def _fail(
+        self, kind: FailureKind, code: str, message: Any, action: str, request_id: str | None = None
+    ) -> PushError:
         if isinstance(message, bytes):
             message = message.decode("utf-8", "replace")
         text = mask_text(" ".join(str(message or "").split())[:300], self.secrets)
@@ -151,49 +166,55 @@ class TrtcClient:
 
         Raises :class:`PushError`: kind ``api`` (an Error reply), ``not-sent`` (no connection), ``unknown``
         (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start,
-        its TaskId) or ``http`` (a non-200 status).
+        its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
         """
-        import requests
-        from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
-
-        self._local.status = None
+        built = self._build(action, body)
+        session = self._session()
         try:
-            reply = self._sdk().call_json(action, body, headers={})
-        except TencentCloudSDKException as err:
-            if err.code == "ClientNetworkError":
-                raise self._network_error(str(err.message), action) from None
-            if err.code == "ServerNetworkError":
-                status = getattr(self._local, "status", None)
-                text = err.message.decode("utf-8", "replace") if isinstance(err.message, bytes) else err.message
-                raise self._fail(
-                    "http", "ServerNetworkError", f"HTTP {status or 'non-200'}: {text or 'no body'}", action
-                ) from None
-            raise self._fail("api", err.code or "UnknownError", err.message, action, err.requestId) from None
-        except requests.RequestException as err:  # the reply's body is read lazily (stream=True)
+            settings = session.merge_environment_settings(built.url, {}, None, None, None)
+            reply = session.send(built, timeout=self.timeout, allow_redirects=False, **settings)
+        except Exception as err:  # any failure to connect, send or read: classified by what it says
             raise self._network_error(str(err), action) from None
-        except (ValueError, KeyError, TypeError) as err:
+        if reply.status_code != 200:
             raise self._fail(
-                "unknown", "MalformedResponse", f"the reply is not the API's JSON ({err})", action
+                FailureKind.HTTP,
+                "ServerNetworkError",
+                f"HTTP {reply.status_code}: {reply.content.decode('utf-8', 'replace') or 'no body'}",
+                action,
+            )
+        try:
+            data = json.loads(reply.content)
+        except ValueError as err:
+            raise self._fail(
+                FailureKind.UNKNOWN, "MalformedResponse", f"the reply is not the API's JSON ({err})", action
             ) from None
-        response = reply.get("Response") if isinstance(reply, dict) else None
+        return self._response(data, action)
+
+    def _response(self, data: Any, action: str) -> dict[str, Any]:
+        """The ``Response`` object of a decoded reply; raises :class:`PushError` for an Error or a malformed reply."""
+        response = data.get("Response") if isinstance(data, dict) else None
         if not isinstance(response, dict):
-            raise self._fail("unknown", "MalformedResponse", "the reply has no Response object", action)
+            raise self._fail(FailureKind.UNKNOWN, "MalformedResponse", "the reply has no Response object", action)
         error = response.get("Error")
-        if isinstance(error, dict):  # the SDK only checks errors for some Content-Types
+        if isinstance(error, dict):
             raise self._fail(
-                "api", str(error.get("Code") or "UnknownError"), error.get("Message"), action, response.get("RequestId")
+                FailureKind.API,
+                str(error.get("Code") or "UnknownError"),
+                error.get("Message"),
+                action,
+                response.get("RequestId"),
             )
         request_id = response.get("RequestId")
-        if not isinstance(request_id, str) or not request_id:  # every API reply carries one (manual 001)
+        if not isinstance(request_id, str) or not request_id:  # every API reply carries one
             raise self._fail(
-                "unknown",
+                FailureKind.UNKNOWN,
                 "MalformedResponse",
                 "the reply has no RequestId: it is not the API's answer (check --endpoint and any proxy)",
                 action,
             )
         if action == "StartPublishCdnStream" and not response.get("TaskId"):
             raise self._fail(
-                "unknown",
+                FailureKind.UNKNOWN,
                 "MalformedResponse",
                 "the reply has no TaskId: a task may have been "
                 "started; look for it in the TRTC console before starting again",
@@ -204,26 +225,7 @@ class TrtcClient:
 
     def _network_error(self, text: str, action: str) -> PushError:
         if "Read timed out" in text or "ReadTimeout" in text:
-            return self._fail("unknown", "Timeout", f"no reply within {self.timeout:g} s", action)
+            return self._fail(FailureKind.UNKNOWN, "Timeout", f"no reply within {self.timeout:g} s", action)
         if any(marker in text for marker in _NOT_SENT):
-            return self._fail("not-sent", "ClientNetworkError", text, action)
-        return self._fail("unknown", "ClientNetworkError", text, action)
-
-    def prepare(self, action: str, body: dict[str, Any]) -> PreparedRequest:
-        """The exact request :meth:`call` would send now (signed by the SDK), without sending anything."""
-        from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
-
-        sdk = self._new_sdk_client()
-        sink: list = []
-        session = sdk.request.conn._session  # the SDK's requests.Session
-        for prefix in ("http://", "https://"):
-            session.mount(prefix, _capture_adapter(sink))
-        try:
-            sdk.call_json(action, body, headers={})
-        except TencentCloudSDKException:
-            pass
-        if not sink:
-            raise PushError("not-sent", "ClientError", "the SDK did not build the request", action=action)
-        req = sink[0]
-        data = req.body.decode("utf-8") if isinstance(req.body, bytes) else (req.body or "{}")
-        return PreparedRequest(req.method, req.url, dict(req.headers), json.loads(data))
+            return self._fail(FailureKind.NOT_SENT, "ClientNetworkError", text, action)
+        return self._fail(FailureKind.UNKNOWN, "ClientNetworkError", text, action)

@@ -26,8 +26,18 @@ import configparser
 import json
 import os
 from pathlib import Path
+from typing import Protocol
 
 from .errors import ConfigError
+
+
+class ApiCredential(Protocol):
+    """An API credential as signing uses it: the SDK's ``Credential`` (and its temporary-key relatives) is one."""
+
+    def get_credential_info(self) -> tuple[str, str, str | None]:
+        """``(SecretId, SecretKey, session token or None)``."""
+        ...
+
 
 HOW = (
     "set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or put a profile in ~/.tencentcloud/credentials "
@@ -79,7 +89,7 @@ def _read_ini(path: Path) -> configparser.ConfigParser:
     return conf
 
 
-def _from_ini(name: str, path: Path | None = None):
+def _from_ini(name: str, path: Path | None = None) -> ApiCredential | None:
     from tencentcloud.common.credential import Credential
 
     path = path or _home_file()
@@ -94,10 +104,11 @@ def _from_ini(name: str, path: Path | None = None):
     if not secret_id or not secret_key:
         raise ConfigError(f"{path} [{name}]: secret_id and secret_key are both needed")
     token = section.get("token", "").strip().strip('"') or None
-    return Credential(secret_id, secret_key, token)
+    cred: ApiCredential = Credential(secret_id, secret_key, token)
+    return cred
 
 
-def _from_tccli(name: str):
+def _from_tccli(name: str) -> ApiCredential | None:
     from tencentcloud.common.credential import Credential
 
     path = Path(os.path.expanduser(f"~/.tccli/{name}.credential"))
@@ -112,10 +123,11 @@ def _from_tccli(name: str):
     secret_id, secret_key, token = data.get("secretId"), data.get("secretKey"), data.get("token")
     if not (secret_id and secret_key and isinstance(secret_id, str) and isinstance(secret_key, str)):
         raise ConfigError(f"{path}: secretId and secretKey are both needed, as strings")
-    return Credential(secret_id, secret_key, token if isinstance(token, str) and token else None)
+    cred: ApiCredential = Credential(secret_id, secret_key, token if isinstance(token, str) and token else None)
+    return cred
 
 
-def resolve_credential(profile: str | None = None):
+def resolve_credential(profile: str | None = None) -> ApiCredential:
     """A ``tencentcloud.common.credential.Credential`` by the order in the module docstring.
 
     Raises :class:`ConfigError` saying what to set when no credentials are found or they are malformed.
@@ -128,7 +140,7 @@ def resolve_credential(profile: str | None = None):
         raise ConfigError(f"credentials: {err.message}") from None
 
 
-def _resolve(profile: str | None):
+def _resolve(profile: str | None) -> ApiCredential:
     from tencentcloud.common.credential import Credential, EnvironmentVariableCredential
 
     if profile:
@@ -140,10 +152,11 @@ def _resolve(profile: str | None):
             )
         return cred
     _check_env_pair()
-    cred = EnvironmentVariableCredential().get_credential()
-    if cred is not None:
+    from_env = EnvironmentVariableCredential().get_credential()
+    if from_env is not None:
         token = os.environ.get("TENCENTCLOUD_SESSION_TOKEN") or None
-        return Credential(cred.secret_id, cred.secret_key, token) if token else cred
+        chosen: ApiCredential = Credential(from_env.secret_id, from_env.secret_key, token) if token else from_env
+        return chosen
     path = _profile_file()
     cred = _from_ini("default", path) if path is not None else None
     if cred is not None:
@@ -168,8 +181,8 @@ def _check_env_pair() -> None:
         )
 
 
-def credential_secrets(cred) -> list[str]:
+def credential_secrets(cred: ApiCredential | None) -> list[str]:
     """The secret values of ``cred`` (SecretKey, token) for masking texts."""
     if cred is None:
         return []
-    return [v for v in (getattr(cred, "secret_key", None), getattr(cred, "token", None)) if v]
+    return [str(v) for v in (getattr(cred, "secret_key", None), getattr(cred, "token", None)) if v]

@@ -1,23 +1,30 @@
 """Failures of a push, in words: API error codes with what to check, and transport failures with what they mean.
 
-Sources: manual ``001`` "Common Error Codes" (about line 11043) and the error lists of StartPublishCdnStream,
-UpdatePublishCdnStream and StopPublishCdnStream (about lines 3441, 3848, 4003). Every message here is free of
-secrets: texts that come from the network are passed through :func:`layout_studio.secrets.mask_text` by the caller.
+Sources: the TRTC server API reference's common error codes (``layout_studio.sources.ERROR_CODES_URL``) and the
+error code lists of ``API StartPublishCdnStream``, ``API UpdatePublishCdnStream`` and ``API StopPublishCdnStream``.
+Every message here is free of secrets: texts that come from the network are passed through
+:func:`layout_studio.secrets.mask_text` by the caller.
 
-Kinds of failure (``PushError.kind``) and what they say about the request:
+Kinds of failure (``PushError.kind``, a :class:`~layout_studio.push.status.FailureKind`) and what they say about the
+request:
 
 * ``api`` — the API answered with an ``Error``: the request was received and refused, nothing changed;
 * ``not-sent`` — the connection could not be made (refused, DNS, connect timeout): nothing left this machine;
 * ``unknown`` — the request may have reached the server but no usable reply came (read timeout, connection
   dropped, a reply that is not JSON): the change may or may not be applied;
 * ``http`` — the gateway answered with an HTTP status other than 200 (5xx, 429; the message starts with
-  ``HTTP <status>``): probably not applied; retried, and
-  recorded as ``unknown`` in the journal to stay on the safe side.
+  ``HTTP <status>``): probably not applied; retried, and recorded as ``unknown`` in the journal to stay on the
+  safe side;
+* ``config`` — a setting was missing for one task of a batch: no request was built.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..errors import LayoutStudioError
+from ..findings import Finding
+from .status import FailureKind
 
 #: What to check for each common error code (prefix match on the part before the first dot, then the full code).
 HINTS: dict[str, str] = {
@@ -82,7 +89,7 @@ def hint_for(code: str | None) -> str | None:
 
 
 class PushError(LayoutStudioError):
-    """A request failed. ``kind`` is ``api``, ``not-sent``, ``unknown`` or ``http`` (see the module docstring).
+    """A request failed. ``kind`` is a :class:`FailureKind` (see the module docstring).
 
     ``code`` is the API error code (``ResourceNotFound``) or a transport code (``ClientNetworkError``,
     ``Timeout``, ``MalformedResponse``, ``ServerNetworkError``); ``request_id`` the API's RequestId when it answered.
@@ -92,9 +99,15 @@ class PushError(LayoutStudioError):
     exit_code = 1
 
     def __init__(
-        self, kind: str, code: str, message: str, *, request_id: str | None = None, action: str | None = None
+        self,
+        kind: FailureKind,
+        code: str,
+        message: str,
+        *,
+        request_id: str | None = None,
+        action: str | None = None,
     ) -> None:
-        self.kind = kind
+        self.kind = FailureKind(kind)
         self.code = code
         self.message = message
         self.request_id = request_id
@@ -104,14 +117,14 @@ class PushError(LayoutStudioError):
     @property
     def retryable(self) -> bool:
         """True when a retry cannot make things worse for an idempotent request (update, stop)."""
-        if self.kind == "api":
+        if self.kind is FailureKind.API:
             return self.code in RETRYABLE_CODES
-        return True
+        return self.kind is not FailureKind.CONFIG
 
     @property
     def maybe_applied(self) -> bool:
         """True when the server may have acted on the request although no success reply arrived."""
-        return self.kind == "unknown"
+        return self.kind is FailureKind.UNKNOWN
 
     def describe(self) -> str:
         """One paragraph: what failed, the code and message, the RequestId, what it means and what to check."""
@@ -120,15 +133,15 @@ class PushError(LayoutStudioError):
         if self.request_id:
             text += f" (RequestId {self.request_id})"
         meaning = {
-            "not-sent": "nothing was sent: the connection could not be made; check --endpoint, the network "
+            FailureKind.NOT_SENT: "nothing was sent: the connection could not be made; check --endpoint, the network "
             "and any proxy",
-            "unknown": "no usable reply: the server may or may not have applied the request",
-            "http": "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or failing): the "
-            "request was probably not applied",
+            FailureKind.UNKNOWN: "no usable reply: the server may or may not have applied the request",
+            FailureKind.HTTP: "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or "
+            "failing): the request was probably not applied",
         }.get(self.kind)
         if self.code == "Cancelled":  # the run was interrupted while this request waited for the rate limit
             meaning = "nothing was sent; run the same command again to send it"
-        hint = hint_for(self.code) if self.kind == "api" else meaning
+        hint = hint_for(self.code) if self.kind is FailureKind.API else meaning
         if hint:
             text += f" — {hint}"
         return text
@@ -138,7 +151,7 @@ class PushError(LayoutStudioError):
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON shape for reports: kind, code, message, request_id."""
-        return {"kind": self.kind, "code": self.code, "message": self.message, "request_id": self.request_id}
+        return {"kind": self.kind.value, "code": self.code, "message": self.message, "request_id": self.request_id}
 
 
 class ConfigError(LayoutStudioError):
@@ -150,6 +163,6 @@ class RefusedError(LayoutStudioError):
 
     exit_code = 1
 
-    def __init__(self, message: str, findings: list | None = None) -> None:
+    def __init__(self, message: str, findings: Sequence[Finding] | None = None) -> None:
         self.findings = list(findings or [])
         super().__init__(message)

@@ -12,8 +12,13 @@ overrides). Tables:
 * ``tasks`` — a task started (or first pushed) here: SdkAppId, region, RoomId, canvas (width, height in pixels),
   start and stop times, so later updates are validated against the canvas the task really has.
 
-Statuses: ``pending`` (recorded, being sent — after a crash: maybe applied), ``ok``, ``error`` (the API refused
-it: not applied), ``not-sent`` (no connection: not applied), ``unknown`` (no usable reply: maybe applied).
+Statuses (:class:`~layout_studio.push.status.AttemptStatus`, stored as these strings): ``pending`` (recorded, being
+sent — after a crash: maybe applied), ``ok``, ``error`` (the API refused it: not applied), ``not-sent`` (never left:
+not applied), ``unknown`` (no usable reply: maybe applied).
+
+The file carries its schema version (``PRAGMA user_version``): opening it for writing upgrades an older journal in
+place, keeping every row; a journal of a newer version is refused and left as it is; a read-only open never
+writes (:mod:`layout_studio.push.migrations`).
 
 A row is committed before its request is sent and updated when the outcome is known, so an interrupted run
 (Ctrl-C, kill -9) loses no record. SequenceNumbers are drawn in a ``BEGIN IMMEDIATE`` transaction
@@ -23,7 +28,6 @@ A row is committed before its request is sent and updated when the outcome is kn
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import sqlite3
@@ -31,16 +35,17 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .. import paths
 from ..errors import LayoutStudioError
 from ..secrets import strip_secrets
-from .records import SCHEMA, Entry, TaskRecord
+from . import migrations
+from .records import Entry, TaskRecord
 from .sequence import next_sequence
+from .status import MAYBE_APPLIED, AttemptStatus
 
-#: Statuses after which the task may have received the request's design.
-MAYBE_APPLIED = ("ok", "pending", "unknown")
 UPDATE = "UpdatePublishCdnStream"
 START = "StartPublishCdnStream"
 STOP = "StopPublishCdnStream"
@@ -61,29 +66,17 @@ def default_path() -> Path:
     return paths.data_dir() / "journal.sqlite3"
 
 
-def _empty_journal() -> sqlite3.Connection:
-    """An in-memory journal without entries: what a read-only open reads where there is no journal yet."""
-    db = sqlite3.connect(":memory:", check_same_thread=False)
-    db.executescript(SCHEMA)
-    db.row_factory = sqlite3.Row
-    return db
-
-
-@functools.cache
-def _columns() -> dict[str, frozenset[str]]:
-    """The columns of this journal's tables ``requests`` and ``tasks``, read from :data:`SCHEMA` once."""
-    db = _empty_journal()
-    try:
-        return {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({t})")) for t in ("requests", "tasks")}
-    finally:
-        db.close()
-
-
 class Journal:
     """The journal file at ``path`` (default :func:`default_path`), created on first use. Thread-safe (one
-    connection behind a lock) and process-safe (SQLite locking; ``BEGIN IMMEDIATE`` for SequenceNumbers)."""
+    connection behind a lock) and process-safe (SQLite locking; ``BEGIN IMMEDIATE`` for SequenceNumbers).
 
-    def __init__(self, path: str | os.PathLike | None = None, *, timeout: float = 30.0, readonly: bool = False) -> None:
+    ``readonly`` opens it without creating, upgrading or writing anything. ``version`` is the file's schema
+    version (:mod:`~layout_studio.push.migrations`). Raises :class:`JournalError` when the file cannot be opened,
+    is not a journal, or was written by a newer version."""
+
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, timeout: float = 30.0, readonly: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._lock = threading.RLock()
         if self.path.is_dir():
@@ -93,7 +86,7 @@ class Journal:
             )
         if readonly:
             self._db = self._open_readonly(timeout)
-            self._check_schema(readonly=True)
+            self._check_readable()
             return
         try:
             paths.ensure_dir(self.path.parent)
@@ -102,21 +95,28 @@ class Journal:
                 os.close(fd)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            self.version = migrations.read_version(self._db)
         except (sqlite3.Error, OSError) as err:
             raise self._error("open", err) from None
-        self._check_schema()
-        with self._transaction() as db:
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+        try:
+            self._refuse_newer(self.version)  # before anything is written, even the journal mode
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+            except sqlite3.Error as err:
+                raise self._error("open", err) from None
+            self._check_columns(self.version)
+            if self.version < migrations.schema_version():
+                self._upgrade()
+        except JournalError:
+            self._db.close()
+            raise
 
     def _open_readonly(self, timeout: float) -> sqlite3.Connection:
         """A read-only connection (``history``): nothing is created or changed; no file reads as an empty
         journal; a read-only disk is read as it is (``immutable``) when SQLite cannot share the WAL index."""
         if not self.path.exists():
-            return _empty_journal()
+            return migrations.new_database()
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
         try:
             db = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
@@ -131,28 +131,76 @@ class Journal:
         db.row_factory = sqlite3.Row
         return db
 
-    def _check_schema(self, readonly: bool = False) -> None:
-        """Refuse a file whose ``requests`` or ``tasks`` table lacks this journal's columns (another program's
-        database); in read-only mode a database without any table reads as an empty journal."""
+    def _refuse_newer(self, version: int) -> None:
+        """Close and raise :class:`JournalError` when the file's schema is newer than this code knows."""
+        newest = migrations.schema_version()
+        if version > newest:
+            self._db.close()
+            raise JournalError(
+                f"{self.path}: written by a newer layout-studio (journal version {version}; this one knows versions "
+                f"up to {newest}): use that newer layout-studio, or pass --journal PATH for another journal; "
+                "the file was left as it is"
+            )
+
+    def _check_columns(self, version: int) -> dict[str, set[str]]:
+        """The columns of the file's tables; raises :class:`JournalError` when a table lacks the columns of its
+        ``version`` (another program's database)."""
         try:
-            found = {t: {r[1] for r in self._db.execute(f"PRAGMA table_info({t})")} for t in _columns()}
+            found = {t: {r[1] for r in self._db.execute(f"PRAGMA table_info({t})")} for t in migrations.TABLES}
         except sqlite3.Error as err:
             raise self._error("read", err) from None
+        expected = migrations.columns(version)
         for table, columns in found.items():
-            missing = _columns()[table] - columns
+            missing = expected[table] - columns
             if columns and missing:
                 raise JournalError(
                     f"{self.path}: not a layout-studio journal (its table {table} has no "
                     f"{', '.join(sorted(missing))}): pass --journal PATH to a journal file, or move "
                     "this file aside"
                 )
-        if readonly and not any(found.values()):
+        return found
+
+    def _upgrade(self) -> None:
+        """Run the pending migrations in one transaction (another process may have run them meanwhile)."""
+        with self._transaction("upgrade") as db:
+            version = migrations.read_version(db)
+            self._refuse_newer(version)
+            if version < migrations.schema_version():
+                self._check_columns(version)
+                migrations.apply(db, version)
+        self.version = migrations.schema_version()
+
+    def _check_readable(self) -> None:
+        """Read-only: refuse a newer or foreign file; read a file without tables as an empty journal, an older one
+        as it is when it has every column this code reads, else say how to upgrade it."""
+        try:
+            self.version = migrations.read_version(self._db)
+        except sqlite3.Error as err:
+            raise self._error("read", err) from None
+        self._refuse_newer(self.version)
+        try:
+            found = self._check_columns(self.version)
+        except JournalError:
             self._db.close()
-            self._db = _empty_journal()
+            raise
+        if not any(found.values()):
+            self._db.close()
+            self._db = migrations.new_database()
+            self.version = migrations.schema_version()
+            return
+        newest = migrations.columns()
+        if any(newest[t] - found[t] for t in migrations.TABLES):
+            self._db.close()
+            raise JournalError(
+                f"{self.path}: journal version {self.version} is older than this layout-studio's "
+                f"({migrations.schema_version()}) and cannot be read as it is: upgrade it in place (every row is "
+                "kept) by opening it once for writing — any start, push or stop with this journal does, or "
+                f'python -c "from layout_studio.push.journal import Journal; Journal({str(self.path)!r}).close()"'
+            )
 
     # -- plumbing -------------------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, verb: str = "write") -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on an exception), holding the thread lock.
 
         Raises :class:`JournalError` (naming the file and what to check) when SQLite refuses the write."""
@@ -167,7 +215,7 @@ class Journal:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as err:
-                raise self._error("write", err) from None
+                raise self._error(verb, err) from None
 
     def _error(self, verb: str, err: Exception) -> JournalError:
         """A :class:`JournalError` naming the file, what SQLite or the OS said, and what to do."""
@@ -194,15 +242,25 @@ class Journal:
     def __enter__(self) -> Journal:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _query(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as err:
                 raise self._error("read", err) from None
+
+    def _entry(self, row: sqlite3.Row) -> Entry:
+        """The :class:`Entry` of a ``requests`` row; a value this code does not know is a :class:`JournalError`."""
+        try:
+            return Entry.from_row(row)
+        except ValueError as err:  # an unknown status, or a body that is not JSON
+            raise JournalError(
+                f"{self.path}: request #{row['id']} cannot be read ({err}): the file is damaged or was written by "
+                "another program; move it aside (a new journal is started) or pass --journal PATH"
+            ) from None
 
     # -- writing --------------------------------------------------------------------------------------------
     def _insert(
@@ -212,7 +270,7 @@ class Journal:
         task_id: str | None,
         action: str,
         sequence_number: int | None,
-        body: dict,
+        body: dict[str, Any],
         preset_name: str | None,
         design_hash: str | None,
         region: str | None,
@@ -223,7 +281,7 @@ class Journal:
         clean, stripped = strip_secrets(body)
         cur = db.execute(
             "INSERT INTO requests (task_id, action, sequence_number, preset_name, design_hash, body, stripped, "
-            "region, sdk_app_id, status, created_at, batch_id, note) VALUES (?,?,?,?,?,?,?,?,?,'pending',?,?,?)",
+            "region, sdk_app_id, status, created_at, batch_id, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 task_id,
                 action,
@@ -234,17 +292,18 @@ class Journal:
                 json.dumps(stripped),
                 region,
                 sdk_app_id,
+                AttemptStatus.PENDING,
                 utc_now(),
                 batch_id,
                 note,
             ),
         )
-        return int(cur.lastrowid)
+        return int(cur.lastrowid or 0)
 
     def reserve_update(
         self,
         task_id: str,
-        body: dict,
+        body: dict[str, Any],
         *,
         preset_name: str | None = None,
         design_hash: str | None = None,
@@ -279,7 +338,8 @@ class Journal:
 
     def highest_sequence(self, task_id: str) -> int | None:
         """The highest SequenceNumber drawn for ``task_id`` so far (by any process), or None."""
-        return self._query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))[0][0]
+        value = self._query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))[0][0]
+        return None if value is None else int(value)
 
     def peek_sequence(self, task_id: str) -> int:
         """The SequenceNumber the next update of ``task_id`` would get now (nothing recorded; for --dry-run)."""
@@ -288,13 +348,14 @@ class Journal:
     def record(
         self,
         action: str,
-        body: dict,
+        body: dict[str, Any],
         *,
         task_id: str | None = None,
         preset_name: str | None = None,
         design_hash: str | None = None,
         region: str | None = None,
         sdk_app_id: int | None = None,
+        batch_id: str | None = None,
         note: str | None = None,
     ) -> int:
         """Record a start or stop request (status ``pending``) and commit; returns the row id."""
@@ -309,21 +370,21 @@ class Journal:
                 design_hash=design_hash,
                 region=region,
                 sdk_app_id=sdk_app_id,
-                batch_id=None,
+                batch_id=batch_id,
                 note=note,
             )
 
     def finish(
         self,
         row_id: int,
-        status: str,
+        status: AttemptStatus,
         *,
         task_id: str | None = None,
         request_id: str | None = None,
         error_code: str | None = None,
         error_message: str | None = None,
     ) -> None:
-        """Record the outcome of row ``row_id``: ``ok``, ``error``, ``not-sent`` or ``unknown`` (plus the TaskId a
+        """Record the outcome of row ``row_id``: ok, error, not-sent or unknown (plus the TaskId a
         start returned, the RequestId, and the error code and message, which must already be masked)."""
         with self._transaction() as db:
             db.execute(
@@ -365,29 +426,29 @@ class Journal:
     def task(self, task_id: str) -> TaskRecord | None:
         """The record of ``task_id``, or None."""
         rows = self._query("SELECT * FROM tasks WHERE task_id = ?", (task_id,))
-        return TaskRecord(**dict(rows[0])) if rows else None
+        return TaskRecord.from_row(rows[0]) if rows else None
 
     def entry(self, row_id: int) -> Entry | None:
         """Row ``row_id``, or None."""
         rows = self._query("SELECT * FROM requests WHERE id = ?", (row_id,))
-        return Entry.from_row(rows[0]) if rows else None
+        return self._entry(rows[0]) if rows else None
 
     def entries(self, task_id: str | None = None, *, limit: int | None = None) -> list[Entry]:
         """Rows of ``task_id`` (or all), oldest first; ``limit`` keeps the newest ``limit``."""
         sql = "SELECT * FROM requests" + (" WHERE task_id = ?" if task_id else "") + " ORDER BY id DESC"
-        params: tuple = (task_id,) if task_id else ()
+        params: tuple[Any, ...] = (task_id,) if task_id else ()
         if limit:
             sql += " LIMIT ?"
             params += (int(limit),)
-        return [Entry.from_row(r) for r in reversed(self._query(sql, params))]
+        return [self._entry(r) for r in reversed(self._query(sql, params))]
 
     def iter_applied(self, task_id: str) -> Iterator[Entry]:
         """Successful start and update rows of ``task_id``, oldest first."""
         rows = self._query(
-            "SELECT * FROM requests WHERE task_id = ? AND status = 'ok' AND action IN (?, ?) ORDER BY id",
-            (task_id, START, UPDATE),
+            "SELECT * FROM requests WHERE task_id = ? AND status = ? AND action IN (?, ?) ORDER BY id",
+            (task_id, AttemptStatus.OK, START, UPDATE),
         )
-        return (Entry.from_row(r) for r in rows)
+        return (self._entry(r) for r in rows)
 
     def last_maybe_applied(self, task_id: str) -> Entry | None:
         """The newest start/update row of ``task_id`` whose design the task may have (ok, pending, unknown)."""
@@ -396,7 +457,7 @@ class Journal:
             "ORDER BY id DESC LIMIT 1",
             (task_id, START, UPDATE, *MAYBE_APPLIED),
         )
-        return Entry.from_row(rows[0]) if rows else None
+        return self._entry(rows[0]) if rows else None
 
     def latest_designs(self, task_ids: list[str]) -> dict[str, Entry]:
         """:meth:`last_maybe_applied` for many tasks in one query (batch resume)."""
@@ -409,5 +470,5 @@ class Journal:
         wanted = set(task_ids)
         for row in rows:
             if row["task_id"] in wanted:
-                out[row["task_id"]] = Entry.from_row(row)
+                out[row["task_id"]] = self._entry(row)
         return out

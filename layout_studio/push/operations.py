@@ -1,8 +1,8 @@
 """Start, plan, push (update), rollback and stop: a :class:`Pusher` ties options, journal, client and sender.
 
 Every operation validates before it sends (:func:`layout_studio.validation.validate`): error findings refuse it
-(:class:`~layout_studio.push.errors.RefusedError`), warnings travel with the result. The region comes from
-``region=`` / ``--region``, else the journal's record of the task (a task runs in one region and application),
+(:class:`~layout_studio.push.errors.RefusedError`), warnings travel with the result. The API region comes from
+``region=`` / ``--region``, else the journal's record of the task (a task runs in one API region and application),
 else the preset's Target.Region; the SdkAppId likewise. The agent's UserSig is resolved by
 :mod:`layout_studio.push.usersig` and never stored. With ``dry_run`` nothing is sent or recorded: the outcome
 carries the exact request, masked.
@@ -12,22 +12,26 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..findings import Finding, has_errors
+from ..findings import Finding, Severity, has_errors
 from ..model import Preset
+from ..secrets import secret_values
 from .client import DEFAULT_TIMEOUT, TrtcClient
 from .credentials import resolve_credential
+from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
-from .journal import START, STOP, UPDATE, Entry, Journal, TaskRecord
+from .journal import START, STOP, UPDATE, Journal
 from .plan import Plan, compare, design_hash, fold_state, interruptions
 from .ratelimit import API_RATE_LIMIT, RateLimiter
-from .region import check_region, sdk_app_id_warning
+from .records import Entry, TaskRecord
 from .sender import Outcome, RetryPolicy, Sender
+from .status import AttemptStatus, OutcomeStatus
 from .usersig import known_secret_values, resolve_usersig
 
-#: Sections an update may carry (UpdatePublishCdnStreamRequest, SDK models.py).
+#: Sections an update may carry (``SDK models.UpdatePublishCdnStreamRequest``).
 UPDATE_SECTIONS = (
     "WithTranscoding",
     "AudioParams",
@@ -75,7 +79,7 @@ class PushOptions:
 
 
 class Pusher:
-    """A push session: one journal, one rate limiter, one client per region. ``warnings`` collects messages
+    """A push session: one journal, one rate limiter, one client per API region. ``warnings`` collects messages
     about the settings (SdkAppId/region rule, dry-run credentials) for the caller to show."""
 
     def __init__(self, options: PushOptions | None = None) -> None:
@@ -94,14 +98,16 @@ class Pusher:
         self.cancel: threading.Event | None = None
 
     def close(self) -> None:
-        """Close the journal if this session opened it."""
+        """Close the clients' connections, and the journal if this session opened it."""
+        for client in self._clients.values():
+            client.close()
         if self._owns_journal:
             self.journal.close()
 
     def __enter__(self) -> Pusher:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- settings -------------------------------------------------------------------------------------------
@@ -124,10 +130,10 @@ class Pusher:
             return recorded
         return preset_value
 
-    def region_for(
+    def api_region_for(
         self, preset: Preset | None = None, task: TaskRecord | None = None, sdk_app_id: int | None = None
     ) -> str:
-        """The region to send to (checked): ``--region``, else the journal's record of the task, else the
+        """The API region to send to (checked): ``--region``, else the journal's record of the task, else the
         preset's Target.Region; records a warning when the SdkAppId rule is broken."""
         target = preset.target if preset is not None else None
         region = self._settled(
@@ -137,23 +143,25 @@ class Pusher:
             task.region if task else None,
             target.region if target is not None else None,
         )
-        region = check_region(region)
+        region = check_api_region(region)
         self._warn(sdk_app_id_warning(region, sdk_app_id))
         return region
 
     def sdk_app_id_for(self, preset: Preset | None = None, task: TaskRecord | None = None) -> int | None:
         """``sdk_app_id`` option, else the journal's record of the task, else the preset's Target.SdkAppId."""
         target = preset.target if preset is not None else None
-        return self._settled(
+        value = self._settled(
             "SdkAppId",
             self.options.sdk_app_id,
             task,
             task.sdk_app_id if task else None,
             target.sdk_app_id if target is not None else None,
         )
+        return None if value is None else int(value)
 
     def client(self, region: str) -> TrtcClient:
-        """The client for ``region`` (credentials resolved on first use; a placeholder in a dry run without any)."""
+        """The client for API region ``region`` (credentials resolved on first use; a placeholder in a dry run
+        without any)."""
         if region not in self._clients:
             cred = self.options.credential
             if cred is None:
@@ -172,7 +180,7 @@ class Pusher:
         return self._clients[region]
 
     def sender(self, region: str) -> Sender:
-        """The sender for ``region`` (shared rate limiter and journal)."""
+        """The sender for API region ``region`` (shared rate limiter and journal)."""
         if region not in self._senders:
             self._senders[region] = Sender(
                 self.client(region),
@@ -189,20 +197,29 @@ class Pusher:
     ) -> Outcome:
         client = self.client(region)
         prepared = client.prepare(action, body)
-        secrets = [*self.secrets, *client.secrets, *_values_of(body)]
+        secrets = [*self.secrets, *client.secrets, *secret_values(body)]
         return Outcome(
             action,
             task_id,
-            "dry-run",
+            OutcomeStatus.DRY_RUN,
             sequence_number=body.get("SequenceNumber"),
             request=prepared.masked(secrets),
             findings=findings,
         )
 
     # -- update ---------------------------------------------------------------------------------------------
-    def _plan(
-        self, task_id: str, body: dict[str, Any], *, canvas_hint: tuple[int, int] | None, notes: list[str] = ()
+    def plan_body(
+        self,
+        task_id: str,
+        body: dict[str, Any],
+        *,
+        canvas_hint: tuple[int, int] | None = None,
+        notes: Sequence[str] = (),
     ) -> Plan:
+        """The :class:`Plan` of sending the update ``body`` (without SequenceNumber) to ``task_id``, against what
+        the journal says the task has; sends nothing. The body is validated against the task's canvas (journal),
+        else the canvas of the design it last received, else ``canvas_hint`` (width, height in pixels); ``notes``
+        are carried into the plan."""
         task = self.journal.task(task_id)
         applied = list(self.journal.iter_applied(task_id))
         state = fold_state(applied)
@@ -215,7 +232,9 @@ class Pusher:
         uncertain = [
             e
             for e in self.journal.entries(task_id)
-            if e.action in (START, UPDATE) and e.status in ("pending", "unknown") and (base is None or e.id > base.id)
+            if e.action in (START, UPDATE)
+            and e.status in (AttemptStatus.PENDING, AttemptStatus.UNKNOWN)
+            and (base is None or e.id > base.id)
         ]
         changes = compare(state, body)
         notes = list(notes)
@@ -239,7 +258,7 @@ class Pusher:
 
     def plan_update(self, preset: Preset, task_id: str, **target: Any) -> Plan:
         """What pushing ``preset`` to ``task_id`` would change (see :class:`Plan`); sends nothing."""
-        return self._plan(task_id, self.update_body(preset, task_id, **target), canvas_hint=preset.canvas)
+        return self.plan_body(task_id, self.update_body(preset, task_id, **target), canvas_hint=preset.canvas)
 
     def push_plan(
         self, plan: Plan, *, preset: Preset | None = None, batch_id: str | None = None, note: str | None = None
@@ -247,7 +266,7 @@ class Pusher:
         """Send ``plan.body`` (refused when the plan has error findings). ``preset`` names the design in the
         journal and may give the region (Target.Region). Returns the :class:`Outcome`."""
         if plan.blocked:
-            errors = [f for f in plan.findings if f.severity.value == "error"]
+            errors = [f for f in plan.findings if f.severity is Severity.ERROR]
             raise RefusedError(
                 f"task {plan.task_id}: the update has {len(errors)} error(s); nothing was sent", plan.findings
             )
@@ -255,7 +274,7 @@ class Pusher:
         sdk_app_id = plan.body.get("SdkAppId")
         if sdk_app_id is None:
             raise ConfigError("no SdkAppId: pass --sdk-app-id or set Target.SdkAppId in the preset")
-        region = self.region_for(preset, task, sdk_app_id)
+        region = self.api_region_for(preset, task, sdk_app_id)
         if self.options.dry_run:
             body = dict(plan.body, SequenceNumber=self.journal.peek_sequence(plan.task_id))
             return self._dry_run(UPDATE, region, body, plan.task_id, plan.findings)
@@ -270,7 +289,7 @@ class Pusher:
             note=note,
         )
         out.findings = plan.findings
-        if out.status == "ok":
+        if out.status is OutcomeStatus.OK:
             self.journal.remember_task(plan.task_id, sdk_app_id=sdk_app_id, region=region, canvas=_canvas_of(plan.body))
         return out
 
@@ -299,12 +318,13 @@ class Pusher:
                 )
             entry = older[-1]
         else:
-            entry = self.journal.entry(to)
-            if entry is None or entry.task_id != task_id:
+            found = self.journal.entry(to)
+            if found is None or found.task_id != task_id:
                 raise ConfigError(
                     f"journal entry #{to} is not a request of task {task_id} (see `layout-studio history`)"
                 )
-            if entry.status != "ok" or entry.action not in (START, UPDATE):
+            entry = found
+            if entry.status is not AttemptStatus.OK or entry.action not in (START, UPDATE):
                 raise ConfigError(
                     f"journal entry #{to} is a {entry.action} with status {entry.status}: "
                     "only applied starts and updates can be rolled back to"
@@ -327,7 +347,7 @@ class Pusher:
                 if not value:
                     continue
             body[key] = value
-        plan = self._plan(task_id, body, canvas_hint=None, notes=notes)
+        plan = self.plan_body(task_id, body, notes=notes)
         return plan, entry
 
     # -- start and stop -------------------------------------------------------------------------------------
@@ -372,14 +392,14 @@ class Pusher:
         findings = validate(body, action="start")
         if has_errors(findings):
             raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
-        region = self.region_for(preset, None, body.get("SdkAppId"))
+        region = self.api_region_for(preset, None, body.get("SdkAppId"))
         if self.options.dry_run:
             return self._dry_run(START, region, body, None, findings)
         out = self.sender(region).start(
             body, preset_name=preset.name, design_hash=design_hash(body), region=region, sdk_app_id=body.get("SdkAppId")
         )
         out.findings = findings
-        if out.status == "ok" and out.task_id:
+        if out.status is OutcomeStatus.OK and out.task_id:
             self.journal.remember_task(
                 out.task_id,
                 sdk_app_id=body.get("SdkAppId"),
@@ -397,14 +417,14 @@ class Pusher:
         sdk_app_id = self.sdk_app_id_for(None, task)
         if sdk_app_id is None:
             raise ConfigError(f"no SdkAppId for task {task_id}: pass --sdk-app-id")
-        region = self.region_for(None, task, sdk_app_id)
+        region = self.api_region_for(None, task, sdk_app_id)
         body: dict[str, Any] = {"SdkAppId": sdk_app_id, "TaskId": task_id}
         if record_key:
             body["RecordKey"] = record_key
         if self.options.dry_run:
             return self._dry_run(STOP, region, body, task_id, [])
         out = self.sender(region).stop(task_id, body, region=region, sdk_app_id=sdk_app_id)
-        if out.status == "ok":
+        if out.status is OutcomeStatus.OK:
             self.journal.mark_stopped(task_id)
         return out
 
@@ -415,22 +435,3 @@ def _canvas_of(body: dict[str, Any]) -> tuple[int, int] | None:
         if encode["Width"] > 0 and encode["Height"] > 0:
             return (encode["Width"], encode["Height"])
     return None
-
-
-def _values_of(body: dict[str, Any]) -> list[str]:
-    """Secret values inside ``body`` (UserSig, SecretKey strings) for masking free text."""
-    out: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in ("UserSig", "SecretKey") and isinstance(value, str):
-                    out.append(value)
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(body)
-    return out

@@ -2,11 +2,12 @@
 
 The task's current design is folded from the journal's successful StartPublishCdnStream and
 UpdatePublishCdnStream bodies, oldest first: an update replaces each top-level section it carries (an absent
-section is left as it is — manual ``001`` UpdatePublishCdnStream), except AudioParams, whose keys are merged (an
-update carries only the allow/block lists; the audio encoding cannot change), and VideoParams.VideoEncode, which an
-update's VideoParams may leave out: the task then keeps its encoding and canvas (decision: the manual says an
-update changes "video parameters other than the codec" and the SDK docstring of UpdatePublishCdnStreamRequest
-that an absent parameter is not updated; the validator checks such bodies against the task's canvas). The plan
+section is left as it is — ``API UpdatePublishCdnStream``), except AudioParams, whose keys are merged (an update
+carries only the allow/block lists; the audio encoding cannot change), and VideoParams.VideoEncode, which an
+update's VideoParams may leave out: the task then keeps its encoding and canvas (decision: ``API
+UpdatePublishCdnStream`` says an update changes "video parameters other than the codec", and
+``SDK models.UpdatePublishCdnStreamRequest`` that an absent parameter is not updated; the validator checks such
+bodies against the task's canvas). The plan
 lists every changed leaf field by its API path
 (``VideoParams.LayoutParams.MixLayoutList[1].LocationX: 640 -> 600``), warns about changes that interrupt viewers,
 and carries the validator's findings for the body.
@@ -20,15 +21,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from ..findings import Finding, Severity, has_errors
 from ..secrets import mask_secrets, strip_secrets
-from .journal import START, Entry
+from ..sources import api
+from .journal import START
+from .records import Entry
 
 #: Keys that identify a request rather than describe the design.
 IDENTITY_KEYS = ("TaskId", "SequenceNumber", "SdkAppId", "RoomId", "RoomIdType", "AgentParams")
-SOURCE = "manual 001 UpdatePublishCdnStream; StartPublishCdnStream usage notes"
+SOURCE = f"{api('UpdatePublishCdnStream')}; {api('StartPublishCdnStream', 'usage notes')}"
 
 
 def design_hash(body: dict[str, Any]) -> str:
@@ -40,12 +44,20 @@ def design_hash(body: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class ChangeKind(StrEnum):
+    """How a field changes in a plan (the ``kind`` of ``plan --format json``'s changes)."""
+
+    CHANGED = "changed"
+    ADDED = "added"
+    REMOVED = "removed"
+
+
 @dataclass(frozen=True)
 class Change:
-    """One changed field: ``kind`` is ``changed``, ``added`` or ``removed``; values are JSON values (masked)."""
+    """One changed field: ``kind`` is a :class:`ChangeKind`; values are JSON values (masked)."""
 
     path: str
-    kind: str
+    kind: ChangeKind
     old: Any = None
     new: Any = None
 
@@ -54,9 +66,9 @@ class Change:
             text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
             return text if len(text) <= 120 else text[:117] + "..."
 
-        if self.kind == "added":
+        if self.kind is ChangeKind.ADDED:
             return f"+ {self.path}: {short(self.new)}"
-        if self.kind == "removed":
+        if self.kind is ChangeKind.REMOVED:
             return f"- {self.path}: {short(self.old)}"
         return f"~ {self.path}: {short(self.old)} -> {short(self.new)}"
 
@@ -70,9 +82,9 @@ def diff(old: Any, new: Any, path: str = "") -> list[Change]:
         for key in list(new) + [k for k in old if k not in new]:
             sub = f"{path}.{key}" if path else str(key)
             if key not in old:
-                out.append(Change(sub, "added", new=new[key]))
+                out.append(Change(sub, ChangeKind.ADDED, new=new[key]))
             elif key not in new:
-                out.append(Change(sub, "removed", old=old[key]))
+                out.append(Change(sub, ChangeKind.REMOVED, old=old[key]))
             else:
                 out.extend(diff(old[key], new[key], sub))
         return out
@@ -81,13 +93,13 @@ def diff(old: Any, new: Any, path: str = "") -> list[Change]:
         for i in range(max(len(old), len(new))):
             sub = f"{path}[{i}]"
             if i >= len(old):
-                out.append(Change(sub, "added", new=new[i]))
+                out.append(Change(sub, ChangeKind.ADDED, new=new[i]))
             elif i >= len(new):
-                out.append(Change(sub, "removed", old=old[i]))
+                out.append(Change(sub, ChangeKind.REMOVED, old=old[i]))
             else:
                 out.extend(diff(old[i], new[i], sub))
         return out
-    return [Change(path, "changed", old, new)]
+    return [Change(path, ChangeKind.CHANGED, old, new)]
 
 
 def fold_state(entries: list[Entry]) -> dict[str, Any]:
@@ -131,10 +143,10 @@ def compare(state: dict[str, Any], body: dict[str, Any]) -> list[Change]:
         old = state.get(key)
         if key == "AudioParams" and isinstance(value, dict) and isinstance(old, dict):
             old = {k: old[k] for k in value if k in old}
-        if _keeps_encode(key, value, old):
+        if isinstance(old, dict) and _keeps_encode(key, value, old):
             old = {k: v for k, v in old.items() if k != "VideoEncode"}
         if old is None:
-            changes.append(Change(key, "added", new=value))
+            changes.append(Change(key, ChangeKind.ADDED, new=value))
         else:
             changes.extend(diff(old, value, key))
     return changes
@@ -153,7 +165,7 @@ def interruptions(changes: list[Change]) -> list[Finding]:
 
     for change in changes:
         path = change.path
-        if change.kind == "added":  # a new section or destination interrupts nobody already watching
+        if change.kind is ChangeKind.ADDED:  # a new section or destination interrupts nobody already watching
             continue
         if path.startswith("PublishCdnParams"):
             warn(
@@ -181,7 +193,7 @@ def interruptions(changes: list[Change]) -> list[Finding]:
                 path,
                 "the canvas size changes: players re-initialise and viewers may see a short stall",
             )
-        elif path in ("VideoParams", "VideoParams.VideoEncode") and change.kind == "removed":
+        elif path in ("VideoParams", "VideoParams.VideoEncode") and change.kind is ChangeKind.REMOVED:
             warn(
                 "push.plan.video-removed",
                 path,
@@ -261,7 +273,7 @@ class Plan:
             "task_id": self.task_id,
             "design_hash": self.design_hash,
             "base": self.base.id if self.base else None,
-            "changes": [{"path": c.path, "kind": c.kind, "old": c.old, "new": c.new} for c in self.changes],
+            "changes": [{"path": c.path, "kind": c.kind.value, "old": c.old, "new": c.new} for c in self.changes],
             "warnings": [f.to_dict() for f in self.warnings],
             "findings": [f.to_dict() for f in self.findings],
             "body": self.masked_body(),

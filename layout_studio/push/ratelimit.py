@@ -1,7 +1,7 @@
 """Client-side rate limit: a thread-safe token bucket per API action.
 
-The manual documents "A maximum of 20 requests can be initiated per second for this API" for each of
-StartPublishCdnStream, UpdatePublishCdnStream and StopPublishCdnStream (manual ``001`` usage notes). The bucket
+Each of StartPublishCdnStream, UpdatePublishCdnStream and StopPublishCdnStream accepts at most 20 requests a
+second (``API StartPublishCdnStream``, ``API UpdatePublishCdnStream``, ``API StopPublishCdnStream``). The bucket
 holds at most ``burst`` tokens (default 1, so requests are spaced evenly, 1/rate apart, and no one-second window
 ever holds more than ``rate`` of them) and refills at ``rate`` tokens a second. The limit is per process: several
 processes pushing to the same account add up (the server then answers RequestLimitExceeded, which is retried).

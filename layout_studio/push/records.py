@@ -1,52 +1,18 @@
-"""The journal's tables and rows: the SQLite schema of ``requests`` and ``tasks`` and their row types.
+"""The journal's rows: :class:`Entry` is one ``requests`` row (one attempt to send a request), :class:`TaskRecord`
+one ``tasks`` row (what is known of a task: SdkAppId, API region, RoomId, canvas).
 
-:mod:`layout_studio.push.journal` describes each column; :class:`Entry` is one ``requests`` row (one attempt to
-send a request), :class:`TaskRecord` one ``tasks`` row (what is known of a task: SdkAppId, region, RoomId, canvas).
+:mod:`layout_studio.push.journal` describes each column; :mod:`layout_studio.push.migrations` creates the tables.
+A row is read by column name, so a column added by a later version is ignored here.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS requests (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    task_id TEXT,
-    action TEXT NOT NULL,
-    sequence_number INTEGER,
-    preset_name TEXT,
-    design_hash TEXT,
-    body TEXT NOT NULL,
-    stripped TEXT NOT NULL DEFAULT '[]',
-    region TEXT,
-    sdk_app_id INTEGER,
-    status TEXT NOT NULL,
-    request_id TEXT,
-    error_code TEXT,
-    error_message TEXT,
-    created_at TEXT NOT NULL,
-    finished_at TEXT,
-    batch_id TEXT,
-    note TEXT
-);
-CREATE UNIQUE INDEX IF NOT EXISTS requests_task_sequence
-    ON requests(task_id, sequence_number) WHERE sequence_number IS NOT NULL;
-CREATE INDEX IF NOT EXISTS requests_task ON requests(task_id, id);
-CREATE TABLE IF NOT EXISTS tasks (
-    task_id TEXT PRIMARY KEY,
-    sdk_app_id INTEGER,
-    region TEXT,
-    room_id TEXT,
-    canvas_width INTEGER,
-    canvas_height INTEGER,
-    preset_name TEXT,
-    started_at TEXT,
-    stopped_at TEXT
-);
-"""
+from .status import AttemptStatus
 
 
 @dataclass
@@ -63,7 +29,7 @@ class Entry:
     stripped: list[str]
     region: str | None
     sdk_app_id: int | None
-    status: str
+    status: AttemptStatus
     request_id: str | None
     error_code: str | None
     error_message: str | None
@@ -74,19 +40,23 @@ class Entry:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Entry:
-        data = dict(row)
+        """The entry of a ``requests`` row; raises ValueError for a status this code does not know or a body
+        that is not JSON."""
+        data = {f.name: row[f.name] for f in fields(cls)}
         data["body"] = json.loads(data["body"])
         data["stripped"] = json.loads(data["stripped"] or "[]")
+        data["status"] = AttemptStatus(data["status"])
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON shape for ``history --format json``."""
-        return dict(self.__dict__)
+        """JSON shape for ``history --format json`` (plain strings and numbers)."""
+        return dict(self.__dict__, status=self.status.value)
 
 
 @dataclass
 class TaskRecord:
-    """What the journal knows of a task: SdkAppId, region, RoomId, canvas (width, height) in pixels."""
+    """What the journal knows of a task: SdkAppId, API region, RoomId, canvas (width, height) in pixels;
+    ``extra``: columns of a later version."""
 
     task_id: str
     sdk_app_id: int | None = None
@@ -98,6 +68,14 @@ class TaskRecord:
     started_at: str | None = None
     stopped_at: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> TaskRecord:
+        """The record of a ``tasks`` row."""
+        names = {f.name for f in fields(cls)} - {"extra"}
+        data = dict(row)
+        known = {k: v for k, v in data.items() if k in names}
+        return cls(**known, extra={k: v for k, v in data.items() if k not in names})
 
     @property
     def canvas(self) -> tuple[int, int] | None:

@@ -1,7 +1,8 @@
 """SequenceNumber of UpdatePublishCdnStream: strictly increasing for each task, across runs, processes, machines.
 
-The manual (UpdatePublishCdnStream, usage note 6 of StartPublishCdnStream) requires the SequenceNumber of each
-update of a task to be higher than the previous one, otherwise the update fails. The rule here is
+The SequenceNumber of each update of a task must be higher than the previous one, otherwise the update fails
+(``SDK models.UpdatePublishCdnStreamRequest.SequenceNumber``, ``API StartPublishCdnStream (usage notes)``). The
+rule here is
 
     SequenceNumber = max(last SequenceNumber sent for the task + 1, current Unix time in milliseconds)
 
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 import time
 
-#: The API's SequenceNumber is an Integer (SDK: int); keep within a signed 64-bit value.
+#: The API's SequenceNumber is an Integer (``SDK models.UpdatePublishCdnStreamRequest.SequenceNumber``: int);
+#: keep within a signed 64-bit value.
 MAX_SEQUENCE = 2**63 - 1
 
 

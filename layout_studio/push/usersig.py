@@ -2,8 +2,8 @@
 
 A UserSig is the robot's login signature in the room. It comes, in this order, from ``--agent-usersig``, the
 environment variable ``TRTC_AGENT_USERSIG``, or is generated from the application's SDK secret key
-(``TRTC_SDK_SECRET_KEY``, from the TRTC console) with the documented TLSSigAPIv2 algorithm (Tencent Cloud
-"UserSig" docs; the public tls-sig-api-v2 libraries):
+(``TRTC_SDK_SECRET_KEY``, from the TRTC console) with the documented TLSSigAPIv2 algorithm (Tencent Cloud's UserSig
+page, https://cloud.tencent.com/document/product/647/45910#UserSig; the public tls-sig-api-v2 libraries):
 
 1. content = ``"TLS.identifier:{UserId}\\nTLS.sdkappid:{SdkAppId}\\nTLS.time:{time}\\nTLS.expire:{expire}\\n"``
    (time: Unix seconds; expire: validity in seconds);
@@ -23,6 +23,7 @@ import json
 import os
 import time
 import zlib
+from collections.abc import Mapping
 
 from .errors import ConfigError
 
@@ -56,7 +57,7 @@ def resolve_usersig(
     sdk_app_id: int | None,
     *,
     given: str | None = None,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
     what: str = "AgentParams.UserSig",
 ) -> str:
     """The UserSig to send for ``user_id``: ``given`` (``--agent-usersig``), else ``TRTC_AGENT_USERSIG``, else one
@@ -84,7 +85,7 @@ def resolve_usersig(
     )
 
 
-def known_secret_values(env: dict[str, str] | None = None) -> list[str]:
+def known_secret_values(env: Mapping[str, str] | None = None) -> list[str]:
     """Secret values present in the environment (for masking any text shown or stored)."""
     env = os.environ if env is None else env
     names = (

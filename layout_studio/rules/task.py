@@ -9,9 +9,9 @@ AgentParams, McuPublishCdnParam, McuFeedBackRoomParams, VideoEncode.
 
 from __future__ import annotations
 
+from ..api_regions import API_REGIONS, expected_api_regions
 from ..findings import Severity
 from ..model import VideoEncode
-from ..regions import REGIONS, expected_regions
 from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -275,19 +275,19 @@ def feedback_fields(ctx: RuleContext) -> Hits:
 @rule("task.region.unsupported", E, SRC_REGION)
 def region_unsupported(ctx: RuleContext) -> Hits:
     """A preset's Target.Region must be one the mixing APIs accept (ap-guangzhou, ap-hongkong, ap-singapore)."""
-    if ctx.region is not None and ctx.region not in REGIONS:
+    if ctx.region is not None and ctx.region not in API_REGIONS:
         yield (
             "Region",
             f"Region {ctx.region!r} is not accepted by StartPublishCdnStream/UpdatePublishCdnStream; "
-            f"use one of {', '.join(REGIONS)}",
+            f"use one of {', '.join(API_REGIONS)}",
         )
 
 
 @rule("task.region.sdk-app-id", W, SRC_REGION)
 def region_sdk_app_id(ctx: RuleContext) -> Hits:
     """The usage notes' SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
-    expected = expected_regions(ctx.get("sdk_app_id"))
-    if ctx.region in REGIONS and expected is not None and ctx.region not in expected:
+    expected = expected_api_regions(ctx.get("sdk_app_id"))
+    if ctx.region in API_REGIONS and expected is not None and ctx.region not in expected:
         yield (
             "Region",
             f"SdkAppId {ctx.get('sdk_app_id')} is served from {' or '.join(expected)}, not "

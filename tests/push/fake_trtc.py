@@ -2,8 +2,9 @@
 
 For each request it checks, independently of the SDK's signing code:
 
-* the TC3-HMAC-SHA256 ``Authorization`` header, recomputed by the algorithm of manual ``001`` "Signature v3"
-  (CanonicalRequest -> StringToSign -> derived key HMAC chain ``TC3`` + SecretKey, date, service, ``tc3_request``);
+* the TC3-HMAC-SHA256 ``Authorization`` header, recomputed here with hashlib and hmac only (not the SDK, not
+  :mod:`layout_studio.push.signing`) by the API reference's "Signature v3" algorithm (CanonicalRequest ->
+  StringToSign -> derived key HMAC chain ``TC3`` + SecretKey, date, service, ``tc3_request``);
 * ``X-TC-Action`` (Start/Update/StopPublishCdnStream), ``X-TC-Version`` 2019-07-22, ``X-TC-Region``;
 * the body, decoded with the official ``tencentcloud.trtc.v20190722.models`` request class and serialised back:
   it must come back equal (no unknown field, no wrong type);
@@ -37,7 +38,7 @@ ACTIONS = ("StartPublishCdnStream", "UpdatePublishCdnStream", "StopPublishCdnStr
 def tc3_signature(
     secret_key: str, method: str, host: str, content_type: str, payload: bytes, timestamp: int, service: str = "trtc"
 ) -> str:
-    """The TC3-HMAC-SHA256 signature of a POST to ``/`` as the manual describes it."""
+    """The TC3-HMAC-SHA256 signature of a POST to ``/`` as "Signature v3" describes it."""
     canonical = "\n".join(
         [
             method,

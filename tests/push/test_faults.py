@@ -263,3 +263,38 @@ def test_the_loopback_api_ignores_a_request_cut_off_mid_body(fake):
         conn.shutdown(socket.SHUT_WR)
         conn.recv(1024)  # the server closes without an answer
     assert fake.violations == [] and fake.seen() == []
+
+
+@pytest.mark.parametrize("fault", ["500", "limit", "connection-refused"])
+def test_a_start_is_retried_when_it_certainly_did_not_apply(cli, fake, fault):
+    """One retry loop, the start's policy: a non-200 status, RequestLimitExceeded and a refused connection are
+    retried (the API did not act); only an unknown outcome stops a start (see the timeout test above)."""
+    if fault == "connection-refused":
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        code, _, err = cli("start", str(PRESET), "--endpoint", f"http://127.0.0.1:{port}", endpoint=False)
+        assert code == 1 and "nothing was sent" in err
+        with Journal(cli.journal) as journal:
+            assert [e.status for e in journal.entries()] == ["not-sent"] * 4
+        return
+    fake.faults.append(fault)
+    code, out, err = cli("start", str(PRESET))
+    assert code == 0, err
+    assert out.strip() == "task-00001" and len(fake.seen("StartPublishCdnStream")) == 1
+    with Journal(cli.journal) as journal:
+        rows = journal.entries()
+    assert [r.status for r in rows] == [("error" if fault == "limit" else "unknown"), "ok"]
+    assert rows[1].task_id == "task-00001" and rows[0].sequence_number is None
+
+
+def test_a_stop_without_a_reply_is_retried(cli, fake, started):
+    """A stop is idempotent: after a timeout it is sent again (the second answer tells what happened)."""
+    fake.hang_seconds = 1.5
+    fake.faults.append("hang")
+    code, out, err = cli("stop", "--task-id", started, "--yes", "--timeout", "0.3")
+    assert code == 0 and "stopped" in out, err
+    with Journal(cli.journal) as journal:
+        rows = [e for e in journal.entries(started) if e.action == "StopPublishCdnStream"]
+    assert [(r.status, r.error_code) for r in rows] == [("unknown", "Timeout"), ("ok", None)]
+    assert started in fake.stopped

@@ -128,3 +128,83 @@ def test_start_puts_back_the_storage_secret_key_and_never_shows_it(cli, fake, tm
     assert body["RecordParams"]["McuStorageParams"]["CloudStorage"]["SecretKey"] == storage_key
     assert storage_key not in out + err
     assert storage_key.encode() not in b"".join(p.read_bytes() for p in tmp_path.rglob("journal.sqlite3*"))
+
+
+MISSPELT = {
+    "AgentParams": {"UserId": "robot", "Usersig": "sig-capitalised-once-0001"},
+    "FeedBackRoomParams": [
+        {"RoomId": "1", "usersig": "sig-lower-case-0002"},
+        {"RoomId": "2", "Extra": [{"SECRETKEY": "key-upper-case-0003"}, ["rtmp://h/l/s?txSecret=tx-0004&t=1"]]},
+    ],
+    "RecordParams": {"secret_key": {"nested": ["key-under-a-secret-key-0005"]}},
+    "Note": "a plain string",
+}
+MISSPELT_VALUES = [
+    "sig-capitalised-once-0001",
+    "sig-lower-case-0002",
+    "key-upper-case-0003",
+    "key-under-a-secret-key-0005",
+]
+
+
+def test_one_walker_finds_strips_and_masks_secret_keys_in_any_case_at_any_depth():
+    from layout_studio.secrets import find_secrets, mask_secrets, secret_values, strip_secrets
+
+    paths = [
+        "AgentParams.Usersig",
+        "FeedBackRoomParams[0].usersig",
+        "FeedBackRoomParams[1].Extra[0].SECRETKEY",
+        "FeedBackRoomParams[1].Extra[1][0] (txSecret)",
+        "RecordParams.secret_key",
+    ]
+    assert find_secrets(MISSPELT) == paths
+    assert secret_values(MISSPELT) == MISSPELT_VALUES
+    stripped, removed = strip_secrets(MISSPELT)
+    assert removed == paths
+    masked = mask_secrets(MISSPELT)
+    for shown in (repr(stripped), repr(masked)):
+        assert not any(value in shown for value in [*MISSPELT_VALUES, "tx-0004"]), shown
+    assert masked["FeedBackRoomParams"][0]["usersig"] == "***" and "a plain string" in repr(masked)
+    assert stripped["RecordParams"] == {} and "Usersig" not in stripped["AgentParams"]
+    assert MISSPELT["AgentParams"]["Usersig"] == "sig-capitalised-once-0001"  # the input is never changed
+
+
+def test_a_dry_run_masks_a_misspelt_secret_wherever_the_request_shows_it(fake, tmp_path):
+    """A dry run masks every value under a secret key, in any case, also where it appears elsewhere (a header,
+    a free-text field): the push package reads the values with the same walker as the files and screens."""
+    from tencentcloud.common.credential import Credential
+
+    from layout_studio.push.operations import Pusher, PushOptions
+    from tests.push.fake_trtc import SECRET_ID
+
+    body = {"SdkAppId": 1400188366, "TaskId": "task-x", **MISSPELT, "Echo": " ".join(MISSPELT_VALUES)}
+    options = PushOptions(
+        endpoint=fake.endpoint,
+        journal=str(tmp_path / "j.sqlite3"),
+        dry_run=True,
+        credential=Credential(SECRET_ID, SECRET_KEY),
+    )
+    with Pusher(options) as pusher:
+        out = pusher._dry_run("UpdatePublishCdnStream", "ap-guangzhou", body, "task-x", [])
+    shown = repr(out.request)
+    assert not any(value in shown for value in [*MISSPELT_VALUES, "tx-0004", SECRET_KEY]), shown
+    assert "Echo" in shown and fake.seen() == []
+
+
+def test_validate_masks_a_misspelt_secret_echoed_in_a_finding(tmp_path, capsys):
+    """`validate` masks the secrets of a file in everything it prints, with the same walker."""
+    import json
+
+    from layout_studio.cli import main
+
+    value = "usersig-value-that-must-not-show-0006"
+    body = json.loads(PRESET.read_text())
+    body["Target"]["AgentParams"]["usersig"] = value
+    body["Target"]["AgentParams"]["UserId"] = value  # the robot is also a mixed user: the finding names it
+    body["VideoParams"]["LayoutParams"]["MixLayoutList"][0]["UserMediaStream"]["UserInfo"]["UserId"] = value
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(body))
+    main(["validate", str(path), "--format", "json"])
+    main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "robot UserId '***'" in out and value not in out + err

@@ -1,4 +1,4 @@
-"""Units of the push package: TLSSigAPIv2 UserSig, SequenceNumber across processes, rate limit, region and
+"""Units of the push package: TLSSigAPIv2 UserSig, SequenceNumber across processes, rate limit, API region and
 endpoint rules, credentials chain, error texts."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import zlib
 
 import pytest
 
-from layout_studio.push import region
+from layout_studio.push import endpoint
 from layout_studio.push.credentials import resolve_credential
 from layout_studio.push.errors import ConfigError, PushError
 from layout_studio.push.journal import Journal
@@ -21,7 +21,7 @@ from layout_studio.push.sequence import next_sequence
 from layout_studio.push.usersig import gen_usersig, resolve_usersig
 from tests.push.conftest import OTHER, PRESET
 
-# UserSigs from the manual's StartPublishCdnStream examples (manual 001, about lines 2447 and 3149).
+# A UserSig from the request examples of API StartPublishCdnStream.
 MANUAL_USERSIGS = [
     "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekPffdc6X08v8O5b5Snmd9LjRYeCnyMZt4vgUp2Fi7wB6vtuVRC207q0kpjSzIV"
     "TXUVSkE11EiEMeE8ZGw0*VCg5SCcDeRuBAutiwkLeRRwOo*nMajduy5O*gIaus9qel9vX*lJbHJmyDMxuKFFI27tsT*I1S6pl*jzBb*IOTE_",
@@ -43,7 +43,7 @@ def test_usersig_follows_tlssigapiv2():
     )
     assert set(sig) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-_")
     doc = _decode(sig)
-    assert set(doc) == set(_decode(MANUAL_USERSIGS[0]))  # same keys as the manual's example
+    assert set(doc) == set(_decode(MANUAL_USERSIGS[0]))  # same keys as the documented example
     assert doc["TLS.ver"] == "2.0" and doc["TLS.identifier"] == "xiaojun"
     assert doc["TLS.sdkappid"] == 1400188366 and doc["TLS.time"] == 1700000000 and doc["TLS.expire"] == 86400
     content = "TLS.identifier:xiaojun\nTLS.sdkappid:1400188366\nTLS.time:1700000000\nTLS.expire:86400\n"
@@ -149,15 +149,15 @@ def test_rate_limit_holds_at_the_server_over_a_burst(cli, fake, tmp_path):
     assert worst <= 21  # 20 a second, one of slack for scheduling jitter at the server
 
 
-def test_region_rules():
-    assert region.check_region("ap-singapore") == "ap-singapore"
+def test_api_region_and_endpoint_rules():
+    assert endpoint.check_api_region("ap-singapore") == "ap-singapore"
     with pytest.raises(ConfigError, match="ap-guangzhou, ap-hongkong, ap-singapore"):
-        region.check_region("ap-beijing")
-    assert region.sdk_app_id_warning("ap-guangzhou", 1400188366) is None
-    assert "ap-singapore" in region.sdk_app_id_warning("ap-guangzhou", 20001234)
-    assert "ap-guangzhou or ap-hongkong" in region.sdk_app_id_warning("ap-singapore", 1400188366)
-    assert region.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
-    assert region.parse_endpoint(None) is None
+        endpoint.check_api_region("ap-beijing")
+    assert endpoint.sdk_app_id_warning("ap-guangzhou", 1400188366) is None
+    assert "ap-singapore" in endpoint.sdk_app_id_warning("ap-guangzhou", 20001234)
+    assert "ap-guangzhou or ap-hongkong" in endpoint.sdk_app_id_warning("ap-singapore", 1400188366)
+    assert endpoint.parse_endpoint("http://127.0.0.1:8080") == ("http", "127.0.0.1:8080")
+    assert endpoint.parse_endpoint(None) is None
     for good in (
         "https://trtc.ap-guangzhou.tencentcloudapi.com",
         "http://[::1]:8080",
@@ -165,10 +165,10 @@ def test_region_rules():
         "https://例え.jp",
         "localhost:9000",
     ):
-        assert region.parse_endpoint(good)
+        assert endpoint.parse_endpoint(good)
     for bad in ("ftp://x", "http://h/path", "http://h:99999"):
         with pytest.raises(ConfigError):
-            region.parse_endpoint(bad)
+            endpoint.parse_endpoint(bad)
 
 
 def test_credentials_from_a_named_profile(tmp_path, monkeypatch):
@@ -266,13 +266,13 @@ def test_a_bad_credentials_file_is_a_clear_error_naming_the_file(tmp_path, monke
 )
 def test_endpoint_errors_are_clear(bad, expected):
     with pytest.raises(ConfigError, match=expected.replace(".", r"\.")):
-        region.parse_endpoint(bad)
+        endpoint.parse_endpoint(bad)
 
 
 def test_an_endpoint_with_a_user_or_password_is_refused_without_showing_the_password():
     """requests would replace the signed Authorization by Basic auth from the URL (and --dry-run would print it)."""
     with pytest.raises(ConfigError) as err:
-        region.parse_endpoint("http://user:hunter2-secret@127.0.0.1:8080")
+        endpoint.parse_endpoint("http://user:hunter2-secret@127.0.0.1:8080")
     assert "user or password" in str(err.value)
     assert "hunter2-secret" not in str(err.value)
 
@@ -351,3 +351,88 @@ def test_a_malformed_tccli_credential_file_is_a_clear_error(tmp_path, monkeypatc
     with pytest.raises(ConfigError) as info:
         resolve_credential(None)
     assert str(path) in str(info.value) and "secretId" in str(info.value)
+
+
+def test_the_tc3_signature_matches_an_independent_computation():
+    """layout_studio.push.signing against the loopback API's own hashlib/hmac implementation of Signature v3,
+    with a session token (temporary keys) and a non-default host and port."""
+    from tencentcloud.common.credential import Credential
+
+    from layout_studio.push.signing import tc3_headers
+    from tests.push.fake_trtc import SECRET_ID, SECRET_KEY, tc3_signature
+
+    payload = json.dumps({"SdkAppId": 1400188366, "TaskId": "task-x", "Note": "é"}).encode()
+    headers = tc3_headers(
+        Credential(SECRET_ID, SECRET_KEY, "session-token-1"),
+        service="trtc",
+        version="2019-07-22",
+        action="UpdatePublishCdnStream",
+        api_region="ap-singapore",
+        host="127.0.0.1:8443",
+        payload=payload,
+        timestamp=1700000000,
+    )
+    expected = tc3_signature(SECRET_KEY, "POST", "127.0.0.1:8443", "application/json", payload, 1700000000)
+    assert headers["Authorization"] == (
+        f"TC3-HMAC-SHA256 Credential={SECRET_ID}/2023-11-14/trtc/tc3_request, "
+        f"SignedHeaders=content-type;host, Signature={expected}"
+    )
+    assert headers["X-TC-Timestamp"] == "1700000000" and headers["X-TC-Region"] == "ap-singapore"
+    assert headers["X-TC-Token"] == "session-token-1" and headers["Host"] == "127.0.0.1:8443"
+    assert SECRET_KEY not in json.dumps(headers)
+
+
+def _private_sdk_uses(source: str) -> list[str]:
+    """Names starting with ``_`` that ``source`` imports from the SDK or reads from an SDK object (an attribute
+    chain rooted at a name imported from ``tencentcloud`` or at a local called sdk, client or credential)."""
+    import ast
+
+    tree = ast.parse(source)
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tencentcloud")
+        for alias in node.names
+    }
+    found = [name for name in imported if name.startswith("_")]
+    roots = imported | {"sdk", "client", "cred", "credential"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            root = node.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id in roots:
+                found.append(node.attr)
+    return found
+
+
+def test_the_push_package_uses_only_public_sdk_names():
+    """The SDK's private attributes (``client.request.conn._session``, ...) move between the releases the
+    dependency range allows: the push package signs and sends with public SDK names only."""
+    from pathlib import Path
+
+    import layout_studio.push as package
+
+    assert _private_sdk_uses("sdk = CommonClient(); sdk.request.conn._session.mount('x', None)") == ["_session"]
+    for path in Path(package.__file__).parent.glob("*.py"):
+        assert _private_sdk_uses(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_statuses_are_the_strings_journals_and_reports_always_held(tmp_path):
+    """StrEnum members compare equal to their strings, and the JSON shapes hold plain strings (a report or
+    ``history --format json`` reader sees exactly what it saw before)."""
+    from layout_studio.push.errors import PushError
+    from layout_studio.push.sender import Outcome
+    from layout_studio.push.status import AttemptStatus, FailureKind, OutcomeStatus
+
+    assert [s.value for s in AttemptStatus] == ["pending", "ok", "error", "not-sent", "unknown"]
+    assert [s.value for s in OutcomeStatus] == ["ok", "error", "not-sent", "unknown", "skipped", "dry-run"]
+    assert [k.value for k in FailureKind] == ["api", "not-sent", "unknown", "http", "config"]
+    failed = Outcome("UpdatePublishCdnStream", "t", OutcomeStatus.UNKNOWN, error=PushError(FailureKind.HTTP, "X", "m"))
+    shape = failed.to_dict()
+    assert (shape["status"], shape["error"]["kind"]) == ("unknown", "http")
+    assert type(shape["status"]) is str and type(shape["error"]["kind"]) is str
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        journal.finish(journal.record("StopPublishCdnStream", {}), AttemptStatus.NOT_SENT)
+        [entry] = journal.entries()
+    assert entry.status == "not-sent" and type(entry.to_dict()["status"]) is str

@@ -82,8 +82,8 @@ class PushScreen(Screen):
         self.query_one("#push-task", Input).focus()
 
     def _options(self):
+        from ...push.endpoint import check_api_region
         from ...push.operations import PushOptions
-        from ...push.region import check_region
 
         region = self.query_one("#push-region", Input).value.strip() or None
         app = self.query_one("#push-app", Input).value.strip()
@@ -97,7 +97,7 @@ class PushScreen(Screen):
                 "console (e.g. 1400188366), or clear the field to use the preset's Target"
             )
         if region is not None:
-            check_region(region)  # a region the APIs refuse is named now, not after a plan that says "ready"
+            check_api_region(region)  # a region the APIs refuse is named now, not after a plan that says "ready"
         return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
 
     def _say(self, text: str) -> None:

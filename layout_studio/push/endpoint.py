@@ -1,15 +1,11 @@
-"""Where requests go: the region (checked against what the APIs accept and the SdkAppId rule) and the endpoint.
+"""Where requests go: the API region (checked against what the APIs accept and the SdkAppId rule) and the endpoint.
 
-Regions: StartPublishCdnStream, UpdatePublishCdnStream and StopPublishCdnStream accept only ap-guangzhou,
-ap-hongkong and ap-singapore (API page ``000`` "Region" parameter). The manual's usage note 7 of
-StartPublishCdnStream (manual ``001``, about line 2270) says: an application whose SdkAppId starts with 1400 is
-served from Beijing, Shanghai, Guangzhou or Hong Kong (of the accepted regions: ap-guangzhou, ap-hongkong); one
-starting with 200 or 400 from Singapore (ap-singapore). A region outside the accepted list is an error; a
-mismatch with the SdkAppId rule is a warning (the note is advice, and calls to the wrong region fail anyway).
+API regions (:mod:`layout_studio.api_regions`): a region outside the accepted list is an error; a mismatch with the
+SdkAppId rule is a warning (the rule is advice, and calls to the wrong API region fail anyway).
 
-Endpoint: by default the SDK's ``trtc.tencentcloudapi.com`` over https. ``--endpoint URL`` overrides the scheme,
-host and port (private endpoints; ``http://127.0.0.1:PORT`` in tests); it takes no path, query, user or password,
-and an empty value is an error (not the default endpoint).
+Endpoint: by default ``https://trtc.tencentcloudapi.com`` (:data:`DEFAULT_HOST`). ``--endpoint URL`` overrides the
+scheme, host and port (private endpoints; ``http://127.0.0.1:PORT`` in tests); it takes no path, query, user or
+password, and an empty value is an error (not the default endpoint).
 """
 
 from __future__ import annotations
@@ -17,29 +13,30 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..regions import REGIONS, SOURCE, expected_regions
+from ..api_regions import API_REGIONS, SOURCE, expected_api_regions
 from .errors import ConfigError
 
 DEFAULT_HOST = "trtc.tencentcloudapi.com"
 _HOST = re.compile(r"\w(?:[\w.-]*\w)?")  # letters (also non-ASCII: IDNA), digits, '_', '-', '.'; no spaces
 
 
-def check_region(region: str | None) -> str:
-    """``region`` if the APIs accept it; raises :class:`ConfigError` naming the accepted ones otherwise."""
+def check_api_region(region: str | None) -> str:
+    """``region`` (an API region such as ``ap-guangzhou``) if the mixing APIs accept it; raises
+    :class:`ConfigError` naming the accepted ones otherwise."""
     if not region:
         raise ConfigError(
             "no region: pass --region (ap-guangzhou, ap-hongkong or ap-singapore) or set Target.Region in the preset"
         )
-    if region not in REGIONS:
+    if region not in API_REGIONS:
         raise ConfigError(
-            f"region {region!r} is not accepted by the mixing APIs: use one of {', '.join(REGIONS)} ({SOURCE})"
+            f"region {region!r} is not accepted by the mixing APIs: use one of {', '.join(API_REGIONS)} ({SOURCE})"
         )
     return region
 
 
 def sdk_app_id_warning(region: str, sdk_app_id: int | None) -> str | None:
-    """A warning when ``sdk_app_id`` and ``region`` break the manual's SdkAppId rule, else None."""
-    expected = expected_regions(sdk_app_id)
+    """A warning when ``sdk_app_id`` and the API region ``region`` break the SdkAppId rule, else None."""
+    expected = expected_api_regions(sdk_app_id)
     if expected is None:
         return None
     if region in expected:
