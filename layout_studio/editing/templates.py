@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..model import McuLayout, McuLayoutParams, Preset
 from .access import ElementRef, regions, set_box
-from .ops import _video, canvas_of
+from .ops import canvas_of, ensure_video_params
 
 Slot = tuple[int, int, int, int, int]
 
@@ -93,7 +93,7 @@ def apply_template(
 ) -> None:
     """Apply template ``name`` to the design's canvas (see the module docstring for replace vs fill)."""
     boxes = slots(name, canvas_of(preset), n)
-    vp = _video(preset)
+    vp = ensure_video_params(preset)
     if vp.layout_params is None:
         vp.layout_params = McuLayoutParams()
     vp.layout_params.mix_layout_mode = 4
