@@ -6,6 +6,8 @@ show the index, the user (or ``auto #n``), the ZOrder, and ``!`` for an element 
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -48,7 +50,7 @@ class ElementList(OptionList):
 
     DEFAULT_CSS = "ElementList { height: 8; }"
 
-    def __init__(self, session: EditSession, **kwargs) -> None:
+    def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
         self._shown: list[tuple[str, str]] = []
