@@ -1,5 +1,5 @@
 """Pilot tests of the studio app: it owns its renderer (injectable), opens another preset from the open dialog,
-refuses a canvas size beyond the API's range in the prompt."""
+refuses a canvas size beyond the API's range in the prompt, and draws a design whose watermark lacks its body."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from layout_studio.tui.app import StudioApp
 from layout_studio.tui.screens.dialogs import PromptScreen
 from layout_studio.tui.screens.editor import EditorScreen
 from layout_studio.tui.screens.files import OpenScreen
+from layout_studio.tui.widgets.canvas import CanvasView
 from layout_studio.tui.widgets.preview import PreviewPane
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -96,3 +97,19 @@ def test_canvas_prompt_refuses_a_side_beyond_the_api_range(preset_file):
 
     asyncio.run(scenario())
     assert before["VideoParams"]["VideoEncode"]["Width"] == 1280
+
+
+def test_a_watermark_without_its_body_is_not_drawn_and_does_not_stop_the_studio(preset_file):
+    doc = json.loads(preset_file.read_text())
+    doc["VideoParams"]["WaterMarkList"].append({"WaterMarkType": 1})  # text type, no WaterMarkText
+    preset_file.write_text(json.dumps(doc))
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "tab", "right", "d")
+            await pilot.pause()
+            assert app.screen.query_one(CanvasView)._map is not None
+
+    asyncio.run(scenario())
+    assert app.return_code in (0, None)
