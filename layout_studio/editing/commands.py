@@ -186,7 +186,8 @@ def apply_template(session: EditSession, name: str, mode: Literal["replace", "fi
 
 
 def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool) -> Outcome:
-    """Set VideoEncode Width×Height to ``size`` pixels; with ``scale``, regions and watermarks scale along."""
+    """Set VideoEncode Width×Height to ``size`` pixels (SDK models.VideoEncode); with ``scale``, regions and
+    watermarks scale along."""
     label = f"Canvas {size[0]}×{size[1]}"
     session.change(label, lambda p: geometry.rescale_canvas(p, size, scale_elements=scale))
     return Outcome(Effect.DESIGN, label)
@@ -194,7 +195,8 @@ def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool) -
 
 def convert_to_custom(session: EditSession, users: int) -> Outcome:
     """Replace a dynamic layout (MixLayoutMode 1, 2 or 3) by the custom layout (MixLayoutMode 4) the MCU would show
-    for ``users`` users. Raises LayoutStudioError or ValueError when the design cannot be converted."""
+    for ``users`` users (SDK models.McuLayoutParams.MixLayoutMode; :func:`layout_studio.dynamic.materialize`), as one
+    undo step. Raises LayoutStudioError or ValueError when the design cannot be converted."""
     session.replace("Convert dynamic to custom", materialize(session.preset, users))
     return Outcome(Effect.DESIGN, f"converted for {users} users: now MixLayoutMode 4")
 

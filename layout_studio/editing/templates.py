@@ -3,7 +3,8 @@ portrait host plus guest. A template is a list of region boxes for a canvas; app
 MixLayoutList with fresh auto-filled regions, or *fills* it: the existing regions (users, RenderMode, crops kept)
 move into the template's slots in list order, missing slots are added, extra regions are left where they are.
 
-Applying a template sets MixLayoutMode 4 (custom). All boxes are canvas pixels ``(x, y, width, height, ZOrder)``.
+Applying a template sets MixLayoutMode 4, a custom layout (SDK models.McuLayoutParams.MixLayoutMode). All boxes are
+canvas pixels ``(x, y, width, height, ZOrder)``.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def whole_number(low: int, high: int) -> Check:
 
 def canvas_size(text: str) -> str | None:
     """The check of a canvas size: ``WIDTHxHEIGHT`` in pixels as :func:`layout_studio.values.parse_size` reads it
-    (each side 1..1920, VideoEncode Width and Height)."""
+    (each side 1..1920 pixels: SDK models.VideoEncode.Width, SDK models.VideoEncode.Height)."""
     try:
         parse_size(text)
     except ValueFormatError:
