@@ -39,7 +39,7 @@ class CountingRenderer:
 def test_the_app_makes_its_own_renderer_or_uses_the_one_it_is_given(preset_file):
     assert isinstance(StudioApp(EditSession.open(preset_file), offer_recovery=False).renderer, Renderer)
     fake = CountingRenderer()
-    app = StudioApp(EditSession.open(preset_file), renderer=fake, offer_recovery=False)  # type: ignore[arg-type]
+    app = StudioApp(EditSession.open(preset_file), renderer=fake, offer_recovery=False)
 
     async def scenario():
         async with app.run_test(size=(100, 30)) as pilot:

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.button import ButtonVariant
 
 from ...values import MAX_CANVAS_SIDE, ValueFormatError, parse_size
 
@@ -54,7 +55,7 @@ class _Choice(ModalScreen[str]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     cancel_result = "cancel"
 
-    def __init__(self, title: str, text: str, choices: list[tuple[str, str, str]]) -> None:
+    def __init__(self, title: str, text: str, choices: list[tuple[str, str, ButtonVariant]]) -> None:
         super().__init__()
         self._title, self._text, self._choices = title, text, choices
 
@@ -64,7 +65,7 @@ class _Choice(ModalScreen[str]):
             yield Static(self._text, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for result, label, variant in self._choices:
-                    yield Button(label, id=result, variant=variant)  # type: ignore[arg-type]
+                    yield Button(label, id=result, variant=variant)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()

@@ -25,7 +25,11 @@ def ref_from_id(option_id: str | None) -> ElementRef | None:
     if not option_id or "-" not in option_id:
         return None
     kind, index = option_id.rsplit("-", 1)
-    return ElementRef(kind, int(index)) if kind in ("region", "watermark") else None  # type: ignore[arg-type]
+    if kind == "region":
+        return ElementRef("region", int(index))
+    if kind == "watermark":
+        return ElementRef("watermark", int(index))
+    return None
 
 
 def element_label(session: EditSession, ref: ElementRef, error: bool) -> str:
