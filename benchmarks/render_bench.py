@@ -148,12 +148,11 @@ def main() -> int:
             warm_dict.append(time.perf_counter() - t)
 
         # the floor: the same tiles, already sized, pasted on a fresh canvas
-        from layout_studio.render.context import Context
-        from layout_studio.render.design import coerce
-        from layout_studio.render.slots import resolve
+        from layout_studio.mix import coerce, resolve
+        from layout_studio.render.context import RenderContext
 
         d = coerce(presets[0])
-        ctx = Context(r.tiles, r.images)
+        ctx = RenderContext(r.tiles, r.images)
         layers = [layer for layer in r.layers(d, resolve(d), {}, ctx) if layer.tile is not None]
         floor = []
         for _ in range(args.repeat):

@@ -14,8 +14,12 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import LayoutStudioError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int = 0o644) -> None:
@@ -88,7 +92,7 @@ def atomic_write_text(path: str | Path, text: str, *, mode: int = 0o644) -> None
     atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
 
 
-def atomic_write_png(path: str | Path, image) -> None:
+def atomic_write_png(path: str | Path, image: Image.Image) -> None:
     """Replace file ``path`` with the PIL ``image`` encoded as PNG (see :func:`atomic_write_bytes`)."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")

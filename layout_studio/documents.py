@@ -12,7 +12,7 @@
 
 Paths are API names from the request root (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``); a preset's
 ``Target`` fields are reported at their request path (``AgentParams.UserId``), as the preset format says.
-Sources: manual ``001`` Data Types (field types), Common Error Codes (``UnknownParameter``), SDK ``models.py``.
+Sources: Data Types (field types), Error Codes UnknownParameter, SDK models (field names and types).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import LoadError
 from .findings import Finding, Severity
@@ -40,14 +41,15 @@ from .secrets import is_secret_key
 Kind = Literal["preset", "start", "update"]
 Document = Preset | StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
 
-MODEL_FOR_KIND: dict[str, type[ApiModel]] = {
+MODEL_FOR_KIND: dict[str, type[Document]] = {
     "preset": Preset,
     "start": StartPublishCdnStreamRequest,
     "update": UpdatePublishCdnStreamRequest,
 }
 
-SOURCE_TYPES = "manual 001 Data Types; SDK models.py (field types)"
-SOURCE_UNKNOWN = "manual 001 Common Error Codes UnknownParameter; SDK models.py (field names)"
+SOURCE_TYPES = "Data Types (field types); SDK models (field types)"
+SOURCE_UNKNOWN = "Error Codes UnknownParameter; SDK models (field names)"
+SOURCE_FORMAT = "Layout Studio assumption (the preset format, layout_studio.model.preset)"
 
 _EXPECTED = {
     "int_type": "an integer",
@@ -75,7 +77,7 @@ def classify(raw: Any) -> Kind:
 
 
 # --------------------------------------------------------------------------------------------------- parsing
-def api_path(loc: tuple | list, kind: str) -> str:
+def api_path(loc: tuple[Any, ...] | list[Any], kind: str) -> str:
     """The API path of a location inside a document of ``kind`` (preset Target fields at their request path)."""
     parts = [p for p in loc if isinstance(p, (str, int))]
     if kind == "preset" and len(parts) > 1 and parts[0] == "Target":
@@ -95,10 +97,10 @@ class _Pruner:
     """Removes bad values from a copy-on-write view of a raw body: only the containers on the way to a removed
     value are copied, so the caller's object is never changed and deep or large bodies cost nothing extra."""
 
-    def __init__(self, raw: dict) -> None:
+    def __init__(self, raw: dict[str, Any]) -> None:
         self.root = dict(raw)
         self._owned = {id(self.root)}
-        self._lists: list[list] = []
+        self._lists: list[list[Any]] = []
 
     def _own(self, parent: Any, key: Any) -> Any:
         child = parent[key]
@@ -108,20 +110,20 @@ class _Pruner:
             self._owned.add(id(child))
         return child
 
-    def drop(self, loc: tuple, etype: str = "") -> Any:
+    def drop(self, loc: tuple[Any, ...], etype: str = "") -> Any:
         """Remove the value at ``loc``; return it. A bad object in a list becomes ``{}`` (later indices and paths
         stay the same); another bad list item is removed; an unresolvable location drops its deepest
         resolvable entry."""
-        steps: list = []
+        steps: list[Any] = []
         node: Any = self.root
         for step in loc:
-            if (isinstance(node, dict) and isinstance(step, str) and step in node) or (
-                isinstance(node, list) and type(step) is int and 0 <= step < len(node)
-            ):
-                steps.append(step)
+            if isinstance(node, dict) and isinstance(step, str) and step in node:
+                node = node[step]
+            elif isinstance(node, list) and type(step) is int and 0 <= step < len(node):
                 node = node[step]
             else:
                 break
+            steps.append(step)
         if not steps:
             return None
         container: Any = self.root
@@ -145,7 +147,7 @@ class _Pruner:
         self._lists.clear()
 
 
-def _type_finding(err: dict, value: Any, kind: str) -> Finding:
+def _type_finding(err: ErrorDetails, value: Any, kind: str) -> Finding:
     path = api_path(err.get("loc", ()), kind)
     etype = err.get("type", "")
     if etype == "literal_error":
@@ -155,7 +157,7 @@ def _type_finding(err: dict, value: Any, kind: str) -> Finding:
             Severity.ERROR,
             path,
             f"Format is {short(value)}; this version reads {expected} — set Format to it",
-            "Layout Studio preset format (model/preset.py)",
+            SOURCE_FORMAT,
         )
     expected = _EXPECTED.get(etype)
     name = _field_name(path)
@@ -227,8 +229,8 @@ def unknown_field_findings(model: ApiModel, kind: str = "start") -> list[Finding
     return out
 
 
-#: Top-level keys of neighbouring APIs' bodies (references 002 StartStreamIngest, 003 CreateCloudRecording) that
-#: a mixing body or a preset's Target may be given by mistake, and where the mixing APIs take that information.
+#: Top-level keys of neighbouring APIs' bodies (API StartStreamIngest, API CreateCloudRecording) that a mixing
+#: body or a preset's Target may be given by mistake, and where the mixing APIs take that information.
 _ELSEWHERE = {
     "MixLayoutParams": "that is CreateCloudRecording's layout (cloud recording); the mixing APIs take "
     "VideoParams.LayoutParams (McuLayoutParams: MixLayoutMode, MixLayoutList)",
@@ -244,7 +246,7 @@ _ELSEWHERE = {
 _ROOTS = (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest, Target)
 _PRESET_ONLY = ("$schema", "Name", "Description", "Target")
 #: A field of the other mixing request: which it is and what to do.
-_OTHER_REQUEST = {
+_OTHER_REQUEST: dict[type[ApiModel], tuple[type[ApiModel], str]] = {
     UpdatePublishCdnStreamRequest: (
         StartPublishCdnStreamRequest,
         "a StartPublishCdnStream field that an update "
@@ -257,7 +259,7 @@ _OTHER_REQUEST = {
 }
 
 
-def _preset_hint(cls: type, key: str, hint: str) -> tuple[str, str]:
+def _preset_hint(cls: type[ApiModel], key: str, hint: str) -> tuple[str, str]:
     """(why, fix) for an unknown key of a preset or its Target: task fields have a place, or come at build time."""
     why = "not part of the preset format layout-studio/preset@1"
     if key in ("TaskId", "SequenceNumber"):

@@ -5,6 +5,11 @@ Every exception carries a message that names the file, the field and the fix; no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .findings import Finding
+
 
 class LayoutStudioError(Exception):
     """Base of the errors a user can cause. ``str(err)`` is the whole message to show."""
@@ -35,6 +40,6 @@ class InvalidDesignError(LayoutStudioError):
     ``findings`` holds every finding (errors and the rest), so callers can show them all.
     """
 
-    def __init__(self, message: str, findings: list) -> None:
+    def __init__(self, message: str, findings: list[Finding]) -> None:
         self.findings = findings
         super().__init__(message)

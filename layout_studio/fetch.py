@@ -1,10 +1,20 @@
 """Fetching the images a design points at (watermarks, placeholders, canvas backgrounds, TransparentUrl templates).
 
 An image reference is an ``http://`` / ``https://`` URL, a ``file://`` URL, or a local path. URLs are fetched with
-``requests`` (connect timeout 5 s, read timeout 10 s — the MCU's own single-download timeout per the SDK docstrings of
-BackgroundImageUrl), streamed with a 5 MB cap (the documented limit of every image field: manual 001 Data Types
-McuWaterMarkImage / McuVideoParams, SDK models.py), and kept in an on-disk cache under
-``paths.cache_dir()/images`` keyed by the SHA-256 of the URL. ``offline=True`` reads the cache only.
+``requests`` (connect timeout 5 s, read timeout 10 s — the MCU's own single-download timeout,
+``SDK models.McuVideoParams.BackgroundImageUrl``), streamed with a 5 MB cap (the documented limit of every image
+field: ``Data Types McuWaterMarkImage``, ``SDK models.McuVideoParams``), and kept in an on-disk cache under
+``paths.cache_dir()/images`` keyed by the SHA-256 of the URL (the bytes, and beside them ``<key>.json`` with the
+server's ``ETag`` and ``Last-Modified``).
+
+Revalidation (``Layout Studio assumption``): a cached image is used as it is for :data:`REVALIDATE_AFTER` seconds
+(5 minutes) after it was downloaded or last confirmed; after that, or whenever ``refresh=True``, the next use asks
+the server with a conditional GET (``If-None-Match`` / ``If-Modified-Since``). A ``304 Not Modified`` keeps the
+cached bytes (and restarts the 5 minutes); a ``200`` replaces them, so an image replaced at the same URL is seen; an
+HTTP error is a failure like any download's. When the server cannot be reached at all (timeout, connection error)
+the cached copy is used, unless ``refresh=True`` asked for the server's answer. ``offline=True`` reads the cache
+only, whatever its age, and never touches the network. A server that sends neither ``ETag`` nor ``Last-Modified``
+gets a plain GET.
 
 The format is sniffed from the bytes, never from the name: PNG and JPEG everywhere; BMP, GIF and WebP are also
 accepted where the SDK allows them (region placeholders, ``allow_extra=True``). Images above 2K (2048 px on a side)
@@ -20,9 +30,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import os
 import time
 import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from PIL import Image, ImageOps
@@ -45,6 +60,10 @@ SOURCE_MAX_PIXELS = 7680 * 4320
 TIMEOUTS = (5.0, 10.0)
 #: Deadline for a whole download in seconds: a server sending a byte now and then never trips the read timeout.
 TOTAL_TIMEOUT = 30.0
+#: Seconds a cached download is used without asking its server again (then: a conditional GET).
+REVALIDATE_AFTER = 300.0
+#: The response headers kept beside a cached download to revalidate it, and the request header each one feeds.
+VALIDATORS = {"ETag": "If-None-Match", "Last-Modified": "If-Modified-Since"}
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -62,6 +81,19 @@ class FetchError(Exception):
 class DownloadError(FetchError):
     """A URL could not be downloaded (HTTP error, timeout, too large, offline and not cached): whatever field uses
     the URL, trying again in the same render would fail the same way."""
+
+
+class _NoAnswer(FetchError):
+    """The server gave no answer (timeout, connection refused or reset, name not resolved)."""
+
+
+@dataclass
+class _Reply:
+    """What a (conditional) GET brought: ``data`` None for a 304; ``validators`` the headers of
+    :data:`VALIDATORS` the server sent."""
+
+    data: bytes | None
+    validators: dict[str, str]
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -91,8 +123,41 @@ def display_ref(ref: str) -> str:
 
 
 def cache_path(url: str) -> Path:
-    """Where the bytes of ``url`` are cached on disk (the file may not exist)."""
+    """Where the bytes of ``url`` are cached on disk (the file may not exist). Its modification time is when the
+    server last gave or confirmed them."""
     return cache_dir() / "images" / hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+def _validators_path(url: str) -> Path:
+    return cache_path(url).with_suffix(".json")
+
+
+def _cache_age(path: Path) -> float | None:
+    """Seconds since the cache entry ``path`` was downloaded or confirmed; None when there is no entry."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return None
+
+
+def _read_validators(url: str) -> dict[str, str]:
+    """The ``ETag`` / ``Last-Modified`` kept for ``url`` (empty when none were sent, or the file is unreadable)."""
+    try:
+        data = json.loads(_validators_path(url).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if k in VALIDATORS and isinstance(v, str)}
+
+
+def forget(url: str) -> None:
+    """Remove the cache entry of ``url`` (bytes and validators), if any; best effort."""
+    for path in (cache_path(url), _validators_path(url)):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _too_big(shown: str, size: int | str, limit: int) -> FetchError:
@@ -120,17 +185,39 @@ def _read_local(path: Path, limit: int | None = None, shown: str | None = None) 
         raise FetchError(f"{name}: cannot read ({exc.strerror or exc.__class__.__name__})") from None
 
 
-def _store(url: str, data: bytes) -> None:
-    """Atomically write ``data`` to the cache entry of ``url`` (best effort: a full disk only loses the cache)."""
+def _store(url: str, data: bytes, validators: dict[str, str]) -> None:
+    """Atomically write ``data`` and its ``validators`` to the cache entry of ``url`` (best effort: a full disk only
+    loses the cache). The old validators go first and the new ones come last, so new bytes may lack validators (then
+    a plain GET revalidates them) but old bytes never sit beside the validators of new ones."""
     target = cache_path(url)
     try:
         ensure_dir(target.parent)
+        _validators_path(url).unlink(missing_ok=True)
         atomic_write_bytes(target, data, mode=0o600)
+        _store_validators(url, validators)
     except (OSError, LayoutStudioError):
         pass
 
 
-def _chunks(resp):
+def _store_validators(url: str, validators: dict[str, str]) -> None:
+    path = _validators_path(url)
+    if validators:
+        atomic_write_bytes(path, json.dumps(validators).encode("utf-8"), mode=0o600)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _confirm(url: str, validators: dict[str, str]) -> None:
+    """The server confirmed the cached bytes (304): restart their age, keep any validators it sent anew."""
+    try:
+        os.utime(cache_path(url))
+        if validators:
+            _store_validators(url, {**_read_validators(url), **validators})
+    except (OSError, LayoutStudioError):
+        pass
+
+
+def _chunks(resp: Any) -> Iterator[bytes]:
     """The body of a streamed response in pieces; with urllib3 2 each piece is one socket read (``read1``), so the
     caller can check its deadline between reads however slowly the server sends."""
     raw = getattr(resp, "raw", None)
@@ -144,22 +231,29 @@ def _chunks(resp):
         yield chunk
 
 
-def _download(url: str, shown: str, limit: int) -> bytes:
+def _download(url: str, shown: str, limit: int, validators: dict[str, str] | None = None) -> _Reply:
+    """GET ``url`` (conditional when ``validators`` are given); raises FetchError, or _NoAnswer when the server gave
+    no answer."""
     import requests
     import urllib3.exceptions
 
     timed_out = (
         f"{shown}: timed out (connect {TIMEOUTS[0]:g} s, read {TIMEOUTS[1]:g} s, whole download {TOTAL_TIMEOUT:g} s)"
     )
+    headers = {VALIDATORS[name]: value for name, value in (validators or {}).items()}
     deadline = time.monotonic() + TOTAL_TIMEOUT
     try:
-        with requests.get(url, stream=True, timeout=TIMEOUTS, allow_redirects=True) as resp:
+        with requests.get(url, stream=True, timeout=TIMEOUTS, allow_redirects=True, headers=headers) as resp:
+            sent = {name: resp.headers[name] for name in VALIDATORS if resp.headers.get(name)}
+            if resp.status_code == 304 and headers:
+                return _Reply(None, sent)
             if resp.status_code != 200:
                 raise FetchError(f"{shown}: HTTP {resp.status_code}")
             declared = resp.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise _too_big(shown, declared, limit)
-            chunks, total = [], 0
+            chunks: list[bytes] = []
+            total = 0
             for chunk in _chunks(resp):
                 total += len(chunk)
                 if total > limit:
@@ -170,23 +264,50 @@ def _download(url: str, shown: str, limit: int) -> bytes:
                     )
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
-                    raise FetchError(timed_out)
-            return b"".join(chunks)
+                    raise _NoAnswer(timed_out)
+            return _Reply(b"".join(chunks), sent)
     except (requests.Timeout, urllib3.exceptions.TimeoutError):
-        raise FetchError(timed_out) from None
+        raise _NoAnswer(timed_out) from None
     except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
         reason = exc.__class__.__name__
-        raise FetchError(f"{shown}: cannot fetch ({reason})") from None
+        raise _NoAnswer(f"{shown}: cannot fetch ({reason})") from None
 
 
-def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) -> bytes:
+def _fetch_url(url: str, shown: str, limit: int, *, offline: bool, refresh: bool) -> bytes:
+    """The bytes of HTTP(S) ``url``: from the cache while fresh (or ``offline``), else from its server (see the
+    module docstring); raises DownloadError."""
+    cached = cache_path(url)
+    age = _cache_age(cached)
+    if age is not None and (offline or (not refresh and 0 <= age < REVALIDATE_AFTER)):
+        return _read_local(cached, limit, shown)
+    if offline:
+        raise DownloadError(f"{shown}: not in the image cache and --offline is set")
+    try:
+        reply = _download(url, shown, limit, _read_validators(url) if age is not None else None)
+    except _NoAnswer as exc:
+        if age is None or refresh:
+            raise DownloadError(str(exc)) from None
+        return _read_local(cached, limit, shown)  # the server is out of reach: the copy we have
+    except FetchError as exc:
+        raise DownloadError(str(exc)) from None
+    if reply.data is None:
+        _confirm(url, reply.validators)
+        return _read_local(cached, limit, shown)
+    if sniff_format(reply.data) is not None:
+        _store(url, reply.data, reply.validators)
+    return reply.data
+
+
+def fetch_bytes(ref: str, *, offline: bool = False, refresh: bool = False, user_frame: bool = False) -> bytes:
     """The bytes of image reference ``ref`` (URL or local path), at most 5 MB (:data:`SOURCE_MAX_BYTES` for a
     ``user_frame``).
 
-    HTTP(S) URLs come from the disk cache when present, else from the network (unless ``offline``), and are then
-    cached when their bytes are a PNG/JPEG/BMP/GIF/WebP (an error page is never cached). Raises FetchError for an
-    empty reference, an unsupported scheme, a missing file, an HTTP error, a timeout, more than 5 MB,
-    or (offline) a URL not in the cache.
+    HTTP(S) URLs come from the disk cache while it is fresh (:data:`REVALIDATE_AFTER`), else from the network with
+    a conditional GET (a ``304`` keeps the cached bytes); ``refresh`` asks the server whatever the cache's age;
+    ``offline`` reads the cache only. Downloaded bytes are cached when they are a PNG/JPEG/BMP/GIF/WebP (an error
+    page is never cached). Raises FetchError (:class:`DownloadError` for a URL) for an empty reference, an
+    unsupported scheme, a missing file, an HTTP error, a timeout, more than 5 MB, or (offline) a URL not in the
+    cache.
     """
     if not isinstance(ref, str) or not ref.strip():
         raise FetchError("empty image URL")
@@ -195,18 +316,7 @@ def fetch_bytes(ref: str, *, offline: bool = False, user_frame: bool = False) ->
     limit = SOURCE_MAX_BYTES if user_frame else MAX_BYTES
     scheme = urlsplit(ref).scheme.lower() if "://" in ref else ""
     if scheme in ("http", "https"):
-        cached = cache_path(ref)
-        if cached.is_file():
-            return _read_local(cached, limit, shown)
-        if offline:
-            raise DownloadError(f"{shown}: not in the image cache and --offline is set")
-        try:
-            data = _download(ref, shown, limit)
-        except FetchError as exc:
-            raise DownloadError(str(exc)) from None
-        if sniff_format(data) is not None:
-            _store(ref, data)
-        return data
+        return _fetch_url(ref, shown, limit, offline=offline, refresh=refresh)
     if scheme == "file":
         return _read_local(Path(unquote(urlsplit(ref).path)), limit)
     if scheme:
@@ -247,7 +357,7 @@ def decode_image(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data), formats=[fmt])
+            im: Image.Image = Image.open(io.BytesIO(data), formats=[fmt])
             w, h = im.size
             if user_frame and w * h > SOURCE_MAX_PIXELS:
                 raise FetchError(f"{shown}: {w}x{h} pixels is more than an 8K frame; not drawn")
@@ -268,21 +378,19 @@ def decode_image(
 
 
 def load_image(
-    ref: str, *, offline: bool = False, allow_extra: bool = False, user_frame: bool = False
+    ref: str, *, offline: bool = False, refresh: bool = False, allow_extra: bool = False, user_frame: bool = False
 ) -> tuple[Image.Image, list[str]]:
     """Fetch and decode image reference ``ref``: ``(RGBA image, warnings)``; raises FetchError (see above).
-    ``user_frame``: a ``--source`` frame (see the module docstring for its limits).
+    ``refresh``: revalidate a cached download now (see :func:`fetch_bytes`). ``user_frame``: a ``--source`` frame
+    (see the module docstring for its limits).
 
     A downloaded image that fails to decode (truncated, corrupt, a bomb) is removed from the disk cache, so the
     next render fetches it again."""
-    data = fetch_bytes(ref, offline=offline, user_frame=user_frame)
+    data = fetch_bytes(ref, offline=offline, refresh=refresh, user_frame=user_frame)
     try:
         return decode_image(data, display_ref(ref), allow_extra=allow_extra, user_frame=user_frame)
     except FetchError:
         refused_here = not allow_extra and sniff_format(data) in ("BMP", "GIF", "WEBP")  # fine elsewhere: keep
         if not refused_here and urlsplit(ref.strip()).scheme.lower() in ("http", "https"):
-            try:
-                cache_path(ref.strip()).unlink(missing_ok=True)
-            except OSError:
-                pass
+            forget(ref.strip())
         raise

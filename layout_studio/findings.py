@@ -3,7 +3,8 @@
 A finding has a stable ``code`` (``layout.region.outside-canvas``), a ``severity`` (error, warning, info), a
 ``path`` in API names from the request root (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``; empty for
 the whole body), a ``message`` giving the offending value, the limit and the fix, and a ``source`` naming the
-document and type the rule comes from (``SDK models.py McuLayout.LocationX``, ``manual 001 Data Types McuLayout``).
+public document the rule comes from, in the forms of :mod:`layout_studio.sources` (``SDK models.McuLayout.LocationX;
+Data Types McuLayout``).
 """
 
 from __future__ import annotations
@@ -43,8 +44,13 @@ class Finding:
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
-    """True when any finding has severity ``error``."""
+    """True when any finding has severity ``error`` (what blocks a push and makes ``validate`` exit 1)."""
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+def errors_in(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings of severity ``error``, in their order."""
+    return [f for f in findings if f.severity is Severity.ERROR]
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import LayoutStudioError
 from .model import PRESET_FORMAT, Preset, join_path
@@ -75,7 +76,7 @@ _JSON_NAMES = {
 }
 
 
-def _reason(error: dict[str, Any]) -> str:
+def _reason(error: ErrorDetails) -> str:
     """pydantic's reason in plain words, with the fix for a number written in quotes (never echoes a secret)."""
     shape = _SHAPES.get(error.get("type", ""))
     if shape:

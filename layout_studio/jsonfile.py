@@ -46,19 +46,25 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON; write a number")
 
 
-class _KeysTwice(dict):
+class _KeysTwice(dict[str, Any]):
     """An object that had a key more than once (``keys_twice``); only made by :func:`_object`."""
 
     keys_twice: list[str]
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict:
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        obj = _KeysTwice(obj)
-        obj.keys_twice = [k for k, _ in pairs if k in seen or seen.add(k)]
-    return obj
+    if len(obj) == len(pairs):
+        return obj
+    seen: set[str] = set()
+    twice: list[str] = []
+    for key, _value in pairs:
+        if key in seen:
+            twice.append(key)
+        seen.add(key)
+    marked = _KeysTwice(obj)
+    marked.keys_twice = twice
+    return marked
 
 
 class _LongNumber:
@@ -104,7 +110,7 @@ def _check_values(value: Any, file: str | None) -> None:
     """Raise LoadError naming the path of the first value JSON allows but readers disagree on: a key given twice
     in one object (one value would be silently lost), a number too large for a float (1e400) or with thousands of
     digits, an unpaired surrogate escape (``"\\ud800"``). Iterative, so any depth json.loads accepted is fine."""
-    stack: list[tuple[Any, tuple]] = [(value, ())]
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
     while stack:
         node, path = stack.pop()
         if isinstance(node, dict):
@@ -128,7 +134,7 @@ def _check_values(value: Any, file: str | None) -> None:
                 raise LoadError(f"{_where(path)}: {problem}", file=file)
 
 
-def _where(path: tuple) -> str:
+def _where(path: tuple[str | int, ...]) -> str:
     """The path of a value in a message (only made when there is something to say: every load walks every value)."""
     return printable(join_path(*path) or "the top level")
 

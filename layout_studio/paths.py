@@ -1,4 +1,4 @@
-"""Where things live: bundled presets and assets, and the user's data, cache and preset directories.
+"""Where the user's things live: the data, cache and preset directories (bundled files: :mod:`layout_studio.bundled`).
 
 User directories come from platformdirs (``~/.local/share/layout-studio`` etc. on Linux, honouring XDG_*), and can
 be overridden with ``LAYOUT_STUDIO_DATA_DIR`` and ``LAYOUT_STUDIO_CACHE_DIR`` (tests use these). Nothing here
@@ -13,13 +13,6 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "layout-studio"
-
-#: The repository (or install) root: ``presets/`` and ``assets/`` sit beside the package.
-ROOT = Path(__file__).resolve().parent.parent
-#: Bundled presets (JSON, ``layout-studio/preset@1``).
-BUNDLED_PRESETS = ROOT / "presets"
-#: Bundled fonts, test cards and icons.
-ASSETS = ROOT / "assets"
 
 
 def data_dir() -> Path:

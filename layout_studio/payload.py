@@ -3,20 +3,20 @@
 :func:`build_request` turns a :class:`~layout_studio.model.Preset` plus target options into the JSON body of a
 request (API version 2019-07-22), validates it with :func:`layout_studio.validation.validate`, and returns it.
 
-What goes in each body (manual 001 StartPublishCdnStream / UpdatePublishCdnStream; SDK models.py):
+What goes in each body (API StartPublishCdnStream, API UpdatePublishCdnStream; SDK models):
 
 * **start**: SdkAppId, RoomId, RoomIdType, AgentParams (with UserSig when given), WithTranscoding, AudioParams,
   VideoParams, SingleSubscribeParams, PublishCdnParams, SeiParams, FeedBackRoomParams (with UserSig when given),
   RecordParams (with its CloudStorage SecretKey when given) — from the preset's design and Target, each Target
   field overridden by a keyword argument.
-* **update**: SdkAppId, TaskId, SequenceNumber, WithTranscoding (required by the manual), the whole VideoParams
-  (layout, background, watermarks, VideoEncode: everything but the codec, which VideoEncode does not carry), the
-  SeiParams (an update parameter in manual 001 and the SDK) and from AudioParams only the allow/block lists
-  (SubscribeAudioList, UnSubscribeAudioList; the audio encoding cannot change). AudioEncode and the Target's
-  destinations (PublishCdnParams, FeedBackRoomParams), SingleSubscribeParams, RoomId, AgentParams and RecordParams
-  are never copied into an update: a changed CDN URL cuts and restarts the stream, so destinations go in only when
-  passed explicitly as keyword arguments (``publish_cdn_params``, ``feed_back_room_params``,
-  ``single_subscribe_params``).
+* **update**: SdkAppId, TaskId, SequenceNumber, WithTranscoding (required by API UpdatePublishCdnStream), the
+  whole VideoParams (layout, background, watermarks, VideoEncode: everything but the codec, which VideoEncode does
+  not carry), the SeiParams (an update parameter of API UpdatePublishCdnStream and of the SDK) and from AudioParams
+  only the allow/block lists (SubscribeAudioList, UnSubscribeAudioList; the audio encoding cannot change).
+  AudioEncode and the Target's destinations (PublishCdnParams, FeedBackRoomParams), SingleSubscribeParams, RoomId,
+  AgentParams and RecordParams are never copied into an update: a changed CDN URL cuts and restarts the stream, so
+  destinations go in only when passed explicitly as keyword arguments (``publish_cdn_params``,
+  ``feed_back_room_params``, ``single_subscribe_params``).
 * Region is a request header, never part of a body.
 
 WithTranscoding, when neither a keyword argument nor the Target gives it, is 1 (mixing) unless the body relays a
@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from .errors import InvalidDesignError, LayoutStudioError
-from .findings import Finding, has_errors
+from .findings import Finding, errors_in, has_errors
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, Target, UpdatePublishCdnStreamRequest
 
 Action = Literal["start", "update"]
@@ -83,18 +83,18 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
         body = _update_body(preset, options)
     else:
         raise LayoutStudioError(f'unknown action {action!r}: use "start" or "update"')
-    body = drop_none(body)
+    cleaned: dict[str, Any] = drop_none(body)
     if check:
-        findings = check_request(body, action, canvas=preset.canvas)
+        findings = check_request(cleaned, action, canvas=preset.canvas)
         if has_errors(findings):
-            errors = [f for f in findings if f.severity.value == "error"]
+            errors = errors_in(findings)
             first = errors[0]
             raise InvalidDesignError(
                 f"the {_API_NAME[action]} body has {len(errors)} error(s), first: "
                 f"{first.path or '(body)'}: {first.message} [{first.code}]",
                 findings,
             )
-    return body
+    return cleaned
 
 
 def check_request(body: dict[str, Any], action: Action, *, canvas: tuple[int, int] | None = None) -> list[Finding]:

@@ -15,18 +15,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import bundled, paths
 from .atomic import atomic_write_text
 from .errors import LoadError
 from .model import PRESET_FORMAT, Preset
 from .payload import drop_none
 from .secrets import strip_secrets
 
-#: Where the published schema lives in the package (written by ``layout-studio schema --write``, see
+#: Where the published schema lives, beside the bundled presets (written by ``layout-studio schema -o``, see
 #: :mod:`layout_studio.schema`).
-SCHEMA_FILE = Path(__file__).resolve().parent / "data" / "preset.schema.json"
-#: ``$schema`` of the bundled presets: relative to ``presets/<name>.json``.
-BUNDLED_SCHEMA_REF = "../layout_studio/data/preset.schema.json"
+SCHEMA_FILE = bundled.schema_file()
+#: ``$schema`` of the bundled presets: relative to ``presets/<name>.json``, in a checkout and an installed package.
+BUNDLED_SCHEMA_REF = bundled.SCHEMA_REF
 
 #: Key order of a preset file (then any unknown keys, kept as they are).
 _TOP_ORDER = ("$schema", "Format", "Name", "Description", "VideoParams", "AudioParams", "SeiParams", "Target")
@@ -53,7 +53,7 @@ def load_preset(path: str | Path) -> Preset:
 
 def schema_ref_for(path: str | Path) -> str:
     """The ``$schema`` value for a preset saved at ``path``: the packaged schema, relative to the file's directory
-    (``../layout_studio/data/preset.schema.json`` for a bundled preset), or its absolute path when no relative path
+    (``schema/preset.schema.json`` for a bundled preset), or its absolute path when no relative path
     exists (another drive)."""
     target_dir = Path(path).resolve().parent
     try:
@@ -100,8 +100,8 @@ def save_preset(preset: Preset, path: str | Path) -> list[str]:
 
 
 def bundled_presets() -> list[Path]:
-    """The bundled preset files (``presets/*.json``), sorted by name."""
-    return sorted(paths.BUNDLED_PRESETS.glob("*.json"))
+    """The bundled preset files (``presets/*.json``, :func:`layout_studio.bundled.preset_files`), sorted by name."""
+    return bundled.preset_files()
 
 
 def user_presets() -> list[Path]:

@@ -1,5 +1,5 @@
-"""The LayoutVolume SEI a mix carries, as the MCU would fill it for a design (manual 001 StartPublishCdnStream,
-"volume layout SEI", about line 2215)::
+"""The LayoutVolume SEI a mix carries, as the MCU would fill it for a design (``API StartPublishCdnStream (volume
+layout SEI)``, ``SDK models.McuLayoutVolume``)::
 
     {"app_data": "", "canvas": {"w": 1080, "h": 960},
      "regions": [{"uid": "...", "zorder": 2, "volume": 45, "x": 270, "y": 480, "w": 540, "h": 480}],
@@ -8,9 +8,9 @@
 ``app_data`` is McuLayoutVolume.AppData; ``canvas`` the VideoEncode Width/Height; ``regions`` one entry per user
 *present with video* (a user not in the room or sending no video is left out, as documented), in region order, with
 the region's ZOrder and box in canvas pixels; ``ver`` ``"1.0"``; ``ts`` the server time in seconds. The preview
-cannot know loudness, so ``volume`` is simulated as 0 for everyone. Users in the room are chosen as the preview does
-(:mod:`layout_studio.render.slots`): ``users=None`` means every named user plus one per unnamed region, and
-dynamic layouts are simulated (:mod:`layout_studio.dynamic`).
+cannot know loudness, so ``volume`` is simulated as 0 for everyone. The regions and the users in the room come from
+the mix, as for the preview (:mod:`layout_studio.mix`): ``users=None`` means every named user plus one per unnamed
+region, and dynamic layouts are simulated (:mod:`layout_studio.mix.dynamic`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from __future__ import annotations
 import time
 from collections.abc import Collection
 from typing import Any
+
+from .findings import Finding
+from .mix import Room, SlotState, coerce, resolve, unknown_users
 
 #: ``volume`` reported for every user: the preview has no audio to measure.
 SIMULATED_VOLUME = 0
@@ -39,20 +42,17 @@ def sei_payload(
     without VideoEncode (else the preview's fallback, 1280x720, see :func:`canvas_findings`). Raises
     LayoutStudioError for a config of another type.
     """
-    from .render.design import coerce
-    from .render.slots import resolve
-
     design = coerce(config, canvas)
     lv = design.sei.layout_volume if design.sei else None
     regions = []
-    for slot in resolve(design, users, absent):
-        if slot.state != "video" or not slot.user_id:
+    for slot in resolve(design, Room.of(users, absent)):
+        if slot.state is not SlotState.VIDEO or not slot.user_id:
             continue
-        x, y, w, h = slot.layout.box
+        x, y, w, h = slot.box
         regions.append(
             {
                 "uid": slot.user_id,
-                "zorder": slot.layout.eff("z_order"),
+                "zorder": slot.z_order,
                 "volume": SIMULATED_VOLUME,
                 "x": x,
                 "y": y,
@@ -69,30 +69,26 @@ def sei_payload(
     }
 
 
-def canvas_findings(config: Any, canvas: tuple[int, int] | None = None) -> list[Any]:
+def canvas_findings(config: Any, canvas: tuple[int, int] | None = None) -> list[Finding]:
     """The warnings about the canvas the SEI reports (``render.canvas.missing``: no VideoEncode size, a fallback
-    was used; ``render.canvas.clamped``), as :class:`~layout_studio.findings.Finding` objects."""
-    from .render.design import coerce
-
+    was used; ``render.canvas.clamped``). Raises LayoutStudioError for a config of another type."""
     return [f for f in coerce(config, canvas).findings if f.code.startswith("render.canvas.")]
 
 
 def user_findings(
     config: Any, *, users: int | None = None, absent: Collection[str] = (), canvas: tuple[int, int] | None = None
-) -> list[Any]:
+) -> list[Finding]:
     """A ``render.user.unknown`` warning (as a one-item list) when an ``absent`` UserId is shown by no region and
-    not in the room: a typo that leaves the user's region in the SEI; else []."""
-    from .render.design import coerce
-    from .render.slots import resolve, unknown_users
-
+    not in the room: a typo that leaves the user's region in the SEI; else []. Raises LayoutStudioError for a
+    config of another type."""
     design = coerce(config, canvas)
-    found = unknown_users(design, resolve(design, users, absent), absent, users, absent, given="--absent")
+    room = Room.of(users, absent)
+    found = unknown_users(design, resolve(design, room), absent, room, given="--absent")
     return [found] if found is not None else []
 
 
 def sends_layout_sei(config: Any) -> bool:
-    """True when the design asks for the LayoutVolume SEI (SeiParams.LayoutVolume is set)."""
-    from .render.design import coerce
-
+    """True when the design asks for the LayoutVolume SEI (SeiParams.LayoutVolume is set). Raises
+    LayoutStudioError for a config of another type."""
     design = coerce(config)
     return bool(design.sei and design.sei.layout_volume is not None)

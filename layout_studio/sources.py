@@ -9,6 +9,7 @@ section lists them with their addresses):
 * ``Data Types McuLayout`` — the TRTC server API reference, Data Types page (:func:`data_type_url`);
 * ``API StartPublishCdnStream`` — the TRTC server API reference page of an action, reachable from the API Explorer
   (:func:`api_url`), with its usage notes;
+* ``Error Codes UnknownParameter`` — the common error codes of the TRTC server API (:data:`ERROR_CODES_URL`);
 * ``Layout Studio assumption`` / ``Layout Studio heuristic`` — what no document says and the project decided
   (always written in the README too).
 
@@ -51,3 +52,34 @@ def api_url(action: str) -> str:
     """Address of an action in Tencent Cloud's API Explorer (product ``trtc``, version 2019-07-22), which links
     its reference page."""
     return f"https://console.tencentcloud.com/api/explorer?Product=trtc&Version={API_VERSION}&Action={action}"
+
+
+def error_code(name: str) -> str:
+    """``Error Codes <name>``: an entry of the common error codes (:data:`ERROR_CODES_URL`)."""
+    return f"Error Codes {name}"
+
+
+#: How each part of a citation starts (parts are separated by ``; `` outside parentheses).
+FORMS = ("SDK models", "Data Types", "API ", "Error Codes", "Layout Studio assumption", "Layout Studio heuristic")
+
+
+def citation_parts(source: str) -> list[str]:
+    """The ``; ``-separated parts of a citation, a ``;`` inside parentheses or quotes not splitting it."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, char in enumerate(source):
+        if char == "'":
+            quoted = not quoted
+        elif char == "(" and not quoted:
+            depth += 1
+        elif char == ")" and not quoted:
+            depth -= 1
+        elif char == ";" and depth == 0 and not quoted:
+            parts.append(source[start:i].strip())
+            start = i + 1
+    parts.append(source[start:].strip())
+    return parts
+
+
+def is_public_citation(source: str) -> bool:
+    """True when every part of ``source`` (:func:`citation_parts`) starts with one of :data:`FORMS`."""
+    return all(part.startswith(FORMS) for part in citation_parts(source))

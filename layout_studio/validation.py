@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .documents import classify, parse, unknown_field_findings
+from .documents import Kind, classify, parse, unknown_field_findings
 from .findings import Finding, sort_findings
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
-from .rules import Context, run
+from .rules import RuleContext, run
+from .rules.registry import Action
 
 _TARGET_FIELDS = (
     "sdk_app_id",
@@ -55,6 +56,15 @@ def request_view(
     return StartPublishCdnStreamRequest.model_construct(_fields_set=set_fields, **fields)
 
 
+def _action(action: str | None) -> Action:
+    """``action`` when it is "start" or "update", else None."""
+    if action == "start":
+        return "start"
+    if action == "update":
+        return "update"
+    return None
+
+
 def _canvas_arg(canvas: Any) -> tuple[int, int] | None:
     try:
         w, h = canvas
@@ -86,7 +96,7 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     else:
         # An explicit action says which request a raw body is (a start body with a stray TaskId stays a start
         # body); a preset ("Format") stays a preset.
-        kind_hint = action if action in ("start", "update") and classify(obj) != "preset" else None
+        kind_hint: Kind | None = _action(action) if classify(obj) != "preset" else None
         model, findings = parse(obj, kind_hint)
         if not isinstance(obj, dict):  # one finding; task rules on an empty body would only add noise
             return findings
@@ -95,17 +105,18 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
             if isinstance(model, Preset)
             else ("update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
         )
-    if action not in ("start", "update"):
-        action = None if kind == "preset" else kind
+    checked = _action(action) or _action(None if kind == "preset" else kind)
     view = request_view(model)
     own = view.video_params.canvas if view.video_params is not None else None
+    effective: tuple[int, int] | None
+    origin: str | None
     if own is not None:
         effective, origin = own, "VideoParams.VideoEncode"
     else:
         effective = _canvas_arg(canvas)
         origin = "--canvas" if effective is not None else None
     region = model.target.region if isinstance(model, Preset) and model.target is not None else None
-    ctx = Context(root=view, kind=kind, action=action, canvas=effective, canvas_from=origin, region=region)
+    ctx = RuleContext(root=view, kind=kind, action=checked, canvas=effective, canvas_from=origin, region=region)
     # A value of the wrong type was dropped by the loader: a rule finding at the same path ("X is required")
     # would contradict the schema.type finding that already says what is wrong there.
     dropped = {f.path for f in findings if f.code == "schema.type"}

@@ -1,74 +1,58 @@
-"""The ``layout-studio`` command: a thin argparse dispatcher over the subcommand modules of this package.
+"""The ``layout-studio`` command: a click group over the command modules of this package.
 
-Each module ``layout_studio/cli/<name>.py`` defines ``register(subparsers)`` which adds its subcommand(s) and sets
-``func(args) -> int`` as the handler. Modules import heavy dependencies (Pillow, Textual, the Tencent SDK) inside
-their handlers, so ``layout-studio --help`` stays fast. Exit codes: 0 success, 1 findings with errors or a failed
-API call, 2 bad usage or unreadable input, 130 interrupted. A :class:`~layout_studio.errors.LayoutStudioError`
-becomes one line on stderr, never a traceback; text stdout/stderr cannot encode (Chinese on a cp1252 console) is
-written as backslash escapes, never a UnicodeEncodeError.
+Why click (decision): TRTC TaskIds often start with ``-`` (``-m97l2ZU...``, as in the API's own examples). argparse
+decides from the text alone whether a word is an option, so ``--task-id -m97l2ZU...`` failed with "expected one
+argument" and the TaskId had to be written ``--task-id=VALUE``; that cannot be fixed without re-implementing its
+parser. click gives an option the next word as its value, whatever it starts with, and lets a command look at its
+arguments before they are parsed, which a positional TaskId (``history T``, ``rollback T``) needs
+(:mod:`layout_studio.cli.command`). click is small, pure Python, widely used and well kept, and brings no other
+dependency; docopt and typer were not chosen (docopt is unmaintained; typer is click plus type-hint magic and more
+dependencies).
+
+Each module ``layout_studio/cli/<name>.py`` that defines ``register(group)`` adds its command(s) (modules without it
+are shared helpers). Modules import heavy dependencies (Pillow, Textual, rich, the Tencent SDK, requests) inside their
+handlers, so ``layout-studio --help`` stays fast. ``layout-studio`` with no command opens the studio.
+
+Exit codes: 0 success, 1 findings with errors or a failed API call, 2 bad usage or unreadable input, 130
+interrupted. A :class:`~layout_studio.errors.LayoutStudioError` becomes one line on stderr, never a traceback; text
+stdout/stderr cannot encode (Chinese on a cp1252 console) is written as backslash escapes, never a
+UnicodeEncodeError.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import pkgutil
 import sys
 
+import click
+
+from .. import __version__
 from ..errors import LayoutStudioError
 
 PROG = "layout-studio"
 
-#: What a TaskId looks like in the hints (the manual's examples start with '-', which argparse reads as an option).
-EXAMPLE_TASK_ID = "-m97l2ZU..."
 
+def build_cli() -> click.Group:
+    """The ``layout-studio`` group, with every command module of this package registered (in name order)."""
 
-class Parser(argparse.ArgumentParser):
-    """argparse, with one more sentence on the errors a value starting with '-' causes (real TaskIds often do:
-    argparse takes ``-m97l2ZU...`` for an option). Every subcommand parser is of this class."""
-
-    def error(self, message: str):  # type: ignore[override]
-        """Print usage and ``message`` plus the hint, exit 2 (as argparse does)."""
-        option, expected, _ = message.partition(": expected one argument")
-        if expected and option.startswith("argument --"):
-            name = option.removeprefix("argument ").split("/")[0]
-            message += f"; if the value starts with '-', write {name}=VALUE"
-            if name == "--task-id":
-                message += f" (e.g. --task-id={EXAMPLE_TASK_ID})"
-        elif message.startswith("the following arguments are required") and self._wants_task_id(message):
-            message += (
-                f"; if the TaskId starts with '-', put it after --: {self.prog} -- {EXAMPLE_TASK_ID} "
-                "[options before the --]"
-            )
-        elif message.startswith("unrecognized arguments: -"):
-            message += (
-                f"; a value that starts with '-' (such as a TaskId {EXAMPLE_TASK_ID}) goes after --, "
-                "or as --option=VALUE"
-            )
-        super().error(message)
-
-    def _wants_task_id(self, message: str) -> bool:
-        """True when a missing positional argument of this parser is a TaskId (metavar ``T``)."""
-        missing = message.partition(":")[2].replace(",", " ").split()
-        return any(a.metavar == "T" and not a.option_strings and a.metavar in missing for a in self._actions)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with every subcommand module of this package registered (in name order)."""
-    parser = Parser(
-        prog=PROG,
-        description="Design, check, preview and apply TRTC cloud-mixing (MCU) layouts. "
-        "With no command, opens the studio.",
+    @click.group(
+        PROG,
+        help="Design, check, preview and apply TRTC cloud-mixing (MCU) layouts. With no command, opens the studio.",
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    @click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
+    def group() -> None:
+        """The commands' common parent: options before the command (``--version``, ``--help``)."""
+
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         register = getattr(module, "register", None)
         if register is not None:
-            register(sub)
-    return parser
+            register(group)
+    return group
 
 
 def tolerant_streams() -> None:
@@ -83,24 +67,39 @@ def tolerant_streams() -> None:
                 pass
 
 
+def show_usage_error(err: click.UsageError) -> None:
+    """The usage line, where to find help, and ``COMMAND: error: MESSAGE`` on stderr (as argparse wrote it)."""
+    ctx = err.ctx
+    if ctx is not None:
+        print(ctx.get_usage(), file=sys.stderr)
+        print(f"Try '{ctx.command_path} --help' for help.", file=sys.stderr)
+    where = ctx.command_path if ctx is not None else PROG
+    print(f"{where}: error: {err.format_message()}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit code (also for ``--help``,
+    ``--version`` and bad usage: nothing here calls ``sys.exit``)."""
     tolerant_streams()  # every command: a finding or a preset Name may hold text the console cannot encode
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not argv:
         argv = ["edit"]
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 2
+    group = build_cli()
     try:
-        return int(func(args) or 0)
+        with group.make_context(PROG, argv) as ctx:
+            return int(group.invoke(ctx) or 0)
+    except click.exceptions.Exit as done:  # --help, --version
+        return done.exit_code
+    except click.UsageError as err:
+        show_usage_error(err)
+        return err.exit_code
+    except click.ClickException as err:
+        print(f"{PROG}: error: {err.format_message()}", file=sys.stderr)
+        return err.exit_code
     except LayoutStudioError as err:
         print(f"{PROG}: error: {err}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.Abort):
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

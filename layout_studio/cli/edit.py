@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
+import click
 
-def register(subparsers) -> None:
-    """Add the ``edit`` subcommand."""
-    p = subparsers.add_parser(
-        "edit",
-        help="open the studio (terminal editor) on a preset or a new design",
-        description="Design a mix interactively in the terminal. Press ctrl+p for every "
-        "command; ctrl+q quits (asking when there are unsaved changes).",
-    )
-    p.add_argument("preset", nargs="?", type=Path, help="preset file to open (default: a new design)")
-    p.set_defaults(func=handle)
+from .command import Args, argument, command
 
 
-def handle(args: argparse.Namespace) -> int:
+@command(
+    "edit",
+    summary="open the studio (terminal editor) on a preset or a new design",
+    description="Design a mix interactively in the terminal. Press ctrl+p for every "
+    "command; ctrl+q quits (asking when there are unsaved changes).",
+)
+@argument(
+    "preset",
+    metavar="[PRESET]",
+    required=False,
+    type=click.Path(path_type=Path),
+    help="preset file to open (default: a new design)",
+)
+def edit(args: Args) -> int:
     """Run the studio; a preset that cannot be loaded raises LoadError (one line, exit 2)."""
     from ..tui import run
 
     return run(args.preset)
+
+
+def register(group: click.Group) -> None:
+    """Add the ``edit`` command."""
+    group.add_command(edit)

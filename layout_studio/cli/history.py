@@ -1,4 +1,4 @@
-"""``layout-studio history [T]``: the journal — every request sent (or about to be), newest last (issue 5).
+"""``layout-studio history [T]``: the journal — every request sent (or about to be), newest last.
 
 Columns: ``#`` (the entry number ``rollback --to`` takes), time (UTC), TaskId, action, SequenceNumber, preset,
 design hash (first 12 hex digits), status (ok, error, unknown, not-sent, pending), RequestId or error code.
@@ -8,38 +8,32 @@ opened read-only: nothing is created where there is none, and a journal on a rea
 
 from __future__ import annotations
 
-import argparse
 import json
+
+import click
+
+from .command import Args, argument, command, option
+from .paramtypes import PositiveType
 
 _SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", "StopPublishCdnStream": "stop"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``history``."""
-    parser = subparsers.add_parser(
-        "history",
-        help="list the requests sent to mixing tasks (the journal)",
-        description="Show the journal of requests, all tasks or one.",
-    )
-    parser.add_argument("task_id", nargs="?", metavar="T", help="only this task")
-    parser.add_argument("--limit", type=_positive, metavar="N", help="only the newest N entries (N >= 1)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
-    parser.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    """argparse ``type`` of --limit: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value}: give at least 1 (leave --limit out for every entry)")
-    return value
-
-
-def run(args: argparse.Namespace) -> int:
+@command(
+    "history",
+    summary="list the requests sent to mixing tasks (the journal)",
+    description="Show the journal of requests, all tasks or one.",
+    dash_positional=True,
+)
+@argument("task_id", metavar="[T]", required=False, help="only this task (a TaskId; it may start with -)")
+@option(
+    "--limit",
+    type=PositiveType(" (leave --limit out for every entry)"),
+    metavar="N",
+    help="only the newest N entries (N >= 1)",
+)
+@option("--format", type=click.Choice(["text", "json"]), default="text", help="output format (default text)")
+@option("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
+def history(args: Args) -> int:
     """Print the entries; exit 0 (an empty journal prints a note)."""
     import sqlite3
 
@@ -79,3 +73,8 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
     return 0
+
+
+def register(group: click.Group) -> None:
+    """Add ``history``."""
+    group.add_command(history)

@@ -8,27 +8,25 @@ error findings: fix them in the preset), 2 for unreadable input or an existing o
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+import click
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``import`` subcommand."""
-    parser = subparsers.add_parser(
-        "import",
-        help="turn a StartPublishCdnStream/UpdatePublishCdnStream body into a preset (secrets stripped)",
-        description="Import a request body (JSON, as in the API examples) as a preset file. UserSig, SecretKey "
-        "and URL txSecret values are not written; the command says which were left out.",
-    )
-    parser.add_argument("request", metavar="REQUEST.json", help="request body to import")
-    parser.add_argument("-o", "--output", metavar="PRESET.json", required=True, help="preset file to write")
-    parser.add_argument("--name", help="Name of the preset (default: from the output file name)")
-    parser.add_argument("--force", action="store_true", help="replace PRESET.json if it exists")
-    parser.set_defaults(func=run)
+from .command import Args, argument, command, option
 
 
-def run(args: argparse.Namespace) -> int:
+@command(
+    "import",
+    summary="turn a StartPublishCdnStream/UpdatePublishCdnStream body into a preset (secrets stripped)",
+    description="Import a request body (JSON, as in the API examples) as a preset file. UserSig, SecretKey "
+    "and URL txSecret values are not written; the command says which were left out.",
+)
+@argument("request", metavar="REQUEST.json", help="request body to import")
+@option("-o", "--output", metavar="PRESET.json", required=True, help="preset file to write")
+@option("--name", help="Name of the preset (default: from the output file name)")
+@option("--force", is_flag=True, help="replace PRESET.json if it exists")
+def import_command(args: Args) -> int:
     """Import, save, report; returns the exit code."""
     from ..errors import LayoutStudioError
     from ..findings import count_line
@@ -69,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
         for finding in findings:
             print(format_finding(finding), file=sys.stderr)
     return 0
+
+
+def register(group: click.Group) -> None:
+    """Add the ``import`` command."""
+    group.add_command(import_command)
 
 
 #: Stripped path suffix -> the payload option (and environment variable) that gives the secret back.

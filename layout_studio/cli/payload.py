@@ -10,12 +10,19 @@ shown as ``***`` — redirect or pipe stdout to get the real body.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .command import Args, argument, command, option, options
+
+if TYPE_CHECKING:
+    from ..model import Preset
 
 #: Request fields -> the options that set them (for the hint after errors).
 _TARGET_FLAGS = {
@@ -31,69 +38,145 @@ _TARGET_FLAGS = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``payload`` subcommand."""
-    parser = subparsers.add_parser(
-        "payload",
-        help="print the StartPublishCdnStream/UpdatePublishCdnStream body for a preset",
-        description="Build the request body for a preset and print it as JSON on stdout (findings on stderr). "
-        "Target options override the preset's Target. Exit 0: printed; 1: the body has errors (not printed); "
-        "2: bad input.",
-    )
-    parser.add_argument("preset", metavar="PRESET", help="preset file (JSON)")
-    parser.add_argument(
-        "--action",
-        choices=("start", "update"),
-        required=True,
-        help="start: StartPublishCdnStream body; update: UpdatePublishCdnStream body",
-    )
-    task = parser.add_argument_group("update")
-    task.add_argument("--task-id", metavar="T", help="TaskId of the running task (required for --action update)")
-    task.add_argument("--sequence", type=int, metavar="N", help="SequenceNumber (default: current Unix time in ms)")
-    target = parser.add_argument_group("target (override the preset's Target)")
-    target.add_argument("--sdk-app-id", type=int, metavar="ID", help="SdkAppId")
-    target.add_argument("--room-id", metavar="ROOM", help="RoomId of the main room")
-    target.add_argument("--room-id-type", type=int, choices=(0, 1), help="RoomIdType: 0 integer, 1 string")
-    target.add_argument("--agent-user-id", metavar="USER", help="AgentParams.UserId of the robot")
-    target.add_argument("--max-idle-time", type=int, metavar="SECONDS", help="AgentParams.MaxIdleTime (5..86400)")
-    target.add_argument(
-        "--agent-usersig", metavar="SIG", help="AgentParams.UserSig (default: env TRTC_AGENT_USERSIG; start only)"
-    )
-    target.add_argument(
-        "--cdn-url",
-        action="append",
-        metavar="URL",
-        help="PublishCdnUrl (rtmp://...), repeatable; replaces the Target's PublishCdnParams",
-    )
-    target.add_argument(
-        "--third-party-cdn",
-        action="store_true",
-        help="IsTencentCdn 0 for the --cdn-url destinations (default 1: Tencent CDN)",
-    )
-    target.add_argument(
-        "--feedback-room",
-        action="append",
-        metavar="ROOM:USER",
-        help="FeedBackRoomParams entry (RoomId:UserId), repeatable; replaces the Target's",
-    )
-    target.add_argument(
-        "--feedback-usersig", metavar="SIG", help="UserSig for every feedback room (default: env TRTC_FEEDBACK_USERSIG)"
-    )
-    target.add_argument(
-        "--storage-secret-key",
-        metavar="KEY",
-        help="SecretKey of RecordParams' CloudStorage (default: env TRTC_STORAGE_SECRET_KEY; start only)",
-    )
-    target.add_argument(
-        "--with-transcoding",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)",
-    )
-    parser.set_defaults(func=run)
+#: Section of ``--help`` for the options that override the preset's Target.
+TARGET = "target (override the preset's Target)"
 
 
-def target_options(args: argparse.Namespace, preset) -> dict[str, Any]:
+def room_target_options() -> Callable[[Any], Any]:
+    """--room-id, --room-id-type, --agent-user-id, --max-idle-time under :data:`TARGET` (payload and start)."""
+    return options(
+        option("--room-id", metavar="ROOM", section=TARGET, help="RoomId of the main room"),
+        option("--room-id-type", type=click.Choice([0, 1]), section=TARGET, help="RoomIdType: 0 integer, 1 string"),
+        option("--agent-user-id", metavar="USER", section=TARGET, help="AgentParams.UserId of the robot"),
+        option(
+            "--max-idle-time", type=int, metavar="SECONDS", section=TARGET, help="AgentParams.MaxIdleTime (5..86400)"
+        ),
+    )
+
+
+@command(
+    "payload",
+    summary="print the StartPublishCdnStream/UpdatePublishCdnStream body for a preset",
+    description="Build the request body for a preset and print it as JSON on stdout (findings on stderr). "
+    "Target options override the preset's Target. Exit 0: printed; 1: the body has errors (not printed); "
+    "2: bad input.",
+)
+@argument("preset", metavar="PRESET", help="preset file (JSON)")
+@option(
+    "--action",
+    type=click.Choice(["start", "update"]),
+    required=True,
+    help="start: StartPublishCdnStream body; update: UpdatePublishCdnStream body",
+)
+@option(
+    "--task-id",
+    metavar="T",
+    section="update",
+    help="TaskId of the running task (required for --action update)",
+)
+@option("--sequence", type=int, metavar="N", section="update", help="SequenceNumber (default: current Unix time in ms)")
+@option("--sdk-app-id", type=int, metavar="ID", section=TARGET, help="SdkAppId")
+@room_target_options()
+@option(
+    "--agent-usersig",
+    metavar="SIG",
+    section=TARGET,
+    help="AgentParams.UserSig (default: env TRTC_AGENT_USERSIG; start only)",
+)
+@option(
+    "--cdn-url",
+    multiple=True,
+    metavar="URL",
+    section=TARGET,
+    help="PublishCdnUrl (rtmp://...), repeatable; replaces the Target's PublishCdnParams",
+)
+@option(
+    "--third-party-cdn",
+    is_flag=True,
+    section=TARGET,
+    help="IsTencentCdn 0 for the --cdn-url destinations (default 1: Tencent CDN)",
+)
+@option(
+    "--feedback-room",
+    multiple=True,
+    metavar="ROOM:USER",
+    section=TARGET,
+    help="FeedBackRoomParams entry (RoomId:UserId), repeatable; replaces the Target's",
+)
+@option(
+    "--feedback-usersig",
+    metavar="SIG",
+    section=TARGET,
+    help="UserSig for every feedback room (default: env TRTC_FEEDBACK_USERSIG)",
+)
+@option(
+    "--storage-secret-key",
+    metavar="KEY",
+    section=TARGET,
+    help="SecretKey of RecordParams' CloudStorage (default: env TRTC_STORAGE_SECRET_KEY; start only)",
+)
+@option(
+    "--with-transcoding/--no-with-transcoding",
+    default=None,
+    section=TARGET,
+    help="WithTranscoding 1 (mix) or, with --no-with-transcoding, 0 (relay one stream)",
+)
+def payload(args: Args) -> int:
+    """Build, check and print the body; returns 0, 1 or 2."""
+    from ..errors import LayoutStudioError
+    from ..findings import count_line, errors_in, has_errors
+    from ..payload import build_request, check_request
+    from ..presets import load_preset
+    from ..secrets import mask_secrets
+    from .validate import format_finding, secret_values, utf8_stdout
+
+    preset = load_preset(args.preset)
+    opts = target_options(args, preset)
+    if args.action == "update":
+        if not args.task_id:
+            raise LayoutStudioError("--action update needs --task-id T (the TaskId StartPublishCdnStream returned)")
+        sequence = args.sequence
+        if sequence is None:
+            sequence = int(time.time() * 1000)
+            print(
+                f"SequenceNumber {sequence}: the current Unix time in ms (pass --sequence N to choose; it must "
+                "grow with every update of the task)",
+                file=sys.stderr,
+            )
+        opts.update(task_id=args.task_id, sequence_number=sequence)
+    elif args.task_id is not None or args.sequence is not None:
+        raise LayoutStudioError("--task-id and --sequence only apply to --action update")
+
+    body = build_request(preset, args.action, check=False, **opts)
+    findings = check_request(body, args.action, canvas=preset.canvas)
+    secrets = secret_values(body)
+    for finding in findings:
+        print(format_finding(finding, secrets), file=sys.stderr)
+    if has_errors(findings):
+        print(
+            f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first", file=sys.stderr
+        )
+        missing = sorted({flag for f in errors_in(findings) if (flag := _flag_for(f.path))})
+        if missing:
+            print(
+                f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
+                file=sys.stderr,
+            )
+        return 1
+    shown = body
+    if secrets and sys.stdout.isatty():
+        shown = mask_secrets(body)
+        print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send", file=sys.stderr)
+    sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=not utf8_stdout()) + "\n")
+    return 0
+
+
+def register(group: click.Group) -> None:
+    """Add the ``payload`` command."""
+    group.add_command(payload)
+
+
+def target_options(args: Args, preset: Preset) -> dict[str, Any]:
     """The build_request keyword arguments the command-line options ask for (None = not given)."""
     opts: dict[str, Any] = {
         "sdk_app_id": args.sdk_app_id,
@@ -139,7 +222,7 @@ def _flag_for(path: str) -> str | None:
     return _TARGET_FLAGS.get(path.split(".")[0].split("[")[0])
 
 
-def _feedback_room(spec: str, args: argparse.Namespace, preset) -> dict[str, Any]:
+def _feedback_room(spec: str, args: Args, preset: Preset) -> dict[str, Any]:
     from ..errors import LayoutStudioError
 
     room, sep, user = spec.partition(":")
@@ -151,53 +234,3 @@ def _feedback_room(spec: str, args: argparse.Namespace, preset) -> dict[str, Any
     if room_type is None:
         room_type = 0 if room.isdigit() else 1
     return {"RoomId": room, "RoomIdType": room_type, "UserId": user}
-
-
-def run(args: argparse.Namespace) -> int:
-    """Build, check and print the body; returns 0, 1 or 2."""
-    from ..errors import LayoutStudioError
-    from ..findings import count_line, has_errors
-    from ..payload import build_request, check_request
-    from ..presets import load_preset
-    from ..secrets import mask_secrets
-    from .validate import format_finding, secret_values, utf8_stdout
-
-    preset = load_preset(args.preset)
-    opts = target_options(args, preset)
-    if args.action == "update":
-        if not args.task_id:
-            raise LayoutStudioError("--action update needs --task-id T (the TaskId StartPublishCdnStream returned)")
-        sequence = args.sequence
-        if sequence is None:
-            sequence = int(time.time() * 1000)
-            print(
-                f"SequenceNumber {sequence}: the current Unix time in ms (pass --sequence N to choose; it must "
-                "grow with every update of the task)",
-                file=sys.stderr,
-            )
-        opts.update(task_id=args.task_id, sequence_number=sequence)
-    elif args.task_id is not None or args.sequence is not None:
-        raise LayoutStudioError("--task-id and --sequence only apply to --action update")
-
-    body = build_request(preset, args.action, check=False, **opts)
-    findings = check_request(body, args.action, canvas=preset.canvas)
-    secrets = secret_values(body)
-    for finding in findings:
-        print(format_finding(finding, secrets), file=sys.stderr)
-    if has_errors(findings):
-        print(
-            f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first", file=sys.stderr
-        )
-        missing = sorted({_flag_for(f.path) for f in findings if f.severity.value == "error"} - {None})
-        if missing:
-            print(
-                f"  target options for these fields: {', '.join(missing)} (or set them in the preset's Target)",
-                file=sys.stderr,
-            )
-        return 1
-    shown = body
-    if secrets and sys.stdout.isatty():
-        shown = mask_secrets(body)
-        print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send", file=sys.stderr)
-    sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=not utf8_stdout()) + "\n")
-    return 0

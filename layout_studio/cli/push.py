@@ -1,4 +1,4 @@
-"""``layout-studio plan``, ``push`` and ``rollback``: apply a design to running mixing tasks (issue 5).
+"""``layout-studio plan``, ``push`` and ``rollback``: apply a design to running mixing tasks.
 
 * ``plan PRESET --task-id T`` — what an update would change against what the task last received, field by field,
   with warnings for changes that interrupt viewers, and the validator's findings. Sends nothing.
@@ -7,108 +7,72 @@
 * ``rollback T [--to N]`` — re-send the design of journal entry N (default: the previous design) with a new
   SequenceNumber.
 
-Common options, confirmation and exit codes: :mod:`layout_studio.push.options`.
+Common options, confirmation and exit codes: :mod:`layout_studio.cli.options`.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
 
 from ..errors import LayoutStudioError
+from .command import Args, argument, command, option, options
+from .options import common_options
+from .paramtypes import TASK_ID
+
+if TYPE_CHECKING:
+    from ..model import Preset
+    from ..push.errors import RefusedError
+    from ..push.operations import Pusher
+
+#: Section of ``--help`` for what else an update carries.
+UPDATE_TARGETS = "what else the update carries (default: only the design)"
 
 
-def _add_update_targets(parser: argparse.ArgumentParser) -> None:
-    add_destination_options(parser.add_argument_group("what else the update carries (default: only the design)"))
-
-
-def add_destination_options(group) -> None:
-    """--cdn-url, --third-party-cdn, --feedback-room, --feedback-usersig, --with-transcoding (names as
-    ``layout-studio payload``, read by :func:`layout_studio.cli.payload.target_options`)."""
-    group.add_argument(
-        "--cdn-url",
-        action="append",
-        metavar="URL",
-        help="replace PublishCdnParams with these URLs (restarts changed streams), repeatable",
+def destination_options(section: str) -> Callable[[Any], Any]:
+    """Decorator adding --cdn-url, --third-party-cdn, --feedback-room, --feedback-usersig, --with-transcoding
+    under ``section`` (names as ``layout-studio payload``, read by :func:`layout_studio.cli.payload.target_options`)."""
+    return options(
+        option(
+            "--cdn-url",
+            multiple=True,
+            metavar="URL",
+            section=section,
+            help="replace PublishCdnParams with these URLs (restarts changed streams), repeatable",
+        ),
+        option("--third-party-cdn", is_flag=True, section=section, help="IsTencentCdn 0 for --cdn-url"),
+        option(
+            "--feedback-room",
+            multiple=True,
+            metavar="ROOM:USER",
+            section=section,
+            help="replace FeedBackRoomParams, repeatable",
+        ),
+        option("--feedback-usersig", metavar="SIG", section=section, help="UserSig of the feedback rooms' robots"),
+        option(
+            "--with-transcoding/--no-with-transcoding",
+            default=None,
+            section=section,
+            help="WithTranscoding 1 (mix) or 0 (relay one stream)",
+        ),
     )
-    group.add_argument("--third-party-cdn", action="store_true", help="IsTencentCdn 0 for --cdn-url")
-    group.add_argument(
-        "--feedback-room", action="append", metavar="ROOM:USER", help="replace FeedBackRoomParams, repeatable"
-    )
-    group.add_argument("--feedback-usersig", metavar="SIG", help="UserSig of the feedback rooms' robots")
-    group.add_argument(
-        "--with-transcoding",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="WithTranscoding 1 (mix) or 0 (relay one stream)",
-    )
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``plan``, ``push`` and ``rollback``."""
-    from ..push.options import add_common_options, task_id
-
-    plan = subparsers.add_parser(
-        "plan",
-        help="show what pushing a preset to a task would change",
-        description="Compare the update a preset makes with what the task last received "
-        "(journal), field by field. Sends nothing. Exit 1 when the design has errors.",
-    )
-    plan.add_argument("preset", metavar="PRESET")
-    plan.add_argument("--task-id", required=True, metavar="T", type=task_id)
-    plan.add_argument("--format", choices=("text", "json"), default="text")
-    _add_update_targets(plan)
-    add_common_options(plan, confirm=False)
-    plan.set_defaults(func=run_plan)
-
-    push = subparsers.add_parser(
-        "push",
-        help="apply a preset to a running task (UpdatePublishCdnStream)",
-        description="Validate the preset (errors refuse the push), show the plan, ask, "
-        "and send UpdatePublishCdnStream with a new SequenceNumber. With --task-ids-from, "
-        "push to many tasks concurrently (resumable: tasks that already have this design "
-        "are skipped).",
-    )
-    push.add_argument("preset", metavar="PRESET")
-    which = push.add_mutually_exclusive_group(required=True)
-    which.add_argument("--task-id", metavar="T", type=task_id)
-    which.add_argument("--task-ids-from", metavar="FILE", help="file with one TaskId a line")
-    push.add_argument("--report", metavar="OUT.json", help="write the per-task result (batch)")
-    push.add_argument("--workers", type=int, default=8, metavar="N", help="concurrent requests (batch; default 8)")
-    push.add_argument(
-        "--force",
-        action="store_true",
-        help="batch: also send to tasks whose last successful update already carries this design "
-        "(the design hash leaves secrets out: after rotating a CDN URL's txSecret, say)",
-    )
-    _add_update_targets(push)
-    add_common_options(push)
-    push.set_defaults(func=run_push)
-
-    back = subparsers.add_parser(
-        "rollback",
-        help="re-send an earlier design to a task",
-        description="Re-send the design of journal entry N (see `history T`; default: "
-        "the design before the current one) with a new SequenceNumber.",
-    )
-    back.add_argument("task_id", metavar="T", type=task_id)
-    back.add_argument("--to", type=int, metavar="N", help="journal entry number (the # column of history)")
-    add_common_options(back)
-    back.set_defaults(func=run_rollback)
-
-
-class TargetArgs(argparse.Namespace):
+class TargetArgs(Args):
     """Parsed options as :func:`layout_studio.cli.payload.target_options` reads them: a target option this
     command does not define (``payload`` has more) reads as None instead of raising AttributeError."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
         return None
 
 
-def _targets(args: argparse.Namespace, preset) -> dict:
+def _targets(args: Args, preset: Preset) -> dict[str, Any]:
     from .payload import target_options
 
     opts = target_options(TargetArgs(**{**vars(args), "action": "update"}), preset)
@@ -120,28 +84,39 @@ def _targets(args: argparse.Namespace, preset) -> dict:
     }
 
 
-def _load(path: str):
+def _load(path: str) -> Preset:
     from ..presets import load_preset
 
     return load_preset(path)
 
 
-def _refused(err, pusher) -> int:
-    from ..push.options import print_findings
+def _refused(err: RefusedError, pusher: Pusher) -> int:
+    from .options import print_findings
 
     print_findings(err.findings, pusher.secrets)
     print(f"layout-studio: error: {err}", file=sys.stderr)
     return 1
 
 
-def _warn(pusher) -> None:
+def _warn(pusher: Pusher) -> None:
     for text in pusher.warnings:
         print(f"warning: {text}", file=sys.stderr)
 
 
-def run_plan(args: argparse.Namespace) -> int:
+@command(
+    "plan",
+    summary="show what pushing a preset to a task would change",
+    description="Compare the update a preset makes with what the task last received "
+    "(journal), field by field. Sends nothing. Exit 1 when the design has errors.",
+)
+@argument("preset", metavar="PRESET", help="preset file (JSON)")
+@option("--task-id", required=True, metavar="T", type=TASK_ID, help="TaskId of the running task")
+@option("--format", type=click.Choice(["text", "json"]), default="text", help="output format (default text)")
+@destination_options(UPDATE_TARGETS)
+@common_options(confirm=False)
+def run_plan(args: Args) -> int:
     """``plan``: print the plan; exit 1 when the design has errors."""
-    from ..push.options import open_pusher, print_findings
+    from .options import open_pusher, print_findings
 
     preset = _load(args.preset)
     with open_pusher(args, read_only=True) as pusher:
@@ -155,11 +130,37 @@ def run_plan(args: argparse.Namespace) -> int:
         return 1 if plan.blocked else 0
 
 
-def run_push(args: argparse.Namespace) -> int:
+@command(
+    "push",
+    summary="apply a preset to a running task (UpdatePublishCdnStream)",
+    description="Validate the preset (errors refuse the push), show the plan, ask, "
+    "and send UpdatePublishCdnStream with a new SequenceNumber. With --task-ids-from, "
+    "push to many tasks concurrently (resumable: tasks that already have this design "
+    "are skipped).",
+)
+@argument("preset", metavar="PRESET", help="preset file (JSON)")
+@option("--task-id", metavar="T", type=TASK_ID, help="TaskId of the running task (or --task-ids-from)")
+@option("--task-ids-from", metavar="FILE", help="file with one TaskId a line (or --task-id)")
+@option("--report", metavar="OUT.json", help="write the per-task result (batch)")
+@option("--workers", type=int, default=8, metavar="N", help="concurrent requests (batch; default 8)")
+@option(
+    "--force",
+    is_flag=True,
+    help="batch: also send to tasks whose last successful update already carries this design "
+    "(the design hash leaves secrets out: after rotating a CDN URL's txSecret, say)",
+)
+@destination_options(UPDATE_TARGETS)
+@common_options()
+def run_push(args: Args) -> int:
     """``push``: one task or a batch."""
     from ..push.errors import RefusedError
-    from ..push.options import confirm, open_pusher, print_findings, report_outcome
+    from .options import confirm, open_pusher, print_findings, report_outcome
 
+    if (args.task_id is None) == (args.task_ids_from is None):
+        raise click.UsageError(
+            "give one of --task-id T (one task) or --task-ids-from FILE (many)"
+            + (", not both" if args.task_id is not None else "")
+        )
     preset = _load(args.preset)
     if args.task_ids_from:
         return run_batch_command(args, preset, _targets(args, preset))
@@ -180,12 +181,13 @@ def run_push(args: argparse.Namespace) -> int:
         return report_outcome(outcome, verb="updated")
 
 
-def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
-    """``push --task-ids-from FILE``: confirm once, run the batch with a progress line, write the report."""
+def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> int:
+    """``push --task-ids-from FILE``: confirm once, run the batch with a progress bar, write the report."""
     from ..atomic import atomic_write_text
-    from ..push.batch import ProgressLine, read_task_ids, run_batch
+    from ..push.batch import read_task_ids, run_batch
     from ..push.errors import RefusedError
-    from ..push.options import confirm, open_pusher, print_findings, report_outcome
+    from .options import confirm, open_pusher, print_findings, report_outcome
+    from .progress import BatchProgress
 
     task_ids = read_task_ids(args.task_ids_from)
     if args.workers < 1:
@@ -196,7 +198,7 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
         if not confirm(args, f"Apply {preset.name or args.preset} to {len(task_ids)} task(s)?"):
             print("not applied", file=sys.stderr)
             return 1
-        bar = ProgressLine(len(task_ids))
+        bar = BatchProgress(len(task_ids))
         interrupted = False
         try:
             result = run_batch(
@@ -205,10 +207,10 @@ def run_batch_command(args: argparse.Namespace, preset, targets: dict) -> int:
         except RefusedError as err:
             return _refused(err, pusher)
         except KeyboardInterrupt as err:
-            result = getattr(err, "batch_result", None)
-            interrupted = True
-            if result is None:
+            partial = getattr(err, "batch_result", None)
+            if partial is None:
                 raise
+            result, interrupted = partial, True
         finally:
             bar.close()
         print_findings(result.findings, pusher.secrets)
@@ -250,10 +252,20 @@ def _check_report_path(path: str) -> None:
         raise LayoutStudioError(f"--report {path}: cannot write the report: {problem}; nothing was sent")
 
 
-def run_rollback(args: argparse.Namespace) -> int:
+@command(
+    "rollback",
+    summary="re-send an earlier design to a task",
+    description="Re-send the design of journal entry N (see `history T`; default: "
+    "the design before the current one) with a new SequenceNumber.",
+    dash_positional=True,
+)
+@argument("task_id", metavar="T", type=TASK_ID, help="TaskId of the task to roll back (it may start with -)")
+@option("--to", type=int, metavar="N", help="journal entry number (the # column of history)")
+@common_options()
+def run_rollback(args: Args) -> int:
     """``rollback``: plan, confirm, send."""
     from ..push.errors import RefusedError
-    from ..push.options import confirm, open_pusher, print_findings, report_outcome
+    from .options import confirm, open_pusher, print_findings, report_outcome
 
     with open_pusher(args) as pusher:
         try:
@@ -273,7 +285,13 @@ def run_rollback(args: argparse.Namespace) -> int:
         return report_outcome(outcome, verb=f"rolled back to #{entry.id}")
 
 
-def _named(name):
+def _named(name: str | None) -> Preset | None:
     from ..model import Preset
 
     return Preset(name=name) if name else None
+
+
+def register(group: click.Group) -> None:
+    """Add ``plan``, ``push`` and ``rollback``."""
+    for cmd in (run_plan, run_push, run_rollback):
+        group.add_command(cmd)

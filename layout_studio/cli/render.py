@@ -10,58 +10,94 @@ The PNG is written by :func:`layout_studio.atomic.atomic_write_png`: a regular f
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
+
+import click
 
 from ..errors import LayoutStudioError
-from .validate import parse_canvas
+from .command import Args, argument, command, option, options
+from .paramtypes import CANVAS
+
+#: ``--canvas WxH`` of render and sei.
+CANVAS_OPTION = option(
+    "--canvas",
+    type=CANVAS,
+    metavar="WxH",
+    help="canvas size in pixels for an update body without VideoEncode, e.g. 1280x720",
+)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the ``render`` subcommand."""
-    p = sub.add_parser(
-        "render",
-        help="draw the preview of a design to a PNG",
-        description="Draw what the MCU would output for a preset or request body, to a PNG. "
-        "Built-in test cards stand in for users' video unless --source gives an image.",
+def room_options(*, absent_help: str) -> Callable[[Any], Any]:
+    """``--users N`` and ``--absent USER`` (repeatable): the simulated room of render and sei."""
+    return options(
+        option(
+            "--users",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help="users in the room (default: every named user and one per unnamed region; 4 for dynamic layouts)",
+        ),
+        option("--absent", multiple=True, metavar="USER", help=absent_help),
     )
-    p.add_argument("file", metavar="FILE", help="preset or request body (JSON)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="PNG file to write")
-    p.add_argument(
-        "--users",
-        type=int,
-        metavar="N",
-        help="users in the room (default: every named user and one per unnamed region; 4 for dynamic layouts)",
-    )
-    p.add_argument(
-        "--absent",
-        action="append",
-        default=[],
-        metavar="USER",
-        help="a user without video: its placeholder is shown (repeat)",
-    )
-    p.add_argument(
-        "--source",
-        action="append",
-        default=[],
-        metavar="USER=PATH",
-        help="an image (path or URL) to show as USER's video, or card:camera|phone|screen (repeat)",
-    )
-    p.add_argument("--overlay", action="store_true", help="draw outlines, ZOrder, a grid and the validator's findings")
-    p.add_argument("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
-    p.add_argument("--offline", action="store_true", help="use cached images only; fetch nothing")
-    p.add_argument(
-        "--canvas",
-        type=parse_canvas,
-        metavar="WxH",
-        help="canvas size in pixels for an update body without VideoEncode, e.g. 1280x720",
-    )
-    p.set_defaults(func=run)
 
 
-def parse_sources(items: list[str]) -> dict[str, str]:
+@command(
+    "render",
+    summary="draw the preview of a design to a PNG",
+    description="Draw what the MCU would output for a preset or request body, to a PNG. "
+    "Built-in test cards stand in for users' video unless --source gives an image.",
+)
+@argument("file", metavar="FILE", help="preset or request body (JSON)")
+@option("-o", "--output", required=True, metavar="OUT.png", help="PNG file to write")
+@room_options(absent_help="a user without video: its placeholder is shown (repeat)")
+@option(
+    "--source",
+    multiple=True,
+    metavar="USER=PATH",
+    help="an image (path or URL) to show as USER's video, or card:camera|phone|screen (repeat)",
+)
+@option("--overlay", is_flag=True, help="draw outlines, ZOrder, a grid and the validator's findings")
+@option("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
+@option("--offline", is_flag=True, help="use cached images only; fetch nothing")
+@CANVAS_OPTION
+def render(args: Args) -> int:
+    """Render and write the PNG; findings on stderr."""
+    from ..atomic import atomic_write_png
+    from ..jsonfile import read_json
+    from ..render import Renderer
+
+    if not (0.05 <= args.scale <= 4):
+        raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
+    sources = parse_sources(args.source)
+    raw = read_json(args.file)
+    _refuse_overwriting_input(Path(args.output), Path(args.file))
+    result = Renderer().render(
+        raw,
+        users=args.users,
+        absent=list(args.absent),
+        sources=sources,
+        overlay=args.overlay,
+        scale=args.scale,
+        offline=args.offline,
+        canvas=args.canvas,
+    )
+    for f in result.findings:
+        print(f"{args.file}: {f}", file=sys.stderr)
+    out = Path(args.output)
+    atomic_write_png(out, result.image)
+    print(f"wrote {out} ({result.image.width}x{result.image.height})", file=sys.stderr)
+    return 0
+
+
+def register(group: click.Group) -> None:
+    """Add the ``render`` command."""
+    group.add_command(render)
+
+
+def parse_sources(items: Iterable[str]) -> dict[str, str]:
     """``["alice=/x.png"]`` -> ``{"alice": "/x.png"}``; raises LayoutStudioError for an item without ``=`` or an
     unknown ``card:NAME``."""
     from ..render.cards import CARD_KINDS
@@ -89,34 +125,3 @@ def _refuse_overwriting_input(out: Path, source: Path) -> None:
         raise LayoutStudioError(
             f"{out}: is the input file {source}; give the PNG another name, e.g. -o {source.with_suffix('.png').name}"
         )
-
-
-def run(args: argparse.Namespace) -> int:
-    """Render and write the PNG; findings on stderr."""
-    from ..atomic import atomic_write_png
-    from ..jsonfile import read_json
-    from ..render import Renderer
-
-    if not (0.05 <= args.scale <= 4):
-        raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
-    if args.users is not None and args.users < 0:
-        raise LayoutStudioError("--users must be 0 or more")
-    sources = parse_sources(args.source)
-    raw = read_json(args.file)
-    _refuse_overwriting_input(Path(args.output), Path(args.file))
-    result = Renderer().render(
-        raw,
-        users=args.users,
-        absent=args.absent,
-        sources=sources,
-        overlay=args.overlay,
-        scale=args.scale,
-        offline=args.offline,
-        canvas=args.canvas,
-    )
-    for f in result.findings:
-        print(f"{args.file}: {f}", file=sys.stderr)
-    out = Path(args.output)
-    atomic_write_png(out, result.image)
-    print(f"wrote {out} ({result.image.width}x{result.image.height})", file=sys.stderr)
-    return 0

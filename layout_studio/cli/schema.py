@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
+import click
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``schema`` subcommand."""
-    parser = subparsers.add_parser(
-        "schema",
-        help="print the preset file's JSON Schema",
-        description="Print the JSON Schema (draft 2020-12) of the preset file format layout-studio/preset@1. "
-        "Editors use it to complete and check presets; the bundled presets point at the packaged copy "
-        "(layout_studio/data/preset.schema.json).",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of standard output"
-    )
-    parser.set_defaults(func=run)
+from .command import Args, command, option
+
+
+@command(
+    "schema",
+    summary="print the preset file's JSON Schema",
+    description="Print the JSON Schema (draft 2020-12) of the preset file format layout-studio/preset@1. "
+    "Editors use it to complete and check presets; the bundled presets point at the packaged copy "
+    "(presets/schema/preset.schema.json in a checkout).",
+)
+@option("-o", "--output", metavar="FILE", help="write the schema to FILE (atomically) instead of standard output")
+def schema(args: Args) -> int:
+    """Print or write the schema; exit 0 (2 when the file cannot be written)."""
+    from ..atomic import atomic_write_text
+    from ..schema import schema_json
+
+    text = schema_json()
+    if args.output:
+        require_directory(args.output)
+        atomic_write_text(args.output, text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def register(group: click.Group) -> None:
+    """Add the ``schema`` command."""
+    group.add_command(schema)
 
 
 def require_directory(path: str) -> None:
@@ -34,18 +50,3 @@ def require_directory(path: str) -> None:
             f"{path}: the directory {directory} does not exist; create it first "
             f"(mkdir -p {directory}) or write somewhere else"
         )
-
-
-def run(args: argparse.Namespace) -> int:
-    """Print or write the schema; exit 0 (2 when the file cannot be written)."""
-    from ..atomic import atomic_write_text
-    from ..schema import schema_json
-
-    text = schema_json()
-    if args.output:
-        require_directory(args.output)
-        atomic_write_text(args.output, text)
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0

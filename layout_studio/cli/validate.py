@@ -12,57 +12,68 @@ has ``"error": {"message", "line", "column"}``. Secret values found in a file ar
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import json
 import sys
 from collections.abc import Iterable
 from typing import Any
 
-from ..findings import count_line
+import click
+
+from ..findings import Finding, count_line
 from ..secrets import is_secret_key, mask_text
+from .command import Args, argument, command, option
+from .paramtypes import CANVAS
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``validate`` subcommand."""
-    parser = subparsers.add_parser(
-        "validate",
-        help="check presets and request bodies against every documented rule",
-        description="Check presets and StartPublishCdnStream/UpdatePublishCdnStream request bodies (an update is "
-        "recognised by TaskId). Exit 0: no errors (warnings allowed); 1: errors; 2: unreadable or malformed input.",
-    )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="preset or request body (JSON)")
-    parser.add_argument(
-        "--action",
-        choices=("start", "update"),
-        help="check as the body of this action (default: inferred; a preset gets design checks)",
-    )
-    parser.add_argument(
-        "--canvas",
-        type=parse_canvas,
-        metavar="WxH",
-        help="canvas size in pixels for bodies without VideoEncode, e.g. 1280x720",
-    )
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    parser.set_defaults(func=run)
+@command(
+    "validate",
+    summary="check presets and request bodies against every documented rule",
+    description="Check presets and StartPublishCdnStream/UpdatePublishCdnStream request bodies (an update is "
+    "recognised by TaskId). Exit 0: no errors (warnings allowed); 1: errors; 2: unreadable or malformed input.",
+)
+@argument("files", metavar="FILE...", nargs=-1, required=True, help="preset or request body (JSON)")
+@option(
+    "--action",
+    type=click.Choice(["start", "update"]),
+    help="check as the body of this action (default: inferred; a preset gets design checks)",
+)
+@option(
+    "--canvas",
+    type=CANVAS,
+    metavar="WxH",
+    help="canvas size in pixels for bodies without VideoEncode, e.g. 1280x720",
+)
+@option("--format", type=click.Choice(["text", "json"]), default="text", help="output format (default text)")
+def validate(args: Args) -> int:
+    """Validate each file; print the report on stdout; return 0, 1 or 2."""
+    from ..errors import LoadError
+    from ..findings import has_errors
+    from ..jsonfile import read_json
+    from ..validation import validate as check
+
+    results: list[dict[str, Any]] = []
+    for name in args.files:
+        try:
+            raw = read_json(name)
+        except LoadError as err:
+            results.append({"file": name, "findings": [], "error": err, "secrets": []})
+            continue
+        findings = check(raw, action=args.action, canvas=args.canvas)
+        results.append({"file": name, "findings": findings, "secrets": secret_values(raw)})
+
+    if args.format == "json":
+        _print_json(results)
+    else:
+        _print_text(results)
+    if any("error" in r for r in results):
+        return 2
+    return 1 if any(has_errors(r["findings"]) for r in results) else 0
 
 
-#: Largest canvas side in pixels: VideoEncode Width and Height are 0..1920 (SDK models.py VideoEncode).
-MAX_CANVAS = 1920
-
-
-def parse_canvas(text: str) -> tuple[int, int]:
-    """``"1280x720"`` -> ``(1280, 720)`` (pixels, each side 1..1920 like VideoEncode); raises
-    argparse.ArgumentTypeError for anything else."""
-    parts = text.lower().replace("×", "x").split("x")
-    if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
-        width, height = (int(p) for p in parts)
-        if 0 < width <= MAX_CANVAS and 0 < height <= MAX_CANVAS:
-            return (width, height)
-    raise argparse.ArgumentTypeError(
-        f"invalid canvas {text!r}: write WIDTHxHEIGHT in pixels, each side "
-        f"1..{MAX_CANVAS} (the VideoEncode range), e.g. 1280x720"
-    )
+def register(group: click.Group) -> None:
+    """Add the ``validate`` command."""
+    group.add_command(validate)
 
 
 def secret_values(obj: Any) -> list[str]:
@@ -90,37 +101,11 @@ def utf8_stdout() -> bool:
         return False
 
 
-def format_finding(finding, secrets: Iterable[str] = ()) -> str:
+def format_finding(finding: Finding, secrets: Iterable[str] = ()) -> str:
     """One finding for a terminal: ``  error    PATH`` then the message and ``[code]`` indented on the next line."""
     where = finding.path or "(body)"
     text = f"  {finding.severity.value:<8} {where}\n           {finding.message} [{finding.code}]"
     return mask_text(text, list(secrets))
-
-
-def run(args: argparse.Namespace) -> int:
-    """Validate each file; print the report on stdout; return 0, 1 or 2."""
-    from ..errors import LoadError
-    from ..findings import has_errors
-    from ..jsonfile import read_json
-    from ..validation import validate
-
-    results: list[dict[str, Any]] = []
-    for name in args.files:
-        try:
-            raw = read_json(name)
-        except LoadError as err:
-            results.append({"file": name, "findings": [], "error": err, "secrets": []})
-            continue
-        findings = validate(raw, action=args.action, canvas=args.canvas)
-        results.append({"file": name, "findings": findings, "secrets": secret_values(raw)})
-
-    if args.format == "json":
-        _print_json(results)
-    else:
-        _print_text(results)
-    if any("error" in r for r in results):
-        return 2
-    return 1 if any(has_errors(r["findings"]) for r in results) else 0
 
 
 def _print_json(results: list[dict[str, Any]]) -> None:

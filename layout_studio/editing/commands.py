@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal
 
-from ..dynamic import materialize
+from ..mix import materialize
 from ..model import Preset
 from . import geometry, ops, templates
 from .access import ElementRef, elements
-from .fields import FieldSpec, parse_value, write_field
+from .fields import InspectorField, parse_value, write_field
 from .geometry import AlignHow
 from .session import EditSession
 
@@ -143,7 +143,7 @@ def drag(session: EditSession, ref: ElementRef, x: int, y: int, gesture: int) ->
     return Outcome(Effect.DESIGN)
 
 
-def set_field(session: EditSession, base: str, spec: FieldSpec, text: str, *, done: bool = False) -> Outcome:
+def set_field(session: EditSession, base: str, spec: InspectorField, text: str, *, done: bool = False) -> Outcome:
     """Write the text typed into field ``spec`` under the API path ``base``. Typing into one field is one undo step
     "Edit <label>"; ``done`` (enter pressed) closes it. Raises FieldError for text that is not a value of the field,
     ValueError or KeyError when the model refuses the value (the design is unchanged then)."""
@@ -195,7 +195,7 @@ def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool) -
 
 def convert_to_custom(session: EditSession, users: int) -> Outcome:
     """Replace a dynamic layout (MixLayoutMode 1, 2 or 3) by the custom layout (MixLayoutMode 4) the MCU would show
-    for ``users`` users (SDK models.McuLayoutParams.MixLayoutMode; :func:`layout_studio.dynamic.materialize`), as one
+    for ``users`` users (SDK models.McuLayoutParams.MixLayoutMode; :func:`layout_studio.mix.materialize`), as one
     undo step. Raises LayoutStudioError or ValueError when the design cannot be converted."""
     session.replace("Convert dynamic to custom", materialize(session.preset, users))
     return Outcome(Effect.DESIGN, f"converted for {users} users: now MixLayoutMode 4")

@@ -1,7 +1,9 @@
 """Inspector fields: which fields the studio edits, how typed text becomes a value, and where a finding belongs.
 
-A :class:`FieldSpec` names a field by its API path — relative to the element for region and watermark fields,
-from the preset root for the Canvas & encode, Audio mix, SEI and Target tabs. :func:`parse_value` turns typed text
+An :class:`InspectorField` names a field by its API path — relative to the element for region and watermark fields,
+from the preset root for the Canvas & encode, Audio mix, SEI and Target tabs. Its ``hint`` (the input's
+placeholder) is derived from the field's facts on the model (:func:`field_hint`): the allowed values or range and
+the unit, then the inspector's own ``note`` (``empty: auto``) when it has one. :func:`parse_value` turns typed text
 into a value or raises :class:`FieldError` with a message for the user, so an invalid value (``12.5`` for a pixel
 offset) never reaches the model. Range checks are the validator's: a parsed value goes into the design and the
 validator's findings for that path are shown beside the field.
@@ -13,13 +15,25 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..model import McuUserInfoParams, MixUserInfo, Preset
+from ..model import (
+    ApiModel,
+    FieldFacts,
+    McuLayout,
+    McuUserInfoParams,
+    McuWaterMarkParams,
+    MixUserInfo,
+    Preset,
+    field_at,
+    field_facts,
+)
 from .access import get_path, ref_for_path, set_path
 
 Kind = Literal["int", "str", "users"]
 _INT = re.compile(r"[+-]?\d+")
 #: The API's Integer fields are 64-bit: a longer number cannot be sent, so it is refused as it is typed.
 API_INT_MIN, API_INT_MAX = -(2**63), 2**63 - 1
+#: How a hint writes a unit (the others as they are).
+_SHORT_UNITS = {"pixels": "px", "seconds": "s", "minutes": "min", "milliseconds": "ms"}
 
 
 class FieldError(ValueError):
@@ -27,9 +41,9 @@ class FieldError(ValueError):
 
 
 @dataclass(frozen=True)
-class FieldSpec:
+class InspectorField:
     """One inspector field: ``label`` shown, API ``path``, ``kind`` (int, str, or users: comma-separated UserIds
-    of a McuUserInfoParams list), and a short ``hint`` (unit or allowed values)."""
+    of a McuUserInfoParams list), and a short ``hint`` (unit or allowed values, see :func:`field_hint`)."""
 
     label: str
     path: str
@@ -37,114 +51,156 @@ class FieldSpec:
     hint: str = ""
 
 
-def _f(path: str, kind: Kind = "int", hint: str = "", label: str | None = None) -> FieldSpec:
-    return FieldSpec(label or path.rsplit(".", 1)[-1], path, kind, hint)
+def facts_hint(facts: FieldFacts) -> str:
+    """The short hint of a field's facts: allowed values with their labels (``0 crop, 1 fit, 2 fit on black``) or
+    bare (``0/1``), a range with its unit (``5-86400 s``), or the unit alone (``px``); empty when there is none."""
+    unit = " ".join(_SHORT_UNITS.get(word, word) for word in facts.unit.split())
+    if facts.values is not None:
+        if facts.labels is not None:
+            text = ", ".join(f"{v} {facts.label(v)}".rstrip() for v in facts.values)
+        else:
+            text = "/".join(str(v) for v in facts.values)
+        return f"{text} {unit}".rstrip()
+    if facts.low is not None and facts.high is not None:
+        return f"{facts.low}-{facts.high} {unit}".rstrip()
+    if facts.low is not None or facts.high is not None:
+        return f"{facts.limit().replace(facts.unit, unit)}".rstrip()
+    return unit
 
 
-REGION_FIELDS = (
-    _f("LocationX", hint="px"),
-    _f("LocationY", hint="px"),
-    _f("ImageWidth", hint="px"),
-    _f("ImageHeight", hint="px"),
-    _f("ZOrder", hint="higher on top"),
-    _f("RenderMode", hint="0 crop, 1 fit, 2 fit on black"),
-    _f("UserMediaStream.UserInfo.UserId", "str", "empty: auto", "UserId"),
-    _f("UserMediaStream.UserInfo.RoomId", "str", "empty: main room", "RoomId"),
-    _f("UserMediaStream.UserInfo.RoomIdType", hint="0 int, 1 string", label="RoomIdType"),
-    _f("UserMediaStream.StreamType", hint="0 camera, 1 screen", label="StreamType"),
-    _f("CustomCrop.LocationX", hint="source px", label="Crop X"),
-    _f("CustomCrop.LocationY", hint="source px", label="Crop Y"),
-    _f("CustomCrop.Width", hint="source px", label="Crop W"),
-    _f("CustomCrop.Height", hint="source px", label="Crop H"),
-    _f("BackgroundImageUrl", "str", "placeholder PNG/JPEG", "BgImageUrl"),
-    _f("BackgroundRenderMode", hint="0-4, default 3", label="BgRenderMode"),
-    _f("BackgroundCustomRender.Width", hint="px", label="BgRender W"),
-    _f("BackgroundCustomRender.Height", hint="px", label="BgRender H"),
-    _f("BackgroundCustomRender.Radius", hint="px", label="BgRender R"),
-    _f("BackGroundColor", "str", "0xRRGGBB", "BgColor"),
-    _f("BackGroundColorMode", hint="bit0 placeholder, bit1 stream", label="BgColorMode"),
-    _f("TransparentUrl", "str", "PNG alpha mask"),
-    _f("EnableStreamSEI", hint="0/1", label="StreamSEI"),
+def field_hint(root: type[ApiModel], path: str, note: str = "") -> str:
+    """The hint of the field at API ``path`` from model ``root``: :func:`facts_hint` of its facts, then ``note``
+    (``0/1, dynamic``). Raises KeyError when no model declares the path."""
+    cls, attr = field_at(root, path)
+    facts = field_facts(cls).get(attr)
+    derived = facts_hint(facts) if facts is not None else ""
+    return ", ".join(part for part in (derived, note) if part)
+
+
+def _fields(root: type[ApiModel], *rows: tuple[str, ...]) -> tuple[InspectorField, ...]:
+    """Inspector fields from rows ``(path, kind, note, label)`` (trailing items optional; label: the path's last
+    name), their hints derived from ``root``'s field facts."""
+    out = []
+    for path, *rest in rows:
+        kind, note, label = (*rest, "", "", "")[:3]
+        out.append(InspectorField(label or path.rsplit(".", 1)[-1], path, _kind(kind), field_hint(root, path, note)))
+    return tuple(out)
+
+
+def _kind(text: str) -> Kind:
+    if text in ("", "int"):
+        return "int"
+    if text == "str":
+        return "str"
+    if text == "users":
+        return "users"
+    raise ValueError(f"unknown inspector field kind {text!r}")
+
+
+REGION_FIELDS = _fields(
+    McuLayout,
+    ("LocationX",),
+    ("LocationY",),
+    ("ImageWidth",),
+    ("ImageHeight",),
+    ("ZOrder", "int", "higher on top"),
+    ("RenderMode",),
+    ("UserMediaStream.UserInfo.UserId", "str", "empty: auto", "UserId"),
+    ("UserMediaStream.UserInfo.RoomId", "str", "empty: main room", "RoomId"),
+    ("UserMediaStream.UserInfo.RoomIdType", "int", "", "RoomIdType"),
+    ("UserMediaStream.StreamType", "int", "", "StreamType"),
+    ("CustomCrop.LocationX", "int", "", "Crop X"),
+    ("CustomCrop.LocationY", "int", "", "Crop Y"),
+    ("CustomCrop.Width", "int", "", "Crop W"),
+    ("CustomCrop.Height", "int", "", "Crop H"),
+    ("BackgroundImageUrl", "str", "placeholder PNG/JPEG", "BgImageUrl"),
+    ("BackgroundRenderMode", "int", "", "BgRenderMode"),
+    ("BackgroundCustomRender.Width", "int", "", "BgRender W"),
+    ("BackgroundCustomRender.Height", "int", "", "BgRender H"),
+    ("BackgroundCustomRender.Radius", "int", "", "BgRender R"),
+    ("BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    ("BackGroundColorMode", "int", "", "BgColorMode"),
+    ("TransparentUrl", "str", "PNG alpha mask"),
+    ("EnableStreamSEI", "int", "", "StreamSEI"),
 )
 
-_WM_COMMON = ("WaterMarkWidth", "WaterMarkHeight", "LocationX", "LocationY", "ZOrder", "DynamicPosType")
-TEXT_WATERMARK_FIELDS = (
-    _f("WaterMarkText.Text", "str", label="Text"),
-    *(
-        _f(
-            f"WaterMarkText.{n}",
-            hint="px" if "Location" in n or "Width" in n or "Height" in n else "",
-            label=n.replace("WaterMark", ""),
-        )
-        for n in _WM_COMMON
-    ),
-    _f("WaterMarkText.FontSize", hint="px", label="FontSize"),
-    _f("WaterMarkText.FontColor", "str", "0xRRGGBB", "FontColor"),
-    _f("WaterMarkText.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
-    _f("WaterMarkText.Font", "str", "Tencent, SourceHanSans", "Font"),
+
+def _watermark_rows(part: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        (f"{part}.{name}", "int", "", name.replace("WaterMark", ""))
+        for name in ("WaterMarkWidth", "WaterMarkHeight", "LocationX", "LocationY", "ZOrder", "DynamicPosType")
+    )
+
+
+TEXT_WATERMARK_FIELDS = _fields(
+    McuWaterMarkParams,
+    ("WaterMarkText.Text", "str", "", "Text"),
+    *_watermark_rows("WaterMarkText"),
+    ("WaterMarkText.FontSize", "int", "", "FontSize"),
+    ("WaterMarkText.FontColor", "str", "0xRRGGBB", "FontColor"),
+    ("WaterMarkText.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    ("WaterMarkText.Font", "str", "Tencent, SourceHanSans", "Font"),
 )
-IMAGE_WATERMARK_FIELDS = (
-    _f("WaterMarkImage.WaterMarkUrl", "str", "PNG/JPEG URL", "WaterMarkUrl"),
-    *(
-        _f(
-            f"WaterMarkImage.{n}",
-            hint="px" if "Location" in n or "Width" in n or "Height" in n else "",
-            label=n.replace("WaterMark", ""),
-        )
-        for n in _WM_COMMON
-    ),
+IMAGE_WATERMARK_FIELDS = _fields(
+    McuWaterMarkParams,
+    ("WaterMarkImage.WaterMarkUrl", "str", "PNG/JPEG URL", "WaterMarkUrl"),
+    *_watermark_rows("WaterMarkImage"),
 )
 
-CANVAS_FIELDS = (
-    _f("Name", "str"),
-    _f("Description", "str"),
-    _f("VideoParams.VideoEncode.Width", hint="px"),
-    _f("VideoParams.VideoEncode.Height", hint="px"),
-    _f("VideoParams.VideoEncode.Fps", hint="1-60"),
-    _f("VideoParams.VideoEncode.BitRate", hint="kbps"),
-    _f("VideoParams.VideoEncode.Gop", hint="s"),
-    _f("VideoParams.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
-    _f("VideoParams.BackgroundImageUrl", "str", "PNG/JPEG URL", "BgImageUrl"),
-    _f("VideoParams.BackgroundRenderMode", hint="0 crop, 1 fit, 2 stretch", label="BgRenderMode"),
-    _f("VideoParams.LayoutParams.MixLayoutMode", hint="1 float, 2 share, 3 grid, 4 custom"),
-    _f("VideoParams.LayoutParams.PureAudioHoldPlaceMode", hint="0/1, dynamic", label="PureAudioHold"),
-    _f("VideoParams.LayoutParams.RenderMode", hint="dynamic: 0 crop, 1 fit, 2 black", label="DynRenderMode"),
+CANVAS_FIELDS = _fields(
+    Preset,
+    ("Name", "str"),
+    ("Description", "str"),
+    ("VideoParams.VideoEncode.Width",),
+    ("VideoParams.VideoEncode.Height",),
+    ("VideoParams.VideoEncode.Fps",),
+    ("VideoParams.VideoEncode.BitRate",),
+    ("VideoParams.VideoEncode.Gop",),
+    ("VideoParams.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    ("VideoParams.BackgroundImageUrl", "str", "PNG/JPEG URL", "BgImageUrl"),
+    ("VideoParams.BackgroundRenderMode", "int", "", "BgRenderMode"),
+    ("VideoParams.LayoutParams.MixLayoutMode",),
+    ("VideoParams.LayoutParams.PureAudioHoldPlaceMode", "int", "dynamic", "PureAudioHold"),
+    ("VideoParams.LayoutParams.RenderMode", "int", "dynamic", "DynRenderMode"),
 )
-AUDIO_FIELDS = (
-    _f("AudioParams.AudioEncode.SampleRate", hint="Hz"),
-    _f("AudioParams.AudioEncode.Channel", hint="1 or 2"),
-    _f("AudioParams.AudioEncode.BitRate", hint="kbps"),
-    _f("AudioParams.AudioEncode.Codec", hint="0 LC, 1 HE, 2 HEv2"),
-    _f("AudioParams.SubscribeAudioList", "users", "UserIds, comma", "Allowlist"),
-    _f("AudioParams.UnSubscribeAudioList", "users", "UserIds, comma", "Blocklist"),
+AUDIO_FIELDS = _fields(
+    Preset,
+    ("AudioParams.AudioEncode.SampleRate",),
+    ("AudioParams.AudioEncode.Channel",),
+    ("AudioParams.AudioEncode.BitRate",),
+    ("AudioParams.AudioEncode.Codec",),
+    ("AudioParams.SubscribeAudioList", "users", "UserIds, comma", "Allowlist"),
+    ("AudioParams.UnSubscribeAudioList", "users", "UserIds, comma", "Blocklist"),
 )
-SEI_FIELDS = (
-    _f("SeiParams.LayoutVolume.AppData", "str", "< 4096 chars", "Vol AppData"),
-    _f("SeiParams.LayoutVolume.PayloadType", hint="100-254, not 244", label="Vol PT"),
-    _f("SeiParams.LayoutVolume.Interval", hint="ms", label="Vol Interval"),
-    _f("SeiParams.LayoutVolume.FollowIdr", hint="0/1", label="Vol FollowIdr"),
-    _f("SeiParams.PassThrough.PayloadContent", "str", label="Pass Content"),
-    _f("SeiParams.PassThrough.PayloadType", hint="5, 100-254", label="Pass PT"),
-    _f("SeiParams.PassThrough.PayloadUuid", "str", "32 hex", "Pass UUID"),
-    _f("SeiParams.PassThrough.Interval", hint="ms", label="Pass Interval"),
-    _f("SeiParams.PassThrough.FollowIdr", hint="0/1", label="Pass FollowIdr"),
+SEI_FIELDS = _fields(
+    Preset,
+    ("SeiParams.LayoutVolume.AppData", "str", "< 4096 chars", "Vol AppData"),
+    ("SeiParams.LayoutVolume.PayloadType", "int", "100-254, not 244", "Vol PT"),
+    ("SeiParams.LayoutVolume.Interval", "int", "", "Vol Interval"),
+    ("SeiParams.LayoutVolume.FollowIdr", "int", "", "Vol FollowIdr"),
+    ("SeiParams.PassThrough.PayloadContent", "str", "", "Pass Content"),
+    ("SeiParams.PassThrough.PayloadType", "int", "5, 100-254", "Pass PT"),
+    ("SeiParams.PassThrough.PayloadUuid", "str", "32 hex", "Pass UUID"),
+    ("SeiParams.PassThrough.Interval", "int", "", "Pass Interval"),
+    ("SeiParams.PassThrough.FollowIdr", "int", "", "Pass FollowIdr"),
 )
-TARGET_FIELDS = (
-    _f("Target.Region", "str", "ap-guangzhou..."),
-    _f("Target.SdkAppId"),
-    _f("Target.RoomId", "str"),
-    _f("Target.RoomIdType", hint="0 int, 1 string"),
-    _f("Target.WithTranscoding", hint="0/1", label="Transcoding"),
-    _f("Target.AgentParams.UserId", "str", label="Agent UserId"),
-    _f("Target.AgentParams.MaxIdleTime", hint="s", label="MaxIdleTime"),
-    _f("Target.PublishCdnParams[0].PublishCdnUrl", "str", "rtmp://", "CDN URL"),
-    _f("Target.PublishCdnParams[0].IsTencentCdn", hint="0/1", label="IsTencentCdn"),
+TARGET_FIELDS = _fields(
+    Preset,
+    ("Target.Region", "str", "ap-guangzhou..."),
+    ("Target.SdkAppId",),
+    ("Target.RoomId", "str"),
+    ("Target.RoomIdType",),
+    ("Target.WithTranscoding", "int", "", "Transcoding"),
+    ("Target.AgentParams.UserId", "str", "", "Agent UserId"),
+    ("Target.AgentParams.MaxIdleTime", "int", "", "MaxIdleTime"),
+    ("Target.PublishCdnParams[0].PublishCdnUrl", "str", "rtmp://", "CDN URL"),
+    ("Target.PublishCdnParams[0].IsTencentCdn", "int", "", "IsTencentCdn"),
 )
 
 TABS = {"canvas": CANVAS_FIELDS, "audio": AUDIO_FIELDS, "sei": SEI_FIELDS, "target": TARGET_FIELDS}
 
 
-def parse_value(spec: FieldSpec, text: str) -> Any:
+def parse_value(spec: InspectorField, text: str) -> Any:
     """The value typed ``text`` stands for (empty text: None, the field is removed). Raises FieldError."""
     text = text.strip()
     if not text:
@@ -165,7 +221,7 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
     return text
 
 
-def format_value(spec: FieldSpec, value: Any) -> str:
+def format_value(spec: InspectorField, value: Any) -> str:
     """The text an input shows for ``value``."""
     if value is None:
         return ""
@@ -174,12 +230,12 @@ def format_value(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
-def read_field(preset: Preset, base: str, spec: FieldSpec) -> Any:
+def read_field(preset: Preset, base: str, spec: InspectorField) -> Any:
     """The field's current value in the design (``base`` is the element path, or "" for tab fields)."""
     return get_path(preset, full_path(base, spec))
 
 
-def write_field(preset: Preset, base: str, spec: FieldSpec, value: Any) -> None:
+def write_field(preset: Preset, base: str, spec: InspectorField, value: Any) -> None:
     """Put a parsed value into the design. For a users list, entries of users that stay keep their RoomId and
     SoundLevel; new users get a bare UserInfo."""
     path = full_path(base, spec)
@@ -189,7 +245,7 @@ def write_field(preset: Preset, base: str, spec: FieldSpec, value: Any) -> None:
     set_path(preset, path, value)
 
 
-def full_path(base: str, spec: FieldSpec) -> str:
+def full_path(base: str, spec: InspectorField) -> str:
     """``base`` + ``.`` + the spec's path (just the spec's path when ``base`` is empty)."""
     return f"{base}.{spec.path}" if base else spec.path
 

@@ -71,13 +71,13 @@ class EditSession:
 
     @property
     def bundled(self) -> bool:
-        """True when :attr:`path` is one of the bundled presets (:data:`layout_studio.paths.BUNDLED_PRESETS`):
+        """True when :attr:`path` is one of the bundled presets (:func:`layout_studio.bundled.presets_dir`):
         those are shipped examples, so the studio saves a copy under a new name instead of overwriting them."""
-        from .. import paths
+        from .. import bundled
 
         if self.path is None:
             return False
-        return self.path.resolve().parent == Path(paths.BUNDLED_PRESETS).resolve()
+        return self.path.resolve().parent == bundled.presets_dir().resolve()
 
     @property
     def title(self) -> str:

@@ -1,10 +1,13 @@
 """The TRTC cloud-mixing data model: one pydantic class per API data type, named as the API names it.
 
-See :mod:`layout_studio.model.base` for the conventions (API aliases, strict types, unknown keys kept).
+See :mod:`layout_studio.model.base` for the conventions (API aliases, strict types, unknown keys kept) and
+:mod:`layout_studio.model.facts` for the documented facts every field carries (description, unit, allowed values or
+range, default, source), from which the JSON Schema, the single-field rules and the studio's hints are derived.
 """
 
 from .audio import AudioEncode, McuAudioParams, McuUserInfoParams
-from .base import ApiModel, iter_models, join_path
+from .base import ApiModel, field_at, field_facts, iter_models, join_path, model_types, nested_model
+from .facts import FieldFacts
 from .layout import (
     MaxVideoUser,
     McuBackgroundCustomRender,
@@ -33,6 +36,7 @@ __all__ = [
     "ApiModel",
     "AudioEncode",
     "CloudStorage",
+    "FieldFacts",
     "MaxVideoUser",
     "McuAudioParams",
     "McuBackgroundCustomRender",
@@ -63,6 +67,10 @@ __all__ = [
     "UpdatePublishCdnStreamRequest",
     "UserMediaStream",
     "VideoEncode",
+    "field_at",
+    "field_facts",
     "iter_models",
     "join_path",
+    "model_types",
+    "nested_model",
 ]

@@ -1,50 +1,95 @@
 """Audio of the mix: AudioEncode, McuAudioParams and the allow/block lists (McuUserInfoParams).
 
-Sources: manual ``001`` Data Types (AudioEncode, McuAudioParams, McuUserInfoParams) and the newer SDK docstrings
-(SoundLevel).
+Sources: Data Types AudioEncode, McuAudioParams, McuUserInfoParams, and the newer SDK models
+(McuUserInfoParams.SoundLevel). Each field's facts (unit, values, range, default, source) are in its metadata.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from pydantic import StrictInt
+from typing import Annotated
 
 from .base import ApiModel
+from .facts import FieldFacts, Int
 from .layout import MixUserInfo
 
 
 class AudioEncode(ApiModel):
-    """Output audio encoding.
+    """Output audio encoding; it cannot change on update."""
 
-    SampleRate Hz in {48000, 44100, 32000, 24000, 16000, 8000}; Channel 1 or 2; BitRate 8..500 kbps;
-    Codec 0 LC-AAC (default), 1 HE-AAC, 2 HE-AACv2 (stereo only). HE-AAC/HE-AACv2 need 16000..48000 Hz.
-    Cannot change on update.
-    """
-
-    api_defaults: ClassVar = {"codec": 0}
-    sample_rate: StrictInt | None = None
-    channel: StrictInt | None = None
-    bit_rate: StrictInt | None = None
-    codec: StrictInt | None = None
+    sample_rate: Annotated[
+        Int,
+        FieldFacts(
+            "Output sample rate (HE-AAC and HE-AACv2 need 16000 Hz or more)",
+            unit="Hz",
+            values=dict.fromkeys((48000, 44100, 32000, 24000, 16000, 8000), ""),
+            rule="audio.encode.sample-rate",
+            source="SDK models.AudioEncode.SampleRate; Data Types AudioEncode",
+        ),
+    ] = None
+    channel: Annotated[
+        Int,
+        FieldFacts(
+            "Output channels",
+            values={1: "mono", 2: "stereo"},
+            labels={},
+            rule="audio.encode.channel",
+            source="SDK models.AudioEncode.Channel; Data Types AudioEncode",
+        ),
+    ] = None
+    bit_rate: Annotated[
+        Int,
+        FieldFacts(
+            "Output audio bit rate",
+            unit="kbps",
+            low=8,
+            high=500,
+            rule="audio.encode.bitrate-range",
+            source="SDK models.AudioEncode.BitRate; Data Types AudioEncode",
+        ),
+    ] = None
+    codec: Annotated[
+        Int,
+        FieldFacts(
+            "Output audio codec (HE-AACv2 is stereo only; HE-AAC and HE-AACv2 need 16000 Hz or more)",
+            values={0: "LC-AAC (default)", 1: "HE-AAC", 2: "HE-AACv2"},
+            labels={0: "LC", 1: "HE", 2: "HEv2"},
+            default=0,
+            rule="audio.encode.codec",
+            source="SDK models.AudioEncode.Codec; Data Types AudioEncode",
+        ),
+    ] = None
 
 
 class McuUserInfoParams(ApiModel):
-    """A user of the audio allowlist or blocklist; SoundLevel 0..100 (default 100 = as sent), allowlist only."""
+    """A user of the audio allowlist or blocklist."""
 
-    api_defaults: ClassVar = {"sound_level": 100}
-    user_info: MixUserInfo | None = None
-    sound_level: StrictInt | None = None
+    user_info: Annotated[MixUserInfo | None, FieldFacts("The TRTC user")] = None
+    sound_level: Annotated[
+        Int,
+        FieldFacts(
+            "Volume of the user in the mix, 100 as sent; allowlist (SubscribeAudioList) only",
+            low=0,
+            high=100,
+            default=100,
+            rule="audio.sound-level.range",
+            source="SDK models.McuUserInfoParams.SoundLevel (not on the Data Types page)",
+        ),
+    ] = None
 
 
 class McuAudioParams(ApiModel):
-    """Audio of the mix.
+    """Audio of the mix: the encoding and who is heard. On update, a missing list is not updated and an empty list
+    clears it; the SDK asks for the two lists together."""
 
-    SubscribeAudioList: allowlist (absent or empty: mix everyone). UnSubscribeAudioList: blocklist (the blocklist
-    wins for a user in both). On update, a missing list is not updated and an empty list clears it; the two lists
-    must be given together. Cross-room mixing needs an allowlist, or PK users are heard twice.
-    """
-
-    audio_encode: AudioEncode | None = None
-    subscribe_audio_list: list[McuUserInfoParams] | None = None
-    un_subscribe_audio_list: list[McuUserInfoParams] | None = None
+    audio_encode: Annotated[AudioEncode | None, FieldFacts("Output audio encoding; cannot change on update")] = None
+    subscribe_audio_list: Annotated[
+        list[McuUserInfoParams] | None,
+        FieldFacts(
+            "Allowlist: only these users are heard (absent or empty: everyone); cross-room mixing needs one, or PK "
+            "users are heard twice"
+        ),
+    ] = None
+    un_subscribe_audio_list: Annotated[
+        list[McuUserInfoParams] | None,
+        FieldFacts("Blocklist: these users are not heard (it wins over the allowlist)"),
+    ] = None

@@ -8,53 +8,78 @@ File format ``layout-studio/preset@1``::
                 "PublishCdnParams", "FeedBackRoomParams", "SingleSubscribeParams", "RecordParams"}}
 
 Sections share the request's names, so a finding path such as ``VideoParams.LayoutParams.MixLayoutList[1]`` reads
-the same in a preset and in a request; Target fields are reported at their request path (``AgentParams.UserId``).
-Secrets (UserSig, CloudStorage.SecretKey) are never stored: :mod:`layout_studio.presets` strips them on save.
+the same in a preset and in a request; Target fields are reported at their request path (``AgentParams.UserId``)
+and share the request fields' facts. Secrets (UserSig, CloudStorage.SecretKey) are never stored:
+:mod:`layout_studio.presets` strips them on save.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, StrictInt, StrictStr
+from pydantic import Field
 
-from .audio import McuAudioParams
 from .base import ApiModel
-from .record import McuRecordParams
-from .sei import McuSeiParams
-from .task import AgentParams, McuFeedBackRoomParams, McuPublishCdnParam, SingleSubscribeParams
-from .video import McuVideoParams
+from .facts import FieldFacts, Str
+from .task import (
+    Agent,
+    AudioParams,
+    FeedBackRoomParams,
+    PublishCdnParams,
+    RecordParams,
+    RoomId,
+    RoomIdType,
+    SdkAppId,
+    SeiParams,
+    SingleSubscribe,
+    VideoParams,
+    WithTranscoding,
+)
 
-PRESET_FORMAT = "layout-studio/preset@1"
+PRESET_FORMAT: Literal["layout-studio/preset@1"] = "layout-studio/preset@1"
+_FORMAT = "Layout Studio assumption (the preset format)"
 
 
 class Target(ApiModel):
-    """What ties a design to a task. Region is the API region (ap-guangzhou, ap-hongkong, ap-singapore), sent as a
-    header; the rest are StartPublishCdnStream body fields."""
+    """What ties a design to a task: the API region (a request header) and StartPublishCdnStream body fields."""
 
-    region: StrictStr | None = None
-    sdk_app_id: StrictInt | None = None
-    room_id: StrictStr | None = None
-    room_id_type: StrictInt | None = None
-    agent_params: AgentParams | None = None
-    with_transcoding: StrictInt | None = None
-    publish_cdn_params: list[McuPublishCdnParam] | None = None
-    feed_back_room_params: list[McuFeedBackRoomParams] | None = None
-    single_subscribe_params: SingleSubscribeParams | None = None
-    record_params: McuRecordParams | None = None
+    region: Annotated[
+        Str,
+        FieldFacts(
+            "API region, sent as a request header: ap-guangzhou, ap-hongkong or ap-singapore",
+            source="API StartPublishCdnStream (Region)",
+        ),
+    ] = None
+    sdk_app_id: SdkAppId = None
+    room_id: RoomId = None
+    room_id_type: RoomIdType = None
+    agent_params: Agent = None
+    with_transcoding: WithTranscoding = None
+    publish_cdn_params: PublishCdnParams = None
+    feed_back_room_params: FeedBackRoomParams = None
+    single_subscribe_params: SingleSubscribe = None
+    record_params: RecordParams = None
 
 
 class Preset(ApiModel):
     """A mix design (see the module docstring for the file format)."""
 
-    schema_: StrictStr | None = Field(default=None, alias="$schema")
-    format: Literal["layout-studio/preset@1"] = Field(default=PRESET_FORMAT, alias="Format")
-    name: StrictStr | None = None
-    description: StrictStr | None = None
-    video_params: McuVideoParams | None = None
-    audio_params: McuAudioParams | None = None
-    sei_params: McuSeiParams | None = None
-    target: Target | None = None
+    schema_: Annotated[Str, FieldFacts("The JSON Schema of this file (for editors)", source=_FORMAT)] = Field(
+        default=None, alias="$schema"
+    )
+    format: Annotated[
+        Literal["layout-studio/preset@1"],
+        FieldFacts("File format and version; always layout-studio/preset@1", source=_FORMAT),
+    ] = Field(default=PRESET_FORMAT, alias="Format")
+    name: Annotated[Str, FieldFacts("Short name of the design, shown in lists", source=_FORMAT)] = None
+    description: Annotated[Str, FieldFacts("What the design is for", source=_FORMAT)] = None
+    video_params: VideoParams = None
+    audio_params: AudioParams = None
+    sei_params: SeiParams = None
+    target: Annotated[
+        Target | None,
+        FieldFacts("Optional: what ties the design to a task (never secrets such as UserSig)", source=_FORMAT),
+    ] = None
 
     @property
     def canvas(self) -> tuple[int, int] | None:

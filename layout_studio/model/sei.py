@@ -1,42 +1,68 @@
 """SEI of the mix: McuSeiParams with the volume-layout SEI (McuLayoutVolume) and pass-through SEI (McuPassThrough).
 
-Source: manual ``001`` Data Types and StartPublishCdnStream ("SEI"), SDK docstrings.
+Sources: Data Types McuSeiParams, McuLayoutVolume, McuPassThrough; API StartPublishCdnStream (the SEI it sends);
+SDK models. Each field's facts (unit, values, default, source) are in its metadata; PayloadType's limits involve
+244 and PayloadUuid and are rules of :mod:`layout_studio.rules.sei`.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from pydantic import StrictInt, StrictStr
+from typing import Annotated
 
 from .base import ApiModel
+from .facts import FieldFacts, Int, Str
+
+FOLLOW_IDR = {0: "not guaranteed on keyframes (default)", 1: "on every keyframe"}
+Interval = Annotated[Int, FieldFacts("Sending interval, above 0", unit="milliseconds", default=1000)]
 
 
 class McuLayoutVolume(ApiModel):
-    """Volume-layout SEI. AppData shorter than 4096 characters; PayloadType 100..254 except 244 (default 100);
-    Interval in milliseconds (default 1000); FollowIdr 0/1 (default 0). An empty object means the default SEI."""
+    """Volume-layout SEI: the layout and each user's volume, sent in the video; an empty object sends the default."""
 
-    api_defaults: ClassVar = {"payload_type": 100, "interval": 1000, "follow_idr": 0, "app_data": ""}
-    app_data: StrictStr | None = None
-    payload_type: StrictInt | None = None
-    interval: StrictInt | None = None
-    follow_idr: StrictInt | None = None
+    app_data: Annotated[Str, FieldFacts("Written to the SEI's app_data; shorter than 4096 characters", default="")] = (
+        None
+    )
+    payload_type: Annotated[
+        Int, FieldFacts("SEI payload_type, 100 to 254 except 244 (Tencent's timestamp SEI)", default=100)
+    ] = None
+    interval: Interval = None
+    follow_idr: Annotated[
+        Int,
+        FieldFacts(
+            "Whether every key frame carries the SEI",
+            values=FOLLOW_IDR,
+            default=0,
+            rule="sei.layout-volume.follow-idr",
+            source="SDK models.McuLayoutVolume.FollowIdr; Data Types McuLayoutVolume",
+        ),
+    ] = None
 
 
 class McuPassThrough(ApiModel):
-    """Pass-through SEI. PayloadType 5 or 100..254 except 244; PayloadUuid (32 hex digits) required for type 5;
-    Interval in milliseconds (default 1000); FollowIdr 0/1 (default 0)."""
+    """Pass-through SEI: your own payload, sent in the video."""
 
-    api_defaults: ClassVar = {"interval": 1000, "follow_idr": 0}
-    payload_content: StrictStr | None = None
-    payload_type: StrictInt | None = None
-    payload_uuid: StrictStr | None = None
-    interval: StrictInt | None = None
-    follow_idr: StrictInt | None = None
+    payload_content: Annotated[Str, FieldFacts("The SEI payload")] = None
+    payload_type: Annotated[Int, FieldFacts("SEI payload_type: 5 (with PayloadUuid), or 100 to 254 except 244")] = None
+    payload_uuid: Annotated[
+        Str, FieldFacts("32 hexadecimal digits; required when PayloadType is 5, ignored otherwise")
+    ] = None
+    interval: Interval = None
+    follow_idr: Annotated[
+        Int,
+        FieldFacts(
+            "Whether every key frame carries the SEI",
+            values=FOLLOW_IDR,
+            default=0,
+            rule="sei.pass-through.follow-idr",
+            source="SDK models.McuPassThrough.FollowIdr; Data Types McuPassThrough",
+        ),
+    ] = None
 
 
 class McuSeiParams(ApiModel):
     """SEI settings: LayoutVolume and/or PassThrough."""
 
-    layout_volume: McuLayoutVolume | None = None
-    pass_through: McuPassThrough | None = None
+    layout_volume: Annotated[
+        McuLayoutVolume | None, FieldFacts("Volume-layout SEI (an empty object sends the default)")
+    ] = None
+    pass_through: Annotated[McuPassThrough | None, FieldFacts("Pass-through SEI with your own payload")] = None

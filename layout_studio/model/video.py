@@ -1,85 +1,152 @@
 """Video of the mix: VideoEncode (the canvas), McuVideoParams, and the image and text watermarks.
 
-Sources: manual ``001`` Data Types (VideoEncode, McuVideoParams, McuWaterMarkParams, McuWaterMarkImage,
-McuWaterMarkText) and the newer SDK docstrings (Height up to 1920, DynamicPosType, text ZOrder, Font).
+Sources: Data Types VideoEncode, McuVideoParams, McuWaterMarkParams, McuWaterMarkImage, McuWaterMarkText, and the
+newer SDK models (VideoEncode.Height up to 1920, DynamicPosType, McuWaterMarkText.ZOrder and Font). Each field's
+facts (unit, values, range, default, source) are in its metadata.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from pydantic import StrictInt, StrictStr
+from typing import Annotated
 
 from .base import ApiModel
+from .facts import COLOR_FORM, IMAGE_URL_FORM, FieldFacts, Int, Str
 from .layout import McuLayoutParams
+
+_REQUIRED = "required for an audio-and-video output"
+DYNAMIC_POS_TYPES = {0: "fixed (default)", 1: "random position every second", 2: "bounce every frame"}
+DYNAMIC_POS_LABELS = {1: "random", 2: "bounce"}
+Left = Annotated[Int, FieldFacts("Left edge on the canvas", unit="pixels", default=0)]
+Top = Annotated[Int, FieldFacts("Top edge on the canvas", unit="pixels", default=0)]
 
 
 class VideoEncode(ApiModel):
-    """Output encoding and canvas size.
+    """Output encoding and canvas size: all five fields are needed for an audio-and-video output."""
 
-    Width, Height: canvas in pixels, 0..1920 (SDK; the manual says Height 0..1080). Fps: 1..60 frames per second.
-    BitRate: 1..10000 kbps. Gop: 1..5 seconds. All five are required for an audio-and-video output.
-    """
-
-    width: StrictInt | None = None
-    height: StrictInt | None = None
-    fps: StrictInt | None = None
-    bit_rate: StrictInt | None = None
-    gop: StrictInt | None = None
+    width: Annotated[
+        Int,
+        FieldFacts(
+            f"Canvas width; {_REQUIRED}",
+            unit="pixels",
+            low=0,
+            high=1920,
+            rule="video.encode.width-range",
+            source="SDK models.VideoEncode.Width; Data Types VideoEncode",
+        ),
+    ] = None
+    height: Annotated[
+        Int,
+        FieldFacts(
+            f"Canvas height; {_REQUIRED} (the Data Types page says at most 1080, the SDK 1920)",
+            unit="pixels",
+            low=0,
+            high=1920,
+            rule="video.encode.height-range",
+            source="SDK models.VideoEncode.Height [0,1920]; Data Types VideoEncode says [0,1080]",
+        ),
+    ] = None
+    fps: Annotated[
+        Int,
+        FieldFacts(
+            f"Output frame rate; {_REQUIRED} (the SDK says at least 1, the Data Types page 0)",
+            unit="fps",
+            low=0,
+            high=60,
+            rule="video.encode.fps-range",
+            source="SDK models.VideoEncode.Fps [1,60]; Data Types VideoEncode says [0,60]",
+        ),
+    ] = None
+    bit_rate: Annotated[
+        Int,
+        FieldFacts(
+            f"Output video bit rate; {_REQUIRED} (the SDK says at least 1, the Data Types page 0)",
+            unit="kbps",
+            low=0,
+            high=10000,
+            rule="video.encode.bitrate-range",
+            source="SDK models.VideoEncode.BitRate [1,10000]; Data Types VideoEncode says [0,10000]",
+        ),
+    ] = None
+    gop: Annotated[
+        Int,
+        FieldFacts(
+            f"Output key-frame interval; {_REQUIRED}",
+            unit="seconds",
+            low=1,
+            high=5,
+            rule="video.encode.gop-range",
+            source="SDK models.VideoEncode.Gop; Data Types VideoEncode",
+        ),
+    ] = None
 
 
 class McuWaterMarkImage(ApiModel):
-    """An image watermark: PNG/JPEG at WaterMarkUrl, drawn WaterMarkWidth x WaterMarkHeight at LocationX/LocationY.
+    """An image watermark: the image at WaterMarkUrl drawn WaterMarkWidth x WaterMarkHeight at LocationX/LocationY,
+    in canvas pixels."""
 
-    Pixels on the canvas; image at most 2K resolution and 5 MB. ZOrder default 0. DynamicPosType 0 fixed
-    (default), 1 random position every second, 2 bouncing along the edges every frame.
-    """
-
-    api_defaults: ClassVar = {"z_order": 0, "dynamic_pos_type": 0, "location_x": 0, "location_y": 0}
-    water_mark_url: StrictStr | None = None
-    water_mark_width: StrictInt | None = None
-    water_mark_height: StrictInt | None = None
-    location_x: StrictInt | None = None
-    location_y: StrictInt | None = None
-    z_order: StrictInt | None = None
-    dynamic_pos_type: StrictInt | None = None
+    water_mark_url: Annotated[Str, FieldFacts(f"The watermark image: {IMAGE_URL_FORM}")] = None
+    water_mark_width: Annotated[Int, FieldFacts("Drawn width on the canvas", unit="pixels")] = None
+    water_mark_height: Annotated[Int, FieldFacts("Drawn height on the canvas", unit="pixels")] = None
+    location_x: Left = None
+    location_y: Top = None
+    z_order: Annotated[Int, FieldFacts("Stacking level; must be above the regions it covers to be seen", default=0)] = (
+        None
+    )
+    dynamic_pos_type: Annotated[
+        Int,
+        FieldFacts(
+            "How the watermark moves",
+            values=DYNAMIC_POS_TYPES,
+            labels=DYNAMIC_POS_LABELS,
+            default=0,
+            rule="watermark.image.dynamic-pos-type",
+            source="SDK models.McuWaterMarkImage.DynamicPosType (not on the Data Types page)",
+        ),
+    ] = None
 
 
 class McuWaterMarkText(ApiModel):
-    """A text watermark: Text in a WaterMarkWidth x WaterMarkHeight box at LocationX/LocationY (pixels).
+    """A text watermark: Text in a WaterMarkWidth x WaterMarkHeight box at LocationX/LocationY, in canvas pixels."""
 
-    FontSize in pixels; FontColor (default white) and BackGroundColor (default transparent) as ``0xRRGGBB``;
-    Font ``Tencent`` (default) or ``SourceHanSans``; ZOrder default 0; DynamicPosType as for images.
-    """
-
-    api_defaults: ClassVar = {
-        "z_order": 0,
-        "dynamic_pos_type": 0,
-        "font_color": "0xFFFFFF",
-        "font": "Tencent",
-        "location_x": 0,
-        "location_y": 0,
-    }
-    text: StrictStr | None = None
-    water_mark_width: StrictInt | None = None
-    water_mark_height: StrictInt | None = None
-    location_x: StrictInt | None = None
-    location_y: StrictInt | None = None
-    font_size: StrictInt | None = None
-    font_color: StrictStr | None = None
-    back_ground_color: StrictStr | None = None
-    dynamic_pos_type: StrictInt | None = None
-    z_order: StrictInt | None = None
-    font: StrictStr | None = None
+    text: Annotated[Str, FieldFacts("The text")] = None
+    water_mark_width: Annotated[Int, FieldFacts("Width of the text box on the canvas", unit="pixels")] = None
+    water_mark_height: Annotated[Int, FieldFacts("Height of the text box on the canvas", unit="pixels")] = None
+    location_x: Left = None
+    location_y: Top = None
+    font_size: Annotated[Int, FieldFacts("Font size", unit="pixels")] = None
+    font_color: Annotated[Str, FieldFacts(f"Text colour {COLOR_FORM}", default="0xFFFFFF")] = None
+    back_ground_color: Annotated[Str, FieldFacts(f"Colour of the text box {COLOR_FORM}; absent: transparent")] = None
+    dynamic_pos_type: Annotated[
+        Int,
+        FieldFacts(
+            "How the watermark moves",
+            values=DYNAMIC_POS_TYPES,
+            labels=DYNAMIC_POS_LABELS,
+            default=0,
+            rule="watermark.text.dynamic-pos-type",
+            source="SDK models.McuWaterMarkText.DynamicPosType (not on the Data Types page)",
+        ),
+    ] = None
+    z_order: Annotated[Int, FieldFacts("Stacking level", default=0)] = None
+    font: Annotated[Str, FieldFacts("Font: Tencent or SourceHanSans", default="Tencent")] = None
 
 
 class McuWaterMarkParams(ApiModel):
-    """One watermark: WaterMarkType 0 image (default, WaterMarkImage) or 1 text (WaterMarkText)."""
+    """One watermark: the image or the text part, as WaterMarkType says."""
 
-    api_defaults: ClassVar = {"water_mark_type": 0}
-    water_mark_type: StrictInt | None = None
-    water_mark_image: McuWaterMarkImage | None = None
-    water_mark_text: McuWaterMarkText | None = None
+    water_mark_type: Annotated[
+        Int,
+        FieldFacts(
+            "Kind of watermark, which selects WaterMarkImage or WaterMarkText",
+            values={0: "image (default)", 1: "text"},
+            labels={},
+            default=0,
+            rule="watermark.type",
+            source="SDK models.McuWaterMarkParams.WaterMarkType; Data Types McuWaterMarkParams",
+        ),
+    ] = None
+    water_mark_image: Annotated[McuWaterMarkImage | None, FieldFacts("The image watermark (WaterMarkType 0)")] = None
+    water_mark_text: Annotated[McuWaterMarkText | None, FieldFacts("The text watermark (WaterMarkType 1)")] = None
 
     @property
     def body(self) -> McuWaterMarkImage | McuWaterMarkText | None:
@@ -88,19 +155,28 @@ class McuWaterMarkParams(ApiModel):
 
 
 class McuVideoParams(ApiModel):
-    """Video of the mix: encode (canvas), layout, canvas background, watermarks.
+    """Video of the mix: encode (the canvas), layout, canvas background, watermarks."""
 
-    BackGroundColor ``0xRRGGBB``; BackgroundImageUrl (PNG/JPEG, at most 2K and 5 MB) wins over the colour;
-    BackgroundRenderMode 0 crop, 1 fit on black, 2 stretch (the default).
-    """
-
-    api_defaults: ClassVar = {"back_ground_color": "0x000000", "background_render_mode": 2}
-    video_encode: VideoEncode | None = None
-    layout_params: McuLayoutParams | None = None
-    back_ground_color: StrictStr | None = None
-    background_image_url: StrictStr | None = None
-    water_mark_list: list[McuWaterMarkParams] | None = None
-    background_render_mode: StrictInt | None = None
+    video_encode: Annotated[VideoEncode | None, FieldFacts("Output encoding and the canvas size")] = None
+    layout_params: Annotated[
+        McuLayoutParams | None, FieldFacts("Layout of the mix: a dynamic template or a custom MixLayoutList")
+    ] = None
+    back_ground_color: Annotated[Str, FieldFacts(f"Canvas background colour {COLOR_FORM}", default="0x000000")] = None
+    background_image_url: Annotated[
+        Str, FieldFacts(f"Canvas background image, shown instead of BackGroundColor: {IMAGE_URL_FORM}")
+    ] = None
+    water_mark_list: Annotated[list[McuWaterMarkParams] | None, FieldFacts("Image and text watermarks")] = None
+    background_render_mode: Annotated[
+        Int,
+        FieldFacts(
+            "How the canvas background image fills the canvas",
+            values={0: "crop", 1: "fit on black", 2: "stretch (default)"},
+            labels={1: "fit"},
+            default=2,
+            rule="video.background-render-mode",
+            source="SDK models.McuVideoParams.BackgroundRenderMode; Data Types McuVideoParams",
+        ),
+    ] = None
 
     @property
     def canvas(self) -> tuple[int, int] | None:

@@ -21,7 +21,6 @@ Resume and interruption (decisions):
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 import uuid
@@ -29,7 +28,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from ..errors import LayoutStudioError
 from ..model import Preset
@@ -69,40 +68,6 @@ def read_task_ids(path: str | Path) -> list[str]:
     if not seen:
         raise LayoutStudioError(f"{path}: no TaskId in the file (one a line)")
     return list(seen)
-
-
-class ProgressLine:
-    """A one-line progress bar on ``stream`` (stderr): redrawn in place on a terminal, otherwise printed about
-    every 10 % and at the end."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, width: int = 30) -> None:
-        self.total = max(total, 1)
-        self.stream = stream or sys.stderr
-        self.width = width
-        self.started = time.monotonic()
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self._last_decile = -1
-        self._lock = threading.Lock()
-
-    def update(self, counts: dict[str, int]) -> None:
-        """Redraw with ``counts`` (status -> number of tasks)."""
-        done = sum(counts.values())
-        with self._lock:
-            decile = done * 10 // self.total
-            if not self.tty and decile == self._last_decile and done < self.total:
-                return
-            self._last_decile = decile
-            filled = self.width * done // self.total
-            rate = done / max(time.monotonic() - self.started, 1e-9)
-            parts = " ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v)
-            line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{self.total} {parts} {rate:.1f}/s"
-            self.stream.write(("\r" + line + "\x1b[K") if self.tty else line + "\n")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 @dataclass

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-from ..paths import ASSETS
+from ..bundled import asset
 from .colors import RGB, contrast_text, shade, user_color
 from .fonts import drawable, get_font
 
@@ -28,13 +28,13 @@ NOMINAL: dict[str, tuple[int, int]] = {"camera": (1280, 720), "phone": (720, 128
 
 @cache
 def _motif(kind: str) -> Image.Image:
-    with Image.open(ASSETS / "cards" / f"{kind}.png") as im:
+    with Image.open(asset("cards", f"{kind}.png")) as im:
         return im.convert("L")
 
 
 @cache
 def _icon(name: str) -> Image.Image:
-    with Image.open(ASSETS / "icons" / f"{name}.png") as im:
+    with Image.open(asset("icons", f"{name}.png")) as im:
         return im.convert("L")
 
 
@@ -47,7 +47,7 @@ def card_kind_for(stream_type: int | None, region_size: tuple[int, int] | None =
     return "camera"
 
 
-def _fit_font(draw: ImageDraw.ImageDraw, text: str, max_w: int, size: int):
+def _fit_font(draw: ImageDraw.ImageDraw, text: str, max_w: int, size: int) -> ImageFont.FreeTypeFont:
     while size > 8:
         font = get_font(size)
         if draw.textlength(text, font=font) <= max_w:
@@ -72,7 +72,7 @@ def make_card(kind: str, label: str) -> Image.Image:
     return card
 
 
-def crop_box(kind: str, crop: tuple[int, int, int, int], stored: tuple[int, int]) -> tuple[float, ...]:
+def crop_box(kind: str, crop: tuple[int, int, int, int], stored: tuple[int, int]) -> tuple[float, float, float, float]:
     """Map CustomCrop ``(x, y, w, h)`` in nominal source pixels of card ``kind`` onto a stored card of ``stored``
     size: a ``(left, top, right, bottom)`` box for ``Image.resize(box=...)``."""
     nw, nh = NOMINAL[kind]

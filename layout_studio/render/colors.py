@@ -1,43 +1,42 @@
-"""Colours of the API (``0xRRGGBB`` strings, manual 001 Data Types McuVideoParams.BackGroundColor) and of the
-built-in test cards.
+"""Colours of the API (``0xRRGGBB`` strings, ``SDK models.McuVideoParams.BackGroundColor``) and of the built-in
+test cards.
 
-:func:`parse_color` reads an API colour; :func:`user_color` gives every UserId a colour of its own, stable across
-runs and machines (a SHA-256 of the id picks the hue), so regions can be told apart and tests can look for it.
+:func:`color_or_default` reads an API colour with :func:`layout_studio.values.parse_color` (the one colour parser:
+``0xRRGGBB`` only) and falls back to a default the caller reports; :func:`user_color` gives every UserId a colour
+of its own, stable across runs and machines (a SHA-256 of the id picks the hue), so regions can be told apart and
+tests can look for it.
 """
 
 from __future__ import annotations
 
 import colorsys
 import hashlib
-import re
 
-RGB = tuple[int, int, int]
+from ..mix import auto_number
+from ..values import RGB, ValueFormatError, parse_color
 
-_COLOR = re.compile(r"^(?:0[xX]|#)([0-9a-fA-F]{6})$")
+__all__ = ["RGB", "color_or_default", "contrast_text", "shade", "user_color"]
 
 
-def parse_color(value: str | None, default: RGB) -> tuple[RGB, bool]:
-    """``(rgb, ok)`` for an API colour ``0xRRGGBB`` (``#RRGGBB`` also read); ``(default, False)`` when ``value`` is
-    not a colour, ``(default, True)`` when it is None (absent)."""
+def color_or_default(value: str | None, default: RGB) -> tuple[RGB, bool]:
+    """``(rgb, ok)`` for an API colour ``0xRRGGBB``; ``(default, False)`` when ``value`` is not one (``#RRGGBB``
+    included: the API takes only ``0xRRGGBB``, and the validator's ``color.format`` rule reports it),
+    ``(default, True)`` when it is None (absent)."""
     if value is None:
         return default, True
-    m = _COLOR.match(value.strip()) if isinstance(value, str) else None
-    if not m:
+    try:
+        return parse_color(value), True
+    except ValueFormatError:
         return default, False
-    n = int(m.group(1), 16)
-    return ((n >> 16) & 255, (n >> 8) & 255, n & 255), True
-
-
-_AUTO = re.compile(r"^auto #(\d+)$")
 
 
 def user_color(user_id: str) -> RGB:
     """The card colour of ``user_id``: a hue from the SHA-256 of the id, saturation 0.55, value 0.80.
 
     Simulated users ``auto #n`` step the hue by the golden ratio instead, so neighbours always differ."""
-    m = _AUTO.match(user_id)
-    if m:
-        hue = (0.11 + int(m.group(1)) * 0.6180339887) % 1.0
+    n = auto_number(user_id)
+    if n is not None:
+        hue = (0.11 + n * 0.6180339887) % 1.0
     else:
         digest = hashlib.sha256(user_id.encode("utf-8")).digest()
         hue = int.from_bytes(digest[:2], "big") / 65536.0

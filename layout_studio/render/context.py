@@ -1,7 +1,7 @@
 """State of one render: the findings it collects, the images it fetched, and the caches it shares with its Renderer.
 
-:meth:`Context.image` is the one way the renderer reads an image (URL, ``file://`` URL or local path): a failure
-becomes a warning finding at the field's API path and returns None (the caller draws a hatched placeholder); it
+:meth:`RenderContext.image` is the one way the renderer reads an image (URL, ``file://`` URL or local path): a
+failure becomes a warning finding at the field's API path and returns None (the caller draws a hatched placeholder); it
 never raises. Fetched images and their notes are kept in the Renderer's cache, so a re-render fetches nothing.
 """
 
@@ -9,26 +9,41 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import TypeVar, cast
 
 from PIL import Image
 
 from ..fetch import DownloadError, FetchError, display_ref, load_image
 from ..findings import Finding, Severity
+from ..sources import sdk
 from .cache import LRUCache
 
-SOURCE_IMAGES = "manual 001 Data Types (image URLs: PNG/JPEG, at most 2K and 5 MB); SDK models.py"
+SOURCE_IMAGES = (
+    f"{sdk('McuVideoParams.BackgroundImageUrl')}, {sdk('McuWaterMarkImage.WaterMarkUrl')} "
+    "(PNG/JPEG, at most 2K and 5 MB)"
+)
 
 
-class Context:
-    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only."""
+T = TypeVar("T")
+
+
+class RenderContext:
+    """One render's findings, plus the Renderer's ``tiles`` and ``images`` caches. ``offline``: cache only;
+    ``refresh``: revalidate cached downloads now (:func:`layout_studio.fetch.fetch_bytes`)."""
 
     def __init__(
-        self, tiles: LRUCache, images: LRUCache, *, offline: bool = False, dead: dict[Hashable, str] | None = None
+        self,
+        tiles: LRUCache,
+        images: LRUCache,
+        *,
+        offline: bool = False,
+        refresh: bool = False,
+        dead: dict[Hashable, str] | None = None,
     ) -> None:
         self.tiles = tiles
         self.images = images
         self.offline = offline
+        self.refresh = refresh
         self.findings: list[Finding] = []
         #: URLs whose download failed in this render (shared with sub-contexts): not tried again for another field
         self.dead: dict[Hashable, str] = {} if dead is None else dead
@@ -39,16 +54,16 @@ class Context:
         if f not in self.findings:
             self.findings.append(f)
 
-    def cached(self, key: Hashable, make: Callable[[Context], Any]) -> Any:
+    def cached(self, key: Hashable, make: Callable[[RenderContext], T]) -> T:
         """A tile from the cache, or ``make(sub)`` cached with the findings it raised; on a hit those findings are
-        added again, so every render reports them."""
+        added again, so every render reports them. ``key`` must tell apart everything ``make`` depends on."""
 
-        def build() -> tuple[Any, list[Finding]]:
-            sub = Context(self.tiles, self.images, offline=self.offline, dead=self.dead)
+        def build() -> tuple[T, list[Finding]]:
+            sub = RenderContext(self.tiles, self.images, offline=self.offline, refresh=self.refresh, dead=self.dead)
             value = make(sub)
             return value, sub.findings
 
-        value, found = self.tiles.get_or_make(key, build)
+        value, found = cast(tuple[T, list[Finding]], self.tiles.get_or_make(key, build))
         for f in found:
             if f not in self.findings:
                 self.findings.append(f)
@@ -77,7 +92,9 @@ class Context:
             if download in self.dead:
                 return None, [], self.dead[download]
             try:
-                img, notes = load_image(ref, offline=self.offline, allow_extra=allow_extra, user_frame=user_frame)
+                img, notes = load_image(
+                    ref, offline=self.offline, refresh=self.refresh, allow_extra=allow_extra, user_frame=user_frame
+                )
                 return img, notes, None
             except DownloadError as exc:
                 self.dead[download] = str(exc)

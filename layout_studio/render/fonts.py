@@ -1,8 +1,8 @@
 """Fonts for text watermarks, test-card labels and overlays.
 
 The bundled face is DejaVu Sans (``assets/fonts/DejaVuSans.ttf``, Bitstream Vera licence beside it); previews and
-snapshots use it, so they are the same on every machine. The MCU's own faces (McuWaterMarkText.Font ``Tencent``,
-the default, or ``SourceHanSans``, SDK models.py) are not redistributable here: ``Tencent`` is drawn with DejaVu
+snapshots use it, so they are the same on every machine. The MCU's own faces (``Tencent``, the default, or
+``SourceHanSans``: ``SDK models.McuWaterMarkText.Font``) are not redistributable here: ``Tencent`` is drawn with DejaVu
 Sans; ``SourceHanSans`` with a Source Han Sans / Noto Sans CJK face when one is installed (looked up in the usual
 font directories, or ``LAYOUT_STUDIO_CJK_FONT``), else DejaVu Sans. :func:`missing_glyphs` tells which characters
 the chosen face cannot draw, so the renderer can warn instead of drawing boxes silently.
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from ..paths import ASSETS
+from ..bundled import asset
 
-BUNDLED_FONT = ASSETS / "fonts" / "DejaVuSans.ttf"
+BUNDLED_FONT = asset("fonts", "DejaVuSans.ttf")
 
 _CJK_DIRS = (
     "/usr/share/fonts",

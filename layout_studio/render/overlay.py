@@ -4,8 +4,8 @@ ZOrder, ties of equal ZOrder, and the validator's findings on the elements they 
 * grid: a line every tenth of the canvas width and height;
 * regions: outline in the user's colour, label ``#index user z=ZOrder``; a region reaching outside the canvas is
   outlined in red where it falls, and one entirely outside gets a red arrow at the nearest edge with its offset;
-* ties: overlapping regions of equal ZOrder (their stacking is undefined, manual 001 / SDK McuLayout.ZOrder) get a
-  yellow ``tie z=…`` tag;
+* ties: overlapping regions of equal ZOrder (their stacking is undefined, ``SDK models.McuLayout.ZOrder``; see
+  :func:`layout_studio.mix.ties`) get a yellow ``tie z=…`` tag;
 * watermarks: dashed cyan outline, label ``WM index z=ZOrder``;
 * findings (errors red, warnings orange) are drawn on the region or watermark their path names
   (``VideoParams.LayoutParams.MixLayoutList[3]…``, ``VideoParams.WaterMarkList[1]…``); the others are counted in a
@@ -16,68 +16,59 @@ from __future__ import annotations
 
 import re
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from ..findings import Finding, Severity
+from ..mix import Design, LayerKind, Slot, SlotState, ties
 from .colors import user_color
-from .design import Design
 from .fonts import drawable, get_font
-from .slots import Slot
 from .watermarks import watermark_box
 
 RED = (230, 30, 30)
 ORANGE = (255, 150, 0)
 YELLOW = (255, 214, 0)
 CYAN = (0, 220, 255)
+RGB = tuple[int, int, int]
+RGBA = tuple[int, int, int, int]
+#: (left, top, right, bottom) in output pixels.
+Rect = tuple[float, float, float, float]
 _REGION_PATH = re.compile(r"^VideoParams\.LayoutParams\.MixLayoutList\[(\d+)\]")
 _WM_PATH = re.compile(r"^VideoParams\.WaterMarkList\[(\d+)\]")
 
 
-def target_of(path: str) -> tuple[str, int] | None:
-    """``("region", i)`` or ``("watermark", i)`` for a finding path naming one, else None."""
+def target_of(path: str) -> tuple[LayerKind, int] | None:
+    """``("region", i)`` or ``("watermark", i)`` (a :class:`~layout_studio.mix.LayerKind` and a list position) for
+    a finding path naming one, else None."""
     m = _REGION_PATH.match(path)
     if m:
-        return ("region", int(m.group(1)))
+        return (LayerKind.REGION, int(m.group(1)))
     m = _WM_PATH.match(path)
-    return ("watermark", int(m.group(1))) if m else None
+    return (LayerKind.WATERMARK, int(m.group(1))) if m else None
 
 
-def ties(slots: list[Slot]) -> set[int]:
-    """Indexes of regions overlapping another region of equal ZOrder (zero-size regions never overlap)."""
-    out: set[int] = set()
-    boxes = [(s.index, s.layout.eff("z_order"), s.layout.box) for s in slots]
-    for a in range(len(boxes)):
-        ia, za, (xa, ya, wa, ha) = boxes[a]
-        for b in range(a + 1, len(boxes)):
-            ib, zb, (xb, yb, wb, hb) = boxes[b]
-            if za != zb or min(wa, ha, wb, hb) <= 0:
-                continue
-            if xa < xb + wb and xb < xa + wa and ya < yb + hb and yb < ya + ha:
-                out.update((ia, ib))
-    return out
-
-
-def _box(x: int, y: int, w: int, h: int, scale: float) -> tuple[float, float, float, float]:
+def _box(x: int, y: int, w: int, h: int, scale: float) -> Rect:
     """The outline box of an element at (x, y) of w x h canvas pixels, in output pixels (never inverted)."""
     x0, y0 = x * scale, y * scale
     return (x0, y0, max(x0, (x + max(w, 1)) * scale - 1), max(y0, (y + max(h, 1)) * scale - 1))
 
 
-def _clip(box, size: tuple[int, int]) -> tuple[float, float, float, float]:
+def _clip(box: Rect, size: tuple[int, int]) -> Rect:
     """``box`` clamped to just around an image of ``size``, so huge offsets cost nothing to draw."""
     W, H = size
     x0, y0, x1, y1 = box
     return (min(max(x0, -8), W + 8), min(max(y0, -8), H + 8), min(max(x1, -8), W + 8), min(max(y1, -8), H + 8))
 
 
-def _label(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, color, font) -> None:
+def _label(
+    draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, color: RGB, font: ImageFont.FreeTypeFont
+) -> None:
     text = drawable(text)
     x0, y0, x1, y1 = draw.textbbox(xy, text, font=font)
     draw.rectangle((x0 - 2, y0 - 2, x1 + 2, y1 + 2), fill=(0, 0, 0, 190))
     draw.text(xy, text, font=font, fill=(*color, 255))
 
 
-def _dashed_rect(draw: ImageDraw.ImageDraw, box, color, width: int = 2, dash: int = 6) -> None:
+def _dashed_rect(draw: ImageDraw.ImageDraw, box: Rect, color: RGBA, width: int = 2, dash: int = 6) -> None:
     x0, y0, x1, y1 = box
     for x in range(int(x0), int(x1), dash * 2):
         draw.line((x, y0, min(x + dash, x1), y0), fill=color, width=width)
@@ -87,12 +78,16 @@ def _dashed_rect(draw: ImageDraw.ImageDraw, box, color, width: int = 2, dash: in
         draw.line((x1, y, x1, min(y + dash, y1)), fill=color, width=width)
 
 
-def _edge_arrow(draw, box, size, text, font) -> None:
+def _edge_arrow(
+    draw: ImageDraw.ImageDraw, box: Rect, size: tuple[int, int], text: str, font: ImageFont.FreeTypeFont
+) -> None:
     """A red arrow at the canvas edge nearest to ``box`` (entirely outside the canvas), with ``text``."""
     W, H = size
     x0, y0, x1, y1 = box
     cx = min(max((x0 + x1) / 2, 12), W - 12)
     cy = min(max((y0 + y1) / 2, 12), H - 12)
+    tip: tuple[float, float]
+    base: list[tuple[float, float]]
     if x0 >= W:
         tip, base = (W - 2, cy), [(W - 22, cy - 10), (W - 22, cy + 10)]
     elif x1 <= 0:
@@ -119,7 +114,7 @@ def draw_overlay(
         draw.line((W * k / 10, 0, W * k / 10, H), fill=(255, 255, 255, 60), width=1)
         draw.line((0, H * k / 10, W, H * k / 10), fill=(255, 255, 255, 60), width=1)
 
-    by_target: dict[tuple[str, int], list[Finding]] = {}
+    by_target: dict[tuple[LayerKind, int], list[Finding]] = {}
     loose: list[Finding] = []
     for f in findings:
         if f.severity is Severity.INFO:
@@ -130,11 +125,11 @@ def draw_overlay(
     tied = ties(slots)
     cw, ch = design.canvas
     for slot in slots:
-        x, y, w, h = slot.layout.box
-        z = slot.layout.eff("z_order")
+        x, y, w, h = slot.box
+        z = slot.z_order
         box = _box(x, y, w, h, scale)
         outside = x < 0 or y < 0 or x + w > cw or y + h > ch
-        found = [] if slot.simulated else by_target.get(("region", slot.index), [])
+        found = [] if slot.simulated else by_target.get((LayerKind.REGION, slot.index), [])
         errors = [f for f in found if f.severity is Severity.ERROR]
         color = (
             RED
@@ -143,7 +138,7 @@ def draw_overlay(
         )
         draw.rectangle(_clip(box, (W, H)), outline=(*color, 255), width=3 if (outside or found) else 2)
         who = slot.user_id or "(nobody)"
-        state = "" if slot.state == "video" else f" [{slot.state}]"
+        state = "" if slot.state is SlotState.VIDEO else f" [{slot.state}]"
         text = f"#{slot.index} {who}{state} z={z}"
         if x >= cw or y >= ch or x + w <= 0 or y + h <= 0:
             _edge_arrow(draw, box, (W, H), f"#{slot.index} off-canvas at ({x}, {y})", font)
@@ -160,11 +155,11 @@ def draw_overlay(
 
     for i, wm in enumerate(design.video.water_mark_list or []):
         wbox = watermark_box(wm)
-        if wbox is None:
+        if wbox is None or wm.body is None:
             continue
         x, y, w, h = wbox
         box = _box(x, y, w, h, scale)
-        found = by_target.get(("watermark", i), [])
+        found = by_target.get((LayerKind.WATERMARK, i), [])
         color = RED if any(f.severity is Severity.ERROR for f in found) else (ORANGE if found else CYAN)
         box = _clip(box, (W, H))
         _dashed_rect(draw, box, (*color, 255))
@@ -177,13 +172,13 @@ def draw_overlay(
         )
 
     if loose:
-        errors = sum(1 for f in loose if f.severity is Severity.ERROR)
+        error_count = sum(1 for f in loose if f.severity is Severity.ERROR)
         codes = ", ".join(dict.fromkeys(f.code for f in loose[:4]))
         _label(
             draw,
             (6, H - font.size - 10),
-            f"{errors} error(s), {len(loose) - errors} warning(s): {codes}",
-            RED if errors else ORANGE,
+            f"{error_count} error(s), {len(loose) - error_count} warning(s): {codes}",
+            RED if error_count else ORANGE,
             font,
         )
     out = image.convert("RGBA")

@@ -4,7 +4,7 @@
   McuCustomCrop applied first (source pixels; a card's nominal resolution, see :data:`.cards.NOMINAL`), then
   RenderMode 0 crop to fill, 1 fit (bars: BackGroundColor when BackGroundColorMode bit1 is set, else transparent so
   the canvas shows), 2 fit on black. TransparentUrl's alpha channel, stretched to the region, masks the picture in
-  RenderMode 0 only (SDK models.py McuLayout.TransparentUrl).
+  RenderMode 0 only (``SDK models.McuLayout.TransparentUrl``).
 * ``absent``: the placeholder BackgroundImageUrl by BackgroundRenderMode 0 crop, 1 fit (bars: BackGroundColor when
   BackGroundColorMode bit0 is set, else transparent), 2 fit on black, 3 stretch (default), 4 custom: the image
   stretched to BackgroundCustomRender Width x Height, centred, corners rounded by Radius. No placeholder: nothing.
@@ -20,22 +20,24 @@ from typing import Any
 from PIL import Image
 
 from ..findings import Severity
+from ..mix import Slot, SlotState
+from ..sources import data_type, sdk
 from .cards import NOMINAL, audio_card, card_kind_for, crop_box, hatched, make_card
-from .colors import parse_color
-from .context import Context
+from .colors import color_or_default
+from .context import RenderContext
 from .scaling import rounded_mask, scale_into, with_alpha
-from .slots import Slot
 
-SOURCE_LAYOUT = "SDK models.py McuLayout; manual 001 Data Types McuLayout"
+SOURCE_LAYOUT = f"{sdk('McuLayout')}; {data_type('McuLayout')}"
+SOURCE_TRANSPARENT = sdk("McuLayout.TransparentUrl")
 _VIDEO_MODES = {0: "crop", 1: "fit", 2: "black"}
 _PLACEHOLDER_MODES = {0: "crop", 1: "fit", 2: "black", 3: "stretch"}
 
 
-def _region_color(slot: Slot, ctx: Context, bit: int) -> tuple[int, int, int] | None:
+def _region_color(slot: Slot, ctx: RenderContext, bit: int) -> tuple[int, int, int] | None:
     lay = slot.layout
     if not (lay.eff("back_ground_color_mode") & bit) or lay.back_ground_color is None:
         return None
-    color, ok = parse_color(lay.back_ground_color, (0, 0, 0))
+    color, ok = color_or_default(lay.back_ground_color, (0, 0, 0))
     return color if ok else None
 
 
@@ -46,7 +48,7 @@ def _crop(slot: Slot) -> tuple[int, int, int, int] | None:
     return (c.location_x or 0, c.location_y or 0, c.width, c.height)
 
 
-def _source(slot: Slot, sources: dict[str, Any], ctx: Context) -> tuple[Any, Image.Image, str | None]:
+def _source(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> tuple[Any, Image.Image, str | None]:
     """(cache key, source image, card kind or None) for a slot showing video."""
     given = sources.get(slot.user_id) if slot.user_id else None
     size = slot.layout.box[2:]
@@ -68,7 +70,7 @@ def _source(slot: Slot, sources: dict[str, Any], ctx: Context) -> tuple[Any, Ima
     return ("card", kind, label), make_card(kind, label), kind
 
 
-def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image:
+def video_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> Image.Image:
     """The tile of a region showing its user's video (RGB, or RGBA when bars are transparent or masked)."""
     lay = slot.layout
     w, h = lay.box[2:]
@@ -77,7 +79,7 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
     bars = _region_color(slot, ctx, 2) if mode == 1 else None
     src_key, src, kind = _source(slot, sources, ctx)
     crop = _crop(slot)
-    box = None
+    box: tuple[float, float, float, float] | None = None
     if crop is not None:
         if kind is not None:
             box = crop_box(kind, crop, src.size)
@@ -101,12 +103,12 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
             Severity.INFO,
             f"{slot.path}.TransparentUrl",
             f"TransparentUrl only takes effect with RenderMode 0 (this region has {mode}); not applied",
-            "SDK models.py McuLayout.TransparentUrl",
+            SOURCE_TRANSPARENT,
         )
         mask_url = None
     keep = src if src_key[0] in ("img", "file") else None  # keeps id() in the key unique while cached
 
-    def make(sub: Context) -> tuple[Image.Image, Any]:
+    def make(sub: RenderContext) -> tuple[Image.Image, Any]:
         tile = scale_into(src, (w, h), mode_name, box=box, bars=bars)
         if mask_url:
             template = sub.image(mask_url, path=f"{slot.path}.TransparentUrl", what="TransparentUrl template")
@@ -119,7 +121,7 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
                         f"{slot.path}.TransparentUrl",
                         "the TransparentUrl template has no transparent pixels (a JPEG, or a PNG without "
                         "alpha), so it masks nothing; use a PNG with an alpha channel (the SDK takes PNG only)",
-                        "SDK models.py McuLayout.TransparentUrl",
+                        SOURCE_TRANSPARENT,
                     )
                 else:
                     tile = with_alpha(tile, alpha.resize((w, h), Image.Resampling.BILINEAR))
@@ -128,7 +130,7 @@ def video_tile(slot: Slot, sources: dict[str, Any], ctx: Context) -> Image.Image
     return ctx.cached(("video", src_key, box, (w, h), mode_name, bars, mask_url), make)[0]
 
 
-def placeholder_tile(slot: Slot, ctx: Context) -> Image.Image | None:
+def placeholder_tile(slot: Slot, ctx: RenderContext) -> Image.Image | None:
     """The placeholder of a region whose user is absent, or None when it has no BackgroundImageUrl."""
     lay = slot.layout
     url = lay.background_image_url
@@ -154,7 +156,7 @@ def placeholder_tile(slot: Slot, ctx: Context) -> Image.Image | None:
             radius = max(0, min(bcr.eff("radius"), min(cw, ch) // 2))
             custom = (cw, ch, radius)
 
-    def make(sub: Context) -> Image.Image:
+    def make(sub: RenderContext) -> Image.Image:
         img = sub.image(url, path=f"{slot.path}.BackgroundImageUrl", what="placeholder", allow_extra=True)
         if img is None:
             return hatched((w, h))
@@ -170,7 +172,7 @@ def placeholder_tile(slot: Slot, ctx: Context) -> Image.Image | None:
     return ctx.cached(("placeholder", url, (w, h), mode, bars, custom), make)
 
 
-def region_tile(slot: Slot, sources: dict[str, Any], ctx: Context, canvas: tuple[int, int]) -> Image.Image | None:
+def region_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas: tuple[int, int]) -> Image.Image | None:
     """The tile of ``slot`` (see the module docstring), or None when nothing is drawn there (zero size, absent
     user without placeholder, or a region over twice the canvas size, reported as a finding)."""
     w, h = slot.layout.box[2:]
@@ -185,8 +187,8 @@ def region_tile(slot: Slot, sources: dict[str, Any], ctx: Context, canvas: tuple
             SOURCE_LAYOUT,
         )
         return None
-    if slot.state == "video":
+    if slot.state is SlotState.VIDEO:
         return video_tile(slot, sources, ctx)
-    if slot.state == "audio":
+    if slot.state is SlotState.AUDIO:
         return audio_card(slot.user_id or "?", (w, h))
     return placeholder_tile(slot, ctx)

@@ -1,11 +1,11 @@
 """The renderer: a config -> the picture the MCU would output, with the findings met on the way.
 
-Drawing order (SDK models.py McuLayout.ZOrder / McuWaterMarkImage.ZOrder / McuWaterMarkText.ZOrder): the canvas
-background, then every region and watermark by ascending ZOrder. Regions of equal ZOrder stack in list order (the
-MCU leaves that order undefined; the overlay marks such ties); at equal ZOrder a watermark is drawn above the
-regions (an assumption: the references do not say). Then the picture is scaled by ``scale`` and the overlay, if
+What is drawn where comes from the mix (:mod:`layout_studio.mix`): the design view, the slots of the simulated
+room, and the stacking order (``SDK models.McuLayout.ZOrder``, ``SDK models.McuWaterMarkText.ZOrder``; ties and
+watermarks at equal ZOrder as :mod:`layout_studio.mix.stacking` decides). Drawing order: the canvas background,
+then every region and watermark in stacking order. Then the picture is scaled by ``scale`` and the overlay, if
 asked, drawn on top (see :mod:`.overlay`). Dynamic layouts (MixLayoutMode 1-3) are simulated
-(:mod:`layout_studio.dynamic`) and labelled "approximation" on the picture.
+(:mod:`layout_studio.mix.dynamic`) and labelled "approximation" on the picture.
 
 A :class:`Renderer` keeps caches (scaled cards, placeholders, masks, watermark tiles, fetched images, the canvas
 background), so re-rendering after a small edit only pastes tiles.
@@ -21,19 +21,20 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from ..findings import Finding, Severity, sort_findings
+from ..mix import MAX_PLACES, MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
 from ..model import join_path
+from ..sources import api, data_type
+from ..validation import validate
 from .cache import LRUCache
 from .canvas import canvas_base
-from .context import Context
-from .design import Design, coerce
+from .context import RenderContext
 from .fonts import get_font
+from .overlay import draw_overlay
 from .regions import region_tile
-from .slots import Slot, resolve, unknown_users
 from .watermarks import watermark_tile
 
-SOURCE_DYNAMIC = "manual 001 StartPublishCdnStream (layout templates); approximation by layout_studio.dynamic"
-SOURCE_WATERMARK = "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText"
-MODE_NAMES = {1: "floating", 2: "screen sharing", 3: "grid"}
+SOURCE_DYNAMIC = f"{api('StartPublishCdnStream', 'layout templates')}; Layout Studio assumption (approximation)"
+SOURCE_WATERMARK = f"{data_type('McuWaterMarkImage')}, {data_type('McuWaterMarkText')}"
 #: Memory the tile cache and the fetched-image cache of a Renderer may hold (bytes of decoded images).
 TILE_BYTES = 256 * 1024 * 1024
 IMAGE_BYTES = 512 * 1024 * 1024
@@ -56,7 +57,7 @@ class Layer:
     The tile is made on demand (``make()``, or the ``tile`` property, which keeps it): :meth:`Renderer.render`
     makes each one just before pasting it and lets it go, so a render never holds every tile at once."""
 
-    kind: str  # "region" | "watermark"
+    kind: LayerKind
     index: int
     z: int
     x: int
@@ -90,16 +91,16 @@ class Renderer:
         self.images.discard_if(lambda value: value[2] is not None)
         self.tiles.discard_if(lambda value: any(f.code == "render.image.failed" for f in value[1]))
 
-    def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: Context) -> list[Layer]:
+    def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: RenderContext) -> list[Layer]:
         """Every region and watermark with its offset and tile maker, in drawing order."""
         out: list[Layer] = []
         for slot in slots:
-            x, y = slot.layout.box[:2]
+            x, y = slot.box[:2]
             out.append(
                 Layer(
-                    "region",
+                    LayerKind.REGION,
                     slot.index,
-                    slot.layout.eff("z_order"),
+                    slot.z_order,
                     x,
                     y,
                     partial(region_tile, slot, sources, ctx, design.canvas),
@@ -123,7 +124,7 @@ class Renderer:
                 continue
             out.append(
                 Layer(
-                    "watermark",
+                    LayerKind.WATERMARK,
                     i,
                     body.eff("z_order"),
                     body.eff("location_x"),
@@ -131,7 +132,7 @@ class Renderer:
                     partial(watermark_tile, wm, path, ctx),
                 )
             )
-        out.sort(key=lambda layer: (layer.z, layer.kind == "watermark", layer.index))
+        out.sort(key=lambda layer: stacking_key(layer.z, layer.kind, layer.index))
         return out
 
     def render(
@@ -144,6 +145,7 @@ class Renderer:
         overlay: bool = False,
         scale: float = 1.0,
         offline: bool = False,
+        refresh: bool = False,
         findings: list[Finding] | None = None,
         canvas: tuple[int, int] | None = None,
     ) -> RenderResult:
@@ -153,17 +155,24 @@ class Renderer:
         ``absent``: UserIds without video (placeholder; audio-only in dynamic layouts). ``sources``: UserId ->
         PIL image, image path/URL, or ``card:camera|phone|screen``. ``overlay``: outlines, labels, grid and the
         validator's ``findings`` (computed with :func:`layout_studio.validation.validate` when None). ``scale``:
-        output size factor (0.05..4). ``offline``: images from the cache only. ``canvas``: (w, h) for an update
-        body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its content.
+        output size factor (0.05..4). ``offline``: images from the cache only. ``refresh``: ask the servers of
+        downloaded images now whether they changed, whatever the age of the disk cache (:mod:`layout_studio.fetch`;
+        the images and tiles this Renderer keeps are dropped first; no effect with ``offline``). ``canvas``: (w, h)
+        for an update body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its
+        content.
         """
         design = coerce(config, canvas)
-        ctx = Context(self.tiles, self.images, offline=offline)
+        if refresh and not offline:
+            self.images.clear()
+            self.tiles.clear()
+        ctx = RenderContext(self.tiles, self.images, offline=offline, refresh=refresh and not offline)
         for f in design.findings:
             if f.code.startswith("render."):
                 ctx.findings.append(f)
-        slots = resolve(design, users, absent)
+        room = Room.of(users, absent)
+        slots = resolve(design, room)
         src = _coerce_sources(sources)
-        unknown = unknown_users(design, slots, [*src, *absent], users, absent, given="--source/--absent")
+        unknown = unknown_users(design, slots, [*src, *absent], room, given="--source/--absent")
         if unknown is not None:
             ctx.add(unknown.code, unknown.severity, unknown.path, unknown.message, unknown.source)
         image = canvas_base(design.video, design.canvas, ctx).copy()
@@ -173,23 +182,21 @@ class Renderer:
                 continue
             image.paste(tile, (layer.x, layer.y), tile if tile.mode == "RGBA" else None)
             del tile
-        if design.mode != 4:
+        if not design.custom:
             self._label_dynamic(image, design, len(slots), ctx, users)
         scale = min(max(float(scale), 0.05), 4.0)
         if scale != 1.0:
             size = (max(1, round(design.canvas[0] * scale)), max(1, round(design.canvas[1] * scale)))
             image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0 if scale < 1 else None)
         if overlay:
-            from .overlay import draw_overlay
-
             if findings is None:
                 findings = _validator_findings(config, design)
             image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
         return RenderResult(image, sort_findings(ctx.findings))
 
-    def _label_dynamic(self, image: Image.Image, design: Design, count: int, ctx: Context, users: int | None) -> None:
-        from ..dynamic import MAX_PLACES
-
+    def _label_dynamic(
+        self, image: Image.Image, design: Design, count: int, ctx: RenderContext, users: int | None
+    ) -> None:
         name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
         text = f"{name} layout, {count} user(s): approximation"
         more = (
@@ -216,11 +223,7 @@ class Renderer:
 
 
 def _validator_findings(config: Any, design: Design) -> list[Finding]:
-    """The validator's findings for ``config``, or [] when the validator is not available."""
-    try:
-        from ..validation import validate
-    except ImportError:
-        return []
+    """The validator's findings for ``config``, or [] when the validator fails."""
     try:
         return validate(config, canvas=design.canvas if design.kind == "update" else None)
     except Exception:  # the validator promises never to raise; a preview must not die if it does

@@ -1,6 +1,7 @@
 """Scaling a source picture into a box the way the MCU's render modes describe (sizes in pixels).
 
-Modes (manual 001 / SDK models.py McuLayout.RenderMode, BackgroundRenderMode, McuVideoParams.BackgroundRenderMode):
+Modes (``SDK models.McuLayout.RenderMode``, ``SDK models.McuLayout.BackgroundRenderMode``,
+``SDK models.McuVideoParams.BackgroundRenderMode``; ``Data Types McuLayout``):
 
 * ``crop``: scale to fill the box, centred, cutting what overflows (RenderMode 0);
 * ``fit``: scale to fit inside the box, centred; the bars are ``bars`` (an RGB colour) or transparent, so what is
@@ -13,7 +14,7 @@ Modes (manual 001 / SDK models.py McuLayout.RenderMode, BackgroundRenderMode, Mc
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 RESAMPLE = Image.Resampling.BILINEAR
 Box = tuple[float, float, float, float]
@@ -81,8 +82,6 @@ def rounded_mask(size: tuple[int, int], radius: int) -> Image.Image:
 
 def with_alpha(tile: Image.Image, mask: Image.Image) -> Image.Image:
     """``tile`` as RGBA whose alpha is its own alpha multiplied by ``mask`` (an ``L`` image of the same size)."""
-    from PIL import ImageChops
-
     rgba = tile.convert("RGBA") if tile.mode != "RGBA" else tile.copy()
     if tile.mode == "RGBA":
         rgba.putalpha(ImageChops.multiply(tile.getchannel("A"), mask))

@@ -10,7 +10,8 @@
 * DynamicPosType 1 (random position every second) and 2 (bouncing along the edges every frame) cannot be a still:
   the watermark is drawn at its offset with a dashed yellow frame and a ↻ (1) or ⇆ (2) badge.
 
-Sources: manual 001 Data Types McuWaterMarkImage / McuWaterMarkText; SDK models.py (DynamicPosType, Font, ZOrder).
+Sources: ``Data Types McuWaterMarkImage``, ``Data Types McuWaterMarkText``; ``SDK models.McuWaterMarkText``
+(DynamicPosType, Font, ZOrder).
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from PIL import Image, ImageDraw
 
 from ..findings import Severity
 from ..model import McuWaterMarkParams, McuWaterMarkText
+from ..sources import data_type, sdk
 from .cards import hatched
-from .colors import parse_color
-from .context import Context
+from .colors import color_or_default
+from .context import RenderContext
 from .fonts import drawable, font_path, get_font, missing_glyphs, unreadable_cjk_font
 from .scaling import scale_into
 
-SOURCE_WM = "SDK models.py McuWaterMarkText/McuWaterMarkImage; manual 001 Data Types"
+SOURCE_WM = f"{sdk('McuWaterMarkText')}, {sdk('McuWaterMarkImage')}; {data_type('McuWaterMarkParams')}"
 MARKER = (255, 214, 0)
 _BADGES = {1: "↻", 2: "⇆"}
 
@@ -53,7 +55,7 @@ def _dynamic_marker(tile: Image.Image, kind: int) -> Image.Image:
     return tile
 
 
-def _text_tile(text: McuWaterMarkText, path: str, ctx: Context) -> Image.Image:
+def _text_tile(text: McuWaterMarkText, path: str, ctx: RenderContext) -> Image.Image:
     content = drawable(text.text or "")
     size = text.font_size if text.font_size and text.font_size > 0 else None
     box_w, box_h = text.water_mark_width, text.water_mark_height
@@ -65,8 +67,8 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: Context) -> Image.Image:
     if not box_w or box_w <= 0:
         length = ImageDraw.Draw(Image.new("L", (1, 1))).textlength(content, font=font)
         box_w = max(1, min(8192, int(length) + 4))
-    fg, ok_fg = parse_color(text.font_color, (255, 255, 255))
-    bg, ok_bg = parse_color(text.back_ground_color, (0, 0, 0))
+    fg, ok_fg = color_or_default(text.font_color, (255, 255, 255))
+    bg, ok_bg = color_or_default(text.back_ground_color, (0, 0, 0))
     for ok, name in ((ok_fg, "FontColor"), (ok_bg, "BackGroundColor")):
         if not ok:
             ctx.add(
@@ -113,7 +115,7 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: Context) -> Image.Image:
     return tile
 
 
-def _image_tile(wm: McuWaterMarkParams, path: str, ctx: Context) -> Image.Image | None:
+def _image_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Image.Image | None:
     img_params = wm.water_mark_image
     url = img_params.water_mark_url if img_params else None
     w = img_params.water_mark_width if img_params else None
@@ -128,14 +130,15 @@ def _image_tile(wm: McuWaterMarkParams, path: str, ctx: Context) -> Image.Image 
     return scale_into(img, (w, h), "stretch")
 
 
-def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: Context) -> Image.Image | None:
+def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Image.Image | None:
     """The tile of watermark ``wm`` (at API path ``path``), RGB or RGBA, or None when there is nothing to draw."""
     body = wm.body
     if body is None:
         return None
     dyn = body.eff("dynamic_pos_type")
 
-    def make(sub: Context) -> Image.Image | None:
+    def make(sub: RenderContext) -> Image.Image | None:
+        tile: Image.Image | None
         if isinstance(body, McuWaterMarkText):
             tile = _text_tile(body, f"{path}.WaterMarkText", sub)
         else:

@@ -1,49 +1,53 @@
 """Audio rules: AudioEncode required fields and codec combinations, the allowlist (SubscribeAudioList) and
 blocklist (UnSubscribeAudioList) interplay, SoundLevel.
 
-Sources: SDK models.py AudioEncode, McuAudioParams, McuUserInfoParams; manual 001 Data Types AudioEncode,
-McuAudioParams. Users are compared by (RoomId, UserId); an absent RoomId means the main room.
+Sources: SDK models.AudioEncode, McuAudioParams, McuUserInfoParams; Data Types AudioEncode, McuAudioParams. Users
+are compared by (RoomId, UserId); an absent RoomId means the main room.
 """
 
 from __future__ import annotations
 
 from ..findings import Severity
-from ..model import AudioEncode, MixUserInfo
-from .registry import Context, rule
+from ..model import AudioEncode, McuUserInfoParams, MixUserInfo
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-SRC_ENCODE = "SDK models.py AudioEncode.Codec; manual 001 Data Types AudioEncode"
-SRC_LISTS = "SDK models.py McuAudioParams.SubscribeAudioList/UnSubscribeAudioList; manual 001 Data Types McuAudioParams"
+SRC_ENCODE = "SDK models.AudioEncode.Codec; Data Types AudioEncode"
+SRC_LISTS = "SDK models.McuAudioParams.SubscribeAudioList/UnSubscribeAudioList; Data Types McuAudioParams"
 HE_AAC_RATES = (48000, 44100, 32000, 24000, 16000)
+#: A user as the rules compare them: (UserId, RoomId with the main room filled in).
+UserKey = tuple[str, str | None]
 
 
-def user_key(ctx: Context, info: MixUserInfo | None) -> tuple[str, str | None] | None:
+def user_key(ctx: RuleContext, info: MixUserInfo | None) -> UserKey | None:
     """(UserId, RoomId with the main room filled in) of ``info``, or None without a UserId."""
     if info is None or info.user_id is None:
         return None
     return (info.user_id, info.room_id if info.room_id is not None else ctx.main_room[0])
 
 
-def audio_list(ctx: Context, attr: str, name: str):
+def audio_list(ctx: RuleContext, attr: str, name: str) -> list[tuple[str, McuUserInfoParams]]:
     """``(path, McuUserInfoParams)`` of AudioParams.<name>."""
     items = getattr(ctx.audio, attr, None) if ctx.audio else None
     return [(f"AudioParams.{name}[{i}]", u) for i, u in enumerate(items or [])]
 
 
-def allowlist(ctx: Context):
+def allowlist(ctx: RuleContext) -> list[tuple[str, McuUserInfoParams]]:
+    """``(path, McuUserInfoParams)`` of AudioParams.SubscribeAudioList."""
     return audio_list(ctx, "subscribe_audio_list", "SubscribeAudioList")
 
 
-def blocklist(ctx: Context):
+def blocklist(ctx: RuleContext) -> list[tuple[str, McuUserInfoParams]]:
+    """``(path, McuUserInfoParams)`` of AudioParams.UnSubscribeAudioList."""
     return audio_list(ctx, "un_subscribe_audio_list", "UnSubscribeAudioList")
 
 
 @rule(
     "audio.encode.required",
     E,
-    "SDK models.py AudioEncode; manual 001 Data Types AudioEncode (SampleRate, Channel, BitRate required)",
+    "SDK models.AudioEncode; Data Types AudioEncode (SampleRate, Channel, BitRate required)",
 )
-def encode_required(ctx: Context):
+def encode_required(ctx: RuleContext) -> Hits:
     """AudioEncode needs SampleRate, Channel and BitRate."""
     for path, enc in ctx.of_type(AudioEncode):
         for attr, name, example in (
@@ -56,7 +60,7 @@ def encode_required(ctx: Context):
 
 
 @rule("audio.codec.he-aac-sample-rate", E, SRC_ENCODE)
-def he_aac_sample_rate(ctx: Context):
+def he_aac_sample_rate(ctx: RuleContext) -> Hits:
     """HE-AAC (Codec 1) and HE-AACv2 (Codec 2) need SampleRate 16000..48000 (not 8000)."""
     for path, enc in ctx.of_type(AudioEncode):
         codec = enc.eff("codec")
@@ -70,7 +74,7 @@ def he_aac_sample_rate(ctx: Context):
 
 
 @rule("audio.codec.he-aacv2-mono", E, SRC_ENCODE)
-def he_aacv2_mono(ctx: Context):
+def he_aacv2_mono(ctx: RuleContext) -> Hits:
     """HE-AACv2 (Codec 2) is stereo only: Channel must be 2."""
     for path, enc in ctx.of_type(AudioEncode):
         if enc.eff("codec") == 2 and enc.channel is not None and enc.channel != 2:
@@ -80,9 +84,9 @@ def he_aacv2_mono(ctx: Context):
 @rule(
     "audio.list.user-missing",
     E,
-    "manual 001 Data Types McuUserInfoParams (UserInfo required), MixUserInfo (UserId required)",
+    "Data Types McuUserInfoParams (UserInfo required), MixUserInfo (UserId required)",
 )
-def list_user_missing(ctx: Context):
+def list_user_missing(ctx: RuleContext) -> Hits:
     """Every allow/block list entry needs UserInfo (its UserId is checked by ``user.user-id.missing``)."""
     for path, item in allowlist(ctx) + blocklist(ctx):
         if item.user_info is None:
@@ -90,7 +94,7 @@ def list_user_missing(ctx: Context):
 
 
 @rule("audio.list.in-both", W, SRC_LISTS)
-def in_both(ctx: Context):
+def in_both(ctx: RuleContext) -> Hits:
     """A user in both the allowlist and the blocklist is not mixed (the blocklist wins)."""
     allowed = {user_key(ctx, u.user_info) for _p, u in allowlist(ctx)}
     for path, item in blocklist(ctx):
@@ -103,11 +107,11 @@ def in_both(ctx: Context):
             )
 
 
-@rule("audio.list.duplicate", W, "Layout Studio heuristic; SDK models.py McuAudioParams")
-def list_duplicate(ctx: Context):
+@rule("audio.list.duplicate", W, "Layout Studio heuristic; SDK models.McuAudioParams")
+def list_duplicate(ctx: RuleContext) -> Hits:
     """The same user twice in one list (the second entry adds nothing; its SoundLevel may be ignored)."""
     for entries in (allowlist(ctx), blocklist(ctx)):
-        seen: set = set()
+        seen: set[UserKey] = set()
         for path, item in entries:
             key = user_key(ctx, item.user_info)
             if key is None:
@@ -120,14 +124,14 @@ def list_duplicate(ctx: Context):
 @rule(
     "audio.list.room-mismatch",
     W,
-    "SDK models.py MixUserInfo.RoomId ('in custom layouts the room must match "
-    "the user's room in MixLayoutList'); manual 001 Data Types McuAudioParams",
+    "SDK models.MixUserInfo.RoomId ('in custom layouts the room must match "
+    "the user's room in MixLayoutList'); Data Types McuAudioParams",
 )
-def room_mismatch(ctx: Context):
+def room_mismatch(ctx: RuleContext) -> Hits:
     """In a custom layout, an allow/block list user who has regions must be named with the same RoomId as there."""
     if not ctx.custom:
         return
-    rooms: dict[str, set] = {}
+    rooms: dict[str, set[str | None]] = {}
     for _path, region in ctx.regions:
         key = user_key(ctx, region.user_media_stream.user_info) if region.user_media_stream else None
         if key is not None:
@@ -146,7 +150,7 @@ def room_mismatch(ctx: Context):
 
 
 @rule("audio.list.update-pair", W, SRC_LISTS)
-def update_pair(ctx: Context):
+def update_pair(ctx: RuleContext) -> Hits:
     """On update, an absent list is left as it is: the SDK asks for both lists together when lists are used."""
     if ctx.action != "update" or ctx.audio is None:
         return
@@ -164,8 +168,8 @@ def update_pair(ctx: Context):
         )
 
 
-@rule("audio.sound-level.ignored", W, "SDK models.py McuUserInfoParams.SoundLevel (allowlist only)")
-def sound_level_ignored(ctx: Context):
+@rule("audio.sound-level.ignored", W, "SDK models.McuUserInfoParams.SoundLevel (allowlist only)")
+def sound_level_ignored(ctx: RuleContext) -> Hits:
     """SoundLevel only takes effect in the allowlist (SubscribeAudioList)."""
     for path, item in blocklist(ctx):
         if item.sound_level is not None:

@@ -1,385 +1,97 @@
-"""Single-field rules: the enums and ranges of every documented integer field, one stable code each.
+"""Single-field rules: the enums and ranges of the documented integer fields, derived from the model's field facts.
 
-Table-driven: each :class:`FieldSpec` names the model class, the attribute, the allowed values (a set, with their
-meaning) or an inclusive range, the severity and the source. A value outside is reported at the field's API path,
-with the value, the limit and the fix. Absent fields are not checked here (requirements live with their concern).
-Where the manual and the SDK disagree (VideoEncode Height, Fps, BitRate) the SDK range is the error and
-``video.encode.manual-differs`` warns about the difference.
+Every field whose :class:`~layout_studio.model.FieldFacts` give allowed ``values`` or a ``low``..``high`` range
+names the stable code of its check (``video.encode.width-range``, ``layout.region.render-mode``);
+:func:`field_rules` turns them into one error rule per code. A value outside is reported at the field's API path
+with the value, the limit and the fix; absent fields are not checked here (requirements live with their concern).
+Several fields may share a code (``task.with-transcoding`` on the start and update bodies): they share their facts.
+
+Where the Data Types page and the SDK disagree (VideoEncode Height, Fps, BitRate) the facts hold the range that
+makes an error (the SDK's, widened to the older page's 0 where the page allows it) and
+``video.encode.manual-differs`` warns about the difference. ``value.integer.64-bit`` covers every other integer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import get_args, get_origin
+from collections.abc import Iterable, Sequence
+from typing import Any, get_args, get_origin
 
 from .. import model as api_model
 from ..findings import Severity
-from ..model import (
-    AgentParams,
-    AudioEncode,
-    CloudStorage,
-    McuFeedBackRoomParams,
-    McuLayout,
-    McuLayoutParams,
-    McuLayoutVolume,
-    McuPassThrough,
-    McuPublishCdnParam,
-    McuRecordParams,
-    McuUserInfoParams,
-    McuVideoParams,
-    McuWaterMarkImage,
-    McuWaterMarkParams,
-    McuWaterMarkText,
-    MixUserInfo,
-    StartPublishCdnStreamRequest,
-    UpdatePublishCdnStreamRequest,
-    UserMediaStream,
-    VideoEncode,
-    join_path,
-)
-from .registry import Context, Rule, add_rule, rule
+from ..model import ApiModel, FieldFacts, VideoEncode, field_facts, join_path
+from .registry import Check, Hits, Rule, RuleContext, add_rule, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 INT_LOW, INT_HIGH = -(2**63), 2**64 - 1  # what any 64-bit integer (signed or not) can hold
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """An enum (``values``: value -> meaning) or an inclusive range (``low``..``high``, either may be None)."""
-
-    code: str
-    cls: type | tuple[type, ...]
-    attr: str
-    source: str
-    values: dict[int, str] | None = None
-    low: int | None = None
-    high: int | None = None
-    unit: str = ""
-    severity: Severity = E
+def api_types() -> list[type[ApiModel]]:
+    """Every API type :mod:`layout_studio.model` exports, in its ``__all__`` order."""
+    found = (getattr(api_model, name) for name in api_model.__all__)
+    return [cls for cls in found if isinstance(cls, type) and issubclass(cls, ApiModel)]
 
 
-def _sdk(t: str, f: str) -> str:
-    return f"SDK models.py {t}.{f}; manual 001 Data Types {t}"
+def checked_fields(classes: Iterable[type[ApiModel]]) -> dict[str, list[tuple[type[ApiModel], str, FieldFacts]]]:
+    """Rule code -> ``(class, attribute, facts)`` of every field of ``classes`` whose facts name that code.
 
-
-def _sdk_only(t: str, f: str) -> str:
-    return f"SDK models.py {t}.{f} (not in manual 001)"
-
-
-SPECS: tuple[FieldSpec, ...] = (
-    # VideoEncode (SDK ranges; the manual's narrower/wider ones are warned about below)
-    FieldSpec(
-        "video.encode.width-range", VideoEncode, "width", _sdk("VideoEncode", "Width"), low=0, high=1920, unit=" pixels"
-    ),
-    FieldSpec(
-        "video.encode.height-range",
-        VideoEncode,
-        "height",
-        "SDK models.py VideoEncode.Height [0,1920]; manual 001 Data Types VideoEncode says [0,1080]",
-        low=0,
-        high=1920,
-        unit=" pixels",
-    ),
-    FieldSpec(
-        "video.encode.fps-range",
-        VideoEncode,
-        "fps",
-        "SDK models.py VideoEncode.Fps [1,60]; manual 001 Data Types VideoEncode says [0,60]",
-        low=0,
-        high=60,
-        unit=" fps",
-    ),
-    FieldSpec(
-        "video.encode.bitrate-range",
-        VideoEncode,
-        "bit_rate",
-        "SDK models.py VideoEncode.BitRate [1,10000]; manual 001 Data Types VideoEncode says [0,10000]",
-        low=0,
-        high=10000,
-        unit=" kbps",
-    ),
-    FieldSpec("video.encode.gop-range", VideoEncode, "gop", _sdk("VideoEncode", "Gop"), low=1, high=5, unit=" seconds"),
-    FieldSpec(
-        "video.background-render-mode",
-        McuVideoParams,
-        "background_render_mode",
-        _sdk("McuVideoParams", "BackgroundRenderMode"),
-        values={0: "crop", 1: "fit on black", 2: "stretch (default)"},
-    ),
-    # AudioEncode
-    FieldSpec(
-        "audio.encode.sample-rate",
-        AudioEncode,
-        "sample_rate",
-        _sdk("AudioEncode", "SampleRate"),
-        values={48000: "Hz", 44100: "Hz", 32000: "Hz", 24000: "Hz", 16000: "Hz", 8000: "Hz"},
-    ),
-    FieldSpec(
-        "audio.encode.channel", AudioEncode, "channel", _sdk("AudioEncode", "Channel"), values={1: "mono", 2: "stereo"}
-    ),
-    FieldSpec(
-        "audio.encode.bitrate-range",
-        AudioEncode,
-        "bit_rate",
-        _sdk("AudioEncode", "BitRate"),
-        low=8,
-        high=500,
-        unit=" kbps",
-    ),
-    FieldSpec(
-        "audio.encode.codec",
-        AudioEncode,
-        "codec",
-        _sdk("AudioEncode", "Codec"),
-        values={0: "LC-AAC (default)", 1: "HE-AAC", 2: "HE-AACv2"},
-    ),
-    FieldSpec(
-        "audio.sound-level.range",
-        McuUserInfoParams,
-        "sound_level",
-        _sdk_only("McuUserInfoParams", "SoundLevel"),
-        low=0,
-        high=100,
-    ),
-    # Layout
-    FieldSpec(
-        "layout.mix-layout-mode",
-        McuLayoutParams,
-        "mix_layout_mode",
-        _sdk("McuLayoutParams", "MixLayoutMode"),
-        values={1: "floating (default)", 2: "screen sharing", 3: "grid", 4: "custom (MixLayoutList)"},
-    ),
-    FieldSpec(
-        "layout.pure-audio-hold-place-mode",
-        McuLayoutParams,
-        "pure_audio_hold_place_mode",
-        _sdk("McuLayoutParams", "PureAudioHoldPlaceMode"),
-        values={0: "audio-only users take no place (default)", 1: "audio-only users take a place"},
-    ),
-    FieldSpec(
-        "layout.render-mode",
-        McuLayoutParams,
-        "render_mode",
-        _sdk("McuLayoutParams", "RenderMode"),
-        values={0: "crop", 1: "fit", 2: "fit on black"},
-    ),
-    FieldSpec(
-        "layout.enable-stream-sei",
-        McuLayoutParams,
-        "enable_stream_sei",
-        _sdk_only("McuLayoutParams", "EnableStreamSEI"),
-        values={0: "drop", 1: "keep (default)"},
-    ),
-    FieldSpec(
-        "layout.region.render-mode",
-        McuLayout,
-        "render_mode",
-        _sdk("McuLayout", "RenderMode"),
-        values={0: "crop (default)", 1: "fit showing the background", 2: "fit on black"},
-    ),
-    FieldSpec(
-        "layout.region.background-render-mode",
-        McuLayout,
-        "background_render_mode",
-        "SDK models.py McuLayout.BackgroundRenderMode (4 is SDK only); manual 001 Data Types McuLayout",
-        values={
-            0: "crop",
-            1: "fit with background",
-            2: "fit on black",
-            3: "stretch (default)",
-            4: "custom (BackgroundCustomRender)",
-        },
-    ),
-    FieldSpec(
-        "layout.region.background-color-mode",
-        McuLayout,
-        "back_ground_color_mode",
-        _sdk_only("McuLayout", "BackGroundColorMode"),
-        values={0: "off (default)", 1: "placeholder scaling", 2: "stream scaling", 3: "both"},
-    ),
-    FieldSpec(
-        "layout.region.enable-stream-sei",
-        McuLayout,
-        "enable_stream_sei",
-        _sdk_only("McuLayout", "EnableStreamSEI"),
-        values={0: "drop", 1: "keep (default)"},
-    ),
-    FieldSpec(
-        "user.stream-type",
-        UserMediaStream,
-        "stream_type",
-        _sdk("UserMediaStream", "StreamType"),
-        values={0: "camera (default)", 1: "screen sharing"},
-    ),
-    FieldSpec(
-        "room.room-id-type",
-        MixUserInfo,
-        "room_id_type",
-        _sdk("MixUserInfo", "RoomIdType"),
-        values={0: "integer room", 1: "string room"},
-    ),
-    FieldSpec(
-        "feedback.room-id-type",
-        McuFeedBackRoomParams,
-        "room_id_type",
-        _sdk("McuFeedBackRoomParams", "RoomIdType"),
-        values={0: "integer room", 1: "string room"},
-    ),
-    # Watermarks
-    FieldSpec(
-        "watermark.type",
-        McuWaterMarkParams,
-        "water_mark_type",
-        _sdk("McuWaterMarkParams", "WaterMarkType"),
-        values={0: "image (default)", 1: "text"},
-    ),
-    FieldSpec(
-        "watermark.image.dynamic-pos-type",
-        McuWaterMarkImage,
-        "dynamic_pos_type",
-        _sdk_only("McuWaterMarkImage", "DynamicPosType"),
-        values={0: "fixed (default)", 1: "random position every second", 2: "bounce every frame"},
-    ),
-    FieldSpec(
-        "watermark.text.dynamic-pos-type",
-        McuWaterMarkText,
-        "dynamic_pos_type",
-        _sdk_only("McuWaterMarkText", "DynamicPosType"),
-        values={0: "fixed (default)", 1: "random position every second", 2: "bounce every frame"},
-    ),
-    # SEI
-    FieldSpec(
-        "sei.layout-volume.follow-idr",
-        McuLayoutVolume,
-        "follow_idr",
-        _sdk("McuLayoutVolume", "FollowIdr"),
-        values={0: "not guaranteed on keyframes (default)", 1: "on every keyframe"},
-    ),
-    FieldSpec(
-        "sei.pass-through.follow-idr",
-        McuPassThrough,
-        "follow_idr",
-        _sdk("McuPassThrough", "FollowIdr"),
-        values={0: "not guaranteed on keyframes (default)", 1: "on every keyframe"},
-    ),
-    # Task
-    FieldSpec(
-        "task.max-idle-time.range",
-        AgentParams,
-        "max_idle_time",
-        _sdk("AgentParams", "MaxIdleTime"),
-        low=5,
-        high=86400,
-        unit=" seconds",
-    ),
-    FieldSpec(
-        "task.room-id-type",
-        StartPublishCdnStreamRequest,
-        "room_id_type",
-        "SDK models.py StartPublishCdnStreamRequest.RoomIdType; manual 001 StartPublishCdnStream",
-        values={0: "integer room", 1: "string room"},
-    ),
-    FieldSpec(
-        "task.with-transcoding",
-        (StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest),
-        "with_transcoding",
-        "SDK models.py StartPublishCdnStreamRequest.WithTranscoding; manual 001 "
-        "StartPublishCdnStream, UpdatePublishCdnStream",
-        values={0: "single-stream relay", 1: "mixing, transcoded"},
-    ),
-    FieldSpec(
-        "cdn.is-tencent-cdn",
-        McuPublishCdnParam,
-        "is_tencent_cdn",
-        _sdk("McuPublishCdnParam", "IsTencentCdn"),
-        values={0: "third-party CDN (billed)", 1: "Tencent CDN (default)"},
-    ),
-    # Recording (SDK only)
-    FieldSpec(
-        "record.uni-record",
-        McuRecordParams,
-        "uni_record",
-        _sdk_only("McuRecordParams", "UniRecord"),
-        values={1: "no recording", 2: "record with the console template", 3: "record with these parameters"},
-    ),
-    FieldSpec(
-        "record.wait-time.range",
-        McuRecordParams,
-        "record_wait_time",
-        _sdk_only("McuRecordParams", "RecordWaitTime"),
-        low=5,
-        high=86400,
-        unit=" seconds",
-    ),
-    FieldSpec(
-        "record.max-file-duration.range",
-        McuRecordParams,
-        "max_media_file_duration",
-        _sdk_only("McuRecordParams", "MaxMediaFileDuration"),
-        low=1,
-        high=1440,
-        unit=" minutes",
-    ),
-    FieldSpec(
-        "record.stream-type",
-        McuRecordParams,
-        "stream_type",
-        _sdk_only("McuRecordParams", "StreamType"),
-        values={0: "audio and video", 1: "audio only", 2: "video only"},
-    ),
-    FieldSpec(
-        "record.cloud-storage.vendor",
-        CloudStorage,
-        "vendor",
-        "manual 001 Data Types CloudStorage.Vendor",
-        values={0: "Tencent COS", 1: "AWS"},
-    ),
-)
-
-
-def _describe(spec: FieldSpec) -> str:
-    if spec.values is not None:
-        return ", ".join(f"{v} ({m})" if m != "Hz" else f"{v}" for v, m in spec.values.items())
-    if spec.low is not None and spec.high is not None:
-        return f"{spec.low}..{spec.high}{spec.unit}"
-    return f">= {spec.low}{spec.unit}" if spec.low is not None else f"<= {spec.high}{spec.unit}"
-
-
-def _check_for(spec: FieldSpec):
-    classes = spec.cls if isinstance(spec.cls, tuple) else (spec.cls,)
-    name = classes[0].api_name(spec.attr)
-    limit = _describe(spec)
-    fix = "set one of these" if spec.values is not None else "set a value in that range"
-
-    def check(ctx: Context):
-        for path, model in (item for cls in classes for item in ctx.of_type(cls)):
-            value = getattr(model, spec.attr)
-            if value is None:
+    Raises ValueError when two fields share a code but not their facts (they would need two messages)."""
+    out: dict[str, list[tuple[type[ApiModel], str, FieldFacts]]] = {}
+    for cls in classes:
+        for attr, facts in field_facts(cls).items():
+            if not facts.rule:
                 continue
-            if spec.values is not None:
-                bad = value not in spec.values
-            else:
-                bad = (spec.low is not None and value < spec.low) or (spec.high is not None and value > spec.high)
-            if bad:
-                yield join_path(path, name), f"{name} is {value}; valid: {limit} — {fix}"
+            same = out.setdefault(facts.rule, [])
+            if same and same[0][2] != facts:
+                first = same[0]
+                raise ValueError(
+                    f"rule {facts.rule!r}: {first[0].__name__}.{first[1]} and {cls.__name__}.{attr} differ in facts"
+                )
+            same.append((cls, attr, facts))
+    return out
 
-    check.__doc__ = f"{classes[0].__name__}.{name} must be {limit}."
+
+def _check_for(places: Sequence[tuple[type[ApiModel], str, FieldFacts]]) -> Check:
+    first_cls, first_attr, facts = places[0]
+    name = first_cls.api_name(first_attr)
+    limit = facts.limit()
+    fix = "set one of these" if facts.values is not None else "set a value in that range"
+
+    def check(ctx: RuleContext) -> Hits:
+        for cls, attr, _facts in places:
+            for path, item in ctx.of_type(cls):
+                value = getattr(item, attr)
+                if value is not None and not facts.allows(value):
+                    yield join_path(path, name), f"{name} is {value}; valid: {limit} — {fix}"
+
+    check.__doc__ = f"{first_cls.__name__}.{name} must be {limit}."
     return check
 
 
-for _spec in SPECS:
-    _check = _check_for(_spec)
-    add_rule(Rule(_spec.code, _spec.severity, _spec.source, _check, _check.__doc__ or ""))
+def field_rules(classes: Iterable[type[ApiModel]]) -> list[Rule]:
+    """One error :class:`Rule` per rule code in the field facts of ``classes``: its source is the first field's
+    (:meth:`~layout_studio.model.ApiModel.field_source`), its message ``Width is 2560; valid: 0..1920 pixels — set
+    a value in that range``."""
+    rules = []
+    for code, places in checked_fields(classes).items():
+        check = _check_for(places)
+        cls, attr, _facts = places[0]
+        rules.append(Rule(code, E, cls.field_source(attr), check, check.__doc__ or ""))
+    return rules
+
+
+for _rule in field_rules(api_types()):
+    add_rule(_rule)
 
 
 @rule(
     "video.encode.manual-differs",
     W,
-    "SDK models.py VideoEncode (Height [0,1920], Fps [1,60], BitRate [1,10000]); manual 001 Data Types "
-    "VideoEncode (Height [0,1080], Fps [0,60], BitRate [0,10000])",
+    "SDK models.VideoEncode (Height [0,1920], Fps [1,60], BitRate [1,10000]); Data Types VideoEncode "
+    "(Height [0,1080], Fps [0,60], BitRate [0,10000])",
 )
-def encode_manual_differs(ctx: Context):
-    """Values the SDK allows but the older manual does not (or the reverse): may be rejected by older servers."""
+def encode_manual_differs(ctx: RuleContext) -> Hits:
+    """Values the SDK allows but the older Data Types page does not (or the reverse): may be rejected by older
+    servers."""
     for path, ve in ctx.of_type(VideoEncode):
         if ve.height is not None and 1080 < ve.height <= 1920:
             yield (
@@ -396,34 +108,33 @@ def encode_manual_differs(ctx: Context):
             )
 
 
-def _int_fields() -> dict[type, list[str]]:
-    """Model class -> its integer attributes that no FieldSpec ranges (computed once)."""
-    ranged = {(cls, spec.attr) for spec in SPECS for cls in (spec.cls if isinstance(spec.cls, tuple) else (spec.cls,))}
+def _is_int(annotation: Any) -> bool:
+    if annotation is int:
+        return True
+    return get_origin(annotation) is not list and any(_is_int(a) for a in get_args(annotation))
 
-    def is_int(annotation) -> bool:
-        if annotation is int:
-            return True
-        return get_origin(annotation) is not list and any(is_int(a) for a in get_args(annotation))
 
-    out: dict[type, list[str]] = {}
-    for cls in (getattr(api_model, name) for name in api_model.__all__):
-        if isinstance(cls, type) and issubclass(cls, api_model.ApiModel):
-            attrs = [a for a, f in cls.model_fields.items() if is_int(f.annotation) and (cls, a) not in ranged]
-            if attrs:
-                out[cls] = attrs
+def unranged_int_fields(classes: Iterable[type[ApiModel]]) -> dict[type[ApiModel], list[str]]:
+    """Model class -> its integer attributes whose facts give no range or enum (``value.integer.64-bit``'s)."""
+    out: dict[type[ApiModel], list[str]] = {}
+    for cls in classes:
+        facts = field_facts(cls)
+        attrs = [a for a, f in cls.model_fields.items() if _is_int(f.annotation) and not (a in facts and facts[a].rule)]
+        if attrs:
+            out[cls] = attrs
     return out
 
 
-_INT_FIELDS = _int_fields()
+_INT_FIELDS = unranged_int_fields(api_types())
 
 
 @rule(
     "value.integer.64-bit",
     E,
-    "Layout Studio: an API Integer is a 64-bit number (SDK models.py int fields, "
-    "manual 001 Data Types 'Integer'); fields with a documented range say more",
+    "Layout Studio assumption (an API Integer is a 64-bit number: SDK models int fields, Data Types 'Integer'; "
+    "fields with a documented range say more)",
 )
-def integer_64_bit(ctx: Context):
+def integer_64_bit(ctx: RuleContext) -> Hits:
     """An integer beyond any 64-bit integer (-2^63..2^64-1) cannot reach the API (fields without their own range:
     SdkAppId, SequenceNumber, ZOrder, FontSize, ...)."""
     for cls, attrs in _INT_FIELDS.items():

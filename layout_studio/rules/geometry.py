@@ -8,27 +8,29 @@ Regions are only checked in a custom layout (MixLayoutMode 4): dynamic modes ign
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..model import McuCustomCrop
-from .registry import Context, rule
+from collections.abc import Iterator
 
-SRC_LAYOUT = "SDK models.py McuLayout.LocationX/LocationY; manual 001 Data Types McuLayout"
-SRC_SIZE = "SDK models.py McuLayout.ImageWidth/ImageHeight (default 0); manual 001 Data Types McuLayout"
+from ..findings import Severity
+from ..model import McuCustomCrop, McuLayout, McuWaterMarkImage, McuWaterMarkText
+from .registry import Hits, RuleContext, rule
+
+SRC_LAYOUT = "SDK models.McuLayout.LocationX/LocationY; Data Types McuLayout"
+SRC_SIZE = "SDK models.McuLayout.ImageWidth/ImageHeight (default 0); Data Types McuLayout"
 SRC_WATERMARK = (
     "Layout Studio heuristic (McuLayout's canvas limit applied to watermarks); "
-    "SDK models.py McuWaterMarkImage/McuWaterMarkText LocationX/LocationY"
+    "SDK models.McuWaterMarkImage/McuWaterMarkText LocationX/LocationY"
 )
-SRC_CROP = "SDK models.py McuCustomCrop; manual 001 Data Types McuCustomCrop"
-SRC_CUSTOM_RENDER = "SDK models.py McuBackgroundCustomRender, McuLayout.BackgroundCustomRender"
+SRC_CROP = "SDK models.McuCustomCrop; Data Types McuCustomCrop"
+SRC_CUSTOM_RENDER = "SDK models.McuBackgroundCustomRender, McuLayout.BackgroundCustomRender"
 CROP_LIMIT = 10000
 
 
-def _who(region) -> str:
+def _who(region: McuLayout) -> str:
     uid = region.user_id
     return f"{uid}'s region" if uid else "the unnamed region"
 
 
-def watermark_bodies(ctx: Context):
+def watermark_bodies(ctx: RuleContext) -> Iterator[tuple[str, McuWaterMarkImage | McuWaterMarkText]]:
     """``(path, body)`` of the body WaterMarkType selects in each watermark, e.g.
     ``("VideoParams.WaterMarkList[0].WaterMarkImage", McuWaterMarkImage)``; watermarks without it are skipped."""
     for path, mark in ctx.watermarks:
@@ -41,9 +43,9 @@ def watermark_bodies(ctx: Context):
 @rule(
     "layout.canvas.unchecked",
     Severity.INFO,
-    "UpdatePublishCdnStream carries no VideoEncode; manual 001 Data Types McuLayout (canvas limit)",
+    "Layout Studio assumption (geometry needs the canvas size); Data Types McuLayout (canvas limit)",
 )
-def canvas_unchecked(ctx: Context):
+def canvas_unchecked(ctx: RuleContext) -> Hits:
     """Regions or watermarks exist but there is no canvas (no VideoEncode, no --canvas): geometry is unchecked."""
     if ctx.canvas is not None:
         return
@@ -59,7 +61,7 @@ def canvas_unchecked(ctx: Context):
 
 
 @rule("layout.region.zero-size", Severity.ERROR, SRC_SIZE)
-def region_zero_size(ctx: Context):
+def region_zero_size(ctx: RuleContext) -> Hits:
     """A region with ImageWidth or ImageHeight of 0 (the default when absent) or less shows nothing."""
     if not ctx.custom:
         return
@@ -94,7 +96,7 @@ def _axis_problem(
 
 
 @rule("layout.region.outside-canvas", Severity.ERROR, SRC_LAYOUT)
-def region_outside_canvas(ctx: Context):
+def region_outside_canvas(ctx: RuleContext) -> Hits:
     """LocationX + ImageWidth must not exceed the canvas width, LocationY + ImageHeight the height."""
     if ctx.canvas is None or not ctx.custom:
         return
@@ -114,7 +116,7 @@ def region_outside_canvas(ctx: Context):
 
 
 @rule("watermark.outside-canvas", Severity.WARNING, SRC_WATERMARK)
-def watermark_outside_canvas(ctx: Context):
+def watermark_outside_canvas(ctx: RuleContext) -> Hits:
     """A watermark partly or fully outside the canvas is cut or not seen (the MCU does not document a limit)."""
     if ctx.canvas is None:
         return
@@ -141,9 +143,9 @@ def watermark_outside_canvas(ctx: Context):
 @rule(
     "watermark.zero-size",
     Severity.ERROR,
-    "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (WaterMarkWidth, WaterMarkHeight required)",
+    "Data Types McuWaterMarkImage/McuWaterMarkText (WaterMarkWidth, WaterMarkHeight required)",
 )
-def watermark_zero_size(ctx: Context):
+def watermark_zero_size(ctx: RuleContext) -> Hits:
     """WaterMarkWidth and WaterMarkHeight are required and a watermark of 0 pixels or less shows nothing."""
     for base, body in watermark_bodies(ctx):
         for attr, name in (("water_mark_width", "WaterMarkWidth"), ("water_mark_height", "WaterMarkHeight")):
@@ -157,10 +159,10 @@ def watermark_zero_size(ctx: Context):
 @rule(
     "watermark.location.missing",
     Severity.ERROR,
-    "manual 001 Data Types McuWaterMarkImage/McuWaterMarkText (LocationX, LocationY required); SDK models.py "
+    "Data Types McuWaterMarkImage/McuWaterMarkText (LocationX, LocationY required); SDK models."
     "McuWaterMarkImage/McuWaterMarkText LocationX/LocationY (no default documented)",
 )
-def watermark_location_missing(ctx: Context):
+def watermark_location_missing(ctx: RuleContext) -> Hits:
     """LocationX and LocationY (pixels from the canvas's top-left corner) are required for every watermark."""
     for base, body in watermark_bodies(ctx):
         for attr, name, axis in (("location_x", "LocationX", "left"), ("location_y", "LocationY", "top")):
@@ -173,9 +175,9 @@ def watermark_location_missing(ctx: Context):
 
 
 @rule("layout.custom-crop.range", Severity.ERROR, SRC_CROP)
-def custom_crop_range(ctx: Context):
-    """CustomCrop: LocationX, LocationY >= 0 (SDK; the manual says > 0); Width, Height > 0; LocationX + Width and
-    LocationY + Height at most 10000 source pixels."""
+def custom_crop_range(ctx: RuleContext) -> Hits:
+    """CustomCrop: LocationX, LocationY >= 0 (SDK; the Data Types page says > 0); Width, Height > 0; LocationX +
+    Width and LocationY + Height at most 10000 source pixels."""
     for path, crop in ctx.of_type(McuCustomCrop):
         for attr, name in (("location_x", "LocationX"), ("location_y", "LocationY")):
             value = getattr(crop, attr)
@@ -204,7 +206,7 @@ def custom_crop_range(ctx: Context):
 
 
 @rule("layout.background-custom-render.missing", Severity.ERROR, SRC_CUSTOM_RENDER)
-def custom_render_missing(ctx: Context):
+def custom_render_missing(ctx: RuleContext) -> Hits:
     """BackgroundRenderMode 4 (custom) needs BackgroundCustomRender."""
     for path, region in ctx.regions:
         if region.background_render_mode == 4 and region.background_custom_render is None:
@@ -216,7 +218,7 @@ def custom_render_missing(ctx: Context):
 
 
 @rule("layout.background-custom-render.range", Severity.ERROR, SRC_CUSTOM_RENDER)
-def custom_render_range(ctx: Context):
+def custom_render_range(ctx: RuleContext) -> Hits:
     """BackgroundCustomRender: 0 < Width <= region ImageWidth, 0 < Height <= ImageHeight,
     0 <= Radius <= min(Width, Height) / 2."""
     for path, region in ctx.regions:

@@ -9,16 +9,16 @@ whose URL has another character "does not take effect".
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Severity
 from ..model import McuLayout, McuVideoParams, McuWaterMarkText
-from .registry import Context, rule
+from ..values import ValueFormatError, parse_color
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-COLOR = re.compile(r"0[xX][0-9A-Fa-f]{6}")
 URL_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-._~:/?#[]@!&()*+,%=;|")
 FORMATS_IMAGE = ("png", "jpg", "jpeg")
 FORMATS_PLACEHOLDER = ("png", "jpg", "jpeg", "bmp", "gif", "webm")
@@ -26,7 +26,7 @@ FORMATS_TRANSPARENT = ("png",)
 FONTS = ("Tencent", "SourceHanSans")
 
 
-def color_fields(ctx: Context):
+def color_fields(ctx: RuleContext) -> Iterator[tuple[str, str | None]]:
     """``(path, value)`` of every color string: canvas, region and text watermark colors."""
     for path, video in ctx.of_type(McuVideoParams):
         yield f"{path}.BackGroundColor", video.back_ground_color
@@ -37,7 +37,7 @@ def color_fields(ctx: Context):
         yield f"{path}.BackGroundColor", text.back_ground_color
 
 
-def image_urls(ctx: Context):
+def image_urls(ctx: RuleContext) -> Iterator[tuple[str, str | None, tuple[str, ...], str]]:
     """``(path, url, formats, what)`` of every image URL the MCU downloads."""
     for path, video in ctx.of_type(McuVideoParams):
         yield f"{path}.BackgroundImageUrl", video.background_image_url, FORMATS_IMAGE, "canvas background"
@@ -53,28 +53,27 @@ def image_urls(ctx: Context):
 @rule(
     "color.format",
     E,
-    "SDK models.py McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, "
-    "McuWaterMarkText.FontColor/BackGroundColor (examples 0xcc0033); manual 001 Data Types",
+    "SDK models.McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, "
+    "McuWaterMarkText.FontColor/BackGroundColor (examples 0xcc0033); Data Types McuVideoParams",
 )
-def color_format(ctx: Context):
-    """Colors are written ``0xRRGGBB`` (six hex digits)."""
+def color_format(ctx: RuleContext) -> Hits:
+    """Colors are written ``0xRRGGBB`` (six hex digits), as :func:`layout_studio.values.parse_color` reads them."""
     for path, value in color_fields(ctx):
-        if value is None or COLOR.fullmatch(value):
+        if value is None:
             continue
-        hint = ""
-        stripped = value.strip().lstrip("#")
-        if re.fullmatch(r"[0-9A-Fa-f]{6}", stripped):
-            hint = f" (write 0x{stripped.upper()})"
-        yield path, f"color {value!r} is not 0xRRGGBB{hint}; e.g. 0x000000 black, 0xFFFFFF white"
+        try:
+            parse_color(value)
+        except ValueFormatError as exc:
+            yield path, str(exc)
 
 
 @rule(
     "url.scheme",
     E,
-    "Layout Studio heuristic: the MCU downloads the image (SDK models.py McuVideoParams/"
-    "McuLayout/McuWaterMarkImage: 'ensure the image link is reachable')",
+    "Layout Studio heuristic: the MCU downloads the image; SDK models.McuVideoParams.BackgroundImageUrl, "
+    "McuLayout.BackgroundImageUrl, McuWaterMarkImage.WaterMarkUrl ('ensure the image link is reachable')",
 )
-def url_scheme(ctx: Context):
+def url_scheme(ctx: RuleContext) -> Hits:
     """Image URLs must be http:// or https:// links the MCU can download."""
     for path, url, _formats, what in image_urls(ctx):
         if url is None:
@@ -87,10 +86,10 @@ def url_scheme(ctx: Context):
 @rule(
     "url.charset",
     E,
-    "SDK models.py McuVideoParams.BackgroundImageUrl, McuLayout.BackgroundImageUrl/"
+    "SDK models.McuVideoParams.BackgroundImageUrl, McuLayout.BackgroundImageUrl/"
     "TransparentUrl, McuWaterMarkImage.WaterMarkUrl (allowed character set)",
 )
-def url_charset(ctx: Context):
+def url_charset(ctx: RuleContext) -> Hits:
     """URLs may only use ``0-9 a-z A-Z - . _ ~ : / ? # [ ] @ ! & ( ) * + , % = ; |``."""
     for path, url, _formats, what in image_urls(ctx):
         if url is None:
@@ -110,11 +109,11 @@ def url_charset(ctx: Context):
 @rule(
     "url.format",
     W,
-    "SDK models.py McuVideoParams.BackgroundImageUrl (png/jpg/jpeg), McuLayout."
+    "SDK models.McuVideoParams.BackgroundImageUrl (png/jpg/jpeg), McuLayout."
     "BackgroundImageUrl (png/jpg/jpeg/bmp/gif/webm), TransparentUrl (png), McuWaterMarkImage."
     "WaterMarkUrl (png/jpg/jpeg)",
 )
-def url_format(ctx: Context):
+def url_format(ctx: RuleContext) -> Hits:
     """The file extension of an image URL should be a documented format (the server decides by content)."""
     for path, url, formats, what in image_urls(ctx):
         if url is None:
@@ -138,9 +137,9 @@ def url_format(ctx: Context):
 @rule(
     "url.empty",
     E,
-    "SDK models.py McuWaterMarkImage.WaterMarkUrl; manual 001 Data Types McuWaterMarkImage (WaterMarkUrl required)",
+    "SDK models.McuWaterMarkImage.WaterMarkUrl; Data Types McuWaterMarkImage (WaterMarkUrl required)",
 )
-def url_empty(ctx: Context):
+def url_empty(ctx: RuleContext) -> Hits:
     """An image URL that is empty, and an image watermark without WaterMarkUrl."""
     for path, url, _formats, what in image_urls(ctx):
         if url is not None and not url.strip():
@@ -149,8 +148,8 @@ def url_empty(ctx: Context):
             yield path, "WaterMarkUrl is required for an image watermark; give an https:// link to a PNG or JPEG"
 
 
-@rule("watermark.body.missing", E, "SDK models.py McuWaterMarkParams; manual 001 Data Types McuWaterMarkParams")
-def watermark_body_missing(ctx: Context):
+@rule("watermark.body.missing", E, "SDK models.McuWaterMarkParams; Data Types McuWaterMarkParams")
+def watermark_body_missing(ctx: RuleContext) -> Hits:
     """WaterMarkType 0 needs WaterMarkImage, 1 needs WaterMarkText."""
     for path, mark in ctx.watermarks:
         wtype = mark.eff("water_mark_type")
@@ -183,9 +182,9 @@ def watermark_body_missing(ctx: Context):
 @rule(
     "watermark.body.ignored",
     W,
-    "SDK models.py McuWaterMarkParams (WaterMarkImage for type 0, WaterMarkText for type 1)",
+    "SDK models.McuWaterMarkParams (WaterMarkImage for type 0, WaterMarkText for type 1)",
 )
-def watermark_body_ignored(ctx: Context):
+def watermark_body_ignored(ctx: RuleContext) -> Hits:
     """The body WaterMarkType does not select is ignored."""
     for path, mark in ctx.watermarks:
         wtype = mark.eff("water_mark_type")
@@ -195,8 +194,8 @@ def watermark_body_ignored(ctx: Context):
             yield f"{path}.WaterMarkImage", "WaterMarkImage is ignored: WaterMarkType is 1 (text); remove it"
 
 
-@rule("watermark.text.required", E, "manual 001 Data Types McuWaterMarkText (Text, FontSize required)")
-def text_required(ctx: Context):
+@rule("watermark.text.required", E, "Data Types McuWaterMarkText (Text, FontSize required)")
+def text_required(ctx: RuleContext) -> Hits:
     """A text watermark needs Text and FontSize (pixels, above 0)."""
     for path, text in ctx.of_type(McuWaterMarkText):
         if text.text is None or text.text == "":
@@ -207,8 +206,8 @@ def text_required(ctx: Context):
             yield f"{path}.FontSize", f"FontSize is {text.font_size}; it must be above 0 pixels"
 
 
-@rule("watermark.text.font", E, "SDK models.py McuWaterMarkText.Font (Tencent, SourceHanSans)")
-def text_font(ctx: Context):
+@rule("watermark.text.font", E, "SDK models.McuWaterMarkText.Font (Tencent, SourceHanSans)")
+def text_font(ctx: RuleContext) -> Hits:
     """Font is ``Tencent`` (default) or ``SourceHanSans``."""
     for path, text in ctx.of_type(McuWaterMarkText):
         if text.font is not None and text.font not in FONTS:
@@ -220,11 +219,12 @@ def text_font(ctx: Context):
 @rule(
     "layout.region.background-color-unsupported",
     INFO,
-    "SDK models.py McuLayout.BackGroundColor ('not supported yet') and BackGroundColorMode; manual 001 Data "
-    "Types McuLayout ('Not supported yet')",
+    "SDK models.McuLayout.BackGroundColor ('not supported yet') and BackGroundColorMode; Data Types McuLayout "
+    "('Not supported yet')",
 )
-def region_background_color(ctx: Context):
-    """A region's BackGroundColor only applies through BackGroundColorMode (SDK); the manual says unsupported."""
+def region_background_color(ctx: RuleContext) -> Hits:
+    """A region's BackGroundColor only applies through BackGroundColorMode (SDK); the Data Types page says
+    unsupported."""
     for path, region in ctx.regions:
         if region.back_ground_color is not None and region.eff("back_ground_color_mode") == 0:
             yield (
@@ -234,8 +234,8 @@ def region_background_color(ctx: Context):
             )
 
 
-@rule("layout.region.transparent-url-render-mode", W, "SDK models.py McuLayout.TransparentUrl (RenderMode 0 only)")
-def transparent_render_mode(ctx: Context):
+@rule("layout.region.transparent-url-render-mode", W, "SDK models.McuLayout.TransparentUrl (RenderMode 0 only)")
+def transparent_render_mode(ctx: RuleContext) -> Hits:
     """TransparentUrl only works with RenderMode 0 (crop)."""
     for path, region in ctx.regions:
         if region.transparent_url and region.eff("render_mode") != 0:

@@ -1,7 +1,7 @@
 """Rules about the preset file itself (format ``layout-studio/preset@1``): a preset never stores secrets.
 
-Issue 2 ("The preset file"): secrets (UserSig, keys) are never written to a preset; :func:`~layout_studio.presets.
-save_preset` strips them, but a hand-edited or copied file can still hold one. Paths are request paths, as for every
+Secrets (UserSig, keys) are never written to a preset: :func:`~layout_studio.presets.save_preset` strips them, but a
+hand-edited or copied file can still hold one. Paths are request paths, as for every
 preset finding (``AgentParams.UserSig`` for ``Target.AgentParams.UserSig``).
 """
 
@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..secrets import find_secrets
-from .registry import Context, rule
+from .registry import Hits, RuleContext, rule
 
 
 @rule(
     "preset.secret",
     Severity.WARNING,
-    "Layout Studio preset format (issue 2: secrets are never written to a "
-    "preset); manual 001 Data Types AgentParams.UserSig, McuFeedBackRoomParams."
-    "UserSig; SDK models.py McuPublishCdnParam.PublishCdnUrl",
+    "Layout Studio assumption (secrets are never written to a preset); Data Types AgentParams.UserSig, "
+    "McuFeedBackRoomParams.UserSig; SDK models.McuPublishCdnParam.PublishCdnUrl",
 )
-def preset_secret(ctx: Context):
+def preset_secret(ctx: RuleContext) -> Hits:
     """A UserSig, SecretKey or URL txSecret stored in a preset (the value is never shown)."""
     if ctx.kind != "preset":
         return

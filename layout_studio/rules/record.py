@@ -2,7 +2,7 @@
 RecordFormat values, the storage choice and its required fields, and parameters that only apply with UniRecord 3.
 
 Enum and range fields (UniRecord, RecordWaitTime, MaxMediaFileDuration, StreamType) are in :mod:`.fields`.
-Source: SDK models.py McuRecordParams, McuStorageParams; manual 001 Data Types CloudStorage.
+Source: SDK models.McuRecordParams, McuStorageParams; Data Types CloudStorage.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ import re
 
 from ..findings import Severity
 from ..model import CloudStorage, McuRecordParams, McuStorageParams
-from .registry import Context, rule
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SAFE = re.compile(r"[A-Za-z0-9_-]*")
 FORMATS = ("hls", "mp4", "aac")
-SRC = "SDK models.py McuRecordParams"
+SRC = "SDK models.McuRecordParams"
 
 
 @rule("record.uni-record.missing", E, SRC + ".UniRecord ('0 or absent: not supported, undefined behaviour')")
-def uni_record_missing(ctx: Context):
+def uni_record_missing(ctx: RuleContext) -> Hits:
     """RecordParams needs UniRecord 1, 2 or 3 (absent is undefined)."""
     for path, rec in ctx.of_type(McuRecordParams):
         if rec.uni_record is None:
@@ -28,7 +28,7 @@ def uni_record_missing(ctx: Context):
 
 
 @rule("record.key.format", E, SRC + ".RecordKey (at most 128 bytes of a-z A-Z 0-9 _ -)")
-def record_key(ctx: Context):
+def record_key(ctx: RuleContext) -> Hits:
     """RecordKey: at most 128 bytes of letters, digits, ``_`` and ``-``."""
     for path, rec in ctx.of_type(McuRecordParams):
         key = rec.record_key
@@ -40,7 +40,7 @@ def record_key(ctx: Context):
 
 
 @rule("record.prefix.format", E, SRC + ".UserDefineRecordPrefix (at most 64 bytes of a-z A-Z 0-9 _ -)")
-def record_prefix(ctx: Context):
+def record_prefix(ctx: RuleContext) -> Hits:
     """UserDefineRecordPrefix: at most 64 bytes of letters, digits, ``_`` and ``-``."""
     for path, rec in ctx.of_type(McuRecordParams):
         prefix = rec.user_define_record_prefix
@@ -52,7 +52,7 @@ def record_prefix(ctx: Context):
 
 
 @rule("record.format", E, SRC + ".RecordFormat (hls, mp4, aac; mp4 and aac not together)")
-def record_format(ctx: Context):
+def record_format(ctx: RuleContext) -> Hits:
     """RecordFormat values are "hls", "mp4", "aac"; mp4 and aac cannot be combined."""
     for path, rec in ctx.of_type(McuRecordParams):
         formats = rec.record_format or []
@@ -66,9 +66,9 @@ def record_format(ctx: Context):
 @rule(
     "record.storage.one",
     E,
-    "SDK models.py McuRecordParams.McuStorageParams ('only one may be given'), McuStorageParams",
+    "SDK models.McuRecordParams.McuStorageParams ('only one may be given'), McuStorageParams",
 )
-def storage_one(ctx: Context):
+def storage_one(ctx: RuleContext) -> Hits:
     """McuStorageParams takes CloudStorage or McuCloudVod, not both."""
     for path, storage in ctx.of_type(McuStorageParams):
         if storage.cloud_storage is not None and storage.mcu_cloud_vod is not None:
@@ -78,10 +78,9 @@ def storage_one(ctx: Context):
 @rule(
     "record.cloud-storage.field-missing",
     E,
-    "manual 001 Data Types CloudStorage (Vendor, Region, Bucket, "
-    "AccessKey, SecretKey required); SDK models.py CloudStorage",
+    "Data Types CloudStorage (Vendor, Region, Bucket, AccessKey, SecretKey required); SDK models.CloudStorage",
 )
-def cloud_storage_fields(ctx: Context):
+def cloud_storage_fields(ctx: RuleContext) -> Hits:
     """CloudStorage (UniRecord 3) needs Vendor, Region, Bucket, AccessKey, and SecretKey in a request body (a preset
     never stores it: ``layout-studio payload --storage-secret-key`` puts it back)."""
     needed = [
@@ -110,7 +109,7 @@ def cloud_storage_fields(ctx: Context):
     INFO,
     SRC + " (RecordWaitTime, RecordFormat, MaxMediaFileDuration, StreamType, McuStorageParams: only with UniRecord 3)",
 )
-def params_ignored(ctx: Context):
+def params_ignored(ctx: RuleContext) -> Hits:
     """Recording parameters only apply with UniRecord 3."""
     for path, rec in ctx.of_type(McuRecordParams):
         if rec.uni_record == 3 or rec.uni_record is None:

@@ -1,14 +1,14 @@
 """The rule registry and the context every rule reads.
 
-A rule is a function ``check(ctx) -> Iterable[(path, message)]`` (or ``(path, message, source)`` to cite a more
-precise source for one hit), registered with :func:`rule` under a stable dotted ``code`` with a fixed
-``severity`` and a ``source`` (document and type). :func:`run` turns the hits into
-:class:`~layout_studio.findings.Finding` objects.
+A rule is a generator ``check(ctx: RuleContext) -> Hits`` yielding ``(path, message)`` per problem (or
+``(path, message, source)`` to cite a more precise source for one hit), registered with :func:`rule` under a
+stable dotted ``code`` with a fixed ``severity`` and a ``source`` (public documents, in the forms of
+:mod:`layout_studio.sources`). :func:`run` turns the hits into :class:`~layout_studio.findings.Finding` objects.
 
-The :class:`Context` holds the *request-shaped view* of what is validated (a preset's sections and Target merged
-at the root, so paths read the same as in a request body), the action (``"start"``, ``"update"`` or ``None`` for a
-design-only check), the effective canvas ``(width, height)`` in pixels and where it came from, and indexes of the
-nested models by type, so rules do not walk the tree again.
+The :class:`RuleContext` holds the *request-shaped view* of what is validated (a preset's sections and Target
+merged at the root, so paths read the same as in a request body), the action (``"start"``, ``"update"`` or
+``None`` for a design-only check), the effective canvas ``(width, height)`` in pixels and where it came from, and
+indexes of the nested models by type, so rules do not walk the tree again.
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from ..findings import Finding, Severity
 from ..model import (
     ApiModel,
+    McuAudioParams,
     McuLayout,
+    McuLayoutParams,
+    McuVideoParams,
     McuWaterMarkParams,
     StartPublishCdnStreamRequest,
     UpdatePublishCdnStreamRequest,
@@ -29,18 +32,23 @@ from ..model import (
 )
 
 Action = Literal["start", "update"] | None
+#: What a check yields for one problem: ``(path, message)`` or ``(path, message, source)``.
 Hit = tuple[str, str] | tuple[str, str, str]
+#: What a check returns (rules are generators).
+Hits = Iterator[Hit]
+Check = Callable[["RuleContext"], Iterable[Hit]]
 View = StartPublishCdnStreamRequest | UpdatePublishCdnStreamRequest
+M = TypeVar("M", bound=ApiModel)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: stable ``code``, ``severity``, ``source`` (document and type) and its ``check``."""
+    """A registered rule: stable ``code``, ``severity``, ``source`` (public documents) and its ``check``."""
 
     code: str
     severity: Severity
     source: str
-    check: Callable[[Context], Iterable[Hit]]
+    check: Check
     doc: str = ""
 
 
@@ -48,10 +56,10 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, source: str):
+def rule(code: str, severity: Severity, source: str) -> Callable[[Check], Check]:
     """Decorator registering ``check(ctx)`` as rule ``code``; raises ValueError for a code registered twice."""
 
-    def register(check: Callable[[Context], Iterable[Hit]]):
+    def register(check: Check) -> Check:
         add_rule(Rule(code, severity, source, check, (check.__doc__ or "").strip()))
         return check
 
@@ -67,7 +75,7 @@ def add_rule(r: Rule) -> Rule:
 
 
 @dataclass
-class Context:
+class RuleContext:
     """What a rule sees.
 
     ``root``: the request-shaped view (a StartPublishCdnStreamRequest for presets and start bodies, an
@@ -77,7 +85,7 @@ class Context:
     ``region``: a preset's Target.Region (the API region, a request header rather than a body field) or None.
     """
 
-    root: View
+    root: ApiModel
     kind: str
     action: Action
     canvas: tuple[int, int] | None
@@ -89,30 +97,36 @@ class Context:
         for path, model in iter_models(self.root):
             self._by_type.setdefault(type(model), []).append((path, model))
 
-    def of_type(self, cls: type) -> list[tuple[str, Any]]:
+    def of_type(self, cls: type[M]) -> list[tuple[str, M]]:
         """``(path, model)`` of every nested model of class ``cls``, in document order."""
-        return self._by_type.get(cls, [])
+        return cast(list[tuple[str, M]], self._by_type.get(cls, []))
 
     def get(self, name: str) -> Any:
         """Attribute ``name`` of the root (None when the root's type has no such field)."""
         return getattr(self.root, name, None)
 
     @property
-    def video(self):
-        return self.root.video_params
+    def video(self) -> McuVideoParams | None:
+        """The root's VideoParams."""
+        video: McuVideoParams | None = self.get("video_params")
+        return video
 
     @property
-    def layout(self):
+    def layout(self) -> McuLayoutParams | None:
+        """VideoParams.LayoutParams."""
         return self.video.layout_params if self.video else None
 
     @property
-    def audio(self):
-        return self.root.audio_params
+    def audio(self) -> McuAudioParams | None:
+        """The root's AudioParams."""
+        audio: McuAudioParams | None = self.get("audio_params")
+        return audio
 
     @cached_property
     def mode(self) -> int | None:
         """MixLayoutMode in effect (default 1 when LayoutParams is given without it), None without LayoutParams."""
-        return self.layout.eff("mix_layout_mode") if self.layout else None
+        mode: int | None = self.layout.eff("mix_layout_mode") if self.layout else None
+        return mode
 
     @cached_property
     def custom(self) -> bool:
@@ -138,10 +152,12 @@ class Context:
 
     @property
     def transcoding(self) -> int | None:
-        return self.get("with_transcoding")
+        """The root's WithTranscoding."""
+        value: int | None = self.get("with_transcoding")
+        return value
 
 
-def run(ctx: Context, rules: Iterable[Rule] | None = None) -> Iterator[Finding]:
+def run(ctx: RuleContext, rules: Iterable[Rule] | None = None) -> Iterator[Finding]:
     """Run ``rules`` (default: all registered) over ``ctx`` and yield their findings."""
     for r in RULES.values() if rules is None else rules:
         for hit in r.check(ctx) or ():

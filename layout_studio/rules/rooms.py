@@ -2,28 +2,28 @@
 allowlist, duplicate users, the robot's UserId colliding with a mixed user, the 16-input limit, and fields that
 only apply to some MixLayoutMode values (MaxVideoUser, MixLayoutList, PureAudioHoldPlaceMode).
 
-A user is (UserId, RoomId); an absent RoomId means the main room. Sources: SDK models.py McuLayoutParams,
-MixUserInfo, AgentParams, McuAudioParams; manual 001 StartPublishCdnStream and Data Types.
+A user is (UserId, RoomId); an absent RoomId means the main room. Sources: SDK models.McuLayoutParams,
+MixUserInfo, AgentParams, McuAudioParams; API StartPublishCdnStream; Data Types MixUserInfo, McuLayoutParams.
 """
 
 from __future__ import annotations
 
 from ..findings import Severity
-from ..model import McuFeedBackRoomParams, MixUserInfo
-from .audio import allowlist, user_key
-from .registry import Context, rule
+from ..model import McuFeedBackRoomParams, McuLayout, MixUserInfo
+from .audio import UserKey, allowlist, user_key
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 MAX_INPUTS = 16
-SRC_MODES = "SDK models.py McuLayoutParams; manual 001 Data Types McuLayoutParams"
+SRC_MODES = "SDK models.McuLayoutParams; Data Types McuLayoutParams"
 
 
-def _region_user(ctx: Context, region):
+def _region_user(ctx: RuleContext, region: McuLayout) -> UserKey | None:
     ums = region.user_media_stream
     return user_key(ctx, ums.user_info) if ums else None
 
 
-def mixed_users(ctx: Context):
+def mixed_users(ctx: RuleContext) -> list[tuple[str, UserKey]]:
     """``(path to UserId, (UserId, RoomId))`` of every user named in the video layout, audio lists, MaxVideoUser
     and SingleSubscribeParams."""
     out = []
@@ -34,8 +34,8 @@ def mixed_users(ctx: Context):
     return out
 
 
-@rule("user.user-id.missing", E, "manual 001 Data Types MixUserInfo (UserId required); SDK models.py MixUserInfo")
-def user_id_missing(ctx: Context):
+@rule("user.user-id.missing", E, "Data Types MixUserInfo (UserId required); SDK models.MixUserInfo")
+def user_id_missing(ctx: RuleContext) -> Hits:
     """Every UserInfo (MixUserInfo) names its user: UserId is required."""
     for path, info in ctx.of_type(MixUserInfo):
         if not info.user_id:
@@ -48,14 +48,17 @@ def user_id_missing(ctx: Context):
 @rule(
     "room.integer-room-digits",
     E,
-    "SDK models.py MixUserInfo.RoomIdType, StartPublishCdnStreamRequest.RoomIdType "
-    "(0 = integer room number); manual 001 Data Types MixUserInfo",
+    "SDK models.MixUserInfo.RoomIdType, StartPublishCdnStreamRequest.RoomIdType "
+    "(0 = integer room number); Data Types MixUserInfo",
 )
-def integer_rooms(ctx: Context):
+def integer_rooms(ctx: RuleContext) -> Hits:
     """With RoomIdType 0 (integer room) RoomId must be a decimal number written as a string."""
-    places = [("", ctx.get("room_id"), ctx.get("room_id_type"))]
-    for cls in (MixUserInfo, McuFeedBackRoomParams):
-        places += [(p, m.room_id, m.room_id_type) for p, m in ctx.of_type(cls)]
+    rooms: list[tuple[str, MixUserInfo | McuFeedBackRoomParams]] = [
+        *ctx.of_type(MixUserInfo),
+        *ctx.of_type(McuFeedBackRoomParams),
+    ]
+    places: list[tuple[str, str | None, int | None]] = [("", ctx.get("room_id"), ctx.get("room_id_type"))]
+    places += [(p, m.room_id, m.room_id_type) for p, m in rooms]
     for path, room_id, room_type in places:
         if room_type == 0 and room_id is not None and not (room_id.isascii() and room_id.isdigit()):
             where = f"{path}.RoomId" if path else "RoomId"
@@ -71,10 +74,9 @@ def integer_rooms(ctx: Context):
 @rule(
     "room.dynamic-layout-main-room",
     E,
-    "SDK models.py MixUserInfo.RoomId ('in dynamic layouts the room must be "
-    "the main room'); manual 001 Data Types MixUserInfo",
+    "SDK models.MixUserInfo.RoomId ('in dynamic layouts the room must be the main room'); Data Types MixUserInfo",
 )
-def dynamic_main_room(ctx: Context):
+def dynamic_main_room(ctx: RuleContext) -> Hits:
     """In dynamic layouts (MixLayoutMode 1..3) every MixUserInfo must be in the main room."""
     main = ctx.main_room[0]
     if ctx.mode not in (1, 2, 3) or main is None:
@@ -94,15 +96,15 @@ def dynamic_main_room(ctx: Context):
 @rule(
     "task.cross-room.no-allowlist",
     W,
-    "SDK models.py McuAudioParams.SubscribeAudioList ('cross-room PK needs an "
+    "SDK models.McuAudioParams.SubscribeAudioList ('cross-room PK needs an "
     "audio allowlist, or PK users are heard twice')",
 )
-def cross_room(ctx: Context):
+def cross_room(ctx: RuleContext) -> Hits:
     """Mixing regions from another room without an audio allowlist makes PK users heard twice."""
     if not ctx.custom or allowlist(ctx):
         return
     main = ctx.main_room[0]
-    rooms = {}
+    rooms: dict[str, str] = {}
     for path, region in ctx.regions:
         key = _region_user(ctx, region)
         if key and key[1] is not None:
@@ -117,15 +119,15 @@ def cross_room(ctx: Context):
         )
 
 
-@rule("task.user.duplicate-region", W, "Layout Studio heuristic; SDK models.py McuLayout.UserMediaStream")
-def duplicate_region(ctx: Context):
+@rule("task.user.duplicate-region", W, "Layout Studio heuristic; SDK models.McuLayout.UserMediaStream")
+def duplicate_region(ctx: RuleContext) -> Hits:
     """The same user and stream in two regions: the stream is shown once at most, the other region stays empty."""
     if not ctx.custom:
         return
-    seen: dict = {}
+    seen: dict[tuple[UserKey, int], str] = {}
     for path, region in ctx.regions:
         key = _region_user(ctx, region)
-        if key is None:
+        if key is None or region.user_media_stream is None:
             continue
         stream = (key, region.user_media_stream.eff("stream_type"))
         if stream in seen:
@@ -141,10 +143,10 @@ def duplicate_region(ctx: Context):
 @rule(
     "task.agent.user-id-collision",
     E,
-    "manual 001 StartPublishCdnStream ('the robot ID cannot conflict with a "
-    "user ID in the room'); SDK models.py AgentParams.UserId",
+    "API StartPublishCdnStream ('the robot ID cannot conflict with a "
+    "user ID in the room'); SDK models.AgentParams.UserId",
 )
-def agent_collision(ctx: Context):
+def agent_collision(ctx: RuleContext) -> Hits:
     """The robot's UserId (AgentParams, FeedBackRoomParams) must not be a mixed user: the robot would be kicked out."""
     robots = []
     agent = ctx.get("agent_params")
@@ -173,8 +175,8 @@ def agent_collision(ctx: Context):
         first.setdefault(uid, path)
 
 
-@rule("layout.inputs.too-many", E, "SDK models.py McuLayoutParams.MixLayoutList ('at most 16 input streams')")
-def too_many_regions(ctx: Context):
+@rule("layout.inputs.too-many", E, "SDK models.McuLayoutParams.MixLayoutList ('at most 16 input streams')")
+def too_many_regions(ctx: RuleContext) -> Hits:
     """MixLayoutList has at most 16 regions."""
     if len(ctx.regions) > MAX_INPUTS:
         yield (
@@ -187,10 +189,10 @@ def too_many_regions(ctx: Context):
 @rule(
     "task.inputs.too-many",
     W,
-    "SDK models.py McuLayoutParams.MixLayoutMode ('at most 16 audio/video streams are "
+    "SDK models.McuLayoutParams.MixLayoutMode ('at most 16 audio/video streams are "
     "mixed; audio-only users and placeholder-only regions count')",
 )
-def too_many_inputs(ctx: Context):
+def too_many_inputs(ctx: RuleContext) -> Hits:
     """At most 16 streams are mixed: named users of the layout and of the audio allowlist together."""
     users = {key for _p, key in mixed_users(ctx)}
     unnamed = sum(1 for _p, r in ctx.regions if _region_user(ctx, r) is None) if ctx.custom else 0
@@ -204,7 +206,7 @@ def too_many_inputs(ctx: Context):
 
 
 @rule("layout.max-video-user.ignored", W, SRC_MODES + " (MaxVideoUser: floating and screen-sharing layouts only)")
-def max_video_user(ctx: Context):
+def max_video_user(ctx: RuleContext) -> Hits:
     """MaxVideoUser only applies to MixLayoutMode 1 (floating) and 2 (screen sharing)."""
     if ctx.layout is not None and ctx.layout.max_video_user is not None and ctx.mode not in (1, 2):
         yield (
@@ -217,13 +219,13 @@ def max_video_user(ctx: Context):
 @rule(
     "layout.max-video-user.missing",
     W,
-    "manual 001 StartPublishCdnStream (screen sharing template: 'you need to "
-    "explicitly set the user that occupies the large screen'); SDK models.py "
+    "API StartPublishCdnStream (screen sharing template: 'you need to "
+    "explicitly set the user that occupies the large screen'); SDK models."
     "McuLayoutParams.MaxVideoUser",
 )
-def max_video_user_missing(ctx: Context):
+def max_video_user_missing(ctx: RuleContext) -> Hits:
     """The screen-sharing template (MixLayoutMode 2) needs MaxVideoUser: the user shown large on the left."""
-    if ctx.mode == 2 and ctx.layout.max_video_user is None:
+    if ctx.mode == 2 and ctx.layout is not None and ctx.layout.max_video_user is None:
         yield (
             "VideoParams.LayoutParams.MaxVideoUser",
             "MixLayoutMode is 2 (screen sharing) but MaxVideoUser is "
@@ -233,7 +235,7 @@ def max_video_user_missing(ctx: Context):
 
 
 @rule("layout.mix-layout-list.ignored", W, SRC_MODES + " (MixLayoutList: custom layout only)")
-def mix_layout_list_ignored(ctx: Context):
+def mix_layout_list_ignored(ctx: RuleContext) -> Hits:
     """MixLayoutList only applies to MixLayoutMode 4; dynamic modes place users themselves."""
     if ctx.layout is not None and ctx.layout.mix_layout_list and ctx.mode in (1, 2, 3):
         yield (
@@ -244,9 +246,9 @@ def mix_layout_list_ignored(ctx: Context):
 
 
 @rule("layout.mix-layout-list.empty", W, "Layout Studio heuristic; " + SRC_MODES)
-def mix_layout_list_empty(ctx: Context):
+def mix_layout_list_empty(ctx: RuleContext) -> Hits:
     """MixLayoutMode 4 without regions mixes no video."""
-    if ctx.custom and not ctx.layout.mix_layout_list:
+    if ctx.custom and ctx.layout is not None and not ctx.layout.mix_layout_list:
         yield (
             "VideoParams.LayoutParams.MixLayoutList",
             "MixLayoutMode is 4 (custom) but MixLayoutList is empty: no "
@@ -255,9 +257,9 @@ def mix_layout_list_empty(ctx: Context):
 
 
 @rule("layout.pure-audio-hold-place.ignored", W, SRC_MODES + " (PureAudioHoldPlaceMode: dynamic layouts only)")
-def pure_audio_ignored(ctx: Context):
+def pure_audio_ignored(ctx: RuleContext) -> Hits:
     """PureAudioHoldPlaceMode only applies to dynamic layouts (MixLayoutMode 1..3)."""
-    if ctx.custom and ctx.layout.pure_audio_hold_place_mode == 1:
+    if ctx.custom and ctx.layout is not None and ctx.layout.pure_audio_hold_place_mode == 1:
         yield (
             "VideoParams.LayoutParams.PureAudioHoldPlaceMode",
             "PureAudioHoldPlaceMode 1 is ignored in a custom layout (MixLayoutMode 4); regions hold places",
@@ -265,7 +267,7 @@ def pure_audio_ignored(ctx: Context):
 
 
 @rule("layout.dynamic-only.ignored", INFO, SRC_MODES + " (RenderMode, EnableStreamSEI: dynamic layouts only)")
-def dynamic_only(ctx: Context):
+def dynamic_only(ctx: RuleContext) -> Hits:
     """LayoutParams.RenderMode and EnableStreamSEI only apply to dynamic layouts; regions have their own."""
     if not ctx.custom:
         return

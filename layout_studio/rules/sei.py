@@ -1,26 +1,28 @@
 """SEI rules: LayoutVolume and PassThrough payload types (244 is reserved), AppData length, PayloadUuid, Interval,
 PayloadContent.
 
-Sources: SDK models.py McuLayoutVolume, McuPassThrough; manual 001 Data Types McuLayoutVolume, McuPassThrough.
+Sources: SDK models.McuLayoutVolume, McuPassThrough; Data Types McuLayoutVolume, McuPassThrough.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import McuLayoutVolume, McuPassThrough
-from .registry import Context, rule
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RESERVED = 244
 APP_DATA_LIMIT = 4096
 UUID = re.compile(r"[0-9A-Fa-f]{32}")
-SRC_LV = "SDK models.py McuLayoutVolume; manual 001 Data Types McuLayoutVolume"
-SRC_PT = "SDK models.py McuPassThrough; manual 001 Data Types McuPassThrough"
+SRC_LV = "SDK models.McuLayoutVolume; Data Types McuLayoutVolume"
+SRC_PT = "SDK models.McuPassThrough; Data Types McuPassThrough"
 
 
-def _payload_types(ctx: Context):
+def _payload_types(ctx: RuleContext) -> Iterator[tuple[str, int | None, bool]]:
+    """``(path, PayloadType, is pass-through)`` of every SEI."""
     for path, lv in ctx.of_type(McuLayoutVolume):
         yield f"{path}.PayloadType", lv.payload_type, False
     for path, pt in ctx.of_type(McuPassThrough):
@@ -30,10 +32,10 @@ def _payload_types(ctx: Context):
 @rule(
     "sei.payload-type.reserved",
     E,
-    "SDK models.py McuLayoutVolume.PayloadType, McuPassThrough.PayloadType "
-    "(244 is Tencent's timestamp SEI); manual 001 Data Types",
+    "SDK models.McuLayoutVolume.PayloadType, McuPassThrough.PayloadType "
+    "(244 is Tencent's timestamp SEI); Data Types McuLayoutVolume, McuPassThrough",
 )
-def payload_type_reserved(ctx: Context):
+def payload_type_reserved(ctx: RuleContext) -> Hits:
     """PayloadType 244 is reserved for Tencent's internal timestamp SEI."""
     for path, value, _pass in _payload_types(ctx):
         if value == RESERVED:
@@ -41,7 +43,7 @@ def payload_type_reserved(ctx: Context):
 
 
 @rule("sei.layout-volume.payload-type", E, SRC_LV)
-def layout_volume_payload_type(ctx: Context):
+def layout_volume_payload_type(ctx: RuleContext) -> Hits:
     """LayoutVolume PayloadType is 100..254 (default 100), except 244."""
     for path, value, passthrough in _payload_types(ctx):
         if not passthrough and value is not None and value != RESERVED and not 100 <= value <= 254:
@@ -49,7 +51,7 @@ def layout_volume_payload_type(ctx: Context):
 
 
 @rule("sei.pass-through.payload-type", E, SRC_PT)
-def pass_through_payload_type(ctx: Context):
+def pass_through_payload_type(ctx: RuleContext) -> Hits:
     """PassThrough PayloadType is required: 5, or 100..254 except 244."""
     for path, value, passthrough in _payload_types(ctx):
         if not passthrough:
@@ -61,7 +63,7 @@ def pass_through_payload_type(ctx: Context):
 
 
 @rule("sei.app-data.too-long", E, SRC_LV)
-def app_data_length(ctx: Context):
+def app_data_length(ctx: RuleContext) -> Hits:
     """AppData must be shorter than 4096 characters."""
     for path, lv in ctx.of_type(McuLayoutVolume):
         if lv.app_data is not None and len(lv.app_data) >= APP_DATA_LIMIT:
@@ -72,7 +74,7 @@ def app_data_length(ctx: Context):
 
 
 @rule("sei.pass-through.uuid-missing", E, SRC_PT)
-def uuid_missing(ctx: Context):
+def uuid_missing(ctx: RuleContext) -> Hits:
     """PayloadType 5 needs PayloadUuid."""
     for path, pt in ctx.of_type(McuPassThrough):
         if pt.payload_type == 5 and not pt.payload_uuid:
@@ -80,7 +82,7 @@ def uuid_missing(ctx: Context):
 
 
 @rule("sei.pass-through.uuid-format", E, SRC_PT)
-def uuid_format(ctx: Context):
+def uuid_format(ctx: RuleContext) -> Hits:
     """PayloadUuid is 32 hexadecimal digits."""
     for path, pt in ctx.of_type(McuPassThrough):
         if pt.payload_type == 5 and pt.payload_uuid and not UUID.fullmatch(pt.payload_uuid):
@@ -92,7 +94,7 @@ def uuid_format(ctx: Context):
 
 
 @rule("sei.pass-through.uuid-ignored", INFO, SRC_PT)
-def uuid_ignored(ctx: Context):
+def uuid_ignored(ctx: RuleContext) -> Hits:
     """PayloadUuid is ignored unless PayloadType is 5."""
     for path, pt in ctx.of_type(McuPassThrough):
         if pt.payload_uuid is not None and pt.payload_type is not None and pt.payload_type != 5:
@@ -100,7 +102,7 @@ def uuid_ignored(ctx: Context):
 
 
 @rule("sei.pass-through.content-missing", E, SRC_PT)
-def content_missing(ctx: Context):
+def content_missing(ctx: RuleContext) -> Hits:
     """PassThrough needs PayloadContent."""
     for path, pt in ctx.of_type(McuPassThrough):
         if pt.payload_content is None:
@@ -111,18 +113,21 @@ def content_missing(ctx: Context):
     "sei.interval.range",
     E,
     "Layout Studio heuristic (an interval of 0 ms or less cannot be honoured); "
-    "SDK models.py McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)",
+    "SDK models.McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)",
 )
-def interval(ctx: Context):
+def interval(ctx: RuleContext) -> Hits:
     """Interval is a sending period in milliseconds and must be above 0."""
-    for cls in (McuLayoutVolume, McuPassThrough):
-        for path, sei in ctx.of_type(cls):
-            if sei.interval is not None and sei.interval <= 0:
-                yield f"{path}.Interval", f"Interval is {sei.interval} ms; use a period above 0 (default 1000)"
+    seis: list[tuple[str, McuLayoutVolume | McuPassThrough]] = [
+        *ctx.of_type(McuLayoutVolume),
+        *ctx.of_type(McuPassThrough),
+    ]
+    for path, sei in seis:
+        if sei.interval is not None and sei.interval <= 0:
+            yield f"{path}.Interval", f"Interval is {sei.interval} ms; use a period above 0 (default 1000)"
 
 
-@rule("sei.without-video", W, "manual 001 StartPublishCdnStream (SEI: canvas is the VideoEncode size)")
-def sei_without_video(ctx: Context):
+@rule("sei.without-video", W, "API StartPublishCdnStream (SEI: the canvas is the VideoEncode size)")
+def sei_without_video(ctx: RuleContext) -> Hits:
     """SEI rides on the video stream: SeiParams without VideoParams has nothing to carry it (start only)."""
     sei = ctx.get("sei_params")
     if ctx.action == "start" and sei is not None and ctx.video is None:

@@ -2,9 +2,9 @@
 destinations (CDN URLs, feedback rooms) and their counts, the robot (AgentParams), VideoEncode completeness.
 
 Rules that need a target (required fields, a destination) run for ``action="start"`` only; a preset validated
-without an action gets design checks only. Sources: SDK models.py StartPublishCdnStreamRequest, AgentParams,
-McuPublishCdnParam, McuFeedBackRoomParams; manual 001 StartPublishCdnStream ("Instructions for using parameters",
-"Usage Precautions") and Data Types.
+without an action gets design checks only. Sources: SDK models.StartPublishCdnStreamRequest, AgentParams,
+McuPublishCdnParam, McuFeedBackRoomParams; API StartPublishCdnStream (input parameters, usage notes); Data Types
+AgentParams, McuPublishCdnParam, McuFeedBackRoomParams, VideoEncode.
 """
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ from __future__ import annotations
 from ..findings import Severity
 from ..model import VideoEncode
 from ..regions import REGIONS, expected_regions
-from ..regions import SOURCE as SRC_REGION
-from .registry import Context, rule
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-SRC_START = "SDK models.py StartPublishCdnStreamRequest; manual 001 StartPublishCdnStream Input Parameters"
-SRC_CDN = "SDK models.py McuPublishCdnParam; manual 001 Data Types McuPublishCdnParam"
-SRC_FEEDBACK = "SDK models.py McuFeedBackRoomParams; manual 001 Data Types McuFeedBackRoomParams"
+SRC_START = "SDK models.StartPublishCdnStreamRequest; API StartPublishCdnStream (input parameters)"
+SRC_REGION = "API StartPublishCdnStream (Region; usage notes: the SdkAppId's region)"
+SRC_CDN = "SDK models.McuPublishCdnParam; Data Types McuPublishCdnParam"
+SRC_FEEDBACK = "SDK models.McuFeedBackRoomParams; Data Types McuFeedBackRoomParams"
 MAX_CDN = 10
 MAX_FEEDBACK = 10
 
 
 @rule("task.field.missing", E, SRC_START)
-def start_fields(ctx: Context):
+def start_fields(ctx: RuleContext) -> Hits:
     """StartPublishCdnStream needs SdkAppId, RoomId, RoomIdType and WithTranscoding (a preset may leave
     WithTranscoding out: ``layout-studio payload`` defaults it)."""
     if ctx.action != "start":
@@ -40,8 +40,8 @@ def start_fields(ctx: Context):
             yield name, f"{name} is required to start a task: {hint}"
 
 
-@rule("task.agent.user-id-missing", E, "SDK models.py AgentParams.UserId; manual 001 Data Types AgentParams")
-def agent_user_id(ctx: Context):
+@rule("task.agent.user-id-missing", E, "SDK models.AgentParams.UserId; Data Types AgentParams")
+def agent_user_id(ctx: RuleContext) -> Hits:
     """AgentParams.UserId (the robot that joins the room) is required to start a task."""
     if ctx.action != "start":
         return
@@ -56,8 +56,8 @@ def agent_user_id(ctx: Context):
         )
 
 
-@rule("task.audio-params.missing", E, "SDK models.py StartPublishCdnStreamRequest.AudioParams (required to start)")
-def audio_params_missing(ctx: Context):
+@rule("task.audio-params.missing", E, "SDK models.StartPublishCdnStreamRequest.AudioParams (required to start)")
+def audio_params_missing(ctx: RuleContext) -> Hits:
     """AudioParams is required to start a task (audio is always transcoded)."""
     if ctx.action == "start" and ctx.audio is None:
         yield (
@@ -69,9 +69,9 @@ def audio_params_missing(ctx: Context):
 @rule(
     "task.destination.missing",
     E,
-    "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams/FeedBackRoomParams (one of them is required)",
+    "SDK models.StartPublishCdnStreamRequest.PublishCdnParams/FeedBackRoomParams (one of them is required)",
 )
-def destination_missing(ctx: Context):
+def destination_missing(ctx: RuleContext) -> Hits:
     """A task needs at least one destination: a CDN URL (PublishCdnParams) or a feedback room."""
     if ctx.action != "start":
         return
@@ -88,9 +88,9 @@ def destination_missing(ctx: Context):
 @rule(
     "task.cdn.too-many",
     E,
-    "SDK models.py StartPublishCdnStreamRequest.PublishCdnParams (at most 10); manual 001 StartPublishCdnStream",
+    "SDK models.StartPublishCdnStreamRequest.PublishCdnParams (at most 10); API StartPublishCdnStream",
 )
-def cdn_count(ctx: Context):
+def cdn_count(ctx: RuleContext) -> Hits:
     """At most 10 CDN URLs per task."""
     cdn = ctx.get("publish_cdn_params") or []
     if len(cdn) > MAX_CDN:
@@ -100,9 +100,9 @@ def cdn_count(ctx: Context):
 @rule(
     "task.feedback.too-many",
     E,
-    "SDK models.py StartPublishCdnStreamRequest.FeedBackRoomParams (at most 10); manual 001 StartPublishCdnStream",
+    "SDK models.StartPublishCdnStreamRequest.FeedBackRoomParams (at most 10); API StartPublishCdnStream",
 )
-def feedback_count(ctx: Context):
+def feedback_count(ctx: RuleContext) -> Hits:
     """At most 10 feedback rooms per task."""
     rooms = ctx.get("feed_back_room_params") or []
     if len(rooms) > MAX_FEEDBACK:
@@ -115,10 +115,10 @@ def feedback_count(ctx: Context):
 @rule(
     "task.with-transcoding.mixing",
     E,
-    "SDK models.py StartPublishCdnStreamRequest.WithTranscoding ('mixing must "
-    "transcode: set 1'); manual 001 StartPublishCdnStream",
+    "SDK models.StartPublishCdnStreamRequest.WithTranscoding ('mixing must "
+    "transcode: set 1'); API StartPublishCdnStream",
 )
-def transcoding_for_mixing(ctx: Context):
+def transcoding_for_mixing(ctx: RuleContext) -> Hits:
     """Mixing (a layout, or no SingleSubscribeParams to relay) needs WithTranscoding 1."""
     if ctx.transcoding != 0:
         return
@@ -143,10 +143,10 @@ def transcoding_for_mixing(ctx: Context):
 @rule(
     "task.with-transcoding.single",
     E,
-    "SDK models.py StartPublishCdnStreamRequest.SingleSubscribeParams "
-    "('WithTranscoding must be 0'); manual 001 UpdatePublishCdnStream",
+    "SDK models.StartPublishCdnStreamRequest.SingleSubscribeParams "
+    "('WithTranscoding must be 0'); API UpdatePublishCdnStream",
 )
-def transcoding_for_single(ctx: Context):
+def transcoding_for_single(ctx: RuleContext) -> Hits:
     """SingleSubscribeParams (relay one stream as it is) needs WithTranscoding 0."""
     if ctx.get("single_subscribe_params") is not None and ctx.transcoding == 1:
         yield (
@@ -161,9 +161,9 @@ def transcoding_for_single(ctx: Context):
 @rule(
     "task.single-subscribe.user-missing",
     E,
-    "manual 001 Data Types SingleSubscribeParams (UserMediaStream required), MixUserInfo (UserId required)",
+    "Data Types SingleSubscribeParams (UserMediaStream required), MixUserInfo (UserId required)",
 )
-def single_user(ctx: Context):
+def single_user(ctx: RuleContext) -> Hits:
     """SingleSubscribeParams must name the user whose stream is relayed."""
     single = ctx.get("single_subscribe_params")
     if single is None:
@@ -179,9 +179,9 @@ def single_user(ctx: Context):
 @rule(
     "video.encode.missing",
     E,
-    "manual 001 Data Types VideoEncode ('required if audio and video are relayed'); SDK models.py VideoEncode",
+    "Data Types VideoEncode ('required if audio and video are relayed'); SDK models.VideoEncode",
 )
-def encode_missing(ctx: Context):
+def encode_missing(ctx: RuleContext) -> Hits:
     """Starting a task with VideoParams needs VideoEncode (the canvas and bit rate)."""
     if ctx.action == "start" and ctx.video is not None and ctx.video.video_encode is None:
         yield (
@@ -196,9 +196,9 @@ def encode_missing(ctx: Context):
 @rule(
     "video.encode.required",
     E,
-    "SDK models.py VideoEncode ('required for audio and video output'); manual 001 Data Types VideoEncode",
+    "SDK models.VideoEncode ('required for audio and video output'); Data Types VideoEncode",
 )
-def encode_required(ctx: Context):
+def encode_required(ctx: RuleContext) -> Hits:
     """VideoEncode needs all of Width, Height, Fps, BitRate and Gop."""
     for path, ve in ctx.of_type(VideoEncode):
         for attr, name, hint in (
@@ -213,15 +213,15 @@ def encode_required(ctx: Context):
 
 
 @rule("cdn.url.missing", E, SRC_CDN)
-def cdn_url_missing(ctx: Context):
+def cdn_url_missing(ctx: RuleContext) -> Hits:
     """Each PublishCdnParams entry needs PublishCdnUrl."""
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
         if not cdn.publish_cdn_url:
             yield f"PublishCdnParams[{i}].PublishCdnUrl", "PublishCdnUrl is required: the rtmp:// push URL"
 
 
-@rule("cdn.url.rtmp-only", E, "SDK models.py McuPublishCdnParam.PublishCdnUrl ('rtmp links only')")
-def cdn_rtmp(ctx: Context):
+@rule("cdn.url.rtmp-only", E, "SDK models.McuPublishCdnParam.PublishCdnUrl ('rtmp links only')")
+def cdn_rtmp(ctx: RuleContext) -> Hits:
     """CDN URLs must be rtmp:// links."""
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
         url = cdn.publish_cdn_url
@@ -233,8 +233,8 @@ def cdn_rtmp(ctx: Context):
             )
 
 
-@rule("cdn.url.duplicate", W, "Layout Studio heuristic; SDK models.py McuPublishCdnParam")
-def cdn_duplicate(ctx: Context):
+@rule("cdn.url.duplicate", W, "Layout Studio heuristic; SDK models.McuPublishCdnParam")
+def cdn_duplicate(ctx: RuleContext) -> Hits:
     """The same CDN URL twice pushes the same stream twice."""
     seen: set[str] = set()
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
@@ -247,9 +247,9 @@ def cdn_duplicate(ctx: Context):
 @rule(
     "cdn.is-tencent-cdn.implicit",
     INFO,
-    "SDK models.py McuPublishCdnParam.IsTencentCdn ('set it explicitly'); manual 001 StartPublishCdnStream",
+    "SDK models.McuPublishCdnParam.IsTencentCdn ('set it explicitly'); API StartPublishCdnStream",
 )
-def cdn_implicit(ctx: Context):
+def cdn_implicit(ctx: RuleContext) -> Hits:
     """IsTencentCdn defaults to 1; the docs recommend setting it explicitly to avoid unexpected relay fees."""
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
         if cdn.publish_cdn_url and cdn.is_tencent_cdn is None:
@@ -261,7 +261,7 @@ def cdn_implicit(ctx: Context):
 
 
 @rule("feedback.field.missing", E, SRC_FEEDBACK)
-def feedback_fields(ctx: Context):
+def feedback_fields(ctx: RuleContext) -> Hits:
     """A feedback room needs RoomId, RoomIdType, UserId (and UserSig in a request body; presets never store it)."""
     needed = [("room_id", "RoomId"), ("room_id_type", "RoomIdType"), ("user_id", "UserId")]
     if ctx.kind != "preset" and ctx.action == "start":
@@ -273,7 +273,7 @@ def feedback_fields(ctx: Context):
 
 
 @rule("task.region.unsupported", E, SRC_REGION)
-def region_unsupported(ctx: Context):
+def region_unsupported(ctx: RuleContext) -> Hits:
     """A preset's Target.Region must be one the mixing APIs accept (ap-guangzhou, ap-hongkong, ap-singapore)."""
     if ctx.region is not None and ctx.region not in REGIONS:
         yield (
@@ -284,8 +284,8 @@ def region_unsupported(ctx: Context):
 
 
 @rule("task.region.sdk-app-id", W, SRC_REGION)
-def region_sdk_app_id(ctx: Context):
-    """The manual's SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
+def region_sdk_app_id(ctx: RuleContext) -> Hits:
+    """The usage notes' SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
     expected = expected_regions(ctx.get("sdk_app_id"))
     if ctx.region in REGIONS and expected is not None and ctx.region not in expected:
         yield (

@@ -3,29 +3,28 @@ media type), and the stream restart a CDN URL change causes.
 
 They run for ``action="update"`` (inferred from TaskId). For a preset checked with ``action="update"`` the fields
 ``layout-studio payload`` supplies or leaves out of an update (TaskId, SequenceNumber, a default WithTranscoding,
-AudioEncode, the Target's CDN URLs) are not reported. Sources: SDK models.py UpdatePublishCdnStreamRequest,
-McuPublishCdnParam; manual 001 UpdatePublishCdnStream (about line 3480) and StartPublishCdnStream "Usage
-Precautions" 3, 4 and 6.
+AudioEncode, the Target's CDN URLs) are not reported. Sources: SDK models.UpdatePublishCdnStreamRequest,
+McuPublishCdnParam; API UpdatePublishCdnStream (input parameters); API StartPublishCdnStream (usage notes 3 to 6).
 """
 
 from __future__ import annotations
 
 from ..findings import Severity
-from .registry import Context, rule
+from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-SRC_UPDATE = "SDK models.py UpdatePublishCdnStreamRequest; manual 001 UpdatePublishCdnStream Input Parameters"
+SRC_UPDATE = "SDK models.UpdatePublishCdnStreamRequest; API UpdatePublishCdnStream (input parameters)"
 
 
 @rule("update.task-id.missing", E, SRC_UPDATE)
-def task_id(ctx: Context):
+def task_id(ctx: RuleContext) -> Hits:
     """An update needs the TaskId StartPublishCdnStream returned."""
     if ctx.action == "update" and ctx.kind != "preset" and not ctx.get("task_id"):
         yield "TaskId", "TaskId is required to update a task: the id StartPublishCdnStream returned (--task-id)"
 
 
-@rule("update.sequence-number.missing", E, SRC_UPDATE + "; manual 001 StartPublishCdnStream Usage Precautions 6")
-def sequence_missing(ctx: Context):
+@rule("update.sequence-number.missing", E, SRC_UPDATE + "; API StartPublishCdnStream (usage notes 6)")
+def sequence_missing(ctx: RuleContext) -> Hits:
     """An update needs a SequenceNumber, increasing with every update of the task."""
     if ctx.action == "update" and ctx.kind != "preset" and ctx.get("sequence_number") is None:
         yield (
@@ -38,9 +37,9 @@ def sequence_missing(ctx: Context):
     "update.sequence-number.range",
     W,
     "Layout Studio heuristic (a first update should use a positive number); "
-    "manual 001 UpdatePublishCdnStream SequenceNumber ('increases each time')",
+    "API UpdatePublishCdnStream (SequenceNumber: 'increases each time')",
 )
-def sequence_range(ctx: Context):
+def sequence_range(ctx: RuleContext) -> Hits:
     """SequenceNumber should be positive (it only has to increase, but 0 or less leaves no room below)."""
     value = ctx.get("sequence_number")
     if ctx.action == "update" and value is not None and value <= 0:
@@ -48,7 +47,7 @@ def sequence_range(ctx: Context):
 
 
 @rule("update.field.missing", E, SRC_UPDATE + " (SdkAppId, WithTranscoding required)")
-def update_fields(ctx: Context):
+def update_fields(ctx: RuleContext) -> Hits:
     """An update needs SdkAppId and WithTranscoding."""
     if ctx.action != "update":
         return
@@ -63,11 +62,11 @@ def update_fields(ctx: Context):
 @rule(
     "update.audio-encode.immutable",
     E,
-    "SDK models.py UpdatePublishCdnStreamRequest.AudioParams ('Codec, sample "
-    "rate, bit rate and channels cannot be updated'); manual 001 "
-    "StartPublishCdnStream Usage Precautions 4",
+    "SDK models.UpdatePublishCdnStreamRequest.AudioParams ('Codec, sample "
+    "rate, bit rate and channels cannot be updated'); API "
+    "StartPublishCdnStream (usage notes 4)",
 )
-def audio_encode_immutable(ctx: Context):
+def audio_encode_immutable(ctx: RuleContext) -> Hits:
     """AudioEncode cannot change on update: only the allow/block lists can."""
     if ctx.action == "update" and ctx.kind != "preset" and ctx.audio is not None and ctx.audio.audio_encode is not None:
         yield (
@@ -80,9 +79,9 @@ def audio_encode_immutable(ctx: Context):
 @rule(
     "update.cdn-url.restarts",
     INFO,
-    "SDK models.py McuPublishCdnParam.PublishCdnUrl ('any URL change on update cuts and restarts the stream')",
+    "SDK models.McuPublishCdnParam.PublishCdnUrl ('any URL change on update cuts and restarts the stream')",
 )
-def cdn_restarts(ctx: Context):
+def cdn_restarts(ctx: RuleContext) -> Hits:
     """Updating PublishCdnParams with any changed URL cuts and restarts that CDN stream."""
     if ctx.action == "update" and ctx.kind != "preset" and ctx.get("publish_cdn_params"):
         yield (
@@ -96,10 +95,9 @@ def cdn_restarts(ctx: Context):
 @rule(
     "update.media-type.fixed",
     INFO,
-    "manual 001 StartPublishCdnStream Usage Precautions 3 and 5 (no switch between "
-    "audio only, audio and video, video only)",
+    "API StartPublishCdnStream (usage notes 3 and 5: no switch between audio only, audio and video, video only)",
 )
-def media_type_fixed(ctx: Context):
+def media_type_fixed(ctx: RuleContext) -> Hits:
     """A task cannot switch between audio-only and audio-and-video: VideoParams only updates a task started
     with video."""
     if ctx.action == "update" and ctx.video is not None and ctx.video.video_encode is not None:
@@ -113,10 +111,10 @@ def media_type_fixed(ctx: Context):
 @rule(
     "update.video-params.relay",
     W,
-    "manual 001 UpdatePublishCdnStream VideoParams ('valid only if streams are "
-    "transcoded'), SingleSubscribeParams ('valid only if not transcoded')",
+    "API UpdatePublishCdnStream (VideoParams 'valid only if streams are "
+    "transcoded', SingleSubscribeParams 'valid only if not transcoded')",
 )
-def params_for_mode(ctx: Context):
+def params_for_mode(ctx: RuleContext) -> Hits:
     """On update, VideoParams only applies to transcoding tasks and SingleSubscribeParams to relays."""
     if ctx.action != "update":
         return

@@ -1,8 +1,9 @@
 """Stacking rules: overlapping regions with equal ZOrder, regions fully hidden by higher ones, watermarks under a
 region that covers them.
 
-The manual and SDK only say ZOrder is the layer (default 0, higher on top); what happens on a tie, and that a
-watermark shares the regions' layers, is not documented — these rules are Layout Studio heuristics and warnings.
+The Data Types page and the SDK only say ZOrder is the layer (default 0, higher on top); what happens on a tie, and
+that a watermark shares the regions' layers, is not documented — these rules are Layout Studio heuristics and
+warnings.
 Geometry here does not need the canvas. Only custom layouts (MixLayoutMode 4) have regions; watermarks that move
 (DynamicPosType 1/2) are skipped.
 """
@@ -10,7 +11,8 @@ Geometry here does not need the canvas. Only custom layouts (MixLayoutMode 4) ha
 from __future__ import annotations
 
 from ..findings import Severity
-from .registry import Context, rule
+from ..model import McuLayout
+from .registry import Hits, RuleContext, rule
 
 W = Severity.WARNING
 Box = tuple[int, int, int, int]
@@ -39,7 +41,7 @@ def covered(target: Box, covers: list[Box]) -> bool:
     return True
 
 
-def _visible_regions(ctx: Context):
+def _visible_regions(ctx: RuleContext) -> list[tuple[int, str, McuLayout, Box, int]]:
     if not ctx.custom:
         return []
     return [
@@ -49,12 +51,12 @@ def _visible_regions(ctx: Context):
     ]
 
 
-def _name(region, index: int) -> str:
+def _name(region: McuLayout, index: int) -> str:
     return f"region {index} ({region.user_id})" if region.user_id else f"region {index}"
 
 
-@rule("layout.zorder.tie", W, "Layout Studio heuristic; SDK models.py McuLayout.ZOrder (layer, default 0)")
-def zorder_tie(ctx: Context):
+@rule("layout.zorder.tie", W, "Layout Studio heuristic; SDK models.McuLayout.ZOrder (layer, default 0)")
+def zorder_tie(ctx: RuleContext) -> Hits:
     """Two overlapping regions with the same ZOrder stack in an undefined order."""
     regions = _visible_regions(ctx)
     for a in range(len(regions)):
@@ -69,8 +71,8 @@ def zorder_tie(ctx: Context):
                 )
 
 
-@rule("layout.region.hidden", W, "Layout Studio heuristic; SDK models.py McuLayout.ZOrder, McuLayout.TransparentUrl")
-def region_hidden(ctx: Context):
+@rule("layout.region.hidden", W, "Layout Studio heuristic; SDK models.McuLayout.ZOrder, McuLayout.TransparentUrl")
+def region_hidden(ctx: RuleContext) -> Hits:
     """A region entirely covered by regions with a higher ZOrder (none of them transparent) is never seen."""
     regions = _visible_regions(ctx)
     for i, path, region, box, z in regions:
@@ -86,9 +88,9 @@ def region_hidden(ctx: Context):
 @rule(
     "watermark.under-region",
     W,
-    "Layout Studio heuristic; SDK models.py McuWaterMarkImage.ZOrder, McuWaterMarkText.ZOrder, McuLayout.ZOrder",
+    "Layout Studio heuristic; SDK models.McuWaterMarkImage.ZOrder, McuWaterMarkText.ZOrder, McuLayout.ZOrder",
 )
-def watermark_under_region(ctx: Context):
+def watermark_under_region(ctx: RuleContext) -> Hits:
     """A watermark overlapping a region whose ZOrder is higher (or equal: undefined order) may be hidden by it."""
     regions = _visible_regions(ctx)
     if not regions:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from layout_studio import paths
+from layout_studio import bundled, paths
 from layout_studio.errors import LayoutStudioError, LoadError
 from layout_studio.findings import has_errors
 from layout_studio.model import Preset
@@ -201,4 +201,4 @@ def test_bundled_presets_use_watermarks_placeholders_sei_and_targets():
 
 
 def test_bundled_presets_are_found_by_path():
-    assert all(Path(p).parent == paths.BUNDLED_PRESETS for p in bundled_presets())
+    assert all(Path(p).parent == bundled.presets_dir() for p in bundled_presets())

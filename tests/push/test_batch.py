@@ -15,6 +15,13 @@ from layout_studio.push.journal import Journal
 from tests.push.conftest import OTHER, ROOT, load_json
 
 TARGET = ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou"]
+#: ``python -c`` code running the command line (arguments after it) with Python's own Ctrl-C handling. A child
+#: inherits an ignored SIGINT (a suite run under nohup, as a background job, or by a CI runner), and Python then
+#: leaves it ignored: a Ctrl-C sent to the batch would do nothing.
+WITH_CTRL_C = (
+    "import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "runpy.run_module('layout_studio', run_name='__main__', alter_sys=True)"
+)
 
 
 def _ids(tmp_path, n):
@@ -140,8 +147,8 @@ def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, c
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     argv = [
         sys.executable,
-        "-m",
-        "layout_studio",
+        "-c",
+        WITH_CTRL_C,
         "push",
         str(OTHER),
         "--task-ids-from",

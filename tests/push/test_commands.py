@@ -11,6 +11,8 @@ from layout_studio.push.journal import Journal
 from tests.push.conftest import OTHER, PRESET
 from tests.push.conftest import run_main as _main
 
+TARGET = ["--sdk-app-id", "1400188366", "--region", "ap-guangzhou"]
+
 
 def test_start_prints_and_records_the_task_id(cli, fake, started):
     assert started == "task-00001"
@@ -150,37 +152,56 @@ def test_a_task_id_with_surrounding_spaces_is_the_same_task(cli, fake, started):
 
 @pytest.mark.parametrize("command", ["push", "plan", "stop"])
 @pytest.mark.parametrize("value, words", [("", "empty"), ("   ", "empty"), ("task-a task-b", "whitespace")])
-def test_an_empty_or_spaced_task_id_is_bad_usage(cli, fake, capsys, command, value, words):
+def test_an_empty_or_spaced_task_id_is_bad_usage(cli, fake, command, value, words):
     argv = {"push": ["push", str(OTHER), "--yes"], "plan": ["plan", str(OTHER)], "stop": ["stop", "--yes"]}[command]
-    with pytest.raises(SystemExit) as exit_:
-        cli(*argv, "--task-id", value, "--sdk-app-id", "1400188366", "--region", "ap-guangzhou")
-    err = capsys.readouterr().err
-    assert exit_.value.code == 2 and "--task-id" in err and words in err
+    code, _, err = cli(*argv, "--task-id", value, "--sdk-app-id", "1400188366", "--region", "ap-guangzhou")
+    assert code == 2 and "--task-id" in err and words in err
     assert fake.seen() == []
 
 
+DASH_TASK = "-m97l2ZUdWLd"  # real TaskIds often start with '-' (the API's examples do)
+
+
+def test_a_task_id_starting_with_a_dash_is_taken_as_written_by_every_command(cli, fake):
+    """`--task-id -m97...` (push, plan, stop) and `history -m97...` / `rollback -m97...` need no '=' or '--'."""
+    for preset in (OTHER, PRESET):
+        code, _, err = cli("push", str(preset), "--task-id", DASH_TASK, *TARGET, "--yes")
+        assert code == 0, err
+    code, out, err = cli("plan", str(OTHER), "--task-id", DASH_TASK)
+    assert code == 0 and "VideoParams" in out, err
+    code, out, err = cli("history", DASH_TASK)
+    assert code == 0 and out.count(DASH_TASK) == 2, err
+    code, _, err = cli("rollback", DASH_TASK, "--yes")
+    assert code == 0, err
+    code, _, err = cli("stop", "--task-id", DASH_TASK, "--yes")
+    assert code == 0, err
+    sent = [(action, body["TaskId"]) for _, action, body in fake.seen()]
+    assert sent == [("UpdatePublishCdnStream", DASH_TASK)] * 3 + [("StopPublishCdnStream", DASH_TASK)]
+    assert fake.tasks[DASH_TASK][-1]["VideoParams"] == fake.tasks[DASH_TASK][0]["VideoParams"]  # rolled back
+
+
 @pytest.mark.parametrize(
-    "argv, hint",
+    "argv, named",
     [
-        (["push", str(OTHER), "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
-        (["stop", "--task-id", "-m97l2ZUdWLd", "--yes"], "--task-id=VALUE"),
-        (["rollback", "-m97l2ZUdWLd", "--yes"], "rollback -- -m97l2ZU"),
-        (["history", "-m97l2ZUdWLd"], "goes after --"),
+        (["history", "--formt", "json"], "--formt"),
+        (["rollback", DASH_TASK, "--yse"], "--yse"),
+        (["history", "-limit", "3"], "-limit"),
+        (["stop", "--task-id", "--yes"], "--yes"),
     ],
 )
-def test_a_task_id_starting_with_a_dash_gets_a_hint(cli, capsys, argv, hint):
-    """Real TaskIds often start with '-' (the manual's examples do): argparse reads them as options."""
-    with pytest.raises(SystemExit) as exit_:
-        cli(*argv)
-    assert exit_.value.code == 2 and hint in capsys.readouterr().err
+def test_a_mistyped_option_next_to_a_dash_task_id_is_still_bad_usage(cli, fake, argv, named):
+    """Reading '-m97...' as a TaskId must not turn a mistyped option (or a forgotten value) into one."""
+    code, _, err = cli(*argv)
+    assert code == 2 and named in err and "Traceback" not in err, err
+    assert fake.seen() == []
 
 
 def test_a_task_id_starting_with_a_dash_works_written_with_equals(cli, fake, started):
-    code, _, err = cli(
-        "push", str(OTHER), "--task-id=-m97l2ZUdWLd", "--sdk-app-id", "1400188366", "--region", "ap-guangzhou", "--yes"
-    )
+    code, _, err = cli("push", str(OTHER), f"--task-id={DASH_TASK}", *TARGET, "--yes")
     assert code == 0, err
-    assert fake.seen("UpdatePublishCdnStream")[0][2]["TaskId"] == "-m97l2ZUdWLd"
+    assert fake.seen("UpdatePublishCdnStream")[0][2]["TaskId"] == DASH_TASK
+    code, out, err = _main("history", "--journal", str(cli.journal), "--", DASH_TASK)  # `--` still ends the options
+    assert code == 0 and DASH_TASK in out, err
 
 
 def test_an_update_goes_to_the_region_and_app_the_task_was_started_in(cli, fake, started, tmp_path):
@@ -289,8 +310,7 @@ def test_the_confirmation_question_goes_to_stderr_so_a_redirected_stdout_does_no
 
 
 @pytest.mark.parametrize("value", ["0", "-3"])
-def test_history_limit_must_be_positive(cli, capsys, value):
+def test_history_limit_must_be_positive(cli, value):
     """--limit 0 and --limit -3 listed the whole journal."""
-    with pytest.raises(SystemExit) as exit_:
-        cli("history", "--limit", value)
-    assert exit_.value.code == 2 and "--limit" in capsys.readouterr().err
+    code, _, err = cli("history", "--limit", value)
+    assert code == 2 and "--limit" in err

@@ -60,7 +60,7 @@ def test_no_reply_times_out_then_the_retry_applies(cli, fake, started):
 def test_a_start_that_times_out_is_not_retried(cli, fake):
     fake.hang_seconds = 1.5
     fake.faults.append("hang")
-    code, _, err = cli("start", "presets/two-up.json", "--timeout", "0.3")
+    code, _, err = cli("start", str(PRESET), "--timeout", "0.3")
     assert code == 1
     assert "Timeout" in err and "may or may not have applied" in err and "outcome is unknown" in err
     with Journal(cli.journal) as journal:
@@ -200,7 +200,7 @@ def test_a_reply_without_request_id_is_not_taken_for_success(cli, fake, started)
 
 def test_a_start_reply_without_task_id_is_an_unknown_outcome(cli, fake):
     fake.faults.append("no-task-id")
-    code, out, err = cli("start", "presets/two-up.json")
+    code, out, err = cli("start", str(PRESET))
     assert code == 1 and out == ""
     assert "no TaskId" in err and "outcome is unknown" in err
     with Journal(cli.journal) as journal:

@@ -19,6 +19,7 @@ from layout_studio.push.journal import Journal
 from layout_studio.push.ratelimit import TokenBucket
 from layout_studio.push.sequence import next_sequence
 from layout_studio.push.usersig import gen_usersig, resolve_usersig
+from tests.push.conftest import OTHER, PRESET
 
 # UserSigs from the manual's StartPublishCdnStream examples (manual 001, about lines 2447 and 3149).
 MANUAL_USERSIGS = [
@@ -128,7 +129,7 @@ def test_rate_limit_holds_at_the_server_over_a_burst(cli, fake, tmp_path):
     ids.write_text("\n".join(f"t{i}" for i in range(30)))
     code, _, err = cli(
         "push",
-        "presets/grid-2x2.json",
+        str(OTHER),
         "--task-ids-from",
         str(ids),
         "--sdk-app-id",
@@ -190,7 +191,7 @@ def test_credentials_from_a_named_profile(tmp_path, monkeypatch):
 
 def test_no_credentials_is_a_clear_error(cli, monkeypatch):
     monkeypatch.delenv("TENCENTCLOUD_SECRET_ID")
-    code, _, err = cli("start", "presets/two-up.json")
+    code, _, err = cli("start", str(PRESET))
     assert code == 2 and "TENCENTCLOUD_SECRET_ID" in err
 
 

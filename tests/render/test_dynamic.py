@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from layout_studio.dynamic import materialize, simulate
+from layout_studio.mix import materialize, simulate
 from layout_studio.model import Preset
 from layout_studio.render import Renderer
 from layout_studio.render.colors import shade, user_color
@@ -125,9 +125,9 @@ def test_an_audio_only_user_of_a_dynamic_layout_is_not_reported_unknown():
 
 def test_a_huge_user_count_only_simulates_the_users_who_can_take_a_place(monkeypatch):
     # --users 1000000000 built a list of a billion simulated users before keeping the 16 who take a place
-    from layout_studio import dynamic
+    from layout_studio.mix import room
 
-    real = dynamic.room_users
+    real = room.room_users
     asked = []
 
     def recording(design, count):
@@ -135,7 +135,7 @@ def test_a_huge_user_count_only_simulates_the_users_who_can_take_a_place(monkeyp
         assert count <= 100, "asked for every user of the room"
         return real(design, count)
 
-    monkeypatch.setattr(dynamic, "room_users", recording)
+    monkeypatch.setattr(room, "room_users", recording)
     assert len(simulate(dyn(3), 10**9, audio_only={"auto #2"})) == 16
     assert len(simulate(dyn(3, PureAudioHoldPlaceMode=1), 10**9, audio_only={"auto #2"})) == 16
     result = Renderer().render(dyn(2), users=10**9)

@@ -7,10 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from layout_studio.findings import Finding, Severity
+from layout_studio.mix import coerce, resolve, ties
 from layout_studio.render import Renderer
-from layout_studio.render.design import coerce
-from layout_studio.render.overlay import ORANGE, RED, YELLOW, target_of, ties
-from layout_studio.render.slots import resolve
+from layout_studio.render.overlay import ORANGE, RED, YELLOW, target_of
 
 from .helpers import preset, region
 

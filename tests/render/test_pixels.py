@@ -207,9 +207,9 @@ def test_moving_a_region_reuses_its_cached_tile():
 
 def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_listing_every_user(monkeypatch):
     # --users 100000000 on a custom layout built a list of every simulated user before filling two regions
-    from layout_studio import dynamic
+    from layout_studio.mix import room
 
-    real = dynamic.auto_user
+    real = room.auto_user
     made = []
 
     def counting(n):
@@ -217,7 +217,7 @@ def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_
         assert len(made) <= 100, "made a name for every user of the room"
         return real(n)
 
-    monkeypatch.setattr(dynamic, "auto_user", counting)
+    monkeypatch.setattr(room, "auto_user", counting)
     image = render_preview(
         preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100), region(200, 0, 100, 100)]), users=10**8
     )
@@ -240,3 +240,12 @@ def test_a_transparent_url_template_without_transparency_is_reported(tmp_path):
     mask = rounded_template(tmp_path / "round.png", (160, 90), radius=30)
     ok = Renderer().render(preset([region(0, 0, 160, 90, "alice", TransparentUrl=str(mask))]))
     assert "render.transparent.opaque" not in {f.code for f in ok.findings}
+
+
+def test_a_hash_colour_is_not_an_api_colour_so_the_canvas_falls_back_to_black_and_says_so():
+    # the API takes only 0xRRGGBB (values.parse_color); the validator's color.format rule reports #RRGGBB too
+    result = Renderer().render(preset([], BackGroundColor="#FF0000"))
+    assert px(result.image, 5, 5) == (0, 0, 0)
+    found = [f for f in result.findings if f.code == "render.color.invalid"]
+    assert [f.path for f in found] == ["VideoParams.BackGroundColor"]
+    assert px(Renderer().render(preset([], BackGroundColor="0xFF0000")).image, 5, 5) == (255, 0, 0)

@@ -315,7 +315,7 @@ def test_a_preset_without_format_is_told_to_add_it(key):
     preset = preset_from("start-1")
     del preset["Format"]
     preset.setdefault("Name", "n")
-    preset.setdefault("$schema", "../layout_studio/data/preset.schema.json")
+    preset.setdefault("$schema", "schema/preset.schema.json")
     found = [f for f in parse(preset)[1] if f.code == "schema.unknown-field" and f.path == key]
     assert len(found) == 1 and '"Format": "layout-studio/preset@1"' in found[0].message
 

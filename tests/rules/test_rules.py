@@ -11,6 +11,7 @@ import pytest
 
 from layout_studio.findings import Severity
 from layout_studio.rules import RULES
+from layout_studio.sources import is_public_citation
 from layout_studio.validation import validate
 
 from .bodies import DELETE, base, edit
@@ -762,6 +763,13 @@ def test_every_rule_has_a_dotted_code_a_source_and_a_docstring():
         assert code == code.lower() and code.count(".") >= 1 and " " not in code, code
         assert r.source.strip(), code
         assert isinstance(r.severity, Severity)
+
+
+def test_every_rule_cites_public_sources_in_the_house_forms():
+    """``SDK models.McuLayout.RenderMode; Data Types McuLayout``: never a reference file or its line numbers."""
+    for code, r in RULES.items():
+        assert is_public_citation(r.source), f"{code}: {r.source}"
+        assert "manual 001" not in r.source and "models.py" not in r.source, code
 
 
 def test_a_request_body_may_carry_its_secrets():

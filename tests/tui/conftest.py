@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from layout_studio import paths
+from layout_studio import bundled as bundled_files
 from layout_studio.editing import EditSession
 from layout_studio.model import Preset
 
@@ -42,5 +42,5 @@ def bundled(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "bundled"
     folder.mkdir()
     shutil.copy(FIXTURES / "two_up.json", folder / "two_up.json")
-    monkeypatch.setattr(paths, "BUNDLED_PRESETS", folder)
+    monkeypatch.setattr(bundled_files, "presets_dir", lambda: folder)
     return folder / "two_up.json"

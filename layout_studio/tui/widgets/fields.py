@@ -1,5 +1,5 @@
-"""Field forms of the inspector: one row per :class:`~layout_studio.editing.fields.FieldSpec` — label, input, and
-the finding for that field right beside it (below the input, in the error or warning colour).
+"""Field forms of the inspector: one row per :class:`~layout_studio.editing.fields.InspectorField` — label, input,
+and the finding for that field right beside it (below the input, in the error or warning colour).
 
 Typing posts :class:`FieldForm.Edited` with the text; the screen parses it (an invalid value is shown as the row's
 problem and never reaches the model) and applies it as one undoable step per field.
@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from ...editing.fields import FieldSpec, format_value, full_path, read_field
+from ...editing.fields import InspectorField, format_value, full_path, read_field
 from ...findings import Finding, Severity
 from ...model import Preset
 
@@ -38,7 +38,7 @@ class FieldRow(Widget):
     FieldRow.-warning .problem { color: $warning; }
     """
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: InspectorField) -> None:
         super().__init__(id=_css_id(spec.path))
         self.spec = spec
         self.parse_error: str | None = None
@@ -89,11 +89,11 @@ class FieldForm(VerticalScroll):
     class Edited(Message):
         """Text typed in a field (``done``: enter pressed, closes the undo step)."""
 
-        def __init__(self, form: FieldForm, spec: FieldSpec, text: str, done: bool = False) -> None:
+        def __init__(self, form: FieldForm, spec: InspectorField, text: str, done: bool = False) -> None:
             super().__init__()
             self.form, self.spec, self.text, self.done = form, spec, text, done
 
-    def __init__(self, specs: tuple[FieldSpec, ...], base: str = "", **kwargs: Any) -> None:
+    def __init__(self, specs: tuple[InspectorField, ...], base: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.specs = specs
         self.base = base

@@ -14,95 +14,115 @@ usage, unreadable input or missing settings; 130 interrupted.
 
 from __future__ import annotations
 
-import argparse
 import math
 import sqlite3
 import sys
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
 
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
 from ..secrets import mask_text
+from .command import Args, option, options
+
+if TYPE_CHECKING:
+    from ..push.operations import Pusher, PushOptions
+    from ..push.sender import Outcome
+
+#: Section of ``--help`` the connection, journal and safety options are listed under.
+CONNECTION = "connection"
 
 
-def add_common_options(parser: argparse.ArgumentParser, *, confirm: bool = True) -> None:
-    """Add the connection, journal and safety options to ``parser``."""
-    group = parser.add_argument_group("connection")
-    group.add_argument(
-        "--region",
-        choices=("ap-guangzhou", "ap-hongkong", "ap-singapore"),
-        help="API region (default: where the journal recorded the task, else the preset's Target.Region)",
-    )
-    group.add_argument(
-        "--endpoint", metavar="URL", help="override scheme, host and port (default https://trtc.tencentcloudapi.com)"
-    )
-    group.add_argument(
-        "--profile",
-        metavar="NAME",
-        help="credentials profile in ~/.tencentcloud/credentials (default: TENCENTCLOUD_SECRET_ID/KEY, then [default])",
-    )
-    group.add_argument(
-        "--sdk-app-id",
-        type=int,
-        metavar="ID",
-        help="SdkAppId (default: the journal's record of the task, else the preset's Target)",
-    )
-    group.add_argument("--journal", metavar="PATH", help="journal file (default <data dir>/journal.sqlite3)")
-    group.add_argument(
-        "--timeout",
-        type=float,
-        default=15.0,
-        metavar="SECONDS",
-        help="wait at most this long for each reply (default 15)",
-    )
-    group.add_argument(
-        "--retries",
-        type=int,
-        default=3,
-        metavar="N",
-        help="retries after connection errors, 5xx, timeouts, RequestLimitExceeded (default 3)",
-    )
-    group.add_argument(
-        "--backoff",
-        type=float,
-        default=0.5,
-        metavar="SECONDS",
-        help="first retry delay, doubled each retry up to 8 s (default 0.5)",
-    )
-    group.add_argument(
-        "--rate",
-        type=float,
-        default=20.0,
-        metavar="N",
-        help="at most N requests a second per API (default 20, the documented limit)",
-    )
-    group.add_argument(
-        "--dry-run", action="store_true", help="print the exact request (secrets masked) and send nothing"
-    )
+def common_options(*, confirm: bool = True) -> Callable[[Any], Any]:
+    """Decorator adding the connection, journal and safety options (``--yes``/``-y`` too when ``confirm``)."""
+    decorators = [
+        option(
+            "--region",
+            type=click.Choice(["ap-guangzhou", "ap-hongkong", "ap-singapore"]),
+            section=CONNECTION,
+            help="API region (default: where the journal recorded the task, else the preset's Target.Region)",
+        ),
+        option(
+            "--endpoint",
+            metavar="URL",
+            section=CONNECTION,
+            help="override scheme, host and port (default https://trtc.tencentcloudapi.com)",
+        ),
+        option(
+            "--profile",
+            metavar="NAME",
+            section=CONNECTION,
+            help="credentials profile in ~/.tencentcloud/credentials (default: TENCENTCLOUD_SECRET_ID/KEY, "
+            "then [default])",
+        ),
+        option(
+            "--sdk-app-id",
+            type=int,
+            metavar="ID",
+            section=CONNECTION,
+            help="SdkAppId (default: the journal's record of the task, else the preset's Target)",
+        ),
+        option(
+            "--journal", metavar="PATH", section=CONNECTION, help="journal file (default <data dir>/journal.sqlite3)"
+        ),
+        option(
+            "--timeout",
+            type=float,
+            default=15.0,
+            metavar="SECONDS",
+            section=CONNECTION,
+            help="wait at most this long for each reply (default 15)",
+        ),
+        option(
+            "--retries",
+            type=int,
+            default=3,
+            metavar="N",
+            section=CONNECTION,
+            help="retries after connection errors, 5xx, timeouts, RequestLimitExceeded (default 3)",
+        ),
+        option(
+            "--backoff",
+            type=float,
+            default=0.5,
+            metavar="SECONDS",
+            section=CONNECTION,
+            help="first retry delay, doubled each retry up to 8 s (default 0.5)",
+        ),
+        option(
+            "--rate",
+            type=float,
+            default=20.0,
+            metavar="N",
+            section=CONNECTION,
+            help="at most N requests a second per API (default 20, the documented limit)",
+        ),
+        option(
+            "--dry-run",
+            is_flag=True,
+            section=CONNECTION,
+            help="print the exact request (secrets masked) and send nothing",
+        ),
+    ]
     if confirm:
-        group.add_argument(
-            "--yes", "-y", action="store_true", help="apply without asking (required when stdin is not a terminal)"
+        decorators.append(
+            option(
+                "--yes",
+                "-y",
+                is_flag=True,
+                section=CONNECTION,
+                help="apply without asking (required when stdin is not a terminal)",
+            )
         )
+    return options(*decorators)
 
 
-def task_id(text: str) -> str:
-    """argparse ``type`` of a TaskId: surrounding whitespace removed; empty or containing whitespace is bad
-    usage (a pasted ``" T"`` must not become another, unknown task)."""
-    value = text.strip()
-    if not value:
-        raise argparse.ArgumentTypeError(
-            "the TaskId is empty: give the TaskId StartPublishCdnStream returned (see `layout-studio history`)"
-        )
-    if any(c.isspace() for c in value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not one TaskId: it contains whitespace")
-    return value
-
-
-def options_from_args(args: argparse.Namespace, **extra: Any):
+def options_from_args(args: Args, **extra: Any) -> PushOptions:
     """A :class:`~layout_studio.push.operations.PushOptions` from parsed common options."""
-    from .operations import PushOptions
-    from .region import parse_endpoint
+    from ..push.operations import PushOptions
+    from ..push.region import parse_endpoint
 
     for name in ("rate", "timeout", "backoff"):
         value = getattr(args, name)
@@ -128,10 +148,10 @@ def options_from_args(args: argparse.Namespace, **extra: Any):
     )
 
 
-def open_pusher(args: argparse.Namespace, **extra: Any):
+def open_pusher(args: Args, **extra: Any) -> Pusher:
     """A :class:`~layout_studio.push.operations.Pusher` for ``args``; a journal that cannot be opened is a
     clear error (exit 2)."""
-    from .operations import Pusher
+    from ..push.operations import Pusher
 
     options = options_from_args(args, **extra)
     try:
@@ -141,7 +161,7 @@ def open_pusher(args: argparse.Namespace, **extra: Any):
         raise LayoutStudioError(f"{where}: cannot open the journal ({err})") from None
 
 
-def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), stream=None) -> None:
+def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
     """Findings one a line on stderr, secrets masked."""
     stream = stream or sys.stderr
     for f in findings:
@@ -149,7 +169,7 @@ def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), str
             print(mask_text(str(f), list(secrets)), file=stream)
 
 
-def confirm(args: argparse.Namespace, question: str) -> bool:
+def confirm(args: Args, question: str) -> bool:
     """True when the user agrees (or gave --yes); raises LayoutStudioError when stdin is not a terminal."""
     if getattr(args, "yes", False) or args.dry_run:
         return True
@@ -165,12 +185,12 @@ def confirm(args: argparse.Namespace, question: str) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def report_outcome(outcome, *, verb: str, stream=None) -> int:
+def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None) -> int:
     """Print one outcome (stdout on success, stderr on failure); return the exit code."""
     import json
 
-    if outcome.status == "dry-run":
-        req = outcome.request
+    req = outcome.request
+    if outcome.status == "dry-run" and req is not None:
         print(f"dry run: {req['method']} {req['url']} — nothing was sent")
         for name, value in req["headers"].items():
             print(f"{name}: {value}")

@@ -1,9 +1,9 @@
-"""What the preview needs from a config: the video, audio and SEI sections and the canvas, whatever the config is.
+"""The design view of a config: its video, audio and SEI sections, main room and canvas, whatever the config is.
 
 A config is a :class:`~layout_studio.model.Preset`, a StartPublishCdnStream / UpdatePublishCdnStream request model,
 or a raw dict of either (parsed best-effort with :func:`layout_studio.documents.parse`, so a field of the wrong type
-is dropped rather than stopping the preview). :func:`coerce` never raises for a dict or a model; anything else is a
-:class:`~layout_studio.errors.LayoutStudioError`.
+is dropped rather than stopping the preview). :func:`coerce` never raises for a dict, a model or a
+:class:`Design`; anything else is a :class:`~layout_studio.errors.LayoutStudioError`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..documents import Kind, parse
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
 from ..model import (
@@ -23,24 +24,32 @@ from ..model import (
     StartPublishCdnStreamRequest,
     UpdatePublishCdnStreamRequest,
 )
+from ..sources import data_type, sdk
 
 #: Largest canvas side the preview draws (pixels); the API allows 1920 (SDK VideoEncode.Width/Height).
 MAX_CANVAS_SIDE = 2560
 #: Canvas used when a config has none (an update body without VideoEncode), unless ``canvas=`` is given.
 FALLBACK_CANVAS = (1280, 720)
-SOURCE_CANVAS = "manual 001 Data Types VideoEncode; SDK models.py VideoEncode.Width/Height"
+SOURCE_CANVAS = f"{data_type('VideoEncode')}; {sdk('VideoEncode.Width')}/Height"
+#: The effective MixLayoutMode of a custom layout (the others, 1-3, are dynamic templates).
+CUSTOM_MODE = 4
 
 
 @dataclass
 class Design:
-    """The parts of a config the preview and the SEI use. ``canvas`` is (width, height) in pixels, always set."""
+    """The parts of a config the mix, the preview and the SEI use.
+
+    ``canvas``: (width, height) in pixels, always set; ``room_id``: the main room (RoomId, or the preset's
+    Target.RoomId), None when the config has none; ``kind``: ``preset``, ``start`` or ``update``; ``findings``: the
+    ``schema.*`` findings of parsing a dict and the ``render.canvas.*`` warnings of choosing the canvas.
+    """
 
     video: McuVideoParams
     audio: McuAudioParams | None
     sei: McuSeiParams | None
     room_id: str | None
     canvas: tuple[int, int]
-    kind: str
+    kind: Kind
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -51,15 +60,19 @@ class Design:
     @property
     def mode(self) -> int:
         """The effective MixLayoutMode (1 floating, 2 screen sharing, 3 grid, 4 custom)."""
-        return self.layout.eff("mix_layout_mode")
+        mode: int = self.layout.eff("mix_layout_mode")
+        return mode
+
+    @property
+    def custom(self) -> bool:
+        """True for a custom layout (MixLayoutMode 4, regions from MixLayoutList); False for a dynamic template."""
+        return self.mode == CUSTOM_MODE
 
 
 def _model_of(config: Any) -> tuple[ApiModel, list[Finding]]:
     if isinstance(config, (Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest)):
         return config, []
     if isinstance(config, dict):
-        from ..documents import parse
-
         model, findings = parse(config)
         return model, list(findings)
     raise LayoutStudioError(
@@ -68,11 +81,18 @@ def _model_of(config: Any) -> tuple[ApiModel, list[Finding]]:
 
 
 def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
-    """The :class:`Design` of ``config``. ``canvas`` (width, height) is used when the config has no VideoEncode
-    size (an update body); without either, :data:`FALLBACK_CANVAS` is used and a warning finding says so."""
+    """The :class:`Design` of ``config`` (returned as is when it already is one).
+
+    ``canvas`` (width, height) in pixels is used when the config has no VideoEncode size (an update body); without
+    either, :data:`FALLBACK_CANVAS` is used and a ``render.canvas.missing`` warning says so. A side over
+    :data:`MAX_CANVAS_SIDE` is clamped, with a ``render.canvas.clamped`` warning. Raises LayoutStudioError for a
+    config that is not a Preset, a request model or a dict.
+    """
+    if isinstance(config, Design):
+        return config
     model, findings = _model_of(config)
     video = getattr(model, "video_params", None) or McuVideoParams()
-    kind = (
+    kind: Kind = (
         "preset"
         if isinstance(model, Preset)
         else ("update" if isinstance(model, UpdatePublishCdnStreamRequest) else "start")
