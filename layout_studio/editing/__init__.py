@@ -1,6 +1,8 @@
 """Editing a preset, without any user interface: the session (current Preset, undo/redo, dirty flag, selection),
 element operations (add, duplicate, delete, ZOrder, nudge, resize), geometry (snapping, align, distribute, canvas
-rescale), layout templates, inspector field specs, and autosave/recovery.
+rescale), layout templates, inspector field specs, autosave, and the commands a front end runs over a session
+(:mod:`.commands`: one undo step each, returning what changed and what to tell the user; :mod:`.saving`: where a
+design is saved, and recovering an autosave).
 
 The Textual studio (:mod:`layout_studio.tui`) drives this package; everything here is plain Python so it can be
 tested without a terminal. Nothing here imports Textual.

@@ -11,22 +11,29 @@ from __future__ import annotations
 import re
 import types
 import typing
-from typing import Any, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from ..model import ApiModel, McuLayout, McuWaterMarkParams, Preset
+from ..model import ApiModel, McuLayout, McuWaterMarkImage, McuWaterMarkParams, McuWaterMarkText, Preset
 
 REGIONS_PATH = "VideoParams.LayoutParams.MixLayoutList"
 WATERMARKS_PATH = "VideoParams.WaterMarkList"
 _PART = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
 
-#: Objects kept even when empty: an empty object means "on with the defaults" (manual 001 McuSeiParams).
+#: Objects kept even when empty: an empty object means "on with the defaults" (SDK models.McuLayoutVolume).
 KEEP_EMPTY = frozenset({"SeiParams.LayoutVolume"})
 
+ElementKind = Literal["region", "watermark"]
+#: What the user edits as one element: a region's McuLayout, or a watermark's image or text body (pixels).
+ElementModel = McuLayout | McuWaterMarkImage | McuWaterMarkText
+Box = tuple[int, int, int, int]
 
-class ElementRef(NamedTuple):
+
+@dataclass(frozen=True, slots=True)
+class ElementRef:
     """A region (``kind="region"``, index into MixLayoutList) or watermark (index into WaterMarkList)."""
 
-    kind: Literal["region", "watermark"]
+    kind: ElementKind
     index: int
 
 
@@ -38,10 +45,11 @@ def element_path(ref: ElementRef) -> str:
 def ref_for_path(path: str) -> tuple[ElementRef | None, str]:
     """The element a finding path names and the rest of the path (``("region", 1), "LocationX"``), or
     ``(None, path)`` when the path names no element."""
-    for kind, base in (("region", REGIONS_PATH), ("watermark", WATERMARKS_PATH)):
+    bases: tuple[tuple[ElementKind, str], ...] = (("region", REGIONS_PATH), ("watermark", WATERMARKS_PATH))
+    for kind, base in bases:
         m = re.match(re.escape(base) + r"\[(\d+)\]\.?(.*)$", path)
         if m:
-            return ElementRef(kind, int(m.group(1))), m.group(2)  # type: ignore[arg-type]
+            return ElementRef(kind, int(m.group(1))), m.group(2)
     return None, path
 
 
@@ -168,37 +176,39 @@ def watermarks(preset: Preset) -> list[McuWaterMarkParams]:
     return list(preset.video_params.water_mark_list or []) if preset.video_params else []
 
 
-def element_model(preset: Preset, ref: ElementRef) -> ApiModel | None:
+def element_model(preset: Preset, ref: ElementRef) -> ElementModel | None:
     """The McuLayout of a region, or the watermark's image/text body (McuWaterMarkImage/Text); None if missing."""
-    items = regions(preset) if ref.kind == "region" else watermarks(preset)
-    if not 0 <= ref.index < len(items):
-        return None
-    item = items[ref.index]
-    return item if ref.kind == "region" else item.body
-
-
-def box(preset: Preset, ref: ElementRef) -> tuple[int, int, int, int] | None:
-    """(x, y, width, height) of an element in canvas pixels (defaults applied), or None."""
-    m = element_model(preset, ref)
-    if m is None:
-        return None
     if ref.kind == "region":
-        return m.box  # type: ignore[union-attr]
+        layouts = regions(preset)
+        return layouts[ref.index] if 0 <= ref.index < len(layouts) else None
+    marks = watermarks(preset)
+    return marks[ref.index].body if 0 <= ref.index < len(marks) else None
+
+
+def box_of(m: ElementModel) -> Box:
+    """(x, y, width, height) of a region's McuLayout or a watermark body in canvas pixels (defaults applied)."""
+    if isinstance(m, McuLayout):
+        return m.box
     return (m.eff("location_x"), m.eff("location_y"), m.water_mark_width or 0, m.water_mark_height or 0)
 
 
-def set_box(preset: Preset, ref: ElementRef, new: tuple[int, int, int, int]) -> None:
+def box(preset: Preset, ref: ElementRef) -> Box | None:
+    """(x, y, width, height) of an element in canvas pixels (defaults applied), or None when it is missing."""
+    m = element_model(preset, ref)
+    return None if m is None else box_of(m)
+
+
+def set_box(preset: Preset, ref: ElementRef, new: Box) -> None:
     """Write an element's (x, y, width, height); only the values that differ from the current box are set."""
     m = element_model(preset, ref)
     if m is None:
         return
     names = (
         ("location_x", "location_y", "image_width", "image_height")
-        if ref.kind == "region"
+        if isinstance(m, McuLayout)
         else ("location_x", "location_y", "water_mark_width", "water_mark_height")
     )
-    old = box(preset, ref)
-    for attr, o, v in zip(names, old, new):
+    for attr, o, v in zip(names, box_of(m), new):
         if o != v:
             setattr(m, attr, int(v))
 
@@ -206,7 +216,7 @@ def set_box(preset: Preset, ref: ElementRef, new: tuple[int, int, int, int]) -> 
 def z_order(preset: Preset, ref: ElementRef) -> int:
     """The element's ZOrder (default 0)."""
     m = element_model(preset, ref)
-    return m.eff("z_order") if m is not None else 0
+    return int(m.eff("z_order")) if m is not None else 0
 
 
 def elements(preset: Preset) -> list[ElementRef]:

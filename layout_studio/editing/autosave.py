@@ -60,13 +60,18 @@ class Autosaver:
     """Writes and removes the autosave of one session (the key follows the session's file when it changes)."""
 
     def __init__(self, source: Path | None) -> None:
-        self.source = Path(source) if source else None
-        self.file = autosave_dir() / f"{key_for(self.source)}.json"
+        self.source, self.file = self._keyed(source)
+
+    @staticmethod
+    def _keyed(source: Path | None) -> tuple[Path | None, Path]:
+        """The source path and the autosave file of a design."""
+        path = Path(source) if source else None
+        return path, autosave_dir() / f"{key_for(path)}.json"
 
     def retarget(self, source: Path | None) -> None:
         """The design was saved under a new path: drop the old autosave, use the new key from now on."""
         self.discard()
-        self.__init__(source)  # type: ignore[misc]
+        self.source, self.file = self._keyed(source)
 
     def write(self, preset: Preset) -> Path:
         """Write the autosave now; returns its file."""

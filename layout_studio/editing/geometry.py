@@ -9,10 +9,9 @@ from collections.abc import Iterable
 from typing import Literal
 
 from ..model import Preset
-from .access import ElementRef, box, elements, regions, set_box, watermarks
+from .access import Box, ElementRef, box, elements, regions, set_box, watermarks
 from .ops import canvas_of, ensure_canvas
 
-Box = tuple[int, int, int, int]
 AlignHow = Literal["left", "right", "top", "bottom", "hcenter", "vcenter"]
 
 
@@ -52,14 +51,14 @@ def snap_position(
 
 def other_boxes(preset: Preset, skip: Iterable[ElementRef]) -> list[Box]:
     """Boxes of every element except ``skip`` (for snapping)."""
-    skip = set(skip)
-    return [box(preset, r) for r in elements(preset) if r not in skip]
+    skipped = set(skip)
+    return [b for r in elements(preset) if r not in skipped and (b := box(preset, r)) is not None]
 
 
 def align(preset: Preset, refs: list[ElementRef], how: AlignHow) -> None:
     """Align elements' left/right/top/bottom edges or horizontal/vertical centres: to the canvas when one element
     is given, else to the bounding box of all of them."""
-    boxes = {r: box(preset, r) for r in refs if box(preset, r) is not None}
+    boxes = {r: b for r in refs if (b := box(preset, r)) is not None}
     if not boxes:
         return
     if len(boxes) == 1:
@@ -91,7 +90,7 @@ def align(preset: Preset, refs: list[ElementRef], how: AlignHow) -> None:
 def distribute(preset: Preset, refs: list[ElementRef], axis: Literal["x", "y"]) -> None:
     """Space elements evenly along ``axis``: the first and last (by position) stay, the gaps between neighbours
     become equal (to within a pixel). Needs at least three elements; fewer are left as they are."""
-    items = [(r, box(preset, r)) for r in refs if box(preset, r) is not None]
+    items = [(r, b) for r in refs if (b := box(preset, r)) is not None]
     if len(items) < 3:
         return
     a = 0 if axis == "x" else 1
@@ -101,11 +100,9 @@ def distribute(preset: Preset, refs: list[ElementRef], axis: Literal["x", "y"]) 
     total = sum(b[a + 2] for _, b in items)
     gap = (span - total) / (len(items) - 1)
     pos = float(first[a])
-    for ref, b in items:
-        new = list(b)
-        new[a] = round(pos)
-        set_box(preset, ref, tuple(new))  # type: ignore[arg-type]
-        pos += b[a + 2] + gap
+    for ref, (x, y, w, h) in items:
+        set_box(preset, ref, (round(pos), y, w, h) if axis == "x" else (x, round(pos), w, h))
+        pos += (w if axis == "x" else h) + gap
 
 
 def rescale_canvas(preset: Preset, canvas: tuple[int, int], *, scale_elements: bool = True) -> None:
@@ -119,7 +116,10 @@ def rescale_canvas(preset: Preset, canvas: tuple[int, int], *, scale_elements: b
     refs = [ElementRef("region", i) for i in range(len(regions(preset)))]
     refs += [ElementRef("watermark", i) for i in range(len(watermarks(preset)))]
     for ref in refs:
-        x, y, w, h = box(preset, ref)
+        b = box(preset, ref)
+        if b is None:
+            continue
+        x, y, w, h = b
         x1, y1 = round((x + w) * sx), round((y + h) * sy)
         nx, ny = round(x * sx), round(y * sy)
         set_box(preset, ref, (nx, ny, x1 - nx, y1 - ny))

@@ -2,7 +2,8 @@
 resize. Each takes the Preset and changes it in place; :meth:`EditSession.change` makes them undoable.
 
 Sizes and offsets are canvas pixels. New elements get a ZOrder one above every element in the design, so they are
-drawn on top (ZOrder is shared by regions and watermarks, manual 001 McuLayout/McuWaterMarkImage ZOrder).
+drawn on top (ZOrder is shared by regions and watermarks: SDK models.McuLayout.ZOrder,
+SDK models.McuWaterMarkImage.ZOrder, SDK models.McuWaterMarkText.ZOrder).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..model import (
     Preset,
     VideoEncode,
 )
-from .access import ElementRef, box, element_model, elements, regions, set_box, watermarks, z_order
+from .access import ElementRef, box, box_of, element_model, elements, regions, set_box, watermarks, z_order
 
 #: Canvas used when a design has no VideoEncode yet (pixels).
 DEFAULT_CANVAS = (1280, 720)
@@ -34,14 +35,15 @@ def top_z(preset: Preset) -> int:
     return max(zs) + 1 if zs else 0
 
 
-def _video(preset: Preset) -> McuVideoParams:
+def ensure_video_params(preset: Preset) -> McuVideoParams:
+    """The design's McuVideoParams, created empty when absent."""
     if preset.video_params is None:
         preset.video_params = McuVideoParams()
     return preset.video_params
 
 
 def _layout_list(preset: Preset) -> list[McuLayout]:
-    vp = _video(preset)
+    vp = ensure_video_params(preset)
     if vp.layout_params is None:
         vp.layout_params = McuLayoutParams(mix_layout_mode=4)
     if vp.layout_params.mix_layout_list is None:
@@ -79,7 +81,7 @@ def add_text_watermark(preset: Preset, text: str = "Text") -> ElementRef:
         font_color="0xFFFFFF",
         z_order=z,
     )
-    vp = _video(preset)
+    vp = ensure_video_params(preset)
     items = list(vp.water_mark_list or [])
     items.append(McuWaterMarkParams(water_mark_type=1, water_mark_text=body))
     vp.water_mark_list = items
@@ -87,24 +89,26 @@ def add_text_watermark(preset: Preset, text: str = "Text") -> ElementRef:
 
 
 def duplicate(preset: Preset, ref: ElementRef, offset: int = 10) -> ElementRef | None:
-    """Append a copy of an element moved by ``offset`` px right and down, at ZOrder :func:`top_z`; its ref."""
+    """Append a copy of an element moved by ``offset`` px right and down, at ZOrder :func:`top_z`; its ref, or None
+    when ``ref`` names no element."""
     z = top_z(preset)
     if ref.kind == "region":
-        items = regions(preset)
-        if not 0 <= ref.index < len(items):
+        layouts = regions(preset)
+        if not 0 <= ref.index < len(layouts):
             return None
-        copy = items[ref.index].model_copy(deep=True)
-        _layout_list(preset).append(copy)
-        new = ElementRef("region", len(items))
+        _layout_list(preset).append(layouts[ref.index].model_copy(deep=True))
+        new = ElementRef("region", len(layouts))
     else:
-        items = watermarks(preset)
-        if not 0 <= ref.index < len(items):
+        marks = watermarks(preset)
+        if not 0 <= ref.index < len(marks):
             return None
-        _video(preset).water_mark_list = [*items, items[ref.index].model_copy(deep=True)]
-        new = ElementRef("watermark", len(items))
-    x, y, w, h = box(preset, new)
-    set_box(preset, new, (x + offset, y + offset, w, h))
-    element_model(preset, new).z_order = z
+        ensure_video_params(preset).water_mark_list = [*marks, marks[ref.index].model_copy(deep=True)]
+        new = ElementRef("watermark", len(marks))
+    copy = element_model(preset, new)
+    if copy is not None:  # None only for a watermark without the body its WaterMarkType names
+        x, y, w, h = box_of(copy)
+        set_box(preset, new, (x + offset, y + offset, w, h))
+        copy.z_order = z
     return new
 
 
@@ -114,17 +118,17 @@ def delete(preset: Preset, ref: ElementRef) -> bool:
     if vp is None:
         return False
     if ref.kind == "region":
-        items = regions(preset)
-        if not 0 <= ref.index < len(items):
+        layouts = regions(preset)
+        if vp.layout_params is None or not 0 <= ref.index < len(layouts):
             return False
-        del items[ref.index]
-        vp.layout_params.mix_layout_list = items
+        del layouts[ref.index]
+        vp.layout_params.mix_layout_list = layouts
     else:
-        items = watermarks(preset)
-        if not 0 <= ref.index < len(items):
+        marks = watermarks(preset)
+        if not 0 <= ref.index < len(marks):
             return False
-        del items[ref.index]
-        vp.water_mark_list = items
+        del marks[ref.index]
+        vp.water_mark_list = marks
     return True
 
 
@@ -133,7 +137,7 @@ def shift_z(preset: Preset, ref: ElementRef, step: int) -> int | None:
     m = element_model(preset, ref)
     if m is None:
         return None
-    m.z_order = max(0, m.eff("z_order") + step)
+    m.z_order = max(0, z_order(preset, ref) + step)
     return m.z_order
 
 
@@ -161,7 +165,7 @@ def resize(preset: Preset, ref: ElementRef, dw: int, dh: int) -> None:
 
 def ensure_canvas(preset: Preset, canvas: tuple[int, int]) -> None:
     """Set VideoEncode Width/Height (creating VideoEncode when absent)."""
-    vp = _video(preset)
+    vp = ensure_video_params(preset)
     if vp.video_encode is None:
         vp.video_encode = VideoEncode()
     vp.video_encode.width, vp.video_encode.height = canvas

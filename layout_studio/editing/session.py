@@ -165,9 +165,7 @@ class EditSession:
 
 
 def check(preset: Preset) -> list[Finding]:
-    """:func:`layout_studio.validation.validate` of the preset (empty until the validator is installed)."""
-    try:
-        from ..validation import validate
-    except ImportError:  # pragma: no cover - the validator lands separately
-        return []
+    """:func:`layout_studio.validation.validate` of the preset (its design-only checks)."""
+    from ..validation import validate
+
     return validate(preset)

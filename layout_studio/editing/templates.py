@@ -3,7 +3,8 @@ portrait host plus guest. A template is a list of region boxes for a canvas; app
 MixLayoutList with fresh auto-filled regions, or *fills* it: the existing regions (users, RenderMode, crops kept)
 move into the template's slots in list order, missing slots are added, extra regions are left where they are.
 
-Applying a template sets MixLayoutMode 4 (custom). All boxes are canvas pixels ``(x, y, width, height, ZOrder)``.
+Applying a template sets MixLayoutMode 4, a custom layout (SDK models.McuLayoutParams.MixLayoutMode). All boxes are
+canvas pixels ``(x, y, width, height, ZOrder)``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Literal
 
 from ..model import McuLayout, McuLayoutParams, Preset
 from .access import ElementRef, regions, set_box
-from .ops import _video, canvas_of
+from .ops import canvas_of, ensure_video_params
 
 Slot = tuple[int, int, int, int, int]
 
@@ -93,7 +94,7 @@ def apply_template(
 ) -> None:
     """Apply template ``name`` to the design's canvas (see the module docstring for replace vs fill)."""
     boxes = slots(name, canvas_of(preset), n)
-    vp = _video(preset)
+    vp = ensure_video_params(preset)
     if vp.layout_params is None:
         vp.layout_params = McuLayoutParams()
     vp.layout_params.mix_layout_mode = 4

@@ -1,9 +1,11 @@
-"""The studio: a Textual terminal app to design a mix interactively (issue 4).
+"""The studio: a Textual terminal app to design a mix interactively.
 
 ``run(path=None)`` opens the studio on a preset file (or a new design); ``StudioApp`` is the application
 (:mod:`layout_studio.tui.app`), built from screens (:mod:`.screens`), widgets (:mod:`.widgets`), the command
-palette provider (:mod:`.commands`) and styles (``styles/*.tcss``). The editing logic itself is in
-:mod:`layout_studio.editing`, which imports no Textual.
+palette provider (:mod:`.commands`), the messages screens post to the app (:mod:`.messages`) and styles
+(``styles/*.tcss``). The editing logic itself is in :mod:`layout_studio.editing`, which imports no Textual: a key,
+a click or a palette entry runs an action of a screen, which runs a command of :mod:`layout_studio.editing.commands`
+and shows its outcome.
 """
 
 from __future__ import annotations

@@ -1,46 +1,67 @@
-"""The studio application: opens a session on the editor screen, offers autosave recovery, asks before quitting
-with unsaved changes. Screens, widgets, commands and styles live in their own modules."""
+"""The studio application: opens a session on the editor screen, offers autosave recovery, opens other presets, asks
+before quitting with unsaved changes. It owns the session's :class:`~layout_studio.render.Renderer` (one for the
+app's life, so its caches serve every preview). Screens, widgets, commands and styles live in their own modules.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
-from ..editing import EditSession
+from ..editing import EditSession, saving
 from ..editing.autosave import Autosaver, pending
 from ..errors import LayoutStudioError
+from ..render import Renderer
 from .commands import StudioCommands
+from .messages import OpenPreset
 from .screens.dialogs import ConfirmQuitScreen, RecoveryScreen
 from .screens.editor import EditorScreen
 
 STYLES = Path(__file__).parent / "styles"
 
 
-class StudioApp(App):
-    """Layout Studio. ``offer_recovery``: look for autosaves of crashed sessions at start."""
+class StudioApp(App[None]):
+    """Layout Studio on ``session``. ``renderer``: the preview's renderer (a new :class:`Renderer` when None; tests
+    pass their own); ``offer_recovery``: look for autosaves of crashed sessions at start; ``autosave_delay``:
+    seconds from the last change to the autosave."""
 
     TITLE = "Layout Studio"
     CSS_PATH = [STYLES / "studio.tcss", STYLES / "dialogs.tcss"]
     COMMANDS = App.COMMANDS | {StudioCommands}
-    #: Textual's own ctrl+q is hidden from the footer; the studio shows it (issue 4: ctrl+q quits).
+    #: Textual's own ctrl+q is hidden from the footer; the studio shows it (the README's key table: ctrl+q quits).
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
-    def __init__(self, session: EditSession, *, offer_recovery: bool = True, autosave_delay: float = 2.0) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        *,
+        renderer: Renderer | None = None,
+        offer_recovery: bool = True,
+        autosave_delay: float = 2.0,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.renderer = renderer if renderer is not None else Renderer()
         self.offer_recovery = offer_recovery
         self.autosave_delay = autosave_delay
-        self.renderer = None
+        self._editor: EditorScreen | None = None
 
     @property
     def editor(self) -> EditorScreen:
+        """The editor screen of the current session (there from the app's mount on)."""
+        if self._editor is None:
+            raise RuntimeError("the studio has no editor screen before it is mounted")
+        return self._editor
+
+    def _new_editor(self) -> EditorScreen:
+        self._editor = EditorScreen(self.session, Autosaver(self.session.path), self.renderer, self.autosave_delay)
         return self._editor
 
     def on_mount(self) -> None:
-        self._editor = EditorScreen(self.session, Autosaver(self.session.path), self.autosave_delay)
-        self.push_screen(self._editor)
+        self.push_screen(self._new_editor())
         if self.offer_recovery:
             self.call_after_refresh(self.offer_autosave)
 
@@ -55,21 +76,21 @@ class StudioApp(App):
         def done(choice: str | None) -> None:
             if choice == "recover":
                 try:
-                    preset = autosave.load()
+                    outcome = saving.recover(self.session, autosave)
                 except ValueError as err:
                     self.notify(f"the autosave no longer loads: {err}", severity="error")
                     return
-                self.session.replace("Recover autosave", preset)
-                if autosave.source and not self.session.path:
-                    self.session.path = autosave.source
                 if autosave.file != self.editor.autosaver.file:
                     autosave.discard()
                 self.editor.autosave_now()
-                self.editor.sync(message="recovered the autosave: save to keep it")
+                self.editor.show(outcome)
             elif choice == "discard":
                 autosave.discard()
 
         self.push_screen(RecoveryScreen(what, autosave.saved_at), done)
+
+    def on_open_preset(self, message: OpenPreset) -> None:
+        self.open_preset(message.path)
 
     def open_preset(self, path: Path) -> None:
         """Open another preset in place of the current one (asks first when there are unsaved changes)."""
@@ -82,8 +103,7 @@ class StudioApp(App):
                 return
             self.editor.autosaver.discard()
             self.session = session
-            self._editor = EditorScreen(session, Autosaver(session.path), self.autosave_delay)
-            self.switch_screen(self._editor)
+            self.switch_screen(self._new_editor())
 
         self._unless_cancelled(really_open)
 
@@ -96,17 +116,15 @@ class StudioApp(App):
 
         self._unless_cancelled(leave)
 
-    def _unless_cancelled(self, then) -> None:
+    def _unless_cancelled(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now when nothing is unsaved; else ask: save (then run it), discard (run it) or cancel."""
         if not self.session.dirty:
             then()
             return
 
         def done(choice: str | None) -> None:
             if choice == "save":
-                if self.session.path is None or self.session.bundled:
-                    self.editor.save_as(then)
-                elif self.editor.save_to(self.session.path):
-                    then()
+                self.editor.files.save(then)
             elif choice == "discard":
                 then()
 

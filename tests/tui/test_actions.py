@@ -4,7 +4,6 @@ templates, canvas rescale, mouse drag with snapping, and every bundled preset op
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from layout_studio.tui.widgets.canvas import CanvasView
 from layout_studio.tui.widgets.preview import PreviewPane
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def preset_file(tmp_path) -> Path:
-    dest = tmp_path / "two_up.json"
-    shutil.copy(FIXTURES / "two_up.json", dest)
-    return dest
 
 
 def test_preview_renders_and_png_is_written(preset_file, tmp_path):

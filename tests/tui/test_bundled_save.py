@@ -4,29 +4,16 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
-from layout_studio import bundled as bundled_files
 from layout_studio import paths
 from layout_studio.editing import EditSession
 from layout_studio.tui.app import StudioApp
 from layout_studio.tui.screens.dialogs import ConfirmQuitScreen, PromptScreen
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def bundled(tmp_path, monkeypatch) -> Path:
-    """A bundled-presets folder holding two_up.json (a copy: the real bundled files are never touched)."""
-    folder = tmp_path / "bundled"
-    folder.mkdir()
-    shutil.copy(FIXTURES / "two_up.json", folder / "two_up.json")
-    monkeypatch.setattr(bundled_files, "presets_dir", lambda: folder)
-    return folder / "two_up.json"
 
 
 def test_ctrl_s_on_a_bundled_preset_asks_and_saves_a_copy_in_the_user_folder(bundled):

@@ -3,13 +3,11 @@ canvas rescale, field parsing, API-path access, autosave."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from layout_studio.editing import (
-    EditSession,
     ElementRef,
     autosave,
     fields,
@@ -24,16 +22,6 @@ from layout_studio.model import Preset
 
 FIXTURES = Path(__file__).parent / "fixtures"
 R0, R1, W0 = ElementRef("region", 0), ElementRef("region", 1), ElementRef("watermark", 0)
-
-
-@pytest.fixture
-def raw() -> dict:
-    return json.loads((FIXTURES / "two_up.json").read_text())
-
-
-@pytest.fixture
-def session(raw) -> EditSession:
-    return EditSession(Preset.model_validate(raw))
 
 
 def test_undo_redo_restores_each_state_and_dirty_follows(session, raw):

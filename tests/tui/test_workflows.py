@@ -11,7 +11,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
 from layout_studio.editing import EditSession, ElementRef
@@ -23,13 +22,6 @@ from layout_studio.tui.widgets.findings import FindingsPanel
 from layout_studio.tui.widgets.inspector import Inspector
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def preset_file(tmp_path) -> Path:
-    dest = tmp_path / "two_up.json"
-    shutil.copy(FIXTURES / "two_up.json", dest)
-    return dest
 
 
 def run(scenario):

@@ -2,6 +2,8 @@
 
 Each dismisses with a result the caller handles in its callback: ConfirmQuitScreen -> "save" | "discard" |
 "cancel"; RecoveryScreen -> "recover" | "discard" | "later"; PromptScreen -> the text, or None when cancelled.
+A PromptScreen dismisses only with text its check accepts: :func:`whole_number` and :func:`canvas_size` are the
+checks of the studio's prompts.
 """
 
 from __future__ import annotations
@@ -13,6 +15,38 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.button import ButtonVariant
+
+from ...values import MAX_CANVAS_SIDE, ValueFormatError, parse_size
+
+#: A prompt's check: the problem with the typed text (shown; the dialog stays), or None to accept it.
+Check = Callable[[str], str | None]
+
+
+def whole_number(low: int, high: int) -> Check:
+    """A check accepting a whole number from ``low`` to ``high`` (what ``int`` reads: superscript digits, which
+    ``str.isdigit`` takes, are refused)."""
+
+    def check(text: str) -> str | None:
+        try:
+            n = int(text)
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            return f"type a whole number from {low} to {high}"
+        return None
+
+    return check
+
+
+def canvas_size(text: str) -> str | None:
+    """The check of a canvas size: ``WIDTHxHEIGHT`` in pixels as :func:`layout_studio.values.parse_size` reads it
+    (each side 1..1920 pixels: SDK models.VideoEncode.Width, SDK models.VideoEncode.Height)."""
+    try:
+        parse_size(text)
+    except ValueFormatError:
+        return f"type WIDTHxHEIGHT in pixels, each side 1..{MAX_CANVAS_SIDE}, e.g. 1920x1080"
+    return None
 
 
 class _Choice(ModalScreen[str]):
@@ -21,7 +55,7 @@ class _Choice(ModalScreen[str]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     cancel_result = "cancel"
 
-    def __init__(self, title: str, text: str, choices: list[tuple[str, str, str]]) -> None:
+    def __init__(self, title: str, text: str, choices: list[tuple[str, str, ButtonVariant]]) -> None:
         super().__init__()
         self._title, self._text, self._choices = title, text, choices
 
@@ -31,7 +65,7 @@ class _Choice(ModalScreen[str]):
             yield Static(self._text, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 for result, label, variant in self._choices:
-                    yield Button(label, id=result, variant=variant)  # type: ignore[arg-type]
+                    yield Button(label, id=result, variant=variant)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -90,9 +124,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(
-        self, title: str, value: str = "", *, placeholder: str = "", check: Callable[[str], str | None] | None = None
-    ) -> None:
+    def __init__(self, title: str, value: str = "", *, placeholder: str = "", check: Check | None = None) -> None:
         super().__init__()
         self._title, self._value, self._placeholder, self._check = title, value, placeholder, check
 

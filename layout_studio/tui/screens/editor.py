@@ -1,11 +1,19 @@
-"""The main editor screen: canvas (or preview) and findings on the left, elements and inspector on the right,
-the footer with the bindings. Key bindings are the fixed set of issue 4 (tests and docs rely on them); the
-actions live in :mod:`layout_studio.tui.screens.editor_actions`.
+"""The main editor screen: canvas (or preview) and findings on the left, elements and inspector on the right, the
+status line above and the footer with the bindings below. Key bindings are the studio's fixed set (the README's key
+table; tests rely on them).
+
+The screen owns its actions and keeps each one thin: an editing operation is a command of
+:mod:`layout_studio.editing.commands` over the session, whose :class:`~layout_studio.editing.commands.Outcome` the
+screen shows (:meth:`EditorScreen.show`); file actions go to the screen's :class:`~.files.FileActions`; the preview
+renders in its own pane. To add a key: a :class:`Binding` in ``BINDINGS`` naming an ``action_*`` method here; a palette
+entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
 
 After every change :meth:`EditorScreen.sync` redraws from the session and schedules a debounced autosave.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len, set_cell_size
 from textual import events
@@ -14,23 +22,33 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
-from ...editing import EditSession
+from ...editing import EditSession, ElementRef, commands, element_path
 from ...editing.access import ref_for_path
 from ...editing.autosave import Autosaver
-from ...editing.fields import FieldError, parse_value, preset_path, write_field
+from ...editing.commands import Effect, Outcome
+from ...editing.fields import FieldError, full_path, preset_path
+from ...editing.geometry import AlignHow
+from ...editing.ops import canvas_of
+from ...errors import LayoutStudioError
 from ...findings import Finding, Severity
+from ...values import parse_size
 from ..widgets.canvas import CanvasView
 from ..widgets.elements import ElementList, ref_from_id
-from ..widgets.fields import FieldForm, FieldRow
+from ..widgets.fields import FieldForm
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
-from .editor_actions import EditorActions
+from .dialogs import PromptScreen, canvas_size, whole_number
+from .files import FileActions
+from .push import PushScreen
+
+if TYPE_CHECKING:
+    from ...render import Renderer
 
 
-def error_refs(findings: list[Finding]):
+def error_refs(findings: list[Finding]) -> set[ElementRef]:
     """Elements named by an error finding."""
     out = set()
     for f in findings:
@@ -60,8 +78,8 @@ HISTORY_KEYS = Binding.Group("Undo/Redo", compact=True)
 PALETTE_KEY_MIN_WIDTH = 100
 
 
-class EditorScreen(EditorActions, Screen):
-    """Edits one :class:`EditSession`."""
+class EditorScreen(Screen[None]):
+    """Edits one :class:`EditSession`; previews it with the app's ``renderer``; ``files`` saves and opens."""
 
     BINDINGS = [
         Binding("tab", "select_step(1)", "Next", show=False),
@@ -94,11 +112,15 @@ class EditorScreen(EditorActions, Screen):
         Binding("enter", "edit_field", show=False),
     ]
 
-    def __init__(self, session: EditSession, autosaver: Autosaver, autosave_delay: float = 2.0) -> None:
+    def __init__(
+        self, session: EditSession, autosaver: Autosaver, renderer: Renderer, autosave_delay: float = 2.0
+    ) -> None:
         super().__init__()
         self.session = session
         self.autosaver = autosaver
+        self.renderer = renderer
         self.autosave_delay = autosave_delay
+        self.files = FileActions(self)
         self._autosave_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -143,6 +165,14 @@ class EditorScreen(EditorActions, Screen):
         if changed:
             self.schedule_autosave()
 
+    def show(self, outcome: Outcome, *, redraw: bool = False) -> None:
+        """Show what a command did: its message in the status line; every panel redrawn when it changed the session
+        (or ``redraw``), and an autosave scheduled when it changed the design."""
+        if outcome.effect is Effect.NONE and not redraw:
+            self.update_status(outcome.message)
+        else:
+            self.sync(changed=outcome.effect is Effect.DESIGN, message=outcome.message)
+
     def update_status(self, message: str | None = None) -> None:
         """The status line: name, unsaved mark, canvas, layout mode, snap, and the last message."""
         s = self.session
@@ -180,18 +210,13 @@ class EditorScreen(EditorActions, Screen):
         self.sync(changed=False)
 
     def on_canvas_view_dragged(self, event: CanvasView.Dragged) -> None:
-        from ...editing import ops
-
         if event.done:
             self.session.history.seal()
             self.sync(changed=False)
             return
-        self.session.change(
-            "Drag", lambda p: ops.move_to(p, event.ref, event.x, event.y), coalesce=f"drag-{event.drag}"
-        )
-        self.sync()
+        self.show(commands.drag(self.session, event.ref, event.x, event.y, event.drag))
 
-    def on_option_list_option_highlighted(self, event) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id != "elements":
             return
         ref = ref_from_id(event.option.id)
@@ -207,32 +232,153 @@ class EditorScreen(EditorActions, Screen):
         self.query_one(Inspector).focus_field(event.finding.path)
 
     def on_field_form_edited(self, event: FieldForm.Edited) -> None:
-        row = self.query_one(f"#{event.form.id} #{self._row_id(event)}", FieldRow)
+        """Typed text: applied when it is a value of the field, else shown as the field's problem (the design
+        keeps its value)."""
+        form, spec = event.form, event.spec
+        row = form.row_for(full_path(form.base, spec))
+        if row is None:
+            return
         try:
-            value = parse_value(event.spec, event.text)
+            outcome = commands.set_field(self.session, form.base, spec, event.text, done=event.done)
         except FieldError as err:
             row.parse_error = str(err)
             row.set_problem([])
             self.update_status("not applied: fix the value")
             return
-        row.parse_error = None
-        base, spec = event.form.base, event.spec
-        try:
-            self.session.change(
-                f"Edit {spec.label}", lambda p: write_field(p, base, spec, value), coalesce=f"field:{base}.{spec.path}"
-            )
         except (ValueError, KeyError) as err:
             row.parse_error = f"{spec.label}: not applied ({err.__class__.__name__})"
             row.set_problem([])
             return
-        if event.done:
-            self.session.history.seal()
-        self.sync()
-
-    @staticmethod
-    def _row_id(event: FieldForm.Edited) -> str:
-        return "f-" + "".join(c if c.isalnum() else "_" for c in event.spec.path)
+        row.parse_error = None
+        self.show(outcome)
 
     def focused_in_input(self) -> bool:
         """True when the keyboard focus is in a text field (keys then edit the text, not the design)."""
         return isinstance(self.focused, Input)
+
+    # -- selection and focus -------------------------------------------------------------------------------------
+    def action_select_step(self, step: int) -> None:
+        """tab / shift+tab: the next or previous element; inside the inspector, the next or previous field."""
+        if self.focused is not None and self.query_one(Inspector) in self.focused.ancestors:
+            self.focus_next() if step > 0 else self.focus_previous()
+            return
+        self.show(commands.select_step(self.session, step))
+
+    def action_select_all(self) -> None:
+        self.show(commands.select_all_regions(self.session))
+
+    def action_focus_canvas(self) -> None:
+        self.query_one("#view", ContentSwitcher).current = "canvas"
+        self.query_one(CanvasView).focus()
+
+    def action_edit_field(self) -> None:
+        """enter: focus the selected element's first field (LocationX) in the inspector."""
+        if self.session.primary is not None:
+            self.query_one(Inspector).focus_field(element_path(self.session.primary) + ".LocationX")
+
+    # -- element edits -------------------------------------------------------------------------------------------
+    def action_nudge(self, dx: int, dy: int) -> None:
+        """Arrows move the selection; in a text field, up and down go to the previous or next field."""
+        if self.focused_in_input():
+            self.focus_next() if dy > 0 else self.focus_previous()
+            return
+        self.show(commands.nudge(self.session, dx, dy))
+
+    def action_resize(self, dw: int, dh: int) -> None:
+        self.show(commands.resize(self.session, dw, dh))
+
+    def action_add_region(self) -> None:
+        self.show(commands.add_region(self.session))
+
+    def action_add_watermark(self) -> None:
+        self.show(commands.add_text_watermark(self.session))
+
+    def action_duplicate(self) -> None:
+        self.show(commands.duplicate(self.session))
+
+    def action_delete(self) -> None:
+        self.show(commands.delete(self.session))
+
+    def action_shift_z(self, step: int) -> None:
+        self.show(commands.shift_z(self.session, step))
+
+    def action_align(self, how: AlignHow) -> None:
+        self.show(commands.align(self.session, how))
+
+    def action_distribute(self, axis: Literal["x", "y"]) -> None:
+        self.show(commands.distribute(self.session, axis))
+
+    # -- layout: templates, canvas size, dynamic to custom -------------------------------------------------------
+    def action_template(self, name: str, mode: Literal["replace", "fill"], n: int = 0) -> None:
+        self.show(commands.apply_template(self.session, name, mode, n or None))
+
+    def action_grid_prompt(self, mode: Literal["replace", "fill"]) -> None:
+        def done(value: str | None) -> None:
+            if value:
+                self.action_template("grid", mode, int(value))
+
+        self.app.push_screen(PromptScreen("Grid cells", "4", check=whole_number(1, 16)), done)
+
+    def action_resize_canvas(self, scale: bool = True) -> None:
+        def done(value: str | None) -> None:
+            if value:
+                self.show(commands.resize_canvas(self.session, parse_size(value), scale=scale))
+
+        w, h = canvas_of(self.session.preset)
+        title = "Canvas size WxH (regions scale along)" if scale else "Canvas size WxH (regions stay)"
+        self.app.push_screen(PromptScreen(title, f"{w}x{h}", check=canvas_size), done)
+
+    def action_convert_dynamic(self) -> None:
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            try:
+                outcome = commands.convert_to_custom(self.session, int(value))
+            except (LayoutStudioError, ValueError) as err:
+                self.notify(f"cannot convert: {err}", severity="error")
+                return
+            self.show(outcome)
+
+        self.app.push_screen(PromptScreen("Convert for how many users?", "4", check=whole_number(1, 16)), done)
+
+    # -- history and modes ---------------------------------------------------------------------------------------
+    def action_undo(self) -> None:
+        self._after_history(commands.undo(self.session))
+
+    def action_redo(self) -> None:
+        self._after_history(commands.redo(self.session))
+
+    def _after_history(self, outcome: Outcome) -> None:
+        """After an undo or redo: fields holding a refused value show the restored design again."""
+        self.query_one(Inspector).drop_refused()
+        self.show(outcome, redraw=True)
+
+    def action_toggle_snap(self) -> None:
+        self.show(commands.toggle_snap(self.session))
+
+    # -- files ---------------------------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        self.files.save()
+
+    def action_save_as(self) -> None:
+        self.files.save_as()
+
+    def action_open(self) -> None:
+        self.files.open()
+
+    def action_write_png(self) -> None:
+        self.files.write_png()
+
+    # -- preview and push ----------------------------------------------------------------------------------------
+    def action_toggle_view(self) -> None:
+        view = self.query_one("#view", ContentSwitcher)
+        view.current = "preview" if view.current == "canvas" else "canvas"
+
+    def action_refresh_preview(self) -> None:
+        """r: render the preview; it retries the images that failed before (network back, URL fixed)."""
+        self.query_one("#view", ContentSwitcher).current = "preview"
+        self.renderer.forget_failures()
+        self.query_one(PreviewPane).render_design(self.session.preset.model_copy(deep=True), self.renderer)
+
+    def action_push(self) -> None:
+        self.app.push_screen(PushScreen(self.session))

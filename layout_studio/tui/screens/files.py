@@ -1,11 +1,17 @@
-"""The open dialog: pick a bundled preset or one of the user's presets, or type a path.
+"""Files of the editor screen: open a preset, save, save as, and write the preview PNG.
 
-Dismisses with the chosen :class:`~pathlib.Path`, or None when cancelled.
+:class:`FileActions` is the editor screen's file controller (the screen owns one and its ``action_save`` /
+``action_save_as`` / ``action_open`` / ``action_write_png`` call it; the app's quit dialog saves through it). The
+decisions (where to save, what the autosave does after) are in :mod:`layout_studio.editing.saving`; this module asks
+for names with dialogs and reports the outcome. :class:`OpenScreen` is the open dialog: it dismisses with the chosen
+:class:`~pathlib.Path`, or None when cancelled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +20,85 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from ...atomic import atomic_write_png
+from ...editing import saving
+from ...errors import LayoutStudioError
 from ...presets import bundled_presets, user_presets
+from ..messages import OpenPreset
+from .dialogs import PromptScreen
+
+if TYPE_CHECKING:
+    from .editor import EditorScreen
+
+
+class FileActions:
+    """Open, save, save as and write the preview PNG for the editor ``screen`` (its session and autosaver)."""
+
+    def __init__(self, screen: EditorScreen) -> None:
+        self.screen = screen
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save to the design's file, asking for a name first when it has none or is a bundled preset
+        (:func:`~layout_studio.editing.saving.save_target`); ``then`` runs after a successful save."""
+        path = saving.save_target(self.screen.session)
+        if path is None:
+            self.save_as(then)
+        elif self.save_to(path) and then is not None:
+            then()
+
+    def save_as(self, then: Callable[[], None] | None = None) -> None:
+        """Ask for a file name and save there; ``then`` runs after a successful save. A bundled preset is never
+        proposed as the target (:func:`~layout_studio.editing.saving.proposed_path`)."""
+        session = self.screen.session
+        if session.path is not None and session.bundled:
+            title = "Bundled presets are not overwritten: save a copy as"
+        else:
+            title = "Save preset as"
+
+        def done(value: str | None) -> None:
+            if value and self.save_to(Path(value).expanduser()) and then is not None:
+                then()
+
+        self.screen.app.push_screen(PromptScreen(title, str(saving.proposed_path(session))), done)
+
+    def save_to(self, path: Path) -> bool:
+        """Save atomically to ``path``; the outcome (stripped secrets included) goes to the status line, a failure
+        to a notification. True when saved."""
+        try:
+            outcome = saving.save(self.screen.session, self.screen.autosaver, path)
+        except (LayoutStudioError, OSError, ValueError) as err:
+            self.screen.notify(str(err), title="Not saved", severity="error")
+            return False
+        self.screen.show(outcome)
+        return True
+
+    def open(self) -> None:
+        """Ask which preset to open (:class:`OpenScreen`) and ask the app to open it (:class:`OpenPreset`)."""
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.screen.post_message(OpenPreset(path))
+
+        self.screen.app.push_screen(OpenScreen(), done)
+
+    def write_png(self) -> None:
+        """Ask for a file name and write the full-size preview there as PNG (atomically)."""
+        session = self.screen.session
+        default = Path.cwd() / f"{session.title}.png"
+
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            try:
+                from ...render import render_preview
+
+                atomic_write_png(Path(value).expanduser(), render_preview(session.preset))
+            except Exception as err:  # noqa: BLE001 - any failure of the render or the write is reported
+                self.screen.notify(f"PNG not written: {err}", severity="error")
+                return
+            self.screen.update_status(f"wrote {value}")
+
+        self.screen.app.push_screen(PromptScreen("Write the preview PNG to", str(default)), done)
 
 
 class OpenScreen(ModalScreen[Path | None]):

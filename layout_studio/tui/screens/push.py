@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from rich.syntax import Syntax
 from textual import work
@@ -19,24 +20,30 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...editing import EditSession
 from ...errors import LayoutStudioError
+from ...findings import Severity, has_errors
 from ...secrets import mask_text
 
+if TYPE_CHECKING:
+    from ...push.operations import PushOptions
+    from ...push.plan import Plan
 
-def _json(obj) -> Syntax:
+
+def _json(obj: Any) -> Syntax:
     """``obj`` as indented JSON (already masked by the caller; txSecret masked again here)."""
     text = mask_text(json.dumps(obj, indent=2, ensure_ascii=False))
     return Syntax(text, "json", theme="ansi_dark", word_wrap=True, background_color="default")
 
 
-def _describe(plan) -> str:
+def _describe(plan: Plan) -> str:
+    """The plan's changes, and the errors that refuse it."""
     text = plan.render()
-    errors = [f for f in plan.findings if f.severity.value == "error"]
-    if errors:
+    if has_errors(plan.findings):
+        errors = [f for f in plan.findings if f.severity is Severity.ERROR]
         text += "\n\nrefused — fix these first:\n" + "\n".join(f"✖ {f.path}: {f.message}" for f in errors)
     return text
 
 
-class PushScreen(Screen):
+class PushScreen(Screen[None]):
     """Plan and push the session's design to a task. Keys: ctrl+p… palette, p plan, escape back."""
 
     BINDINGS = [
@@ -48,7 +55,7 @@ class PushScreen(Screen):
     def __init__(self, session: EditSession) -> None:
         super().__init__()
         self.session = session
-        self.plan = None
+        self.plan: Plan | None = None
 
     def compose(self) -> ComposeResult:
         target = self.session.preset.target
@@ -81,7 +88,7 @@ class PushScreen(Screen):
         self.query_one("#push-diff-pane").border_title = "Changes since the task's last push"
         self.query_one("#push-task", Input).focus()
 
-    def _options(self):
+    def _options(self) -> PushOptions:
         from ...push.endpoint import check_api_region
         from ...push.operations import PushOptions
 
@@ -123,20 +130,20 @@ class PushScreen(Screen):
             return
         try:
             with Pusher(replace(self._options(), read_only=True)) as pusher:  # a plan records nothing
-                self.plan = pusher.plan_update(self.session.preset, task_id)
+                plan = pusher.plan_update(self.session.preset, task_id)
         except LayoutStudioError as err:
             self.plan = None
             self._say(f"cannot plan: {err}")
             self.query_one("#push", Button).disabled = True
             return
-        body = self.plan.masked_body()
-        self.query_one("#push-request", Static).update(_json(body))
-        self.query_one("#push-diff", Static).update(mask_text(_describe(self.plan)))
-        self.query_one("#push", Button).disabled = self.plan.blocked
+        self.plan = plan
+        self.query_one("#push-request", Static).update(_json(plan.masked_body()))
+        self.query_one("#push-diff", Static).update(mask_text(_describe(plan)))
+        self.query_one("#push", Button).disabled = plan.blocked
         self._say(
             "refused: the design has errors"
-            if self.plan.blocked
-            else f"ready: {len(self.plan.changes)} field(s) change — press Push (F9) to send"
+            if plan.blocked
+            else f"ready: {len(plan.changes)} field(s) change — press Push (F9) to send"
         )
 
     def action_push(self) -> None:
@@ -153,7 +160,7 @@ class PushScreen(Screen):
         self._send(self.plan, options)
 
     @work(thread=True, exclusive=True, group="push")
-    def _send(self, plan, options) -> None:
+    def _send(self, plan: Plan, options: PushOptions) -> None:
         from ...push.operations import Pusher
 
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,7 +21,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...editing import EditSession, ElementRef
-from ...editing.access import box, element_model, elements, regions, watermarks
+from ...editing.access import Box, box, element_model, elements, regions, watermarks
 from ...editing.geometry import other_boxes, snap_position
 from ...editing.ops import canvas_of
 
@@ -35,6 +36,11 @@ CELL_ASPECT = 2.0  # a terminal cell is about twice as tall as wide
 LIGHT = ("┌", "┐", "└", "┘", "─", "│")
 HEAVY = ("┏", "┓", "┗", "┛", "━", "┃")
 DASHED = ("┌", "┐", "└", "┘", "┄", "┆")
+
+#: The picture being drawn: one character and one style per cell, a list of rows.
+Chars = list[list[str]]
+Styles = list[list[Style]]
+Cells = tuple[int, int, int, int]
 
 
 def parse_colour(value: str | None, default: str = "#000000") -> str:
@@ -102,14 +108,14 @@ class CanvasView(Widget, can_focus=True):
             super().__init__()
             self.ref, self.x, self.y, self.drag, self.done = ref, x, y, drag, done
 
-    def __init__(self, session: EditSession, **kwargs) -> None:
+    def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
         self.error_refs: set[ElementRef] = set()
         self.guides: tuple[float | None, float | None] = (None, None)
         self._lines: list[Strip] | None = None
         self._map: Mapping | None = None
-        self._drag: tuple[ElementRef, int, int, tuple[int, int, int, int], int] | None = None
+        self._drag: tuple[ElementRef, int, int, Box, int] | None = None
         self._drag_ids = itertools.count(1)
 
     # -- drawing -------------------------------------------------------------------------------------------------
@@ -136,14 +142,17 @@ class CanvasView(Widget, can_focus=True):
         vp = preset.video_params
         canvas_bg = Style(bgcolor=parse_colour(vp.back_ground_color if vp else None), color="#3a3a3a")
         self._fill(chars, styles, m.ox, m.oy, m.ox + m.cols, m.oy + m.rows, "·", canvas_bg)
-        auto = {}
+        auto: dict[int, int] = {}
         for i, region in enumerate(regions(preset)):
             if region.user_id is None:
                 auto[i] = len(auto) + 1
         for ref in reversed(elements(preset)):
             self._draw_element(chars, styles, m, ref, auto)
         for ref in self.session.selection:
-            x0, y0, x1, y1 = self._cells(m, ref)
+            cells = self._cells(m, ref)
+            if cells is None:
+                continue
+            x0, y0, x1, y1 = cells
             self._frame(chars, styles, x0, y0, x1, y1, HEAVY, Style(color=SELECT_FG, bold=True), keep_bg=True)
         gx, gy = self.guides
         guide = Style(color=GUIDE_FG, bold=True)
@@ -157,13 +166,21 @@ class CanvasView(Widget, can_focus=True):
                 self._put(chars, styles, xx, cy, "┈", guide, keep_bg=True)
         return [self._strip(row_c, row_s) for row_c, row_s in zip(chars, styles)]
 
-    def _cells(self, m: Mapping, ref: ElementRef) -> tuple[int, int, int, int]:
-        x, y, w, h = box(self.session.preset, ref)
+    def _cells(self, m: Mapping, ref: ElementRef) -> Cells | None:
+        """Cells (x0, y0, x1, y1) covered by an element, at least one; None for a watermark without the body its
+        WaterMarkType names (nothing to draw; the validator reports it)."""
+        b = box(self.session.preset, ref)
+        if b is None:
+            return None
+        x, y, w, h = b
         x0, y0 = m.cell_x(x), m.cell_y(y)
         return x0, y0, max(m.cell_x(x + w), x0 + 1), max(m.cell_y(y + h), y0 + 1)
 
-    def _draw_element(self, chars, styles, m: Mapping, ref: ElementRef, auto: dict[int, int]) -> None:
-        x0, y0, x1, y1 = self._cells(m, ref)
+    def _draw_element(self, chars: Chars, styles: Styles, m: Mapping, ref: ElementRef, auto: dict[int, int]) -> None:
+        cells = self._cells(m, ref)
+        if cells is None:
+            return
+        x0, y0, x1, y1 = cells
         error = ref in self.error_refs
         model = element_model(self.session.preset, ref)
         z = model.eff("z_order") if model is not None else 0
@@ -200,18 +217,29 @@ class CanvasView(Widget, can_focus=True):
             )
 
     @staticmethod
-    def _put(chars, styles, x: int, y: int, ch: str, style: Style, keep_bg: bool = False) -> None:
+    def _put(chars: Chars, styles: Styles, x: int, y: int, ch: str, style: Style, keep_bg: bool = False) -> None:
         if 0 <= y < len(chars) and 0 <= x < len(chars[0]):
             chars[y][x] = ch
             styles[y][x] = styles[y][x] + style if keep_bg else style
 
-    def _fill(self, chars, styles, x0, y0, x1, y1, ch, style) -> None:
+    def _fill(self, chars: Chars, styles: Styles, x0: int, y0: int, x1: int, y1: int, ch: str, style: Style) -> None:
         for yy in range(max(y0, 0), min(y1, len(chars))):
             for xx in range(max(x0, 0), min(x1, len(chars[0]))):
                 chars[yy][xx] = ch
                 styles[yy][xx] = style
 
-    def _frame(self, chars, styles, x0, y0, x1, y1, glyphs, style, keep_bg: bool = False) -> None:
+    def _frame(
+        self,
+        chars: Chars,
+        styles: Styles,
+        x0: int,
+        y0: int,
+        x1: int,
+        y1: int,
+        glyphs: tuple[str, ...],
+        style: Style,
+        keep_bg: bool = False,
+    ) -> None:
         """Outline cells x0..x1-1, y0..y1-1. Only on-screen cells are visited: a region millions of pixels wide
         (typed into the inspector) must not be walked cell by cell."""
         tl, tr, bl, br, hz, vt = glyphs
@@ -240,7 +268,9 @@ class CanvasView(Widget, can_focus=True):
         for xx, yy, ch in ((x0, y0, tl), (x1, y0, tr), (x0, y1, bl), (x1, y1, br)):
             self._put(chars, styles, xx, yy, ch, style, keep_bg)
 
-    def _text(self, chars, styles, x0, y, x1, text, style, keep_bg: bool = False) -> None:
+    def _text(
+        self, chars: Chars, styles: Styles, x0: int, y: int, x1: int, text: str, style: Style, keep_bg: bool = False
+    ) -> None:
         for i, ch in enumerate(text[: max(0, x1 - x0)]):
             self._put(chars, styles, x0 + i, y, ch, style, keep_bg)
 
@@ -260,16 +290,17 @@ class CanvasView(Widget, can_focus=True):
         if self._map is None:
             return None
         for ref in elements(self.session.preset):
-            x0, y0, x1, y1 = self._cells(self._map, ref)
-            if x0 <= cx < x1 and y0 <= cy < y1:
+            cells = self._cells(self._map, ref)
+            if cells is not None and cells[0] <= cx < cells[2] and cells[1] <= cy < cells[3]:
                 return ref
         return None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         ref = self.element_at(event.x, event.y)
         self.post_message(self.Selected(ref, extend=event.shift or event.ctrl))
-        if ref is not None and not (event.shift or event.ctrl):
-            self._drag = (ref, event.x, event.y, box(self.session.preset, ref), next(self._drag_ids))
+        start = box(self.session.preset, ref) if ref is not None else None
+        if ref is not None and start is not None and not (event.shift or event.ctrl):
+            self._drag = (ref, event.x, event.y, start, next(self._drag_ids))
             self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
@@ -290,5 +321,6 @@ class CanvasView(Widget, can_focus=True):
             self._drag = None
             self.release_mouse()
             self.guides = (None, None)
-            x, y, _w, _h = box(self.session.preset, ref)
-            self.post_message(self.Dragged(ref, x, y, drag, done=True))
+            end = box(self.session.preset, ref)
+            if end is not None:
+                self.post_message(self.Dragged(ref, end[0], end[1], drag, done=True))

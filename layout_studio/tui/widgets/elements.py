@@ -6,6 +6,8 @@ show the index, the user (or ``auto #n``), the ZOrder, and ``!`` for an element 
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -23,7 +25,11 @@ def ref_from_id(option_id: str | None) -> ElementRef | None:
     if not option_id or "-" not in option_id:
         return None
     kind, index = option_id.rsplit("-", 1)
-    return ElementRef(kind, int(index)) if kind in ("region", "watermark") else None  # type: ignore[arg-type]
+    if kind == "region":
+        return ElementRef("region", int(index))
+    if kind == "watermark":
+        return ElementRef("watermark", int(index))
+    return None
 
 
 def element_label(session: EditSession, ref: ElementRef, error: bool) -> str:
@@ -48,7 +54,7 @@ class ElementList(OptionList):
 
     DEFAULT_CSS = "ElementList { height: 8; }"
 
-    def __init__(self, session: EditSession, **kwargs) -> None:
+    def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
         self._shown: list[tuple[str, str]] = []

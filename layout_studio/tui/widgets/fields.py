@@ -7,6 +7,8 @@ problem and never reaches the model) and applies it as one undoable step per fie
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -91,7 +93,7 @@ class FieldForm(VerticalScroll):
             super().__init__()
             self.form, self.spec, self.text, self.done = form, spec, text, done
 
-    def __init__(self, specs: tuple[InspectorField, ...], base: str = "", **kwargs) -> None:
+    def __init__(self, specs: tuple[InspectorField, ...], base: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.specs = specs
         self.base = base

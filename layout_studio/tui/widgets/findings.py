@@ -6,6 +6,8 @@ finding names and focuses the field.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -36,7 +38,7 @@ class FindingsPanel(OptionList):
             super().__init__()
             self.finding = finding
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.findings: list[Finding] | None = None
         self.border_title = "Findings"
@@ -55,5 +57,5 @@ class FindingsPanel(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
+        if event.option.id is not None and self.findings is not None:
             self.post_message(self.Chosen(self.findings[int(event.option.id)]))

@@ -8,6 +8,7 @@ the image-watermark form; element-level findings (a region outside the canvas) s
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -38,7 +39,7 @@ class Inspector(Vertical):
     Inspector #no-selection { color: $text-muted; padding: 1; }
     """
 
-    def __init__(self, session: EditSession, **kwargs) -> None:
+    def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
         self._by_path: dict[str, list[Finding]] = {}
@@ -72,15 +73,16 @@ class Inspector(Vertical):
         for f in findings:
             by_path[preset_path(f.path)].append(f)
         form = self._element_form()
+        primary = self.session.primary
         switcher = self.query_one("#element-switcher", ContentSwitcher)
         summary = self.query_one("#element-summary", Static)
-        if form is None:
+        if form is None or primary is None:
             switcher.current = "no-selection"
             summary.update("")
             self._summary_text = ""
             summary.display = False
         else:
-            form.base = element_path(self.session.primary)
+            form.base = element_path(primary)
             switcher.current = form.id
             form.load(self.session.preset, by_path)
             own = by_path.get(form.base, [])

@@ -2,20 +2,29 @@
 textual-image, which picks the terminal's best method (kitty graphics, sixel, or coloured half blocks; plain
 unicode blocks when not attached to a terminal).
 
-Rendering runs in a worker thread so typing never waits for it; ``r`` re-renders. The last image is kept for
-"Write preview PNG".
+Rendering runs in a worker thread so typing never waits for it; ``r`` re-renders. The last image is kept in
+:attr:`PreviewPane.image`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+import time
+from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+from textual.worker import get_current_worker
 from textual_image.widget import Image
 
+from ...editing.ops import canvas_of
 from ...findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from ...model import Preset
+    from ...render import Renderer, RenderResult
 
 #: Longest side of the image handed to the terminal (pixels); the full-size image is rendered for PNG output.
 PREVIEW_MAX_SIDE = 640
@@ -35,7 +44,7 @@ class PreviewPane(Vertical):
     PreviewPane #preview-image { width: 1fr; height: 1fr; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.image: Any = None
 
@@ -56,3 +65,40 @@ class PreviewPane(Vertical):
         if warnings:
             note += f" — {len(warnings)} render notes: {warnings[0].message}"
         self.show_message(note)
+
+    def render_design(self, preset: Preset, renderer: Renderer) -> None:
+        """Render ``preset`` (a copy the caller no longer changes) with ``renderer`` in a worker, and show it; a
+        newer call cancels the render in progress."""
+        self.show_message("rendering…")
+        self._render_in_thread(preset, renderer)
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _render_in_thread(self, preset: Preset, renderer: Renderer) -> None:
+        """The render itself runs in a daemon thread this worker waits on, checking for cancellation every 50 ms: a
+        newer render or quitting cancels the wait at once, so the app never waits (up to 15 s) for an image
+        download of an abandoned render at exit."""
+        worker = get_current_worker()
+        outcome: dict[str, Any] = {}
+        done = threading.Event()
+
+        def render() -> None:
+            try:
+                outcome["result"] = renderer.render(preset, scale=preview_scale(canvas_of(preset)))
+            except Exception as err:  # noqa: BLE001 - the preview must report, never crash the editor
+                outcome["error"] = err
+            finally:
+                done.set()
+
+        start = time.perf_counter()
+        threading.Thread(target=render, name="layout-studio-preview", daemon=True).start()
+        while not done.wait(0.05):
+            if worker.is_cancelled:
+                return
+        if worker.is_cancelled:
+            return
+        if "error" in outcome:
+            self.app.call_from_thread(self.show_message, f"preview failed: {outcome['error']}")
+            return
+        ms = (time.perf_counter() - start) * 1000
+        result: RenderResult = outcome["result"]
+        self.app.call_from_thread(self.show_result, result.image, result.findings, ms)

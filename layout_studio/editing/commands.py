@@ -1,0 +1,220 @@
+"""Editing commands: what a key, a mouse gesture or a palette entry does to an :class:`EditSession`, with no user
+interface.
+
+Each command takes the session (and its arguments), makes at most one undo step (through
+:meth:`EditSession.change` or :meth:`EditSession.replace`) and returns an :class:`Outcome`: what it changed
+(:class:`Effect`) and the line for the status bar. A front end calls the command and shows the outcome; it holds no
+editing logic of its own. Commands on the selection refuse when nothing is selected: a message, no undo step.
+
+Sizes and offsets are canvas pixels. Errors: :func:`set_field` raises
+:class:`~layout_studio.editing.fields.FieldError` for text that is not a value of the field, and ValueError or
+KeyError when the model refuses the value; :func:`convert_to_custom` raises
+:class:`~layout_studio.errors.LayoutStudioError` or ValueError; the design is unchanged then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal
+
+from ..mix import materialize
+from ..model import Preset
+from . import geometry, ops, templates
+from .access import ElementRef, elements
+from .fields import InspectorField, parse_value, write_field
+from .geometry import AlignHow
+from .session import EditSession
+
+
+class Effect(Enum):
+    """What a command changed, so that the front end redraws (and autosaves) only as much as needed."""
+
+    #: Nothing changed; only the message is news (a refusal, snapping on or off).
+    NONE = "none"
+    #: The session changed (the selection, the file, the saved state), not the design.
+    SESSION = "session"
+    #: The design changed: one undo step was recorded (or undone, or redone).
+    DESIGN = "design"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of a command: its :class:`Effect` and the message for the status line (None: no message)."""
+
+    effect: Effect
+    message: str | None = None
+
+
+NOTHING_SELECTED = "nothing selected: press tab or click a region"
+SELECT_TO_ALIGN = "select regions first (shift+click adds to the selection, ctrl+a selects all)"
+TOO_FEW_TO_DISTRIBUTE = "distribute needs at least three selected elements"
+
+
+def _on_selection(session: EditSession, label: str, edit: Callable[[Preset, ElementRef], Any]) -> Outcome:
+    """Apply ``edit`` to every selected element as one undo step named ``label``."""
+    if not session.selection:
+        return Outcome(Effect.NONE, NOTHING_SELECTED)
+    refs = list(session.selection)
+
+    def each(preset: Preset) -> None:
+        for ref in refs:
+            edit(preset, ref)
+
+    session.change(label, each)
+    return Outcome(Effect.DESIGN, label)
+
+
+# -- selection -----------------------------------------------------------------------------------------------------
+def select_step(session: EditSession, step: int) -> Outcome:
+    """Select the next (``step`` 1) or previous (-1) element in stacking order, wrapping around."""
+    session.select_step(step)
+    return Outcome(Effect.SESSION)
+
+
+def select_all_regions(session: EditSession) -> Outcome:
+    """Select every region (for align and distribute), top of the stack first."""
+    session.selection = [r for r in elements(session.preset) if r.kind == "region"]
+    return Outcome(Effect.SESSION, f"{len(session.selection)} regions selected")
+
+
+# -- elements ------------------------------------------------------------------------------------------------------
+def nudge(session: EditSession, dx: int, dy: int) -> Outcome:
+    """Move the selected elements by (dx, dy) pixels (undo step "Move")."""
+    return _on_selection(session, "Move", lambda p, r: ops.nudge(p, r, dx, dy))
+
+
+def resize(session: EditSession, dw: int, dh: int) -> Outcome:
+    """Grow (positive) or shrink the selected elements by (dw, dh) pixels, never below 1 px (undo step "Resize")."""
+    return _on_selection(session, "Resize", lambda p, r: ops.resize(p, r, dw, dh))
+
+
+def shift_z(session: EditSession, step: int) -> Outcome:
+    """Raise (``step`` > 0) or lower the ZOrder of the selected elements, not below 0 (undo step "ZOrder")."""
+    return _on_selection(session, "ZOrder", lambda p, r: ops.shift_z(p, r, step))
+
+
+def delete(session: EditSession) -> Outcome:
+    """Remove the selected elements (undo step "Delete")."""
+    if not session.selection:
+        return Outcome(Effect.NONE, NOTHING_SELECTED)
+    doomed = sorted(session.selection, key=lambda r: r.index, reverse=True)  # highest first: indexes stay valid
+
+    def remove(preset: Preset) -> None:
+        for ref in doomed:
+            ops.delete(preset, ref)
+
+    session.change("Delete", remove)
+    return Outcome(Effect.DESIGN, "Delete")
+
+
+def add_region(session: EditSession) -> Outcome:
+    """Append an auto-filled region (:func:`~layout_studio.editing.ops.add_region`) and select it."""
+    ref = session.change("Add region", ops.add_region)
+    session.select(ref)
+    return Outcome(Effect.DESIGN, f"added region #{ref.index}")
+
+
+def add_text_watermark(session: EditSession) -> Outcome:
+    """Append a text watermark (:func:`~layout_studio.editing.ops.add_text_watermark`) and select it."""
+    ref = session.change("Add text watermark", ops.add_text_watermark)
+    session.select(ref)
+    return Outcome(Effect.DESIGN, f"added text watermark WM{ref.index}")
+
+
+def duplicate(session: EditSession) -> Outcome:
+    """Copy the primary selected element 10 px lower right, on top of the stack, and select the copy (the status
+    line then shows no message: the selected copy is the news)."""
+    ref = session.primary
+    if ref is None:
+        return Outcome(Effect.NONE, NOTHING_SELECTED)
+    new = session.change("Duplicate", lambda p: ops.duplicate(p, ref))
+    if new is None:
+        return Outcome(Effect.DESIGN, "Duplicate")
+    session.select(new)
+    return Outcome(Effect.DESIGN)
+
+
+def drag(session: EditSession, ref: ElementRef, x: int, y: int, gesture: int) -> Outcome:
+    """Put ``ref``'s top-left corner at (x, y) pixels; every step of one mouse ``gesture`` is one undo step "Drag"
+    (seal the history when the gesture ends)."""
+    session.change("Drag", lambda p: ops.move_to(p, ref, x, y), coalesce=f"drag-{gesture}")
+    return Outcome(Effect.DESIGN)
+
+
+def set_field(session: EditSession, base: str, spec: InspectorField, text: str, *, done: bool = False) -> Outcome:
+    """Write the text typed into field ``spec`` under the API path ``base``. Typing into one field is one undo step
+    "Edit <label>"; ``done`` (enter pressed) closes it. Raises FieldError for text that is not a value of the field,
+    ValueError or KeyError when the model refuses the value (the design is unchanged then)."""
+    value = parse_value(spec, text)
+    session.change(
+        f"Edit {spec.label}", lambda p: write_field(p, base, spec, value), coalesce=f"field:{base}.{spec.path}"
+    )
+    if done:
+        session.history.seal()
+    return Outcome(Effect.DESIGN)
+
+
+# -- arrangement ---------------------------------------------------------------------------------------------------
+def align(session: EditSession, how: AlignHow) -> Outcome:
+    """Align the selected elements (one: to the canvas; several: to their bounds), undo step "Align <how>"."""
+    refs = list(session.selection)
+    if not refs:
+        return Outcome(Effect.NONE, SELECT_TO_ALIGN)
+    label = f"Align {how}"
+    session.change(label, lambda p: geometry.align(p, refs, how))
+    return Outcome(Effect.DESIGN, label)
+
+
+def distribute(session: EditSession, axis: Literal["x", "y"]) -> Outcome:
+    """Equal gaps between three or more selected elements along ``axis``, undo step "Distribute <axis>"."""
+    refs = list(session.selection)
+    if len(refs) < 3:
+        return Outcome(Effect.NONE, TOO_FEW_TO_DISTRIBUTE)
+    label = f"Distribute {axis}"
+    session.change(label, lambda p: geometry.distribute(p, refs, axis))
+    return Outcome(Effect.DESIGN, label)
+
+
+def apply_template(session: EditSession, name: str, mode: Literal["replace", "fill"], n: int | None = None) -> Outcome:
+    """Apply layout template ``name`` (a key of :data:`~layout_studio.editing.templates.TEMPLATES`) with ``n``
+    cells where it takes a count; raises KeyError for an unknown template."""
+    label = f"Template {templates.TEMPLATES[name][0]}"
+    session.change(label, lambda p: templates.apply_template(p, name, mode, n))
+    return Outcome(Effect.DESIGN, label)
+
+
+def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool) -> Outcome:
+    """Set VideoEncode Width×Height to ``size`` pixels (SDK models.VideoEncode); with ``scale``, regions and
+    watermarks scale along."""
+    label = f"Canvas {size[0]}×{size[1]}"
+    session.change(label, lambda p: geometry.rescale_canvas(p, size, scale_elements=scale))
+    return Outcome(Effect.DESIGN, label)
+
+
+def convert_to_custom(session: EditSession, users: int) -> Outcome:
+    """Replace a dynamic layout (MixLayoutMode 1, 2 or 3) by the custom layout (MixLayoutMode 4) the MCU would show
+    for ``users`` users (SDK models.McuLayoutParams.MixLayoutMode; :func:`layout_studio.mix.materialize`), as one
+    undo step. Raises LayoutStudioError or ValueError when the design cannot be converted."""
+    session.replace("Convert dynamic to custom", materialize(session.preset, users))
+    return Outcome(Effect.DESIGN, f"converted for {users} users: now MixLayoutMode 4")
+
+
+# -- history and modes ---------------------------------------------------------------------------------------------
+def undo(session: EditSession) -> Outcome:
+    """Undo the last change."""
+    label = session.undo()
+    return Outcome(Effect.DESIGN, f"undid {label}") if label else Outcome(Effect.NONE, "nothing to undo")
+
+
+def redo(session: EditSession) -> Outcome:
+    """Redo the last undone change."""
+    label = session.redo()
+    return Outcome(Effect.DESIGN, f"redid {label}") if label else Outcome(Effect.NONE, "nothing to redo")
+
+
+def toggle_snap(session: EditSession) -> Outcome:
+    """Turn snapping while dragging on or off."""
+    session.snap = not session.snap
+    return Outcome(Effect.NONE, f"snapping {'on' if session.snap else 'off'}")
