@@ -11,6 +11,6 @@ fields, WithTranscoding, destinations), :mod:`.rooms` (rooms, users, layout mode
 """
 
 from . import audio, fields, geometry, media, preset, record, rooms, sei, task, update, zorder  # noqa: E402,F401
-from .registry import RULES, Hit, Hits, Rule, RuleContext, add_rule, rule, run
+from .registry import RULES, Hit, Hits, Report, Rule, RuleContext, add_rule, fixes, rule, run
 
-__all__ = ["RULES", "Hit", "Hits", "Rule", "RuleContext", "add_rule", "rule", "run"]
+__all__ = ["RULES", "Hit", "Hits", "Report", "Rule", "RuleContext", "add_rule", "fixes", "rule", "run"]
