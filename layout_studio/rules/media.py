@@ -69,12 +69,13 @@ def color_format(ctx: RuleContext) -> Hits:
 
 @rule(
     "url.scheme",
-    E,
+    W,
     "Layout Studio heuristic: the MCU downloads the image; SDK models.McuVideoParams.BackgroundImageUrl, "
     "McuLayout.BackgroundImageUrl, McuWaterMarkImage.WaterMarkUrl ('ensure the image link is reachable')",
 )
 def url_scheme(ctx: RuleContext) -> Hits:
-    """Image URLs must be http:// or https:// links the MCU can download."""
+    """Image URLs should be http:// or https:// links the MCU can download (no document names the schemes it
+    fetches, so another scheme is a warning)."""
     for path, url, _formats, what in image_urls(ctx):
         if url is None:
             continue
@@ -218,7 +219,7 @@ def text_font(ctx: RuleContext) -> Hits:
 
 @rule(
     "layout.region.background-color-unsupported",
-    INFO,
+    W,
     "SDK models.McuLayout.BackGroundColor ('not supported yet') and BackGroundColorMode; Data Types McuLayout "
     "('Not supported yet')",
 )

@@ -62,14 +62,21 @@ def pass_through_payload_type(ctx: RuleContext) -> Hits:
             yield path, f"PayloadType is {value}; valid: 5 (with PayloadUuid) or 100..254 except 244"
 
 
-@rule("sei.app-data.too-long", E, SRC_LV)
+@rule(
+    "sei.app-data.too-long",
+    E,
+    "Data Types McuLayoutVolume.AppData ('shorter than 4,096 characters'); SDK models.McuLayoutVolume.AppData",
+)
 def app_data_length(ctx: RuleContext) -> Hits:
-    """AppData must be shorter than 4096 characters."""
+    """AppData must be shorter than 4096 characters (Unicode characters, not bytes: the Data Types page counts
+    characters)."""
     for path, lv in ctx.of_type(McuLayoutVolume):
         if lv.app_data is not None and len(lv.app_data) >= APP_DATA_LIMIT:
             yield (
                 f"{path}.AppData",
-                f"AppData is {len(lv.app_data)} characters; it must be shorter than {APP_DATA_LIMIT} — shorten it",
+                f"AppData is {len(lv.app_data)} characters; it must be shorter than {APP_DATA_LIMIT} characters "
+                f"(the Data Types page counts characters, not bytes) — shorten it to at most "
+                f"{APP_DATA_LIMIT - 1}",
             )
 
 
@@ -93,7 +100,7 @@ def uuid_format(ctx: RuleContext) -> Hits:
             )
 
 
-@rule("sei.pass-through.uuid-ignored", INFO, SRC_PT)
+@rule("sei.pass-through.uuid-ignored", W, SRC_PT)
 def uuid_ignored(ctx: RuleContext) -> Hits:
     """PayloadUuid is ignored unless PayloadType is 5."""
     for path, pt in ctx.of_type(McuPassThrough):
@@ -111,12 +118,12 @@ def content_missing(ctx: RuleContext) -> Hits:
 
 @rule(
     "sei.interval.range",
-    E,
+    W,
     "Layout Studio heuristic (an interval of 0 ms or less cannot be honoured); "
     "SDK models.McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)",
 )
 def interval(ctx: RuleContext) -> Hits:
-    """Interval is a sending period in milliseconds and must be above 0."""
+    """Interval is a sending period in milliseconds and should be above 0 (no document gives its range)."""
     seis: list[tuple[str, McuLayoutVolume | McuPassThrough]] = [
         *ctx.of_type(McuLayoutVolume),
         *ctx.of_type(McuPassThrough),

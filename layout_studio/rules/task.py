@@ -42,11 +42,17 @@ def start_fields(ctx: RuleContext) -> Hits:
 
 @rule("task.agent.user-id-missing", E, "SDK models.AgentParams.UserId; Data Types AgentParams")
 def agent_user_id(ctx: RuleContext) -> Hits:
-    """AgentParams.UserId (the robot that joins the room) is required to start a task."""
-    if ctx.action != "start":
-        return
+    """AgentParams (the robot that joins the room) is required to start a task, and an AgentParams needs its
+    UserId whatever the action (an empty one is incomplete)."""
     agent = ctx.get("agent_params")
-    if agent is None or not agent.user_id:
+    if agent is None:
+        if ctx.action == "start":
+            yield (
+                "AgentParams",
+                "AgentParams is required to start a task: {UserId} of the robot user the task puts in the room "
+                "(unique, e.g. 'mcu_robot_<room>')",
+            )
+    elif not agent.user_id:
         yield (
             "AgentParams.UserId",
             (
@@ -169,11 +175,15 @@ def single_user(ctx: RuleContext) -> Hits:
     if single is None:
         return
     ums = single.user_media_stream
-    if ums is None or ums.user_info is None or not ums.user_info.user_id:
-        yield (
-            "SingleSubscribeParams.UserMediaStream.UserInfo.UserId",
-            "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed",
-        )
+    if ums is None:
+        path = "SingleSubscribeParams.UserMediaStream"
+    elif ums.user_info is None:
+        path = "SingleSubscribeParams.UserMediaStream.UserInfo"
+    elif not ums.user_info.user_id:
+        path = "SingleSubscribeParams.UserMediaStream.UserInfo.UserId"
+    else:
+        return
+    yield path, "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed"
 
 
 @rule(
@@ -262,9 +272,10 @@ def cdn_implicit(ctx: RuleContext) -> Hits:
 
 @rule("feedback.field.missing", E, SRC_FEEDBACK)
 def feedback_fields(ctx: RuleContext) -> Hits:
-    """A feedback room needs RoomId, RoomIdType, UserId (and UserSig in a request body; presets never store it)."""
+    """A feedback room needs RoomId, RoomIdType, UserId, and UserSig in a start or update body (the same type in both
+    requests; presets never store it)."""
     needed = [("room_id", "RoomId"), ("room_id_type", "RoomIdType"), ("user_id", "UserId")]
-    if ctx.kind != "preset" and ctx.action == "start":
+    if ctx.kind != "preset" and ctx.action in ("start", "update"):
         needed.append(("user_sig", "UserSig"))
     for i, room in enumerate(ctx.get("feed_back_room_params") or []):
         for attr, name in needed:
