@@ -57,11 +57,12 @@ def he_aac_sample_rate(ctx: RuleContext) -> Hits:
     for path, enc in ctx.of_type(AudioEncode):
         codec = enc.eff("codec")
         if codec in (1, 2) and enc.sample_rate is not None and enc.sample_rate not in HE_AAC_RATES:
-            yield (
+            yield Report(
                 f"{path}.SampleRate",
                 f"SampleRate {enc.sample_rate} is not supported by "
                 f"{'HE-AAC' if codec == 1 else 'HE-AACv2'}; use one of "
                 f"{', '.join(map(str, HE_AAC_RATES))} or Codec 0 (LC-AAC)",
+                fixes(*({f"{path}.SampleRate": rate} for rate in HE_AAC_RATES), {f"{path}.Codec": 0}),
             )
 
 
@@ -70,7 +71,11 @@ def he_aacv2_mono(ctx: RuleContext) -> Hits:
     """HE-AACv2 (Codec 2) is stereo only: Channel must be 2."""
     for path, enc in ctx.of_type(AudioEncode):
         if enc.eff("codec") == 2 and enc.channel is not None and enc.channel != 2:
-            yield f"{path}.Channel", f"HE-AACv2 (Codec 2) needs Channel 2 (stereo), not {enc.channel}; set Channel 2"
+            yield Report(
+                f"{path}.Channel",
+                f"HE-AACv2 (Codec 2) needs Channel 2 (stereo), not {enc.channel}; set Channel 2",
+                fixes({f"{path}.Channel": 2}),
+            )
 
 
 @rule(

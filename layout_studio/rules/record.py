@@ -39,7 +39,7 @@ def _key_problem(name: str, value: str, limit: int) -> str | None:
     if size > limit:
         return (
             f"{shown} is {size} bytes; the limit is {limit} bytes (the SDK counts bytes; the allowed characters "
-            f"are ASCII, one byte each) — shorten it to at most {limit} characters"
+            f"are ASCII, one byte each) — shorten it ({limit} characters at most)"
         )
     return None
 

@@ -14,7 +14,7 @@ indexes of the nested models by type, so rules do not walk the tree again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar, cast
@@ -46,7 +46,7 @@ class Report:
     source: str = ""
 
 
-def fixes(*alternatives: dict[str, FixValue]) -> tuple[Fix, ...]:
+def fixes(*alternatives: Mapping[str, FixValue]) -> tuple[Fix, ...]:
     """``fixes({path: value}, {other_path: value})``: one :class:`~layout_studio.findings.Fix` per alternative."""
     return tuple(Fix.of(changes) for changes in alternatives)
 

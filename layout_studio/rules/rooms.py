@@ -48,12 +48,13 @@ def integer_rooms(ctx: RuleContext) -> Hits:
     for path, room_id, room_type in places:
         if room_type == 0 and room_id is not None and not (room_id.isascii() and room_id.isdigit()):
             where = f"{path}.RoomId" if path else "RoomId"
-            yield (
+            yield Report(
                 where,
                 (
                     f"RoomId {room_id[:40]!r} is not a number but RoomIdType is 0 (integer room); use the "
                     f"room number, or RoomIdType 1 for a string room"
                 ),
+                fixes({f"{path}.RoomIdType" if path else "RoomIdType": 1}),
             )
 
 
@@ -174,8 +175,8 @@ def agent_collision(ctx: RuleContext) -> Hits:
             distinct = _distinct_id(uid, taken)
             yield Report(
                 path,
-                f"robot UserId {uid!r} is also a user mixed from {clash[1].room} ({clash[0]}.UserId), a room the "
-                f"robot joins; the task would end — use a distinct id such as {distinct!r}",
+                f"robot UserId {uid!r} is also a user of room {clash[1].room}, which the robot joins "
+                f"({clash[0]}.UserId); the task would end — use a distinct id such as {distinct!r}",
                 fixes({path: distinct}),
             )
     first: dict[str, str] = {}
@@ -238,7 +239,7 @@ def max_video_user(ctx: RuleContext) -> Hits:
         yield (
             "VideoParams.LayoutParams.MaxVideoUser",
             f"MaxVideoUser is ignored with MixLayoutMode {ctx.mode}; it "
-            f"only applies to 1 (floating) and 2 (screen sharing)",
+            f"only applies with MixLayoutMode 1 (floating) or 2 (screen sharing)",
         )
 
 
@@ -315,10 +316,11 @@ def media_stream_user_missing(ctx: RuleContext) -> Hits:
 def mix_layout_list_ignored(ctx: RuleContext) -> Hits:
     """MixLayoutList only applies to MixLayoutMode 4; dynamic modes place users themselves."""
     if ctx.layout is not None and ctx.layout.mix_layout_list and ctx.mode in (1, 2, 3):
-        yield (
+        yield Report(
             "VideoParams.LayoutParams.MixLayoutList",
             f"MixLayoutList is ignored with MixLayoutMode {ctx.mode} "
             f"(dynamic); set MixLayoutMode 4 to use these regions",
+            fixes({"VideoParams.LayoutParams.MixLayoutMode": 4}),
         )
 
 

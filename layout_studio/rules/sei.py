@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import McuLayoutVolume, McuPassThrough
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RESERVED = 244
@@ -39,7 +39,12 @@ def payload_type_reserved(ctx: RuleContext) -> Hits:
     """PayloadType 244 is reserved for Tencent's internal timestamp SEI."""
     for path, value, _pass in _payload_types(ctx):
         if value == RESERVED:
-            yield path, "PayloadType 244 is reserved for Tencent's timestamp SEI; pick another in 100..254"
+            yield Report(
+                path,
+                "PayloadType 244 is reserved for Tencent's timestamp SEI; pick another in 100..254 except 244 "
+                "(100 is the default)",
+                fixes({path: 100}),
+            )
 
 
 @rule("sei.layout-volume.payload-type", E, SRC_LV)
@@ -57,7 +62,7 @@ def pass_through_payload_type(ctx: RuleContext) -> Hits:
         if not passthrough:
             continue
         if value is None:
-            yield path, "PayloadType is required for PassThrough SEI; use 5 (with PayloadUuid) or 100..254"
+            yield path, "PayloadType is required for PassThrough SEI; use 5 (with PayloadUuid) or 100..254 except 244"
         elif value != RESERVED and value != 5 and not 100 <= value <= 254:
             yield path, f"PayloadType is {value}; valid: 5 (with PayloadUuid) or 100..254 except 244"
 
@@ -75,8 +80,8 @@ def app_data_length(ctx: RuleContext) -> Hits:
             yield (
                 f"{path}.AppData",
                 f"AppData is {len(lv.app_data)} characters; it must be shorter than {APP_DATA_LIMIT} characters "
-                f"(the Data Types page counts characters, not bytes) — shorten it to at most "
-                f"{APP_DATA_LIMIT - 1}",
+                f"(the Data Types page counts characters, not bytes) — shorten it ({APP_DATA_LIMIT - 1} "
+                f"characters at most)",
             )
 
 
@@ -130,7 +135,11 @@ def interval(ctx: RuleContext) -> Hits:
     ]
     for path, sei in seis:
         if sei.interval is not None and sei.interval <= 0:
-            yield f"{path}.Interval", f"Interval is {sei.interval} ms; use a period above 0 (default 1000)"
+            yield Report(
+                f"{path}.Interval",
+                f"Interval is {sei.interval} ms; use a period above 0 (default 1000)",
+                fixes({f"{path}.Interval": 1000}),
+            )
 
 
 @rule("sei.without-video", W, "API StartPublishCdnStream (SEI: the canvas is the VideoEncode size)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..findings import Severity
 from ..model import VideoEncode
 from ..regions import REGIONS, expected_regions
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SRC_START = "SDK models.StartPublishCdnStreamRequest; API StartPublishCdnStream (input parameters)"
@@ -129,20 +129,18 @@ def transcoding_for_mixing(ctx: RuleContext) -> Hits:
     if ctx.transcoding != 0:
         return
     if ctx.layout is not None:
-        yield (
+        yield Report(
             "WithTranscoding",
-            (
-                "WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
-                "transcode — set WithTranscoding 1"
-            ),
+            "WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
+            "transcode — set WithTranscoding 1",
+            fixes({"WithTranscoding": 1}),
         )
     elif ctx.action == "start" and ctx.get("single_subscribe_params") is None:
-        yield (
+        yield Report(
             "WithTranscoding",
-            (
-                "WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
-                "name the user to relay, or set WithTranscoding 1 to mix"
-            ),
+            "WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
+            "name the user to relay, or set WithTranscoding 1 to mix",
+            fixes({"WithTranscoding": 1}),
         )
 
 
@@ -155,12 +153,11 @@ def transcoding_for_mixing(ctx: RuleContext) -> Hits:
 def transcoding_for_single(ctx: RuleContext) -> Hits:
     """SingleSubscribeParams (relay one stream as it is) needs WithTranscoding 0."""
     if ctx.get("single_subscribe_params") is not None and ctx.transcoding == 1:
-        yield (
+        yield Report(
             "WithTranscoding",
-            (
-                "SingleSubscribeParams relays one stream without transcoding; set WithTranscoding "
-                "0, or drop SingleSubscribeParams to mix"
-            ),
+            "SingleSubscribeParams relays one stream without transcoding; set WithTranscoding 0, or drop "
+            "SingleSubscribeParams to mix",
+            fixes({"WithTranscoding": 0}),
         )
 
 
@@ -263,10 +260,11 @@ def cdn_implicit(ctx: RuleContext) -> Hits:
     """IsTencentCdn defaults to 1; the docs recommend setting it explicitly to avoid unexpected relay fees."""
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
         if cdn.publish_cdn_url and cdn.is_tencent_cdn is None:
-            yield (
+            yield Report(
                 f"PublishCdnParams[{i}].IsTencentCdn",
                 "IsTencentCdn is absent (default 1, Tencent CDN); set it "
                 "explicitly — 0 relays to a third-party CDN and is billed",
+                fixes({f"PublishCdnParams[{i}].IsTencentCdn": 1}, {f"PublishCdnParams[{i}].IsTencentCdn": 0}),
             )
 
 
@@ -287,10 +285,11 @@ def feedback_fields(ctx: RuleContext) -> Hits:
 def region_unsupported(ctx: RuleContext) -> Hits:
     """A preset's Target.Region must be one the mixing APIs accept (ap-guangzhou, ap-hongkong, ap-singapore)."""
     if ctx.region is not None and ctx.region not in REGIONS:
-        yield (
+        yield Report(
             "Region",
             f"Region {ctx.region!r} is not accepted by StartPublishCdnStream/UpdatePublishCdnStream; "
             f"use one of {', '.join(REGIONS)}",
+            fixes(*({"Region": name} for name in REGIONS)),
         )
 
 
@@ -299,8 +298,9 @@ def region_sdk_app_id(ctx: RuleContext) -> Hits:
     """The usage notes' SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
     expected = expected_regions(ctx.get("sdk_app_id"))
     if ctx.region in REGIONS and expected is not None and ctx.region not in expected:
-        yield (
+        yield Report(
             "Region",
             f"SdkAppId {ctx.get('sdk_app_id')} is served from {' or '.join(expected)}, not "
             f"{ctx.region}; requests to the wrong region fail — set Region to {expected[0]}",
+            fixes(*({"Region": name} for name in expected)),
         )

@@ -397,3 +397,31 @@ def test_length_limits_say_what_they_count_and_why(code, where, value, says):
 def test_app_data_counts_characters_not_bytes():
     body = edit(reference("start-6"), "SeiParams.LayoutVolume.AppData", "数" * 4095)  # 12285 bytes in UTF-8
     assert found(body, "sei.app-data.too-long") == []
+
+
+# ------------------------------------------------------------------------------------------- text watermark Text
+W1 = "VideoParams.WaterMarkList[1]"
+
+
+def _text(value):
+    body = edit(reference("start-1"), W1, {"WaterMarkType": 1, "WaterMarkText": dict(TEXT["WaterMarkText"])})
+    return edit(body, f"{W1}.WaterMarkText.Text", value)
+
+
+@pytest.mark.parametrize(
+    "value", [" ", "   \t", "\u3000", "\u200b \ufeff"], ids=["space", "tab", "ideographic", "zero-width"]
+)
+def test_a_text_watermark_of_only_blank_characters_is_a_warning(value):
+    assert found(_text(value), "watermark.text.blank") == [(f"{W1}.WaterMarkText.Text", Severity.WARNING)]
+    assert found(_text(value), "watermark.text.required") == []
+
+
+@pytest.mark.parametrize("value", ["LIVE", " LIVE ", "直播"])
+def test_a_text_with_a_visible_character_is_not_blank(value):
+    assert found(_text(value), "watermark.text.blank") == []
+
+
+def test_an_empty_or_absent_text_is_the_required_error_not_blank():
+    for value in ("", DELETE):
+        assert found(_text(value), "watermark.text.required") == [(f"{W1}.WaterMarkText.Text", Severity.ERROR)]
+        assert found(_text(value), "watermark.text.blank") == []

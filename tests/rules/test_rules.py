@@ -722,6 +722,13 @@ CASES = [
         {},
     ),
     (
+        "watermark.text.blank",
+        "start-1",
+        [(W1, TEXT), (f"{W1}.WaterMarkText.Text", "  ")],
+        f"{W1}.WaterMarkText.Text",
+        {},
+    ),
+    (
         "watermark.text.dynamic-pos-type",
         "start-1",
         [(W1, TEXT), (f"{W1}.WaterMarkText.DynamicPosType", 3)],
