@@ -4,18 +4,15 @@ that name what exists, heuristics that are never errors, and the byte or charact
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from layout_studio.documents import parse
 from layout_studio.findings import Severity
 from layout_studio.model import ApiModel, field_facts, model_types
 from layout_studio.model import StartPublishCdnStreamRequest as Start
 from layout_studio.rules import RULES
-from layout_studio.validation import request_view, validate
+from layout_studio.validation import validate
 
-from .bodies import DELETE, base, edit, reference
+from .bodies import DELETE, base, edit, path_exists_to_parent, reference
 from .test_rules import TEXT
 
 LP = "VideoParams.LayoutParams"
@@ -327,33 +324,6 @@ def test_a_single_stream_without_a_user_is_reported_at_the_deepest_object_that_e
     ):
         body = edit(reference("start-3"), where, DELETE)
         assert found(body, "task.single-subscribe.user-missing") == [(where, Severity.ERROR)], where
-
-
-def request_shape(obj) -> dict:
-    """The JSON object the paths of ``obj``'s findings are relative to (a preset's Target merged at the root)."""
-    model, _ = parse(obj)
-    return request_view(model).to_api()
-
-
-def path_exists_to_parent(doc, path: str) -> bool:
-    """True when the object (or list) holding the last part of ``path`` exists in ``doc``."""
-    path = re.sub(r" \(.*\)$", "", path)
-    parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
-    node = doc
-    for part in parts[:-1]:
-        if part.startswith("["):
-            index = int(part[1:-1])
-            if not isinstance(node, list) or index >= len(node):
-                return False
-            node = node[index]
-        else:
-            if not isinstance(node, dict) or part not in node:
-                return False
-            node = node[part]
-    last = parts[-1] if parts else ""
-    if last.startswith("["):
-        return isinstance(node, list) and int(last[1:-1]) < len(node)
-    return isinstance(node, dict)
 
 
 def test_path_exists_to_parent():
