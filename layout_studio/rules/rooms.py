@@ -146,9 +146,9 @@ def duplicate_region(ctx: RuleContext) -> Hits:
     "UserId; Data Types McuFeedBackRoomParams.UserId ('cannot be the same as a user ID already in use')",
 )
 def agent_collision(ctx: RuleContext) -> Hits:
-    """A robot's UserId must not be a user the design mixes from a room the robot joins (the task ends): the
-    AgentParams robot joins the main room, a FeedBackRoomParams robot its own room and publishes for the main one.
-    Two robots never share a UserId."""
+    """A robot's UserId must not be a user the design mixes from a room the robot is in (the task ends): the
+    AgentParams robot is in the main room; a FeedBackRoomParams robot joins its own room, and its UserId must not be
+    in use in the main room either (Data Types McuFeedBackRoomParams.UserId). Two robots never share a UserId."""
     main = main_room(ctx)
     robots: list[tuple[str, str, list[Room]]] = []
     agent = ctx.get("agent_params")
