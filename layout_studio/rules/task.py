@@ -62,13 +62,27 @@ def agent_user_id(ctx: RuleContext) -> Hits:
         )
 
 
-@rule("task.audio-params.missing", E, "SDK models.StartPublishCdnStreamRequest.AudioParams (required to start)")
+@rule(
+    "task.audio-params.missing",
+    E,
+    "SDK models.StartPublishCdnStreamRequest.AudioParams (required to start); API StartPublishCdnStream (AudioParams: "
+    "'the audio encoding parameters ... required when you start a relay task')",
+)
 def audio_params_missing(ctx: RuleContext) -> Hits:
-    """AudioParams is required to start a task (audio is always transcoded)."""
-    if ctx.action == "start" and ctx.audio is None:
+    """AudioParams with its AudioEncode is required to start a task (audio is always transcoded): an AudioParams
+    without AudioEncode gives no encoding."""
+    if ctx.action != "start":
+        return
+    if ctx.audio is None:
         yield (
             "AudioParams",
             "AudioParams is required to start a task; add AudioEncode (e.g. 48000 Hz, 2 channels, 64 kbps)",
+        )
+    elif ctx.audio.audio_encode is None:
+        yield (
+            "AudioParams",
+            "AudioParams has no AudioEncode, which a start needs (audio is always transcoded); add AudioEncode "
+            "(e.g. 48000 Hz, 2 channels, 64 kbps)",
         )
 
 

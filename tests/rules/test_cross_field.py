@@ -395,3 +395,10 @@ def test_an_empty_or_absent_text_is_the_required_error_not_blank():
     for value in ("", DELETE):
         assert found(_text(value), "watermark.text.required") == [(f"{W1}.WaterMarkText.Text", Severity.ERROR)]
         assert found(_text(value), "watermark.text.blank") == []
+
+
+@pytest.mark.parametrize("audio", [{}, {"SubscribeAudioList": []}])
+def test_audio_params_without_audio_encode_do_not_silence_the_start_requirement(audio):
+    body = edit(reference("start-1"), "AudioParams", audio)
+    assert found(body, "task.audio-params.missing") == [("AudioParams", Severity.ERROR)]
+    assert found(body, "task.audio-params.missing", action="update") == []
