@@ -88,7 +88,7 @@ def export_command(args: Args) -> int:
     options: dict[str, Any] = {
         "users": args.users,
         "platform": args.platform,
-        "output": args.output,
+        "output": args.output if spec.draws_text else None,
         "sdk_app_id": args.sdk_app_id,
         "room_id": args.room_id,
         "room_id_type": args.room_id_type,

@@ -45,15 +45,17 @@ def targets() -> list[tuple[str, str]]:
     return [(spec.name, spec.title) for spec in TARGETS.values()]
 
 
-def _preset(preset: Any) -> Preset:
+def _preset(preset: Any) -> tuple[Preset, list[Finding]]:
+    """The Preset of ``preset`` and the findings of reading it (a JSON object's fields of the wrong type are
+    dropped with a ``schema.*`` error, as the validator reports them)."""
     if isinstance(preset, Preset):
-        return preset
+        return preset, []
     if isinstance(preset, dict):
         from ..documents import parse
 
         model, found = parse(preset, "preset")
         if isinstance(model, Preset):
-            return model
+            return model, list(found)
     raise LayoutStudioError(f"export needs a preset (a Preset or its JSON object), not a {type(preset).__name__}")
 
 
@@ -70,7 +72,8 @@ def export(preset: Any, target: str, **options: Any) -> ExportResult:
     if spec is None:
         raise LayoutStudioError(f"unknown export target {target!r}; the targets are {', '.join(TARGETS)}")
     opts = ExportOptions.of(target, spec.options, options)
-    source = Source(_preset(preset), target, opts)
+    design, read = _preset(preset)
+    source = Source(design, target, opts, findings=read)
     built = spec.build(source)
     findings = source.findings + spec.check(built.checked if built.checked is not None else built.body, source)
     body, removed = strip_secrets(built.body)

@@ -64,7 +64,8 @@ class ExportOptions:
                 continue
             if name not in accepted:
                 takes = ", ".join(accepted) or "none"
-                raise LayoutStudioError(f"export to {target} takes no {name} option (it takes: {takes})")
+                flag = "--" + name.replace("_", "-")
+                raise LayoutStudioError(f"export to {target} takes no {name} option ({flag}; it takes: {takes})")
             values[name] = _checked(name, value)
         return cls(**values)
 

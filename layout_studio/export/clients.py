@@ -25,7 +25,7 @@ from ..model.client import TRTCUser
 from ..sources import api, sdk
 from ..values import ValueFormatError
 from .base import Source, TextAsset
-from .convert import rgb_number
+from .convert import clamp, rgb_number
 from .losses import who
 
 
@@ -39,6 +39,22 @@ def color_number(src: Source, color: str | None, path: str) -> int | None:
     except ValueFormatError as exc:
         src.error("color", path, f"{exc}; fix it in the preset", sdk("McuVideoParams.BackGroundColor"))
         return None
+
+
+def fit(src: Source, value: int | None, low: int, high: int, path: str, code: str, name: str) -> int | None:
+    """``value`` brought into the SDK field ``name``'s range ``low..high``; a warning ``export.<target>.<code>``
+    at preset ``path`` when it had to move."""
+    if value is None:
+        return None
+    kept = clamp(value, low, high)
+    if kept != value:
+        src.lost(
+            code,
+            path,
+            f"{value} is outside the range of {name} ({low}..{high}); exported as {kept}",
+            f"Client SDK {name}",
+        )
+    return kept
 
 
 def fixed(src: Source) -> Source:

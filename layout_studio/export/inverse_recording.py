@@ -22,7 +22,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.recording import CreateCloudRecordingRequest, ModifyCloudRecordingRequest, RecordParams, VideoParams
+from ..model.recording import (
+    CreateCloudRecordingRequest,
+    ModifyCloudRecordingRequest,
+    SubscribeStreamUserIds,
+    VideoParams,
+)
 from ..model.recording_layout import MixLayout, MixLayoutParams
 from ..sources import sdk
 from ..values import ValueFormatError
@@ -223,8 +228,7 @@ def _watermarks(out: Sections, lp: MixLayoutParams, top: int) -> list[dict[str, 
     return marks
 
 
-def _audio_lists(out: Sections, record: RecordParams | None) -> dict[str, Any]:
-    ids = record.subscribe_stream_user_ids if record is not None else None
+def _audio_lists(out: Sections, ids: SubscribeStreamUserIds | None) -> dict[str, Any]:
     if ids is None:
         return {}
     lists: dict[str, Any] = {}
@@ -284,7 +288,8 @@ def sections(body: dict[str, Any]) -> Sections:
     marks = _watermarks(out, lp, top)
     if marks:
         video["WaterMarkList"] = marks
-    audio.update(_audio_lists(out, root.subscribe_stream_user_ids if modify else record))
+    ids = root.subscribe_stream_user_ids if modify else (record.subscribe_stream_user_ids if record else None)
+    audio.update(_audio_lists(out, ids))
     out.sections["VideoParams"] = video
     if audio:
         out.sections["AudioParams"] = audio

@@ -259,7 +259,7 @@ def build(src: Source) -> Built:
     )
     parts: dict[str, Any] = {
         "sdk_app_id": src.sdk_app_id,
-        "output_params": output,
+        "output_params": output if api_dict(output) else None,
         "encode_params": _encode(src),
         "layout_params": _layout(src),
         "publish_cdn_params": _cdn(src),

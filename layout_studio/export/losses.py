@@ -220,3 +220,18 @@ def silencer(src: Source) -> Callable[[str, MixUserInfo | None], bool]:
         return (allowed is not None and key not in allowed) or key in blocked
 
     return silenced
+
+
+def destination_losses(src: Source, what: str) -> None:
+    """The preset's destinations (Target.PublishCdnParams, FeedBackRoomParams), which the target does not take:
+    ``what`` says where its output goes instead."""
+    target = src.preset.target
+    if target is None or not (target.publish_cdn_params or target.feed_back_room_params):
+        return
+    src.lost(
+        "destination",
+        "Target",
+        f"the preset's destinations (PublishCdnParams, FeedBackRoomParams) are not exported: {what}",
+        sdk("StartPublishCdnStreamRequest.PublishCdnParams"),
+        visible=False,
+    )

@@ -44,7 +44,7 @@ from ..sources import api, sdk
 from ..values import ValueFormatError
 from .base import Built, Source, TargetSpec, api_dict
 from .convert import clamp, hash_color, nearest
-from .losses import audio_losses, heard_users, region_losses, sei_losses, watermark_losses, who
+from .losses import audio_losses, destination_losses, heard_users, region_losses, sei_losses, watermark_losses, who
 from .recording_pack import CREATE_PACK
 
 NAME = "recording"
@@ -308,6 +308,7 @@ def build(src: Source) -> Built:
     )
     audio_losses(src, sound_level=True, blocklist=False)
     sei_losses(src)
+    destination_losses(src, "a recording goes to its StorageParams")
     _to_complete(src, request)
     return Built(api_dict(request), "CreateCloudRecording")
 

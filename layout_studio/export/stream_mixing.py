@@ -27,6 +27,7 @@ from ..findings import Finding, Severity
 from ..mix import LayerKind
 from ..model import MixUserInfo
 from ..model.client import (
+    ELECTRON,
     Rect,
     StartPublishMediaStreamArgs,
     TRTCPublishCdnUrl,
@@ -53,7 +54,6 @@ from .pack import Hits, Pack, PackContext, pack_rule
 from .platforms import platform_of, shape
 
 NAME = "sdk-stream-mixing"
-ELECTRON = "trtc-electron-sdk 13.3.801"
 
 
 def encoder(src: Source) -> TRTCStreamEncoderParam:
@@ -134,6 +134,14 @@ def _target(src: Source) -> TRTCPublishTarget | None:
     if target is None:
         return None
     urls = [d for d in target.publish_cdn_params or [] if d.publish_cdn_url]
+    if urls and target.feed_back_room_params:
+        src.lost(
+            "feedback-room",
+            "Target.FeedBackRoomParams",
+            "the feedback rooms are not exported: a TRTCPublishTarget either relays to CDNs (mode 3, exported) "
+            "or publishes into a room (mode 4); call startPublishMediaStream again for the room",
+            client_sdk(ELECTRON, "TRTCPublishTarget"),
+        )
     if urls:
         cdn = [
             TRTCPublishCdnUrl(rtmp_url=d.publish_cdn_url, is_internal_line=d.eff("is_tencent_cdn") == 1) for d in urls

@@ -26,34 +26,29 @@ from typing import Any
 from ..findings import Finding, Severity
 from ..mix import LayerKind
 from ..model import MixUserInfo
-from ..model.client import Rect, TRTCMixUser, TRTCTranscodingConfig
-from ..sources import client_sdk, sdk
+from ..model.client import ELECTRON, Rect, TRTCMixUser, TRTCTranscodingConfig
+from ..sources import client_sdk
 from .base import Built, Source, TargetSpec, TextAsset, api_dict
-from .clients import canvas_image_losses, color_number, exported_marks, fixed, mark_url, zorders
-from .convert import clamp, nearest
-from .losses import heard_users, region_losses, sei_losses, silencer, watermark_losses, who
+from .clients import canvas_image_losses, color_number, exported_marks, fit, fixed, mark_url, zorders
+from .convert import nearest
+from .losses import (
+    audio_losses,
+    destination_losses,
+    heard_users,
+    region_losses,
+    sei_losses,
+    silencer,
+    watermark_losses,
+    who,
+)
 from .pack import Hits, Pack, PackContext, pack_rule
 from .platforms import platform_of, shape
 from .stream_mixing import sei_params
 
 NAME = "sdk-transcoding"
-ELECTRON = "trtc-electron-sdk 13.3.801"
+
 RATES = (12000, 16000, 22050, 24000, 32000, 44100, 48000)
 SRC_CONFIG = client_sdk(ELECTRON, "TRTCTranscodingConfig")
-
-
-def _fit(src: Source, value: int | None, low: int, high: int, path: str, name: str, unit: str) -> int | None:
-    if value is None:
-        return None
-    kept = clamp(value, low, high)
-    if kept != value:
-        src.lost(
-            f"{name.lower()}",
-            path,
-            f"{name} {value} {unit} is outside the SDK's {low}..{high}; exported as {kept}",
-            SRC_CONFIG,
-        )
-    return kept
 
 
 def _encoding(src: Source, config: TRTCTranscodingConfig, mobile: bool) -> None:
@@ -61,8 +56,10 @@ def _encoding(src: Source, config: TRTCTranscodingConfig, mobile: bool) -> None:
     if ve is not None:
         path = "VideoParams.VideoEncode"
         config.video_width, config.video_height, config.video_bitrate = ve.width, ve.height, ve.bit_rate
-        config.video_framerate = _fit(src, ve.fps, 1, 30, f"{path}.Fps", "Framerate", "fps")
-        config.video_gop = _fit(src, ve.gop, 1, 8, f"{path}.Gop", "GOP", "s")
+        config.video_framerate = fit(
+            src, ve.fps, 1, 30, f"{path}.Fps", "framerate", f"{ELECTRON} TRTCTranscodingConfig.videoFramerate"
+        )
+        config.video_gop = fit(src, ve.gop, 1, 8, f"{path}.Gop", "gop", f"{ELECTRON} TRTCTranscodingConfig.videoGOP")
     audio = src.design.audio
     ae = audio.audio_encode if audio is not None else None
     if ae is None:
@@ -77,7 +74,9 @@ def _encoding(src: Source, config: TRTCTranscodingConfig, mobile: bool) -> None:
                 f"SampleRate {ae.sample_rate} Hz is not one the SDK takes; exported as {config.audio_sample_rate} Hz",
                 SRC_CONFIG,
             )
-    config.audio_bitrate = _fit(src, ae.bit_rate, 32, 192, f"{path}.BitRate", "Bitrate", "kbps")
+    config.audio_bitrate = fit(
+        src, ae.bit_rate, 32, 192, f"{path}.BitRate", "audio-bitrate", f"{ELECTRON} TRTCTranscodingConfig.audioBitrate"
+    )
     config.audio_channels = ae.channel
     if mobile:
         config.audio_codec = ae.codec
@@ -125,13 +124,6 @@ def _users(src: Source, z: dict[tuple[LayerKind, int], int], mobile: bool) -> li
         info: MixUserInfo | None = ums.user_info if ums else None
         key = (slot.user_id, src.other_room(info))
         level = levels.get(key)
-        if level is not None and not mobile:
-            src.lost(
-                "sound-level",
-                "AudioParams.SubscribeAudioList",
-                f"the volume {level} of {slot.user_id!r} is lost: the Electron/Windows TRTCMixUser has no soundLevel",
-                sdk("McuUserInfoParams.SoundLevel"),
-            )
         shown.add(key)
         out.append(
             TRTCMixUser(
@@ -212,6 +204,12 @@ def build(src: Source) -> Built:
     config.mix_users_array = users
     watermark_losses(src, zorder=False, dynamic=True)
     sei_losses(src, pass_through=mobile)
+    destination_losses(
+        src,
+        "setMixTranscodingConfig mixes into the caller's stream or streamId, relayed as the console's CDN settings say",
+    )
+    if not mobile:
+        audio_losses(src, sound_level=True, blocklist=False)
     if mobile:
         config.video_sei_params = sei_params(src)
     canonical = api_dict(config)

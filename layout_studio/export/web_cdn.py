@@ -28,8 +28,7 @@ from ..model import MixUserInfo, join_path
 from ..model.cdn_streaming import WEB, CdnEncoding, CdnMix, CDNStreamingOptions, CdnTarget, CdnUser, CdnVideoLayout
 from ..sources import client_sdk
 from .base import Built, Source, TargetSpec, api_dict
-from .clients import canvas_image_losses, color_number, fixed, room_of, zorders
-from .convert import clamp
+from .clients import canvas_image_losses, color_number, fit, fixed, room_of, zorders
 from .losses import audio_losses, heard_users, region_losses, sei_losses, who
 from .pack import Hits, Pack, PackContext, pack_rule
 
@@ -47,29 +46,24 @@ def _user(src: Source, user: str, info: MixUserInfo | None) -> CdnUser:
     return CdnUser(user_id=user, str_room_id=room)
 
 
-def _fit(src: Source, value: int | None, low: int, high: int, path: str, name: str) -> int | None:
-    if value is None:
-        return None
-    kept = clamp(value, low, high)
-    if kept != value:
-        src.lost(name.lower(), path, f"{name} {value} is outside the plugin's {low}..{high}; exported as {kept}", SRC)
-    return kept
-
-
 def _encoding(src: Source) -> CdnEncoding:
     encoding = CdnEncoding()
     ve = src.design.video.video_encode
     if ve is not None:
         path = "VideoParams.VideoEncode"
         encoding.video_width, encoding.video_height, encoding.video_bitrate = ve.width, ve.height, ve.bit_rate
-        encoding.video_framerate = _fit(src, ve.fps, 1, 30, f"{path}.Fps", "videoFramerate")
-        encoding.video_gop = _fit(src, ve.gop, 1, 8, f"{path}.Gop", "videoGOP")
+        encoding.video_framerate = fit(
+            src, ve.fps, 1, 30, f"{path}.Fps", "framerate", f"{WEB} cdn-streaming Encoding.videoFramerate"
+        )
+        encoding.video_gop = fit(src, ve.gop, 1, 8, f"{path}.Gop", "gop", f"{WEB} cdn-streaming Encoding.videoGOP")
     audio = src.design.audio
     ae = audio.audio_encode if audio is not None else None
     if ae is not None:
         path = "AudioParams.AudioEncode"
         encoding.audio_sample_rate, encoding.audio_channels = ae.sample_rate, ae.channel
-        encoding.audio_bitrate = _fit(src, ae.bit_rate, 32, 192, f"{path}.BitRate", "audioBitrate")
+        encoding.audio_bitrate = fit(
+            src, ae.bit_rate, 32, 192, f"{path}.BitRate", "audio-bitrate", f"{WEB} cdn-streaming Encoding.audioBitrate"
+        )
         if ae.eff("codec") != 0:
             src.lost(
                 "audio-codec",

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from pydantic import Field
+
 from ..sources import client_sdk
 from .client import ClientModel
 from .facts import FieldFacts, Int, Str
@@ -112,7 +114,7 @@ class CdnEncoding(ClientModel):
             rule="web-cdn-streaming.video-gop-range",
             source=_web("Encoding.videoGOP (the plugin checks [1,8])"),
         ),
-    ] = None
+    ] = Field(default=None, alias="videoGOP")
     audio_sample_rate: Annotated[Int, FieldFacts("Sample rate", unit="Hz")] = None
     audio_bitrate: Annotated[
         Int,
