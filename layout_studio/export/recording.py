@@ -40,7 +40,7 @@ from ..model.recording import (
     VideoParams,
 )
 from ..model.recording_layout import MixLayout, MixLayoutParams, WaterMark, WaterMarkChar, WaterMarkImage
-from ..sources import api, sdk
+from ..sources import api, data_type, sdk
 from ..values import ValueFormatError
 from .base import Built, Source, TargetSpec, api_dict
 from .convert import clamp, hash_color, nearest
@@ -217,6 +217,13 @@ def _watermarks(src: Source) -> list[WaterMark] | None:
                 font=body.font,
             )
             out.append(WaterMark(water_mark_type=1, water_mark_char=char))
+            src.lost(
+                "text-watermark",
+                path,
+                f"text watermark {i} ({body.text!r}) is exported as a WaterMarkChar, which the SDK documents but "
+                "the Data Types page calls not supported yet: check that the recording shows it",
+                f"{sdk('WaterMark.WaterMarkType')} (1 text); {data_type('WaterMark')} (text not supported yet)",
+            )
         else:
             image = WaterMarkImage(water_mark_url=body.water_mark_url, top=y, left=x, width=w, height=h)
             out.append(WaterMark(water_mark_type=0, water_mark_image=image))

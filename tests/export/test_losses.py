@@ -27,6 +27,7 @@ LOST = {
             "sei-pass-through",
             "sound-level",
             "stream-sei",
+            "text-watermark",
             "to-complete",
             "transparent-url",
             "video-bitrate",
