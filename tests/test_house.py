@@ -20,6 +20,7 @@ PACKAGE = ROOT / "layout_studio"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 COMMANDS = [
     "edit",
+    "export",
     "history",
     "import",
     "payload",

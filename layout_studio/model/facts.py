@@ -46,7 +46,7 @@ Int = StrictInt | None
 Str = StrictStr | None
 
 #: Units a field may be in (as rule messages and the schema write them).
-UNITS = ("pixels", "source pixels", "fps", "kbps", "Hz", "seconds", "minutes", "milliseconds")
+UNITS = ("pixels", "source pixels", "fps", "kbps", "bps", "Hz", "seconds", "minutes", "hours", "milliseconds")
 
 
 class FactsError(ValueError):
