@@ -54,7 +54,7 @@ def test_json_wraps_target_body_and_findings(preset, capsys):
     wrapper = json.loads(capsys.readouterr().out)
     assert set(wrapper) == {"target", "body", "findings"} and wrapper["target"] == "mcu-legacy"
     assert wrapper["body"]["LayoutParams"]["PresetLayoutConfig"][0]["PlaceImageId"] == 42
-    assert {"code", "severity", "path", "message", "source"} == set(wrapper["findings"][0])
+    assert {"code", "severity", "path", "message", "source", "fixes"} == set(wrapper["findings"][0])
 
 
 def test_errors_of_the_target_print_no_body_and_exit_1(tmp_path, capsys):
