@@ -24,12 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image, ImageDraw  # noqa: E402
 
+from layout_studio import fonts  # noqa: E402
 from layout_studio.model import Preset  # noqa: E402
-from layout_studio.render import (  # noqa: E402
-    Renderer,  # noqa: E402
-    cards,
-    fonts,
-)
+from layout_studio.render import Renderer, cards  # noqa: E402
 
 W, H = 1920, 1080
 

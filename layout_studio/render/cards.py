@@ -17,9 +17,9 @@ from functools import cache, lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..fonts import drawable, get_font
 from ..paths import ASSETS
 from .colors import RGB, contrast_text, shade, user_color
-from .fonts import drawable, get_font
 
 CARD_KINDS = ("camera", "phone", "screen")
 #: Nominal source resolution (pixels) of each card: the frame size CustomCrop coordinates refer to.

@@ -19,9 +19,9 @@ import re
 from PIL import Image, ImageDraw, ImageFont
 
 from ..findings import Finding, Severity
+from ..fonts import drawable, get_font
 from ..mix import Design, LayerKind, Slot, SlotState, ties
 from .colors import user_color
-from .fonts import drawable, get_font
 from .watermarks import watermark_box
 
 RED = (230, 30, 30)

@@ -21,6 +21,7 @@ from typing import Any
 from PIL import Image, ImageDraw
 
 from ..findings import Finding, Severity, sort_findings
+from ..fonts import get_font
 from ..mix import MAX_PLACES, MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
 from ..model import join_path
 from ..sources import api, data_type
@@ -28,7 +29,6 @@ from ..validation import validate
 from .cache import LRUCache
 from .canvas import canvas_base
 from .context import RenderContext
-from .fonts import get_font
 from .overlay import draw_overlay
 from .regions import region_tile
 from .watermarks import watermark_tile

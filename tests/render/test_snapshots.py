@@ -9,8 +9,9 @@ import io
 import pytest
 from syrupy.extensions.image import PNGImageSnapshotExtension
 
+from layout_studio import fonts
 from layout_studio.presets import bundled_presets, load_preset
-from layout_studio.render import Renderer, fonts
+from layout_studio.render import Renderer
 
 PRESETS = bundled_presets()
 

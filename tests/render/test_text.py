@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from layout_studio.render import Renderer, fonts
+from layout_studio import fonts
+from layout_studio.render import Renderer
 from layout_studio.render.watermarks import MARKER
 
 from .helpers import preset
