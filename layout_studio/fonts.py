@@ -124,7 +124,15 @@ def face_for(face: str | None, text: str) -> Path:
     ``SourceHanSans``: the installed CJK face, else the bundled one. Any other face (``Tencent``, the default): the
     bundled DejaVu Sans when it has every character of ``text``, else the installed CJK face when it has more of
     them, else the bundled one (its missing characters are drawn as boxes: :func:`missing_glyphs`)."""
-    return font_path(face)
+    if face == "SourceHanSans":
+        return font_path(face)
+    lacking = [ch for ch in _drawn_chars(text) if not has_glyph(BUNDLED_FONT, ch)]
+    if not lacking:
+        return BUNDLED_FONT
+    cjk = find_cjk_font()
+    if cjk is not None and sum(1 for ch in lacking if has_glyph(cjk, ch)) > 0:
+        return cjk
+    return BUNDLED_FONT
 
 
 def _drawn_chars(text: str) -> list[str]:
