@@ -5,7 +5,7 @@ room, and the stacking order (``SDK models.McuLayout.ZOrder``, ``SDK models.McuW
 watermarks at equal ZOrder as :mod:`layout_studio.mix.stacking` decides). Drawing order: the canvas background,
 then every region and watermark in stacking order. Then the picture is scaled by ``scale`` and the overlay, if
 asked, drawn on top (see :mod:`.overlay`). Dynamic layouts (MixLayoutMode 1-3) are simulated
-(:mod:`layout_studio.mix.dynamic`) and labelled "approximation" on the picture.
+(:mod:`layout_studio.mix.dynamic`): a badge on the picture and an info finding say so.
 
 A :class:`Renderer` keeps caches (scaled cards, placeholders, masks, watermark tiles, fetched images, the canvas
 background), so re-rendering after a small edit only pastes tiles.
@@ -22,9 +22,10 @@ from PIL import Image, ImageDraw
 
 from ..findings import Finding, Severity, sort_findings
 from ..fonts import get_font
-from ..mix import MAX_PLACES, MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
+from ..mix import MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
+from ..mix.dynamic import simulation_finding
 from ..model import join_path
-from ..sources import api, data_type
+from ..sources import data_type
 from ..validation import validate
 from .cache import LRUCache
 from .canvas import canvas_base
@@ -33,7 +34,6 @@ from .overlay import draw_overlay
 from .regions import region_tile
 from .watermarks import watermark_tile
 
-SOURCE_DYNAMIC = f"{api('StartPublishCdnStream', 'layout templates')}; Layout Studio assumption (approximation)"
 SOURCE_WATERMARK = f"{data_type('McuWaterMarkImage')}, {data_type('McuWaterMarkText')}"
 #: Memory the tile cache and the fetched-image cache of a Renderer may hold (bytes of decoded images).
 TILE_BYTES = 256 * 1024 * 1024
@@ -176,7 +176,7 @@ class Renderer:
             image.paste(tile, (layer.x, layer.y), tile if tile.mode == "RGBA" else None)
             del tile
         if not design.custom:
-            self._label_dynamic(image, design, len(slots), ctx, users)
+            self._label_dynamic(image, design, ctx, users)
         scale = min(max(float(scale), 0.05), 4.0)
         if scale != 1.0:
             size = (max(1, round(design.canvas[0] * scale)), max(1, round(design.canvas[1] * scale)))
@@ -187,27 +187,13 @@ class Renderer:
             image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
         return RenderResult(image, sort_findings(ctx.findings))
 
-    def _label_dynamic(
-        self, image: Image.Image, design: Design, count: int, ctx: RenderContext, users: int | None
-    ) -> None:
+    def _label_dynamic(self, image: Image.Image, design: Design, ctx: RenderContext, users: int | None) -> None:
+        note = simulation_finding(design, users)
+        if note is None:
+            return
+        ctx.add(note.code, note.severity, note.path, note.message, note.source)
         name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
-        text = f"{name} layout, {count} user(s): approximation"
-        more = (
-            (
-                f"; of the {users} users in the room at most {MAX_PLACES} take a place (SDK: at most "
-                f"{MAX_PLACES} mixed inputs)"
-            )
-            if users is not None and users > MAX_PLACES
-            else ""
-        )
-        ctx.add(
-            "render.dynamic.approximation",
-            Severity.INFO,
-            "VideoParams.LayoutParams.MixLayoutMode",
-            f"MixLayoutMode {design.mode} ({name}) is placed by the MCU; the preview simulates it for {count} "
-            f"user(s) from the documented template (an approximation){more}",
-            SOURCE_DYNAMIC,
-        )
+        text = f"{name} layout, {Room(users).dynamic_count()} user(s): simulated"
         font = get_font(max(10, design.canvas[1] // 45))
         draw = ImageDraw.Draw(image)
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)
