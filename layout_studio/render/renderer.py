@@ -20,6 +20,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from ..errors import LayoutStudioError
 from ..findings import Finding, Severity, sort_findings
 from ..fonts import get_font
 from ..mix import MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
@@ -91,8 +92,17 @@ class Renderer:
         self.images.discard_if(lambda value: value[2] is not None)
         self.tiles.discard_if(lambda value: any(f.code == "render.image.failed" for f in value[1]))
 
-    def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: RenderContext) -> list[Layer]:
-        """Every region and watermark with its offset and tile maker, in drawing order."""
+    def layers(
+        self,
+        design: Design,
+        slots: list[Slot],
+        sources: dict[str, Any],
+        ctx: RenderContext,
+        *,
+        marked: bool = True,
+    ) -> list[Layer]:
+        """Every region and watermark with its offset and tile maker, in drawing order. ``marked``: moving
+        watermarks (DynamicPosType 1, 2) carry their marker."""
         out: list[Layer] = []
         for slot in slots:
             x, y = slot.box[:2]
@@ -129,7 +139,7 @@ class Renderer:
                     body.eff("z_order"),
                     body.eff("location_x"),
                     body.eff("location_y"),
-                    partial(watermark_tile, wm, path, ctx),
+                    partial(watermark_tile, wm, path, ctx, marked=marked),
                 )
             )
         out.sort(key=lambda layer: stacking_key(layer.z, layer.kind, layer.index))
@@ -147,6 +157,7 @@ class Renderer:
         offline: bool = False,
         findings: list[Finding] | None = None,
         canvas: tuple[int, int] | None = None,
+        clean: bool = False,
     ) -> RenderResult:
         """Render ``config`` (Preset, request model or raw dict).
 
@@ -155,8 +166,12 @@ class Renderer:
         PIL image, image path/URL, or ``card:camera|phone|screen``. ``overlay``: outlines, labels, grid and the
         validator's ``findings`` (computed with :func:`layout_studio.validation.validate` when None). ``scale``:
         output size factor (0.05..4). ``offline``: images from the cache only. ``canvas``: (w, h) for an update
-        body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its content.
+        body without VideoEncode. ``clean``: the frame alone, for sharing — no "simulated" badge on a dynamic layout
+        and no marker on moving watermarks (the findings still say what they would). Raises LayoutStudioError for
+        a config of another type, or ``clean`` with ``overlay``; never for the config's content.
         """
+        if clean and overlay:
+            raise LayoutStudioError("a clean frame has no overlay: ask for clean or overlay, not both")
         design = coerce(config, canvas)
         ctx = RenderContext(self.tiles, self.images, offline=offline)
         for f in design.findings:
@@ -169,14 +184,14 @@ class Renderer:
         if unknown is not None:
             ctx.add(unknown.code, unknown.severity, unknown.path, unknown.message, unknown.source)
         image = canvas_base(design.video, design.canvas, ctx).copy()
-        for layer in self.layers(design, slots, src, ctx):
+        for layer in self.layers(design, slots, src, ctx, marked=not clean):
             tile = layer.make()
             if tile is None:
                 continue
             image.paste(tile, (layer.x, layer.y), tile if tile.mode == "RGBA" else None)
             del tile
         if not design.custom:
-            self._label_dynamic(image, design, ctx, users)
+            self._label_dynamic(image, design, ctx, users, badge=not clean)
         scale = min(max(float(scale), 0.05), 4.0)
         if scale != 1.0:
             size = (max(1, round(design.canvas[0] * scale)), max(1, round(design.canvas[1] * scale)))
@@ -187,11 +202,15 @@ class Renderer:
             image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
         return RenderResult(image, sort_findings(ctx.findings))
 
-    def _label_dynamic(self, image: Image.Image, design: Design, ctx: RenderContext, users: int | None) -> None:
+    def _label_dynamic(
+        self, image: Image.Image, design: Design, ctx: RenderContext, users: int | None, *, badge: bool
+    ) -> None:
         note = simulation_finding(design, users)
         if note is None:
             return
         ctx.add(note.code, note.severity, note.path, note.message, note.source)
+        if not badge:
+            return
         name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
         text = f"{name} layout, {Room(users).dynamic_count()} user(s): simulated"
         font = get_font(max(10, design.canvas[1] // 45))

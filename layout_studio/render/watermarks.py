@@ -125,12 +125,13 @@ def _image_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Image.
     return scale_into(img, (w, h), "stretch")
 
 
-def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Image.Image | None:
-    """The tile of watermark ``wm`` (at API path ``path``), RGB or RGBA, or None when there is nothing to draw."""
+def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext, *, marked: bool = True) -> Image.Image | None:
+    """The tile of watermark ``wm`` (at API path ``path``), RGB or RGBA, or None when there is nothing to draw.
+    ``marked``: a moving watermark (DynamicPosType 1, 2) carries its marker (False: a clean frame)."""
     body = wm.body
     if body is None:
         return None
-    dyn = body.eff("dynamic_pos_type")
+    dyn = body.eff("dynamic_pos_type") if marked else 0
 
     def make(sub: RenderContext) -> Image.Image | None:
         tile: Image.Image | None
@@ -143,7 +144,7 @@ def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Ima
         return tile
 
     data = {k: v for k, v in body.to_api().items() if k not in ("LocationX", "LocationY", "ZOrder")}
-    key = ("watermark", wm.eff("water_mark_type"), repr(sorted(data.items())))
+    key = ("watermark", wm.eff("water_mark_type"), dyn, repr(sorted(data.items())))
     return ctx.cached(key, make)
 
 
