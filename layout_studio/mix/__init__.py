@@ -12,7 +12,8 @@ Public API:
 * :func:`resolve` ``(design, room=None) -> list[Slot]`` in list order, with :class:`Room` the simulated room;
 * :func:`simulate` ``(config, users, *, audio_only=()) -> list[McuLayout]``: a dynamic template's regions;
 * :func:`materialize` ``(preset, users) -> Preset``: convert a dynamic layout to a custom one;
-* :func:`ties` and :func:`stacking_order`: ZOrder ties and drawing order.
+* :func:`ties` and :func:`stacking_order`: ZOrder ties and drawing order;
+* :func:`named_users` ``(design) -> list[str]``: the users a design names, in order of entering the room.
 
 Modules, one concept each: :mod:`.design` (config -> design view), :mod:`.room` (the simulated room, ``auto #n``),
 :mod:`.audio` (audio-only places, PureAudioHoldPlaceMode), :mod:`.dynamic` (dynamic templates), :mod:`.slots` (who
@@ -23,7 +24,7 @@ from .convert import materialize
 from .design import Design, coerce
 from .dynamic import MODE_NAMES, place, simulate
 from .placements import placements
-from .room import DEFAULT_DYNAMIC_USERS, MAX_PLACES, Room, auto_number, auto_user
+from .room import DEFAULT_DYNAMIC_USERS, MAX_PLACES, Room, auto_number, auto_user, named_users
 from .slots import Slot, SlotState, resolve, unknown_users
 from .stacking import LayerKind, stacking_key, stacking_order, ties
 
@@ -40,6 +41,7 @@ __all__ = [
     "auto_user",
     "coerce",
     "materialize",
+    "named_users",
     "place",
     "placements",
     "resolve",

@@ -25,7 +25,7 @@ from ..sources import api, sdk
 from .audio import holds_place
 from .design import Design
 from .dynamic import simulate_design
-from .room import Room, custom_room, dynamic_room
+from .room import Room, custom_room, dynamic_room, named_users
 
 LIST_PATH = "VideoParams.LayoutParams.MixLayoutList"
 SOURCE_USERS = f"{api('StartPublishCdnStream', 'custom layout template')}; {sdk('McuLayout.UserMediaStream')}"
@@ -81,7 +81,7 @@ def resolve(design: Design, room: Room | None = None) -> list[Slot]:
     if not design.custom:
         return _dynamic(design, room)
     layouts = design.layout.mix_layout_list or []
-    named_ids = list(dict.fromkeys(uid for lay in layouts if (uid := lay.user_id)))
+    named_ids = named_users(design)
     unnamed = sum(1 for lay in layouts if not lay.user_id)
     in_room, fillers = custom_room(named_ids, unnamed, room.users)
     out: list[Slot] = []

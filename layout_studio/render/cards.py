@@ -2,9 +2,9 @@
 
 Three motifs live in ``assets/cards/`` as greyscale masks: ``camera`` (16:9, a head and shoulders), ``phone``
 (9:16, the same in portrait) and ``screen`` (16:10, a window with text and a chart, for StreamType 1 screen
-sharing). A card is the motif drawn in a shade of the user's own colour (:func:`~.colors.user_color`) on a flat
-field of that colour, with the user's id written on it. The outer margin of every card is the flat colour, so a
-pixel near a region's edge has exactly the user's colour.
+sharing). A card is the motif drawn in a shade of the user's colour (:func:`~.colors.user_colors`: a palette entry
+of the design) on a flat field of that colour, with the user's id written on it. The outer margin of every card is
+the flat colour, so a pixel near a region's edge has exactly the user's colour.
 
 Cards are stored at half their *nominal* source resolution (:data:`NOMINAL`: camera 1280x720, phone 720x1280,
 screen 1280x800): McuCustomCrop coordinates are source pixels of the nominal frame, and are scaled by
@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..fonts import drawable, get_font
 from ..paths import ASSETS
-from .colors import RGB, contrast_text, shade, user_color
+from .colors import RGB, contrast_text, shade
 
 CARD_KINDS = ("camera", "phone", "screen")
 #: Nominal source resolution (pixels) of each card: the frame size CustomCrop coordinates refer to.
@@ -57,9 +57,9 @@ def _fit_font(draw: ImageDraw.ImageDraw, text: str, max_w: int, size: int) -> Im
 
 
 @lru_cache(maxsize=256)
-def make_card(kind: str, label: str) -> Image.Image:
-    """The RGB test card ``kind`` (camera/phone/screen) for user ``label``, at stored resolution (nominal / 2)."""
-    color = user_color(label)
+def make_card(kind: str, label: str, color: RGB) -> Image.Image:
+    """The RGB test card ``kind`` (camera/phone/screen) for user ``label`` in ``color``, at stored resolution
+    (nominal / 2)."""
     label = drawable(label)[:60]
     motif = _motif(kind)
     card = Image.new("RGB", motif.size, color)
@@ -82,10 +82,11 @@ def crop_box(kind: str, crop: tuple[int, int, int, int], stored: tuple[int, int]
 
 
 @lru_cache(maxsize=32)
-def audio_card(label: str, size: tuple[int, int]) -> Image.Image:
-    """An audio-only user's place (PureAudioHoldPlaceMode 1): dark field, speaker icon, the user's id; RGB."""
+def audio_card(label: str, size: tuple[int, int], color: RGB) -> Image.Image:
+    """An audio-only user's place (PureAudioHoldPlaceMode 1): a field of ``color`` (the user's) darkened, a speaker
+    icon, the user's id; RGB."""
     w, h = max(1, size[0]), max(1, size[1])
-    color: RGB = shade(user_color(label), 0.35)
+    color = shade(color, 0.35)
     label = drawable(label)[:60]
     im = Image.new("RGB", (w, h), color)
     side = max(1, min(w, h) // 3)

@@ -23,7 +23,7 @@ from ..findings import Severity
 from ..mix import Slot, SlotState
 from ..sources import data_type, sdk
 from .cards import NOMINAL, audio_card, card_kind_for, crop_box, hatched, make_card
-from .colors import color_or_default
+from .colors import UserColors, color_or_default
 from .context import RenderContext
 from .scaling import rounded_mask, scale_into, with_alpha
 
@@ -48,7 +48,9 @@ def _crop(slot: Slot) -> tuple[int, int, int, int] | None:
     return (c.location_x or 0, c.location_y or 0, c.width, c.height)
 
 
-def _source(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> tuple[Any, Image.Image, str | None]:
+def _source(
+    slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors
+) -> tuple[Any, Image.Image, str | None]:
     """(cache key, source image, card kind or None) for a slot showing video."""
     given = sources.get(slot.user_id) if slot.user_id else None
     size = slot.layout.box[2:]
@@ -67,17 +69,19 @@ def _source(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> tuple[An
     else:
         kind = card_kind_for(slot.stream_type, size)
     label = slot.user_id or "?"
-    return ("card", kind, label), make_card(kind, label), kind
+    color = colors(label)
+    return ("card", kind, label, color), make_card(kind, label, color), kind
 
 
-def video_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> Image.Image:
-    """The tile of a region showing its user's video (RGB, or RGBA when bars are transparent or masked)."""
+def video_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors) -> Image.Image:
+    """The tile of a region showing its user's video (RGB, or RGBA when bars are transparent or masked); a test
+    card is drawn in the user's colour from ``colors``."""
     lay = slot.layout
     w, h = lay.box[2:]
     mode = lay.eff("render_mode")
     mode_name = _VIDEO_MODES.get(mode, "crop")
     bars = _region_color(slot, ctx, 2) if mode == 1 else None
-    src_key, src, kind = _source(slot, sources, ctx)
+    src_key, src, kind = _source(slot, sources, ctx, colors)
     crop = _crop(slot)
     box: tuple[float, float, float, float] | None = None
     if crop is not None:
@@ -172,9 +176,12 @@ def placeholder_tile(slot: Slot, ctx: RenderContext) -> Image.Image | None:
     return ctx.cached(("placeholder", url, (w, h), mode, bars, custom), make)
 
 
-def region_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas: tuple[int, int]) -> Image.Image | None:
+def region_tile(
+    slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas: tuple[int, int], colors: UserColors
+) -> Image.Image | None:
     """The tile of ``slot`` (see the module docstring), or None when nothing is drawn there (zero size, absent
-    user without placeholder, or a region over twice the canvas size, reported as a finding)."""
+    user without placeholder, or a region over twice the canvas size, reported as a finding). Test cards and audio
+    cards take the user's colour from ``colors`` (:func:`~.colors.user_colors`)."""
     w, h = slot.layout.box[2:]
     if w <= 0 or h <= 0:
         return None
@@ -188,7 +195,8 @@ def region_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas:
         )
         return None
     if slot.state is SlotState.VIDEO:
-        return video_tile(slot, sources, ctx)
+        return video_tile(slot, sources, ctx, colors)
     if slot.state is SlotState.AUDIO:
-        return audio_card(slot.user_id or "?", (w, h))
+        label = slot.user_id or "?"
+        return audio_card(label, (w, h), colors(label))
     return placeholder_tile(slot, ctx)

@@ -30,6 +30,7 @@ from ..sources import data_type
 from ..validation import validate
 from .cache import LRUCache
 from .canvas import canvas_base
+from .colors import user_colors
 from .context import RenderContext
 from .overlay import draw_overlay
 from .regions import region_tile
@@ -104,6 +105,7 @@ class Renderer:
         """Every region and watermark with its offset and tile maker, in drawing order. ``marked``: moving
         watermarks (DynamicPosType 1, 2) carry their marker."""
         out: list[Layer] = []
+        colors = user_colors(design)
         for slot in slots:
             x, y = slot.box[:2]
             out.append(
@@ -113,7 +115,7 @@ class Renderer:
                     slot.z_order,
                     x,
                     y,
-                    partial(region_tile, slot, sources, ctx, design.canvas),
+                    partial(region_tile, slot, sources, ctx, design.canvas, colors),
                 )
             )
         for i, wm in enumerate(design.video.water_mark_list or []):

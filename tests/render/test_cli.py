@@ -10,9 +10,8 @@ from PIL import Image
 from layout_studio.cli import main
 from layout_studio.errors import LayoutStudioError
 from layout_studio.render import Renderer
-from layout_studio.render.colors import user_color
 
-from .helpers import BG_RGB, preset, quadrants, region
+from .helpers import BG_RGB, color_of, preset, quadrants, region
 
 
 def _write(tmp_path, data, name="p.json"):
@@ -52,7 +51,7 @@ def test_source_can_pick_a_built_in_card(tmp_path):
     out = tmp_path / "out.png"
     assert main(["render", str(src), "-o", str(out), "--source", "alice=card:screen"]) == 0
     with Image.open(out) as im:
-        assert im.getpixel((2, 2)) == user_color("alice")
+        assert im.getpixel((2, 2)) == color_of(preset([region(0, 0, 160, 90, "alice")]), "alice")
 
 
 def test_request_body_renders_and_overlay_draws(tmp_path, reference_examples):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from layout_studio.mix import materialize, simulate
 from layout_studio.model import Preset
 from layout_studio.render import Renderer
-from layout_studio.render.colors import shade, user_color
+from layout_studio.render.colors import shade
 
-from .helpers import BG_RGB
+from .helpers import BG_RGB, color_of
 
 
 def dyn(mode, w=1280, h=720, **layout) -> dict:
@@ -67,7 +67,7 @@ def test_audio_only_users_take_a_place_only_with_pure_audio_hold_place_mode_1():
     held = simulate(dyn(3, PureAudioHoldPlaceMode=1), 4, audio_only={"auto #2"})
     assert len(held) == 4
     result = Renderer().render(dyn(3, PureAudioHoldPlaceMode=1), users=4, absent=["auto #2"])
-    assert result.image.getpixel((700, 4)) == shade(user_color("auto #2"), 0.35)  # the audio card
+    assert result.image.getpixel((700, 4)) == shade(color_of(dyn(3), "auto #2"), 0.35)  # the audio card
 
 
 def test_subscribe_audio_list_users_are_the_first_to_enter():
@@ -79,7 +79,7 @@ def test_subscribe_audio_list_users_are_the_first_to_enter():
 def test_dynamic_render_is_labelled_an_approximation():
     result = Renderer().render(dyn(3), users=2)
     assert "render.dynamic.approximation" in {f.code for f in result.findings}
-    assert result.image.getpixel((1000, 400)) == user_color("auto #2")
+    assert result.image.getpixel((1000, 400)) == color_of(dyn(3), "auto #2")
 
 
 def test_materialize_gives_an_equivalent_custom_layout():
