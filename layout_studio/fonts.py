@@ -215,6 +215,8 @@ def missing_glyphs(font: ImageFont.FreeTypeFont, text: str) -> list[str]:
 Rect = tuple[int, int, int, int]
 #: Largest box (pixels) whose ink is measured by drawing; a larger one is measured from the glyph metrics only.
 _DRAWN_LIMIT = 16_000_000
+#: Pixels between the glyph metrics and every edge of the box past which a text surely fits.
+_SURE_MARGIN = 2
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,7 @@ class TextLayout:
         if not self.text.strip():
             return None
         x, y = self.anchor
-        left, top, right, bottom = self.font.getbbox(self.text, anchor="mm")
+        left, top, right, bottom = glyph_box(self.path, self.size, self.text)
         metric = (int(x + left), int(y + top), int(x + right) + 1, int(y + bottom) + 1)
         pad = max(0, -metric[0], -metric[1], metric[2] - self.width, metric[3] - self.height) + 2
         if (self.width + 2 * pad) * (self.height + 2 * pad) > _DRAWN_LIMIT:
@@ -274,8 +276,25 @@ class TextLayout:
 
     @property
     def fits(self) -> bool:
-        """True when every pixel the text inks is inside the box (nothing is clipped)."""
+        """True when every pixel the text inks is inside the box (nothing is clipped). A text whose glyph metrics
+        keep :data:`_SURE_MARGIN` pixels from every edge fits without being drawn (ink reaches at most half a pixel
+        past the metrics)."""
+        if not self.text.strip():
+            return True
+        x, y = self.anchor
+        left, top, right, bottom = glyph_box(self.path, self.size, self.text)
+        m = _SURE_MARGIN
+        if x + left >= m and y + top >= m and x + right <= self.width - m and y + bottom <= self.height - m:
+            return True
         return not any(self.overflow)
+
+
+@lru_cache(maxsize=1024)
+def glyph_box(path: Path, size: int, text: str) -> tuple[float, float, float, float]:
+    """The glyph-metric box (left, top, right, bottom) of ``text`` drawn in font file ``path`` at ``size`` pixels,
+    relative to its middle (Pillow anchor ``mm``); cached, so re-validating a design measures nothing again."""
+    box = font_file(path, size).getbbox(text, anchor="mm")
+    return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
 
 
 def text_size(font_size: int | None, box_height: int) -> int:
