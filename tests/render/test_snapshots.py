@@ -9,7 +9,6 @@ import io
 import pytest
 from syrupy.extensions.image import PNGImageSnapshotExtension
 
-from layout_studio import fonts
 from layout_studio.presets import bundled_presets, load_preset
 from layout_studio.render import Renderer
 
@@ -17,12 +16,8 @@ PRESETS = bundled_presets()
 
 
 @pytest.fixture(autouse=True)
-def bundled_font_only(monkeypatch):
+def bundled_font_only(no_cjk_font):
     """SourceHanSans watermarks are drawn with the bundled font whatever the machine has installed."""
-    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
-    fonts.get_font.cache_clear()
-    yield
-    fonts.get_font.cache_clear()
 
 
 @pytest.fixture

@@ -26,14 +26,6 @@ def _text(text, **extra):
     return {"WaterMarkType": 1, "WaterMarkText": body}
 
 
-@pytest.fixture
-def no_cjk_font(monkeypatch):
-    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
-    fonts.get_font.cache_clear()
-    yield
-    fonts.get_font.cache_clear()
-
-
 def test_latin_text_is_drawn_in_font_colour_without_findings():
     result = Renderer().render(preset([], watermarks=[_text("LIVE", FontColor="0xFF0000")]))
     assert not [f for f in result.findings if f.code.startswith("render.font")]

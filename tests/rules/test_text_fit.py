@@ -42,12 +42,8 @@ def design(text="LIVE NOW", size=40, width=60, height=30, x=100, y=100, **extra)
 
 
 @pytest.fixture(autouse=True)
-def bundled_font_only(monkeypatch):
+def bundled_font_only(no_cjk_font):
     """Measured with the bundled face whatever the machine has installed (the CJK face has other metrics)."""
-    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
-    fonts.get_font.cache_clear()
-    yield
-    fonts.get_font.cache_clear()
 
 
 def overflow(cfg):
