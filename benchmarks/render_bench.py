@@ -126,6 +126,7 @@ def main() -> int:
         for _ in range(max(5, args.repeat // 3)):
             cards.make_card.cache_clear()
             fonts.get_font.cache_clear()
+            fonts.font_file.cache_clear()
             r = Renderer()
             t = time.perf_counter()
             r.render(presets[0])

@@ -8,6 +8,8 @@ Library API (imported lazily, so ``import layout_studio`` stays light):
 * ``build_request(preset, action, **target)`` -> dict, a request body (:mod:`layout_studio.payload`).
 * ``render_preview(config, **options)`` -> PIL.Image.Image (:mod:`layout_studio.render`).
 * ``sei_payload(config, **options)`` -> dict, the LayoutVolume SEI JSON (:mod:`layout_studio.sei`).
+* ``contact_sheet(config, **options)`` -> PIL.Image.Image, the design in every room state on one image
+  (:mod:`layout_studio.sheet`).
 
 The core (model, rules, render, push, presets) imports nothing from Textual; :mod:`layout_studio.tui` drives it.
 """
@@ -28,6 +30,7 @@ _LAZY = {
     "build_request": "layout_studio.payload",
     "render_preview": "layout_studio.render",
     "sei_payload": "layout_studio.sei",
+    "contact_sheet": "layout_studio.sheet",
 }
 
 __all__ = ["Finding", "LayoutStudioError", "LoadError", "Severity", "__version__", *_LAZY]

@@ -70,3 +70,11 @@ def no_cjk_font(monkeypatch):
     fonts.get_font.cache_clear()
     yield
     fonts.get_font.cache_clear()
+
+
+@pytest.fixture
+def png_snapshot(snapshot):
+    """syrupy's snapshot compared as PNG files (``__snapshots__/<module>/<test>.png``, viewable)."""
+    from syrupy.extensions.image import PNGImageSnapshotExtension
+
+    return snapshot.use_extension(PNGImageSnapshotExtension)

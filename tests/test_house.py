@@ -29,6 +29,7 @@ COMMANDS = [
     "rollback",
     "schema",
     "sei",
+    "sheet",
     "start",
     "stop",
     "validate",

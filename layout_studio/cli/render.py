@@ -85,7 +85,7 @@ def render(args: Args) -> int:
         raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
     sources = parse_sources(args.source)
     raw = read_json(args.file)
-    _refuse_overwriting_input(Path(args.output), Path(args.file))
+    refuse_overwriting_input(Path(args.output), Path(args.file))
     result = Renderer().render(
         raw,
         users=args.users,
@@ -128,7 +128,7 @@ def parse_sources(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _refuse_overwriting_input(out: Path, source: Path) -> None:
+def refuse_overwriting_input(out: Path, source: Path) -> None:
     """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset)."""
     try:
         same = out.exists() and os.path.samefile(out, source)

@@ -22,7 +22,7 @@ from PIL import Image
 from ..findings import Severity
 from ..mix import Slot, SlotState
 from ..sources import data_type, sdk
-from .cards import NOMINAL, audio_card, card_kind_for, crop_box, hatched, make_card
+from .cards import NOMINAL, audio_card, card_kind_for, crop_box, draft_factor, hatched, reduced_card
 from .colors import UserColors, color_or_default
 from .context import RenderContext
 from .scaling import rounded_mask, scale_into, with_alpha
@@ -49,9 +49,10 @@ def _crop(slot: Slot) -> tuple[int, int, int, int] | None:
 
 
 def _source(
-    slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors
+    slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors, draft: bool
 ) -> tuple[Any, Image.Image, str | None]:
-    """(cache key, source image, card kind or None) for a slot showing video."""
+    """(cache key, source image, card kind or None) for a slot showing video; a draft takes a reduced card when the
+    region is small (:func:`~.cards.draft_factor`)."""
     given = sources.get(slot.user_id) if slot.user_id else None
     size = slot.layout.box[2:]
     if isinstance(given, Image.Image):
@@ -70,18 +71,21 @@ def _source(
         kind = card_kind_for(slot.stream_type, size)
     label = slot.user_id or "?"
     color = colors(label)
-    return ("card", kind, label, color), make_card(kind, label, color), kind
+    factor = draft_factor((NOMINAL[kind][0] // 2, NOMINAL[kind][1] // 2), size) if draft else 1
+    return ("card", kind, label, color, factor), reduced_card(kind, label, color, factor), kind
 
 
-def video_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors) -> Image.Image:
+def video_tile(
+    slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors, *, draft: bool = False
+) -> Image.Image:
     """The tile of a region showing its user's video (RGB, or RGBA when bars are transparent or masked); a test
-    card is drawn in the user's colour from ``colors``."""
+    card is drawn in the user's colour from ``colors``. ``draft``: a thumbnail (see :mod:`.draft`)."""
     lay = slot.layout
     w, h = lay.box[2:]
     mode = lay.eff("render_mode")
     mode_name = _VIDEO_MODES.get(mode, "crop")
     bars = _region_color(slot, ctx, 2) if mode == 1 else None
-    src_key, src, kind = _source(slot, sources, ctx, colors)
+    src_key, src, kind = _source(slot, sources, ctx, colors, draft)
     crop = _crop(slot)
     box: tuple[float, float, float, float] | None = None
     if crop is not None:
@@ -177,11 +181,18 @@ def placeholder_tile(slot: Slot, ctx: RenderContext) -> Image.Image | None:
 
 
 def region_tile(
-    slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas: tuple[int, int], colors: UserColors
+    slot: Slot,
+    sources: dict[str, Any],
+    ctx: RenderContext,
+    canvas: tuple[int, int],
+    colors: UserColors,
+    *,
+    draft: bool = False,
 ) -> Image.Image | None:
     """The tile of ``slot`` (see the module docstring), or None when nothing is drawn there (zero size, absent
     user without placeholder, or a region over twice the canvas size, reported as a finding). Test cards and audio
-    cards take the user's colour from ``colors`` (:func:`~.colors.user_colors`)."""
+    cards take the user's colour from ``colors`` (:func:`~.colors.user_colors`). ``draft``: a thumbnail
+    (:mod:`.draft`), whose test cards may be reduced first."""
     w, h = slot.layout.box[2:]
     if w <= 0 or h <= 0:
         return None
@@ -195,7 +206,7 @@ def region_tile(
         )
         return None
     if slot.state is SlotState.VIDEO:
-        return video_tile(slot, sources, ctx, colors)
+        return video_tile(slot, sources, ctx, colors, draft=draft)
     if slot.state is SlotState.AUDIO:
         label = slot.user_id or "?"
         return audio_card(label, (w, h), colors(label))

@@ -64,3 +64,12 @@ def color_of(cfg, user_id):
     from layout_studio.render.colors import user_colors
 
     return user_colors(coerce(cfg))(user_id)
+
+
+def png_bytes(image) -> bytes:
+    """``image`` encoded as PNG, for an image snapshot."""
+    import io
+
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
