@@ -152,7 +152,7 @@ def test_more_users_than_places_is_said_in_the_approximation_note():
 
 
 def test_subscribe_audio_list_users_with_a_room_id_enter_when_the_design_names_no_room():
-    # MixUserInfo.RoomId of a dynamic layout is the main room (manual 001 Data Types MixUserInfo); a preset
+    # MixUserInfo.RoomId of a dynamic layout is the main room (Data Types MixUserInfo); a preset
     # without Target does not say which room that is, and every user carrying a RoomId was left out
     cfg = dyn(3)
     cfg["AudioParams"] = {

@@ -1,4 +1,5 @@
-"""The LayoutVolume SEI the MCU would send (manual 001, StartPublishCdnStream "volume layout SEI")."""
+"""The LayoutVolume SEI the MCU would send (API StartPublishCdnStream (volume layout SEI); SDK models.McuLayoutVolume),
+and how a simulated SEI is marked."""
 
 from __future__ import annotations
 
