@@ -94,13 +94,17 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: RenderContext) -> Image.I
     missing = missing_glyphs(laid.font, laid.text)
     if missing:
         shown = "".join(missing[:12]) + ("…" if len(missing) > 12 else "")
-        advice = "the MCU's own font may have them" if fonts.find_cjk_font() is not None else CJK_HINT
+        advice = (
+            "the MCU's own font may have them"
+            if fonts.find_cjk_font() is not None
+            else f"{CJK_HINT} for a faithful preview"
+        )
         ctx.add(
             "render.font.missing-glyphs",
             Severity.WARNING,
             f"{path}.Text",
             f"the preview font {laid.path.name} has no glyph for {len(missing)} character(s) ({shown}); "
-            f"they are drawn as boxes here ({advice} for a faithful preview)",
+            f"they are drawn as boxes here ({advice})",
             SOURCE_WM,
         )
     tile = Image.new(
