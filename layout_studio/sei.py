@@ -21,8 +21,7 @@ from collections.abc import Collection
 from typing import Any
 
 from .findings import Finding
-from .mix import Room, SlotState, coerce, resolve, unknown_users
-from .mix.dynamic import simulation_finding
+from .mix import Room, SlotState, coerce, resolve, simulation_finding, unknown_users
 
 #: ``volume`` reported for every user: the preview has no audio to measure.
 SIMULATED_VOLUME = 0

@@ -10,7 +10,8 @@ Public API:
   (:class:`SlotState` video / absent / audio), whether it is simulated, and its API path;
 * :func:`coerce` ``(config, canvas=None) -> Design``: the design view of a Preset, request model or dict;
 * :func:`resolve` ``(design, room=None) -> list[Slot]`` in list order, with :class:`Room` the simulated room;
-* :func:`simulate` ``(config, users, *, audio_only=()) -> list[McuLayout]``: a dynamic template's regions;
+* :func:`simulate` ``(config, users, *, audio_only=()) -> list[McuLayout]``: a dynamic template's regions, and
+  :func:`simulation_finding` ``(design, users) -> Finding | None``: the note that says they are simulated;
 * :func:`materialize` ``(preset, users) -> Preset``: convert a dynamic layout to a custom one;
 * :func:`ties` and :func:`stacking_order`: ZOrder ties and drawing order;
 * :func:`named_users` ``(design) -> list[str]``: the users a design names, in order of entering the room.
@@ -22,7 +23,7 @@ is shown where), :mod:`.stacking` (ZOrder, ties), :mod:`.convert` (convert to cu
 
 from .convert import materialize
 from .design import Design, coerce
-from .dynamic import MODE_NAMES, place, simulate
+from .dynamic import MODE_NAMES, place, simulate, simulation_finding
 from .placements import placements
 from .room import DEFAULT_DYNAMIC_USERS, MAX_PLACES, Room, auto_number, auto_user, named_users
 from .slots import Slot, SlotState, resolve, unknown_users
@@ -46,6 +47,7 @@ __all__ = [
     "placements",
     "resolve",
     "simulate",
+    "simulation_finding",
     "stacking_key",
     "stacking_order",
     "ties",

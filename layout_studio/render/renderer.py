@@ -23,8 +23,18 @@ from PIL import Image, ImageDraw
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity, sort_findings
 from ..fonts import get_font
-from ..mix import MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
-from ..mix.dynamic import simulation_finding
+from ..mix import (
+    MODE_NAMES,
+    Design,
+    LayerKind,
+    Room,
+    Slot,
+    coerce,
+    resolve,
+    simulation_finding,
+    stacking_key,
+    unknown_users,
+)
 from ..model import join_path
 from ..sources import data_type
 from ..validation import validate
