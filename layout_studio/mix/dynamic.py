@@ -17,10 +17,10 @@ Documented (``API StartPublishCdnStream (layout templates)``, ``SDK models.McuLa
   row and :data:`FLOATING_ROWS` rows (1 large + 15 small);
 * **screen sharing (2)**: the large picture (MaxVideoUser) takes the left part of the canvas, scaled to fit
   (RenderMode :data:`SHARING_LARGE_RENDER_MODE`); the others are stacked top to bottom on the right,
-  :data:`SHARING_PER_COLUMN` per column in at most :data:`SHARING_COLUMNS` columns (1 large + 15 small). Without
-  MaxVideoUser the left area shows the canvas background (the large picture "must be set explicitly";
-  ``Data Types MixLayoutParams`` MaxResolutionUserId, for the same template in cloud recording: "the canvas
-  background is displayed in the screen sharing mode"): it is simulated as a region nobody fills;
+  :data:`SHARING_PER_COLUMN` per column in at most :data:`SHARING_COLUMNS` columns (1 large + 15 small). The large
+  picture has to be named explicitly; without MaxVideoUser the left area shows the canvas background
+  (``Data Types MixLayoutParams`` MaxResolutionUserId, the same template in cloud recording), simulated as a region
+  nobody fills;
 * **grid (3)**: every user gets a cell of the same size, the cells dividing the canvas evenly.
 
 Assumed (``Layout Studio assumption``):
