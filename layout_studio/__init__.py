@@ -10,6 +10,8 @@ Library API (imported lazily, so ``import layout_studio`` stays light):
 * ``sei_payload(config, **options)`` -> dict, the LayoutVolume SEI JSON (:mod:`layout_studio.sei`).
 * ``export(preset, target, **options)`` -> ExportResult(target, body, findings, ...): the design as cloud recording,
   the legacy MCU API or a client SDK takes it (:mod:`layout_studio.export`, a package that is also callable).
+* ``contact_sheet(config, **options)`` -> PIL.Image.Image, the design in every room state on one image
+  (:mod:`layout_studio.sheet`).
 
 The core (model, rules, render, push, presets) imports nothing from Textual; :mod:`layout_studio.tui` drives it.
 """
@@ -31,6 +33,7 @@ _LAZY = {
     "render_preview": "layout_studio.render",
     "sei_payload": "layout_studio.sei",
     "export": "layout_studio",
+    "contact_sheet": "layout_studio.sheet",
 }
 
 __all__ = ["Finding", "LayoutStudioError", "LoadError", "Severity", "__version__", *_LAZY]

@@ -1,4 +1,5 @@
-"""Values the API writes as text: colours (``0xRRGGBB``) and canvas sizes (``WIDTHxHEIGHT``), parsed in one place.
+"""Values the API writes as text: colours (``0xRRGGBB``) and canvas sizes (``WIDTHxHEIGHT``), parsed in one place;
+and the user-count ranges (``1-16``) the contact sheet takes.
 
 Colours: McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, McuWaterMarkText.FontColor and BackGroundColor
 are strings ``0xRRGGBB`` (six hexadecimal digits, e.g. ``0xcc0033``; SDK ``tencentcloud.trtc.v20190722.models``,
@@ -9,7 +10,9 @@ lower case) into it for an editor.
 Sizes: a canvas on the command line or in a prompt is ``WIDTHxHEIGHT`` in pixels (``×`` also read), each side
 ``1..MAX_CANVAS_SIDE`` (VideoEncode Width and Height are 0..1920, SDK models.VideoEncode).
 
-Both raise :class:`ValueFormatError` (a ValueError) whose message says what was wrong and what to write.
+Counts: a range of users is ``LOW-HIGH`` or one number ``N`` (:func:`parse_range`).
+
+All raise :class:`ValueFormatError` (a ValueError) whose message says what was wrong and what to write.
 """
 
 from __future__ import annotations
@@ -72,3 +75,16 @@ def parse_size(text: str, *, max_side: int | None = MAX_CANVAS_SIDE) -> tuple[in
     if width < 1 or height < 1 or (max_side is not None and (width > max_side or height > max_side)):
         raise ValueFormatError(problem)
     return (width, height)
+
+
+def parse_range(text: str, *, low: int, high: int) -> tuple[int, int]:
+    """``"1-16"`` -> ``(1, 16)``, ``"4"`` -> ``(4, 4)``: a range of whole numbers within ``low..high`` (``–`` also
+    read, spaces ignored), the first not above the second. Raises ValueFormatError."""
+    parts = [p.strip() for p in text.replace("–", "-").split("-")]
+    problem = f"range {text!r} is not LOW-HIGH (or N) with {low} <= LOW <= HIGH <= {high}; e.g. {low}-{high}"
+    if len(parts) not in (1, 2) or not all(_SIDE.fullmatch(p) for p in parts):
+        raise ValueFormatError(problem)
+    first, last = int(parts[0]), int(parts[-1])
+    if not low <= first <= last <= high:
+        raise ValueFormatError(problem)
+    return (first, last)

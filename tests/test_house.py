@@ -30,6 +30,7 @@ COMMANDS = [
     "rollback",
     "schema",
     "sei",
+    "sheet",
     "start",
     "stop",
     "validate",

@@ -73,12 +73,12 @@ def export_command(args: Args) -> int:
     from ..export import TARGETS, export
     from ..findings import count_line, errors_in
     from ..presets import load_preset
-    from .render import _refuse_overwriting_input
+    from .render import refuse_overwriting_input
     from .validate import format_finding, utf8_stdout
 
     preset = load_preset(args.preset)
     if args.output is not None:
-        _refuse_overwriting_input(Path(args.output), Path(args.preset))
+        refuse_overwriting_input(Path(args.output), Path(args.preset))
     spec = TARGETS[args.target]
     if spec.draws_text and args.output is None and _has_text_watermarks(preset):
         raise LayoutStudioError(

@@ -743,6 +743,13 @@ CASES = [
         {},
     ),
     (
+        "watermark.text.overflow",
+        "start-1",
+        [(W1, TEXT), (f"{W1}.WaterMarkText.FontSize", 40), (f"{W1}.WaterMarkText.WaterMarkWidth", 60)],
+        f"{W1}.WaterMarkText.FontSize",
+        {},
+    ),
+    (
         "watermark.text.required",
         "start-1",
         [(W1, TEXT), (f"{W1}.WaterMarkText.FontSize", DELETE)],
