@@ -54,8 +54,8 @@ HINTS: dict[str, str] = {
     "FailedOperation": "the operation failed on the server: for an update, check that the SequenceNumber is "
     "higher than the last one and that nothing forbidden changed (audio encoding, video codec)",
     "InternalError": "a server-side error: retry later; quote the RequestId to Tencent Cloud support if it persists",
-    "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits itself "
-    "per process; several processes add up)",
+    "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits the "
+    "processes that share its journal; other journals and machines pushing with the same account add up)",
     "UnsupportedOperation": "the task cannot do this (for example switching between audio-only and audio+video, "
     "or changing the codec): start a new task instead",
     "UnsupportedRegion": "this API only accepts ap-guangzhou, ap-hongkong and ap-singapore",

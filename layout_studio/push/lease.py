@@ -32,9 +32,21 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
+from ..errors import LayoutStudioError
 
 #: How often a waiting lease looks again, in seconds.
 POLL = 0.01
+
+
+class LeaseError(LayoutStudioError):
+    """The lease file cannot be created or written (the lock directory is not writable, the disk is full); nothing
+    was sent. The message names the file and what to check."""
+
+    def __init__(self, path: Path, err: OSError) -> None:
+        super().__init__(
+            f"{path}: cannot use the lock file of a task ({err.strerror or err}): check that {path.parent} is "
+            "writable and the disk has space; nothing was sent"
+        )
 
 
 class LeaseBusy(Exception):
@@ -80,8 +92,11 @@ class Lease:
 
     def _write(self) -> None:
         data = json.dumps(dict(self._state, key=self.key), ensure_ascii=True).encode("ascii")
-        os.pwrite(self._fd, data, 0)
-        os.ftruncate(self._fd, len(data))
+        try:
+            os.pwrite(self._fd, data, 0)
+            os.ftruncate(self._fd, len(data))
+        except OSError as err:
+            raise LeaseError(path_for(self.key), err) from None
 
     def release(self) -> None:
         """Release the lease (closing the file releases the flock)."""
@@ -144,15 +159,18 @@ def acquire(
     """The lease of ``key``, waiting at most ``wait`` seconds (None: as long as it takes; 0: not at all).
 
     ``on_wait(pid)`` is called once when the lease is held by another. Raises :class:`LeaseBusy` when the wait ends
-    (or ``cancelled()`` turns true) first, and OSError when the lock directory cannot be written.
+    (or ``cancelled()`` turns true) first, and :class:`LeaseError` when the lock file cannot be made.
     """
     path = path_for(key)
-    paths.ensure_dir(path.parent)
     started = time.monotonic()
     holder: int | None = None
     told = False
     while True:
-        fd = _try_lock(path)
+        try:
+            paths.ensure_dir(path.parent)
+            fd = _try_lock(path)
+        except OSError as err:
+            raise LeaseError(path, err) from None
         if fd is not None:
             waited = time.monotonic() - started
             return Lease(key, fd, waited, holder if told else None)

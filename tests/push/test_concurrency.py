@@ -195,3 +195,47 @@ def test_repeated_kills_leave_at_most_workers_in_flight_and_the_resume_names_the
             assert task in in_flight or task in in_flight_again
     with Journal(journal) as j:
         assert "pending" not in {e.status for e in j.entries()}
+
+
+#: A process that takes the lease of ``task:held`` and sleeps (argv: seconds).
+HOLD_LEASE = """
+import sys, time
+from layout_studio.push import lease
+held = lease.acquire("task:held")
+held.drew(1234)
+print("held", flush=True)
+time.sleep(float(sys.argv[1]))
+"""
+
+
+def test_a_lease_is_released_when_its_holder_is_killed(tmp_path):
+    from layout_studio.push import lease
+
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_LEASE, "60"], env=_env(), stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "held"
+    with pytest.raises(lease.LeaseBusy) as busy:
+        lease.acquire("task:held", wait=0.2)
+    assert busy.value.pid == proc.pid
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with lease.held("task:held", wait=5) as held:
+        assert held.sequence == 1234  # the highest number drawn on this machine outlives its holder
+
+
+def test_the_rate_budget_of_a_process_killed_with_requests_in_flight_is_freed(tmp_path):
+    from layout_studio.push.ratelimit import JournalSlots
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()  # a pid that is gone
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        slots = JournalSlots(journal)
+        now = time.monotonic()
+        with journal.transaction() as db:
+            for i in range(20):
+                db.execute(
+                    "INSERT INTO rate_slots (action, sent_at, arrived_by, pid, boot) VALUES (?, ?, NULL, ?, ?)",
+                    (UPDATE, now - 1 + i / 100, proc.pid, slots.boot),
+                )
+        first = time.monotonic()
+        assert slots.take(UPDATE, 20, first) is None  # 20 in flight: full; their process is gone: arrived by now
+        assert slots.take(UPDATE, 20, first + 1.1) is not None  # one second later their places are free
