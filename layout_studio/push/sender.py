@@ -216,7 +216,11 @@ class Sender:
         """Take a place in the rate budget, send once, give the place back with the reply's time; returns (reply,
         None) or ({}, the masked error). Cancelled while waiting for the budget: nothing leaves. A BaseException
         while the request is in flight (Ctrl-C) closes the row ``unknown`` and is re-raised."""
-        slot = self.limiter.acquire(action, self._cancelled)
+        try:
+            slot = self.limiter.acquire(action, self._cancelled)
+        except BaseException:  # Ctrl-C while waiting for the budget: it never left
+            self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
+            raise
         if slot is None or self._cancelled():  # interrupted while waiting for the rate limit: it never leaves
             if slot is not None:
                 self.limiter.release(slot, None)
