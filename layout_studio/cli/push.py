@@ -174,6 +174,7 @@ def run_push(args: Args) -> int:
             if not confirm(args, f"Apply {preset.name or args.preset} to task {args.task_id}?"):
                 print("not applied", file=sys.stderr)
                 return 1
+            pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
             outcome = pusher.push_plan(plan, preset=preset)
         except RefusedError as err:
             return _refused(err, pusher)
@@ -228,6 +229,15 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
         for outcome in result.outcomes:
             if not outcome.ok and outcome.error is not None:
                 print(f"task {outcome.task_id}: {outcome.error}", file=sys.stderr)
+            elif outcome.note:
+                print(f"task {outcome.task_id}: {outcome.status.value}: {outcome.note}", file=sys.stderr)
+        if result.in_flight:
+            named = ", ".join(f"{o.task_id} (#{', #'.join(map(str, o.interrupted))})" for o in result.in_flight)
+            print(
+                f"{len(result.in_flight)} task(s) had a request in flight when an earlier run was interrupted, and "
+                f"may have received the design twice: {named}",
+                file=sys.stderr,
+            )
         if interrupted:
             print("layout-studio: interrupted; run the same command again to resume", file=sys.stderr)
             return 130

@@ -13,8 +13,8 @@ request:
 * ``unknown`` — the request may have reached the server but no usable reply came (read timeout, connection
   dropped, a reply that is not JSON): the change may or may not be applied;
 * ``http`` — the gateway answered with an HTTP status other than 200 (5xx, 429; the message starts with
-  ``HTTP <status>``): probably not applied; retried, and recorded as ``unknown`` in the journal to stay on the
-  safe side;
+  ``HTTP <status>``): a gateway timeout (502, 504) can come after the API acted, so it is recorded as ``unknown``;
+  an update or a stop is retried, a start is not;
 * ``config`` — a setting was missing for one task of a batch: no request was built.
 """
 
@@ -54,8 +54,8 @@ HINTS: dict[str, str] = {
     "FailedOperation": "the operation failed on the server: for an update, check that the SequenceNumber is "
     "higher than the last one and that nothing forbidden changed (audio encoding, video codec)",
     "InternalError": "a server-side error: retry later; quote the RequestId to Tencent Cloud support if it persists",
-    "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits itself "
-    "per process; several processes add up)",
+    "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits the "
+    "processes that share its journal; other journals and machines pushing with the same account add up)",
     "UnsupportedOperation": "the task cannot do this (for example switching between audio-only and audio+video, "
     "or changing the codec): start a new task instead",
     "UnsupportedRegion": "this API only accepts ap-guangzhou, ap-hongkong and ap-singapore",
@@ -137,10 +137,12 @@ class PushError(LayoutStudioError):
             "and any proxy",
             FailureKind.UNKNOWN: "no usable reply: the server may or may not have applied the request",
             FailureKind.HTTP: "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or "
-            "failing): the request was probably not applied",
+            "failing): the API may or may not have acted on it (a 502 or 504 can come after it did)",
         }.get(self.kind)
         if self.code == "Cancelled":  # the run was interrupted while this request waited for the rate limit
             meaning = "nothing was sent; run the same command again to send it"
+        elif self.code in ("TaskBusy", "JournalError"):  # the lease or the journal, before anything left
+            meaning = "nothing was sent"
         hint = hint_for(self.code) if self.kind is FailureKind.API else meaning
         if hint:
             text += f" — {hint}"
