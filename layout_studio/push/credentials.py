@@ -28,6 +28,7 @@ import os
 from pathlib import Path
 from typing import Protocol
 
+from ..redaction import register
 from .errors import ConfigError
 
 
@@ -135,9 +136,11 @@ def resolve_credential(profile: str | None = None) -> ApiCredential:
     from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
     try:
-        return _resolve(profile)
+        cred = _resolve(profile)
     except TencentCloudSDKException as err:  # Credential() refuses empty values and spaces
         raise ConfigError(f"credentials: {err.message}") from None
+    register(*credential_secrets(cred))
+    return cred
 
 
 def _resolve(profile: str | None) -> ApiCredential:

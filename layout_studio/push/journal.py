@@ -8,7 +8,8 @@ overrides). Tables:
   canonical design, :func:`layout_studio.push.plan.design_hash`), ``body`` (the JSON body with every secret
   removed by :func:`layout_studio.secrets.strip_secrets`), ``stripped`` (the paths removed), ``region``,
   ``sdk_app_id``, ``status``, ``request_id``, ``error_code``, ``error_message``, ``created_at``, ``finished_at``
-  (ISO 8601 UTC), ``batch_id``, ``note``;
+  (ISO 8601 UTC), ``batch_id``, ``note``. Every text written passes the run's secret registry (the connection is a
+  :class:`~layout_studio.redaction.RedactingConnection`), so no column can hold a secret;
 * ``tasks`` — a task started (or first pushed) here: SdkAppId, region, RoomId, canvas (width, height in pixels),
   start and stop times, so later updates are validated against the canvas the task really has.
 
@@ -40,6 +41,7 @@ from urllib.parse import quote
 
 from .. import paths
 from ..errors import LayoutStudioError
+from ..redaction import RedactingConnection
 from ..secrets import strip_secrets
 from . import migrations
 from .records import Entry, TaskRecord
@@ -93,7 +95,9 @@ class Journal:
             if not self.path.exists():
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False, factory=RedactingConnection
+            )
             self._db.row_factory = sqlite3.Row
             self.version = migrations.read_version(self._db)
         except (sqlite3.Error, OSError) as err:

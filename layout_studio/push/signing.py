@@ -12,7 +12,8 @@ https://console.tencentcloud.com/api/explorer?SignVersion=api3v3, signs the same
    ``tc3_request`` — computed by the official SDK's public ``tencentcloud.common.sign.Sign.sign_tc3``.
 
 The SecretId, SecretKey and session token come from the SDK credential's public ``get_credential_info()`` (which
-also renews temporary credentials). Nothing here sends anything (:mod:`layout_studio.push.client` does).
+also renews temporary credentials); the SecretKey and token are registered as secrets of the run
+(:mod:`layout_studio.redaction`). Nothing here sends anything (:mod:`layout_studio.push.client` does).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import uuid
 from datetime import UTC, datetime
 
 from .. import __version__
+from ..redaction import register
 from .credentials import ApiCredential
 
 ALGORITHM = "TC3-HMAC-SHA256"
@@ -58,6 +60,7 @@ def tc3_headers(
     stamp = int(time.time()) if timestamp is None else int(timestamp)
     date = datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d")
     secret_id, secret_key, token = credential.get_credential_info()
+    register(secret_key, token)  # renewed temporary credentials too: masked wherever a reply echoes them
     canonical = "\n".join(
         ["POST", "/", "", f"content-type:{CONTENT_TYPE}\nhost:{host}\n", SIGNED_HEADERS, _sha256_hex(payload)]
     )

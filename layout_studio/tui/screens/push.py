@@ -2,6 +2,7 @@
 request that would be sent (secrets masked) and what changes against what the task last received (from the push
 journal), then pushes through :mod:`layout_studio.push` and reports the outcome: TaskId, RequestId and
 SequenceNumber, or the API's error in words. Nothing is sent until Push is pressed; error findings refuse it.
+Everything it shows is redacted with the run's secret registry (:mod:`layout_studio.redaction`).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from ...editing import EditSession
 from ...errors import LayoutStudioError
-from ...secrets import mask_text
+from ...redaction import redact
 
 
 def _json(obj) -> Syntax:
-    """``obj`` as indented JSON (already masked by the caller; txSecret masked again here)."""
-    text = mask_text(json.dumps(obj, indent=2, ensure_ascii=False))
+    """``obj`` as indented JSON (already masked by the caller; redacted again here)."""
+    text = redact(json.dumps(obj, indent=2, ensure_ascii=False))
     return Syntax(text, "json", theme="ansi_dark", word_wrap=True, background_color="default")
 
 
@@ -101,7 +102,7 @@ class PushScreen(Screen):
         return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
 
     def _say(self, text: str) -> None:
-        self.query_one("#push-outcome", Static).update(mask_text(text))
+        self.query_one("#push-outcome", Static).update(redact(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -131,7 +132,7 @@ class PushScreen(Screen):
             return
         body = self.plan.masked_body()
         self.query_one("#push-request", Static).update(_json(body))
-        self.query_one("#push-diff", Static).update(mask_text(_describe(self.plan)))
+        self.query_one("#push-diff", Static).update(redact(_describe(self.plan)))
         self.query_one("#push", Button).disabled = self.plan.blocked
         self._say(
             "refused: the design has errors"
