@@ -85,6 +85,7 @@ _KEYED = [
     re.compile(r"""(?im)(^\s*x-tc-token:\s*)[^\s"'\\]+"""),
 ]
 _ENTITIES = {'"': "quot", "'": "apos", "&": "amp", "<": "lt", ">": "gt"}
+_SHORT_ESCAPES = {"\n": "n", "\r": "r", "\t": "t", "\b": "b", "\f": "f", "\v": "v", "\a": "a", "\0": "0"}
 
 
 def _hex(number: int, width: int) -> str:
@@ -125,26 +126,29 @@ _BACKSLASH = "(?:" + "|".join([_percent("\\"), *_entities(ord("\\"))]) + ")"
 
 def _char(ch: str) -> str:
     """A pattern for ``ch`` as any of the encodings of the module docstring write it: as is, percent-encoded (once
-    or twice; ``+`` for a space), a JSON or Python escape (``\\u00e9``, ``\\xe9``, the UTF-8 bytes ``\\xc3\\xa9``),
-    an HTML entity (also escaped again, ``&amp;quot;``, or percent-encoded, ``%26quot%3B``) — after any number of
-    escaping backslashes (JSON in JSON, ``\\"``, ``\\/``)."""
+    or twice; ``+`` for a space), a JSON or Python escape after at least one backslash (``\\u00e9``, ``\\xe9``, the
+    UTF-8 bytes ``\\xc3\\xa9``, ``\\r``), an HTML entity (also escaped again, ``&amp;quot;``, or percent-encoded,
+    ``%26quot%3B``) — after any number of escaping backslashes (JSON in JSON, ``\\"``, ``\\/``)."""
     if ch in _PLAIN:
         return re.escape(ch)
     data = ch.encode("utf-8")
     code = ord(ch)
-    ways = [_percent(ch), *_entities(code)]
+    ways = [_percent(ch), *_entities(code)]  # after any number of escaping backslashes
+    escapes = []  # after at least one
     if code <= 0xFFFF:
-        ways.append(f"u{_hex(code, 4)}")
+        escapes.append(f"u{_hex(code, 4)}")
     else:
         high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
-        ways += [f"U{_hex(code, 8)}", f"u{_hex(high, 4)}{_BACKSLASH}+u{_hex(low, 4)}"]
+        escapes += [f"U{_hex(code, 8)}", f"u{_hex(high, 4)}{_BACKSLASH}+u{_hex(low, 4)}"]
     if code <= 0xFF:
-        ways.append(f"x{_hex(code, 2)}")
+        escapes.append(f"x{_hex(code, 2)}")
     if len(data) > 1:
-        ways.append(f"{_BACKSLASH}+".join(f"x{_hex(b, 2)}" for b in data))
+        escapes.append(f"{_BACKSLASH}+".join(f"x{_hex(b, 2)}" for b in data))
+    if ch in _SHORT_ESCAPES:
+        escapes.append(_SHORT_ESCAPES[ch])
     if ch == " ":
         ways.append(r"\+")
-    return f"{_BACKSLASH}*(?:{'|'.join(ways)})"
+    return f"(?:{_BACKSLASH}*(?:{'|'.join(ways)})|{_BACKSLASH}+(?:{'|'.join(escapes)}))"
 
 
 def _forms(value: str) -> set[str]:
@@ -181,6 +185,8 @@ class SecretRegistry:
         ignored)."""
         if not isinstance(value, str) or len(value) < MIN_LENGTH or value in self._values:
             return
+        if value.strip() != value:  # a value read with a line break: also the value without it
+            self.add(value.strip())
         whole_word = len(value) < WHOLE_WORD_BELOW
         new = []
         for form in _forms(value):

@@ -195,7 +195,12 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
         raise LayoutStudioError("--workers must be at least 1")
     if args.report:
         _check_report_path(args.report)
-    with open_pusher(args) as pusher:
+    extra = {}
+    if not args.dry_run:  # a credential that cannot be used is one error before anything is sent, not one per task
+        from ..push.credentials import resolve_credential
+
+        extra["credential"] = resolve_credential(args.profile)
+    with open_pusher(args, **extra) as pusher:
         if not confirm(args, f"Apply {preset.name or args.preset} to {len(task_ids)} task(s)?"):
             print("not applied", file=sys.stderr)
             return 1

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 from .. import __version__
 from ..redaction import register
-from .credentials import ApiCredential
+from .credentials import ApiCredential, check_credential_text
 
 ALGORITHM = "TC3-HMAC-SHA256"
 CONTENT_TYPE = "application/json"
@@ -54,13 +54,17 @@ def tc3_headers(
     ``service`` (``trtc``), API ``version`` (``2019-07-22``), in ``api_region``, signed at ``timestamp`` (Unix
     seconds, default now). ``host`` is the Host header's value (``host`` or ``host:port``), which is signed.
     The SecretKey appears in no header; ``Authorization`` carries the SecretId and the signature, ``X-TC-Token`` the
-    session token when there is one."""
+    session token when there is one. Raises :class:`~layout_studio.push.errors.ConfigError` for a SecretId, SecretKey
+    or token that cannot be sent as it is (:func:`~layout_studio.push.credentials.check_credential_text`)."""
     from tencentcloud.common.sign import Sign
 
     stamp = int(time.time()) if timestamp is None else int(timestamp)
     date = datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d")
     secret_id, secret_key, token = credential.get_credential_info()
     register(secret_key, token)  # renewed temporary credentials too: masked wherever a reply echoes them
+    for what, value in (("SecretId", secret_id), ("SecretKey", secret_key), ("session token", token)):
+        if value is not None:  # raises ConfigError (never showing the value) for one that cannot be sent
+            check_credential_text(value, what, "the API credential")
     canonical = "\n".join(
         ["POST", "/", "", f"content-type:{CONTENT_TYPE}\nhost:{host}\n", SIGNED_HEADERS, _sha256_hex(payload)]
     )
