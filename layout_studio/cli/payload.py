@@ -22,6 +22,7 @@ import click
 
 from .. import redaction
 from .command import Args, argument, command, option, options
+from .paramtypes import TASK_ID
 
 if TYPE_CHECKING:
     from ..model import Preset
@@ -73,6 +74,7 @@ def room_target_options() -> Callable[[Any], Any]:
 @option(
     "--task-id",
     metavar="T",
+    type=TASK_ID,
     section="update",
     help="TaskId of the running task (required for --action update)",
 )

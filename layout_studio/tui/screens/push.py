@@ -117,10 +117,18 @@ class PushScreen(Screen):
     def action_plan(self) -> None:
         """Show the masked request and the changes for the TaskId; enable Push unless refused."""
         from ...push.operations import Pusher
+        from ...values import ValueFormatError, parse_task_id
 
-        task_id = self.query_one("#push-task", Input).value.strip()
-        if not task_id:
+        typed = self.query_one("#push-task", Input).value
+        if not typed.strip():
             self._say("type the TaskId first (layout-studio start prints it; `layout-studio history` lists tasks)")
+            return
+        try:
+            task_id = parse_task_id(typed)
+        except ValueFormatError as err:
+            self.plan = None
+            self.query_one("#push", Button).disabled = True
+            self._say(f"cannot plan: {err}")
             return
         try:
             with Pusher(replace(self._options(), read_only=True)) as pusher:  # a plan records nothing
