@@ -69,14 +69,15 @@ HINTS: dict[str, str] = {
     "ResourceUnavailable": "the resource is unavailable: check the task and the application",
 }
 
-#: Error codes after which the request is retried with backoff (the request was refused before any change).
-RETRYABLE_CODES = frozenset(
-    {
-        "RequestLimitExceeded",
-        "RequestLimitExceeded.UinLimitExceeded",
-        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-    }
-)
+#: Error codes after which the request is retried with backoff (the request was refused before any change), each
+#: with every code under it: ``RequestLimitExceeded.IPLimitExceeded``, ``RequestLimitExceeded.UinLimitExceeded``,
+#: ``RequestLimitExceeded.GlobalRegionUinLimitExceeded`` ... (common error codes).
+RETRYABLE_CODES = frozenset({"RequestLimitExceeded"})
+
+
+def is_retryable_code(code: str) -> bool:
+    """True for a code of :data:`RETRYABLE_CODES` or one under it (``RequestLimitExceeded.IPLimitExceeded``)."""
+    return code in RETRYABLE_CODES or code.split(".", 1)[0] in RETRYABLE_CODES
 
 
 def hint_for(code: str | None) -> str | None:
@@ -119,7 +120,7 @@ class PushError(LayoutStudioError):
     def retryable(self) -> bool:
         """True when a retry cannot make things worse for an idempotent request (update, stop)."""
         if self.kind is FailureKind.API:
-            return self.code in RETRYABLE_CODES
+            return is_retryable_code(self.code)
         return self.kind is not FailureKind.CONFIG
 
     @property
