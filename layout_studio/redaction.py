@@ -336,6 +336,18 @@ def unredacted() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
+def redact_exception(err: BaseException) -> None:
+    """Redact the text arguments of ``err`` and of the exceptions it was raised from, in place: an unexpected error
+    (a bug) is shown by Python after the command's registry is gone, with its arguments as its message."""
+    seen: set[int] = set()
+    current_err: BaseException | None = err
+    while current_err is not None and id(current_err) not in seen:
+        seen.add(id(current_err))
+        with contextlib.suppress(Exception):  # an exception type whose args cannot be set keeps them
+            current_err.args = tuple(redact(a) if isinstance(a, str) else a for a in current_err.args)
+        current_err = current_err.__cause__ or current_err.__context__
+
+
 def _clean(value: Any) -> Any:
     return redact(value) if isinstance(value, str) else value
 

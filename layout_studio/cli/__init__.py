@@ -87,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     if not argv:
         argv = ["edit"]
     with redaction.scope(), redaction.redacted_streams():
-        return _run(argv)
+        try:
+            return _run(argv)
+        except Exception as err:  # a bug: Python shows it after this registry is gone, so redact it now
+            redaction.redact_exception(err)
+            raise
 
 
 def _run(argv: list[str]) -> int:

@@ -118,3 +118,22 @@ def test_each_command_has_a_registry_of_its_own():
         with redaction.scope() as second:
             assert redaction.current() is second and "first-run-secret-01" not in second
         assert redaction.current() is first and "first-run-secret-01" in first
+
+
+def test_an_unexpected_error_leaves_the_command_line_redacted(monkeypatch, capsys):
+    """A bug's exception propagates (Python prints its traceback after the command's registry is gone): its message
+    and the one it was raised from are redacted first."""
+    from layout_studio.cli import main
+
+    monkeypatch.setenv("TRTC_SDK_SECRET_KEY", "sdk-key-in-a-bug-0001")
+
+    def broken(*args, **kwargs):
+        try:
+            raise KeyError("sdk-key-in-a-bug-0001")
+        except KeyError as inner:
+            raise RuntimeError("while using sdk-key-in-a-bug-0001") from inner
+
+    monkeypatch.setattr("layout_studio.cli._run", lambda argv: broken())
+    with pytest.raises(RuntimeError) as caught:
+        main(["schema"])
+    assert str(caught.value) == "while using ***" and caught.value.__cause__.args == ("***",)
