@@ -62,8 +62,10 @@ SECRET_ENVIRONMENT = (
     "TRTC_FEEDBACK_USERSIG",
     "TRTC_STORAGE_SECRET_KEY",
 )
-#: A registered value shorter than this is a placeholder, not a secret: it is not masked by value.
-MIN_LENGTH = 4
+#: A registered value shorter than this is a placeholder, not a secret: it is not masked by value (the shortest real
+#: ones are 32 characters: an API SecretKey, a txSecret), so that a placeholder such as ``test`` does not garble texts
+#: nor turn a TaskId or preset name that happens to be the same word into ``***``.
+MIN_LENGTH = 8
 #: A registered value shorter than this is masked only where it is not part of a longer word or number.
 WHOLE_WORD_BELOW = 16
 
