@@ -354,13 +354,19 @@ def _clean(value: Any) -> Any:
     return redact(value) if isinstance(value, str) else value
 
 
+def _cleaned(parameters: Any) -> Any:
+    if isinstance(parameters, Mapping):
+        return {k: _clean(v) for k, v in parameters.items()}
+    return tuple(_clean(v) for v in parameters)
+
+
 class RedactingConnection(sqlite3.Connection):
     """A SQLite connection (``sqlite3.connect(..., factory=RedactingConnection)``) that redacts every string
-    parameter of every statement, so no text column of the file can hold a registered secret."""
+    parameter of every statement it executes (:meth:`execute`, :meth:`executemany`), so no text column of the file
+    can hold a registered secret. Statements must pass their values as parameters (as SQL should anyway)."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        if isinstance(parameters, Mapping):
-            parameters = {k: _clean(v) for k, v in parameters.items()}
-        else:
-            parameters = tuple(_clean(v) for v in parameters)
-        return super().execute(sql, parameters)
+        return super().execute(sql, _cleaned(parameters))
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        return super().executemany(sql, (_cleaned(p) for p in parameters))

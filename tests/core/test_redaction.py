@@ -85,7 +85,8 @@ def test_the_journal_connection_redacts_every_text_it_stores(tmp_path):
         redaction.register("stored-secret-0001")
         db.execute("INSERT INTO t VALUES (?, ?)", ("x stored-secret-0001 y", 1))
         db.execute("INSERT INTO t VALUES (:a, :b)", {"a": json.dumps({"k": "stored-secret-0001"}), "b": 2})
-    assert db.execute("SELECT a, b FROM t").fetchall() == [("x *** y", 1), ('{"k": "***"}', 2)]
+        db.executemany("INSERT INTO t VALUES (?, ?)", [("stored-secret-0001", 3)])
+    assert db.execute("SELECT a, b FROM t").fetchall() == [("x *** y", 1), ('{"k": "***"}', 2), ("***", 3)]
 
 
 def test_an_exception_is_redacted_when_shown_even_if_the_secret_was_registered_later():
