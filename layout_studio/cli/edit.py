@@ -23,10 +23,13 @@ from .command import Args, argument, command
     help="preset file to open (default: a new design)",
 )
 def edit(args: Args) -> int:
-    """Run the studio; a preset that cannot be loaded raises LoadError (one line, exit 2)."""
+    """Run the studio; a preset that cannot be loaded raises LoadError (one line, exit 2). The studio draws the
+    terminal itself (its push screen redacts what it shows), so its streams are not redacted line by line."""
+    from ..redaction import unredacted
     from ..tui import run
 
-    return run(args.preset)
+    with unredacted():
+        return run(args.preset)
 
 
 def register(group: click.Group) -> None:

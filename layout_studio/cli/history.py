@@ -16,7 +16,7 @@ import json
 import click
 
 from .command import Args, argument, command, option
-from .paramtypes import PositiveType
+from .paramtypes import TASK_ID, PositiveType
 
 _SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", "StopPublishCdnStream": "stop"}
 
@@ -27,7 +27,7 @@ _SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", 
     description="Show the journal of requests, all tasks or one.",
     dash_positional=True,
 )
-@argument("task_id", metavar="[T]", required=False, help="only this task (a TaskId; it may start with -)")
+@argument("task_id", metavar="[T]", required=False, type=TASK_ID, help="only this task (a TaskId; it may start with -)")
 @option(
     "--limit",
     type=PositiveType(" (leave --limit out for every entry)"),

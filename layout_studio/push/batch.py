@@ -41,6 +41,7 @@ from typing import Any
 from ..errors import LayoutStudioError
 from ..findings import Finding
 from ..model import Preset
+from ..values import ValueFormatError, parse_task_id
 from . import lease as leases
 from .errors import PushError
 from .journal import UPDATE, JournalError, utc_now
@@ -52,10 +53,13 @@ from .status import AttemptStatus, FailureKind, OutcomeStatus
 
 
 def read_task_ids(path: str | Path) -> list[str]:
-    """TaskIds from ``path``: one a line, blank lines and ``#`` comments skipped, duplicates dropped (first kept).
+    """TaskIds from the task list ``path``: one a line (spaces, tabs and CR/LF around it ignored), blank lines and
+    lines that start with ``#`` (after any indentation) skipped, duplicates dropped (first kept); a leading byte
+    order mark is ignored. Lines are split at LF only, so no other character splits a line unseen.
 
-    Raises :class:`LayoutStudioError` when the file cannot be read, a line holds more than one word, or it lists
-    no TaskId.
+    Raises :class:`LayoutStudioError` when the file cannot be read or lists no TaskId, or naming the file and line
+    (``ids.txt:3: ...``, the line shown escaped) of the first line that is not a TaskId by
+    :func:`layout_studio.values.parse_task_id` — before anything is sent.
     """
     try:
         text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not part of the first TaskId
@@ -69,15 +73,14 @@ def read_task_ids(path: str | Path) -> list[str]:
             f"{path}: cannot read the TaskId list ({err.__class__.__name__}: {getattr(err, 'strerror', None) or err})"
         ) from None
     seen: dict[str, None] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        task = line.split("#", 1)[0].strip()
-        if any(c.isspace() for c in task):
-            raise LayoutStudioError(
-                f"{path}:{number}: {task!r} is not a TaskId: one TaskId a line (a '#' starts a "
-                "comment); nothing was sent"
-            )
-        if task:
-            seen.setdefault(task, None)
+    for number, line in enumerate(text.split("\n"), 1):
+        bare = line.strip(" \t\r")
+        if not bare or bare.startswith("#"):
+            continue
+        try:
+            seen.setdefault(parse_task_id(bare), None)
+        except ValueFormatError as err:
+            raise LayoutStudioError(f"{path}:{number}: {err}; nothing was sent") from None
     if not seen:
         raise LayoutStudioError(f"{path}: no TaskId in the file (one a line)")
     return list(seen)

@@ -2,8 +2,8 @@
 
 Sources: the TRTC server API reference's common error codes (``layout_studio.sources.ERROR_CODES_URL``) and the
 error code lists of ``API StartPublishCdnStream``, ``API UpdatePublishCdnStream`` and ``API StopPublishCdnStream``.
-Every message here is free of secrets: texts that come from the network are passed through
-:func:`layout_studio.secrets.mask_text` by the caller.
+Every message here is free of secrets: a :class:`PushError` redacts its code and message with the run's secret
+registry when it is made and again when it is shown (:mod:`layout_studio.redaction`).
 
 Kinds of failure (``PushError.kind``, a :class:`~layout_studio.push.status.FailureKind`) and what they say about the
 request:
@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from ..errors import LayoutStudioError
 from ..findings import Finding
+from ..redaction import redact
 from .status import FailureKind
 
 #: What to check for each common error code (prefix match on the part before the first dot, then the full code).
@@ -68,14 +69,15 @@ HINTS: dict[str, str] = {
     "ResourceUnavailable": "the resource is unavailable: check the task and the application",
 }
 
-#: Error codes after which the request is retried with backoff (the request was refused before any change).
-RETRYABLE_CODES = frozenset(
-    {
-        "RequestLimitExceeded",
-        "RequestLimitExceeded.UinLimitExceeded",
-        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-    }
-)
+#: Error codes after which the request is retried with backoff (the request was refused before any change), each
+#: with every code under it: ``RequestLimitExceeded.IPLimitExceeded``, ``RequestLimitExceeded.UinLimitExceeded``,
+#: ``RequestLimitExceeded.GlobalRegionUinLimitExceeded`` ... (common error codes).
+RETRYABLE_CODES = frozenset({"RequestLimitExceeded"})
+
+
+def is_retryable_code(code: str) -> bool:
+    """True for a code of :data:`RETRYABLE_CODES` or one under it (``RequestLimitExceeded.IPLimitExceeded``)."""
+    return code in RETRYABLE_CODES or code.split(".", 1)[0] in RETRYABLE_CODES
 
 
 def hint_for(code: str | None) -> str | None:
@@ -108,8 +110,8 @@ class PushError(LayoutStudioError):
         action: str | None = None,
     ) -> None:
         self.kind = FailureKind(kind)
-        self.code = code
-        self.message = message
+        self.code = redact(code)
+        self.message = redact(message)
         self.request_id = request_id
         self.action = action
         super().__init__(self.describe())
@@ -118,7 +120,7 @@ class PushError(LayoutStudioError):
     def retryable(self) -> bool:
         """True when a retry cannot make things worse for an idempotent request (update, stop)."""
         if self.kind is FailureKind.API:
-            return self.code in RETRYABLE_CODES
+            return is_retryable_code(self.code)
         return self.kind is not FailureKind.CONFIG
 
     @property
@@ -146,14 +148,19 @@ class PushError(LayoutStudioError):
         hint = hint_for(self.code) if self.kind is FailureKind.API else meaning
         if hint:
             text += f" — {hint}"
-        return text
+        return redact(text)
 
     def __str__(self) -> str:
         return self.describe()
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON shape for reports: kind, code, message, request_id."""
-        return {"kind": self.kind.value, "code": self.code, "message": self.message, "request_id": self.request_id}
+        return {
+            "kind": self.kind.value,
+            "code": redact(self.code),
+            "message": redact(self.message),
+            "request_id": self.request_id,
+        }
 
 
 class ConfigError(LayoutStudioError):

@@ -8,7 +8,8 @@ overrides). Opening, versions and waiting for other processes: :mod:`layout_stud
   canonical design, :func:`layout_studio.push.plan.design_hash`), ``body`` (the JSON body with every secret
   removed by :func:`layout_studio.secrets.strip_secrets`), ``stripped`` (the paths removed), ``region``,
   ``sdk_app_id``, ``status``, ``request_id``, ``error_code``, ``error_message``, ``created_at``, ``finished_at``
-  (ISO 8601 UTC), ``batch_id``, ``note``;
+  (ISO 8601 UTC), ``batch_id``, ``note``. Every text written passes the run's secret registry (the connection is a
+  :class:`~layout_studio.redaction.RedactingConnection`), so no column can hold a secret;
 * ``tasks`` — a task started (or first pushed) here: SdkAppId, region, RoomId, canvas (width, height in pixels),
   start and stop times, so later updates are validated against the canvas the task really has;
 * ``resolutions`` (version 2) — how a request whose outcome stayed unknown was settled later (``request``: its

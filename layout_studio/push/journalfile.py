@@ -28,7 +28,9 @@ from urllib.parse import quote
 
 from .. import paths
 from ..errors import LayoutStudioError
+from ..redaction import RedactingConnection
 from . import migrations
+from .status import AttemptStatus
 
 #: How long a read or write waits for another process holding the journal, seconds.
 BUSY_WAIT = 600.0
@@ -88,7 +90,9 @@ class JournalFile:
             if not self.path.exists():
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False, factory=RedactingConnection
+            )
             self._db.row_factory = sqlite3.Row
             self.version = migrations.read_version(self._db)
         except (sqlite3.Error, OSError) as err:
@@ -103,9 +107,28 @@ class JournalFile:
             self._check_columns(self.version)
             if self.version < migrations.schema_version():
                 self._upgrade()
+            self._check_writable()
         except JournalError:
             self._db.close()
             raise
+
+    def _check_writable(self) -> None:
+        """Write a row and take it back: a journal SQLite opened read-only (a read-only file, folder or disk) or
+        that refuses writes is a :class:`JournalError` now, before any request is built, rather than a failure of
+        every request of a batch."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    self._db.execute(
+                        "INSERT INTO requests (action, body, status, created_at) VALUES ('probe', '{}', ?, ?)",
+                        (AttemptStatus.NOT_SENT, utc_now()),
+                    )
+                finally:
+                    with contextlib.suppress(sqlite3.Error):  # SQLite may have ended it after a refused write
+                        self._db.execute("ROLLBACK")
+            except sqlite3.Error as err:
+                raise self._error("write", err) from None
 
     def _open_readonly(self, timeout: float) -> sqlite3.Connection:
         """A read-only connection (``history``): nothing is created or changed; no file reads as an empty

@@ -25,6 +25,9 @@ arrival is logged in ``arrivals`` at receipt, before any fault or think time; ``
 number of one action in any sliding one-second window); an update or a stop of a stopped task is
 ``ResourceNotFound``; every SequenceNumber of a task not above the last one it accepted is logged in
 ``sequence_violations`` (the ``fake`` fixture fails the test when it is not empty).
+
+``"echo:KIND"`` (an error reply of one of :data:`ECHO_KINDS` that repeats the whole request in many encodings;
+see the block at the end of this file).
 """
 
 from __future__ import annotations
@@ -216,6 +219,8 @@ class FakeTrtc:
                     return self.api({"Error": {"Code": "RequestLimitExceeded", "Message": "too many requests"}})
                 if fault and fault.startswith("error:"):
                     return self.api({"Error": {"Code": fault[6:], "Message": f"simulated {fault[6:]}"}})
+                if fault and fault.startswith("echo:"):  # the echo-everything faults: see the end of this file
+                    return echo_reply(self, fault[5:], raw)
                 code, message, body = fake.check(self.headers, raw)
                 if code:
                     with fake.lock:
@@ -302,3 +307,98 @@ class FakeTrtc:
                     start += 1
                 peak = max(peak, end - start + 1)
         return peak
+
+
+# ======================================================================================================================
+# Echo-everything faults (the secrets tests). ``"echo:KIND"`` answers the next request with an error reply of KIND
+# that repeats the whole request — request line, every header (X-TC-Token, Authorization), the body — in every
+# encoding a gateway, proxy or API might use when it quotes a request: as sent, JSON-escaped (ASCII, non-ASCII kept,
+# HTML-safe as Go writes it, and twice), percent-encoded (path-safe, everything, ``+`` for a space), form-encoded
+# key=value pairs, Python repr (str and bytes), HTML-escaped, and each header value in base64.
+# ======================================================================================================================
+
+#: The kinds of error reply an echo fault can take: an API error (its Message is the echo), a ResourceNotFound (as
+#: a stop of a gone task gets), and gateway replies with text, HTML and JSON bodies (4xx and 5xx).
+ECHO_KINDS = (
+    "api",
+    "api-not-found",
+    "http-400-text",
+    "http-403-html",
+    "http-429-text",
+    "http-500-html",
+    "http-502-json",
+    "http-503-percent",
+    "http-504-text",
+)
+
+
+def _leaves(value, path=""):
+    """(path, string) for every string or number inside a decoded JSON body (for the form-encoded copy)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{i}]")
+    elif value is not None:
+        yield path, str(value)
+
+
+def echo_document(request_line: str, headers: list[tuple[str, str]], raw: bytes) -> str:
+    """The whole request, as sent and then in every encoding (see the block comment)."""
+    import base64
+    import html
+    from urllib.parse import quote, quote_plus, urlencode
+
+    body = raw.decode("utf-8", "replace")
+    whole = "\n".join([request_line, *(f"{k}: {v}" for k, v in headers), "", body])
+    try:
+        form = urlencode([*headers, *_leaves(json.loads(raw))])
+    except ValueError:
+        form = urlencode(headers)
+    go_json = json.dumps(whole).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    copies = [
+        ("as sent", whole),
+        ("json", json.dumps(whole)),
+        ("json, non-ASCII kept", json.dumps(whole, ensure_ascii=False)),
+        ("json, HTML-safe", go_json),
+        ("json twice", json.dumps(json.dumps(whole))),
+        ("percent-encoded", quote(whole)),
+        ("percent-encoded, everything", quote(whole, safe="")),
+        ("form-encoded body", quote_plus(whole)),
+        ("form-encoded fields", form),
+        ("python repr", repr(whole)),
+        ("python bytes repr", repr(whole.encode("utf-8"))),
+        ("html", html.escape(whole)),
+        ("base64 headers", "\n".join(f"{k}: {base64.b64encode(v.encode()).decode()}" for k, v in headers)),
+    ]
+    return "\n".join(f"--- request echo ({name}) ---\n{text}" for name, text in copies)
+
+
+def echo_reply(handler, kind: str, raw: bytes) -> None:
+    """Answer ``handler``'s request with an error reply of ``kind`` (one of :data:`ECHO_KINDS`) echoing it."""
+    from urllib.parse import quote
+
+    headers = [(k, v) for k, v in handler.headers.items()]
+    handler.server.__dict__.setdefault("echoed", []).append((headers, raw))
+    document = echo_document(handler.requestline, headers, raw)
+    if kind in ("api", "api-not-found"):
+        code = "ResourceNotFound" if kind == "api-not-found" else "InvalidParameter"
+        return handler.api({"Error": {"Code": code, "Message": f"bad request: {document}"}})
+    status = int(kind.split("-")[1])
+    if kind.endswith("-html"):
+        import html
+
+        page = f"<html><body><h1>{status}</h1><pre>{html.escape(document)}</pre><!-- {document} --></body></html>"
+        return handler.reply(status, page.encode("utf-8"), "text/html")
+    if kind.endswith("-json"):
+        reply = {"error": "bad gateway", "request": {"headers": dict(headers), "body": raw.decode()}, "echo": document}
+        return handler.reply(status, json.dumps(reply).encode("utf-8"))
+    if kind.endswith("-percent"):
+        return handler.reply(status, f"unavailable; request={quote(document, safe='')}".encode(), "text/plain")
+    return handler.reply(status, f"{status} error\n{document}".encode(), "text/plain")
+
+
+def echoed_requests(fake: FakeTrtc) -> list[tuple[list[tuple[str, str]], bytes]]:
+    """(headers, raw body) of every request ``fake`` answered with an echo fault, oldest first."""
+    return list(getattr(fake.server, "echoed", []))
