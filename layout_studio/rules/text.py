@@ -18,7 +18,7 @@ from ..findings import Severity
 from ..model import McuWaterMarkText
 from ..sources import sdk
 from .geometry import watermark_bodies
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 if TYPE_CHECKING:
     from ..fonts import TextLayout
@@ -86,18 +86,22 @@ def text_overflow(ctx: RuleContext) -> Hits:
             over.append(f"{left + right} px too wide")
         if top or bottom:
             over.append(f"{top + bottom} px too high")
-        fixes = []
+        said: list[str] = []
+        changes: list[dict[str, int]] = []
         smaller = largest_fitting_size(body, width, height, size)
         if smaller is not None:
-            fixes.append(f"set FontSize to at most {smaller}")
+            said.append(f"set FontSize to at most {smaller}")
+            changes.append({f"{path}.FontSize": smaller})
         box = smallest_fitting_box(body, laid)
         if box is not None:
-            fixes.append(f"make the box at least {box[0]}x{box[1]} (WaterMarkWidth x WaterMarkHeight)")
+            said.append(f"make the box at least {box[0]}x{box[1]} (WaterMarkWidth x WaterMarkHeight)")
+            changes.append({f"{path}.WaterMarkWidth": box[0], f"{path}.WaterMarkHeight": box[1]})
         shown = laid.text if len(laid.text) <= 40 else laid.text[:39] + "…"
-        yield (
+        yield Report(
             f"{path}.FontSize",
             f"the text {shown!r} at FontSize {size} is {ink[2] - ink[0]}x{ink[3] - ink[1]} pixels in "
             f"{laid.path.name} (the preview's face for Font {body.eff('font')}) and does not fit its "
             f"{width}x{height} box ({', '.join(over)}): the part outside is clipped"
-            + (f"; {' or '.join(fixes)}" if fixes else ""),
+            + (f"; {' or '.join(said)}" if said else ""),
+            fixes(*changes),
         )

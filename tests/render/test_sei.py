@@ -111,7 +111,7 @@ def test_sei_format_json_marks_a_simulated_sei_beside_the_documented_object(tmp_
     assert set(report["SEI"]) == {"app_data", "canvas", "regions", "ver", "ts"}
     assert [(r["x"], r["w"]) for r in report["SEI"]["regions"]] == [(0, 640), (640, 640)]
     assert [f["code"] for f in report["Findings"]] == ["render.dynamic.approximation"]
-    assert set(report["Findings"][0]) == {"code", "severity", "path", "message", "source"}
+    assert set(report["Findings"][0]) == {"code", "severity", "path", "message", "source", "fixes"}
     custom = tmp_path / "p.json"
     custom.write_text(json.dumps(_cfg()))
     assert main(["sei", str(custom), "--format", "json", "--absent", "gust"]) == 0

@@ -313,6 +313,13 @@ BOUNDARIES = [
         {},
     ),
     ("watermark.text.blank", "start-1", [(W1, TEXT), (f"{W1}.WaterMarkText.Text", " . ")], {}),
+    # "LIVE" at FontSize 28 is the largest that fits a 60x30 box in the preview's face (29 overflows)
+    (
+        "watermark.text.overflow",
+        "start-1",
+        [(W1, TEXT), (f"{W1}.WaterMarkText.FontSize", 28), (f"{W1}.WaterMarkText.WaterMarkWidth", 60)],
+        {},
+    ),
     ("watermark.text.dynamic-pos-type", "start-1", [(W1, TEXT), (f"{W1}.WaterMarkText.DynamicPosType", 2)], {}),
     ("watermark.text.font", "start-1", [(W1, TEXT), (f"{W1}.WaterMarkText.Font", "SourceHanSans")], {}),
     (
