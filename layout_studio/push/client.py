@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..secrets import MASK, mask_secrets, mask_text
+from .apis import is_start
 from .credentials import ApiCredential, credential_secrets
 from .endpoint import DEFAULT_HOST, parse_endpoint
 from .errors import PushError
@@ -165,8 +166,8 @@ class TrtcClient:
         """Send ``body`` as ``action`` once; return the reply's ``Response`` object (TaskId, RequestId).
 
         Raises :class:`PushError`: kind ``api`` (an Error reply), ``not-sent`` (no connection), ``unknown``
-        (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start,
-        its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
+        (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start of
+        any task API, its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
         """
         built = self._build(action, body)
         session = self._session()
@@ -212,7 +213,7 @@ class TrtcClient:
                 "the reply has no RequestId: it is not the API's answer (check --endpoint and any proxy)",
                 action,
             )
-        if action == "StartPublishCdnStream" and not response.get("TaskId"):
+        if is_start(action) and not response.get("TaskId"):
             raise self._fail(
                 FailureKind.UNKNOWN,
                 "MalformedResponse",

@@ -218,7 +218,10 @@ def stream_url_scheme(ctx: RuleContext) -> Hits:
 
 @ingest_rule("ingest.stream-url.local", W, f"{sdk('StartStreamIngestRequest.StreamUrl')} (a URL the API pulls)")
 def stream_url_local(ctx: RuleContext) -> Hits:
-    """A local file as StreamUrl: the studio previews it, the API cannot pull it."""
+    """A local file as StreamUrl: the studio previews it, the API cannot pull it (a body about to be sent: the
+    ingest pack's ``ingest.stream-url.unreachable`` error instead)."""
+    if getattr(ctx, "sending", False):
+        return
     for path, item in _media(ctx):
         url = item.stream_url
         if url is not None and url.strip() and not any(c.isspace() for c in url.strip()) and local_file(url):
