@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..api_regions import INGEST_REGIONS, INGEST_SOURCE
 from ..findings import Severity
-from ..model.ingest import StartStreamIngestRequest, UpdateStreamIngestRequest
-from ..rules.ingest import INGEST_RULES, local_file
+from ..model.ingest import StartStreamIngestRequest, UpdateStreamIngestRequest, local_file
+from ..rules.ingest import INGEST_RULES
 from ..sources import api, sdk
 from .pack import Hits, Pack, PackContext, pack_rule
 

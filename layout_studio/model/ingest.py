@@ -19,7 +19,9 @@ StopStreamIngestRequest, DescribeStreamIngestRequest.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
+from urllib.parse import unquote, urlsplit
 
 from pydantic import StrictBool, StrictFloat
 
@@ -27,6 +29,22 @@ from ..sources import api, sdk
 from .base import ApiModel
 from .facts import FieldFacts, Int, Str
 from .recording import RECORDING_ROOM_ID_TYPES
+
+#: Files the studio can preview in place of an ingest source's stream (Pillow reads them).
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
+
+
+def local_file(url: str) -> Path | None:
+    """The local file ``url`` names — a ``file://`` URL, or text without a URL scheme (a path; ``~`` expanded) —
+    else None (a URL of the network)."""
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() == "file":
+        return Path(unquote(parts.path))
+    if len(parts.scheme) > 1:  # a URL; "C:\\media\\a.png" has a one-letter "scheme"
+        return None
+    return Path(text).expanduser() if text else None
+
 
 SdkAppId = Annotated[Int, FieldFacts("SDKAppID of the TRTC application of the room")]
 TaskId = Annotated[Str, FieldFacts("The TaskId StartStreamIngest returned")]
@@ -211,3 +229,13 @@ class IngestSource(ApiModel):
         FieldFacts("Playback speed: 0.5, 0.75, 1.0 (default), 1.25, 1.5, 1.75 or 2.0", source=_start_src("Tempo")),
     ] = None
     idle_timeout: IdleTimeout = None
+
+    def preview_image(self, base: Path | None = None) -> Path | None:
+        """The local image file StreamUrl names (:data:`IMAGE_SUFFIXES`; a relative path taken from ``base``, the
+        preset file's folder), which the studio shows in the regions of this source's UserId; None for a URL of
+        the network or another kind of file (Layout Studio assumption: a source's stream is previewed only from a
+        local picture)."""
+        found = local_file(self.stream_url) if self.stream_url else None
+        if found is None or found.suffix.lower() not in IMAGE_SUFFIXES:
+            return None
+        return found if found.is_absolute() or base is None else base / found

@@ -107,6 +107,12 @@ class Preset(ApiModel):
         FieldFacts("Optional: what ties the design to a task (never secrets such as UserSig)", source=_FORMAT),
     ] = None
 
+    def ingest_source(self, user_id: str | None) -> IngestSource | None:
+        """The ingest source of the Target whose robot is ``user_id`` (a region showing that UserId shows the
+        source), or None."""
+        sources = (self.target.ingest_sources if self.target is not None else None) or []
+        return next((s for s in sources if user_id is not None and s.user_id == user_id), None)
+
     @property
     def canvas(self) -> tuple[int, int] | None:
         """(width, height) of the design's canvas in pixels, or None when it has no complete VideoEncode."""

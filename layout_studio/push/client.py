@@ -4,8 +4,9 @@ The request is signed by :mod:`layout_studio.push.signing` (TC3-HMAC-SHA256 thro
 signer and credential) and posted with ``requests`` (one ``requests.Session`` per thread; proxies and CA bundle from
 the environment as requests reads them: ``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE``). Every failure becomes
 a :class:`~layout_studio.push.errors.PushError` of a known kind. One attempt per call: retries, SequenceNumbers and
-the journal are the caller's (:mod:`layout_studio.push.sender`). :meth:`TrtcClient.prepare` builds the exact request
-:meth:`TrtcClient.call` would send, without sending it (``--dry-run``).
+the journal are the caller's (:mod:`layout_studio.push.sender`). A failure's text is masked — the client's secrets
+and every secret of the body sent (a reply may echo it) — before it is shortened. :meth:`TrtcClient.prepare` builds
+the exact request :meth:`TrtcClient.call` would send, without sending it (``--dry-run``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..secrets import MASK, mask_secrets, mask_text
+from ..secrets import MASK, mask_secrets, mask_text, secret_values
 from .apis import is_start
 from .credentials import ApiCredential, credential_secrets
 from .endpoint import DEFAULT_HOST, parse_endpoint
@@ -159,7 +160,8 @@ class TrtcClient:
     ) -> PushError:
         if isinstance(message, bytes):
             message = message.decode("utf-8", "replace")
-        text = mask_text(" ".join(str(message or "").split())[:300], self.secrets)
+        secrets = [*self.secrets, *getattr(self._local, "body_secrets", ())]  # masked before it is shortened
+        text = " ".join(mask_text(str(message or ""), secrets).split())[:300]
         return PushError(kind, code, text, request_id=request_id, action=action)
 
     def call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -169,6 +171,7 @@ class TrtcClient:
         (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start of
         any task API, its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
         """
+        self._local.body_secrets = secret_values(body)  # a reply may echo any of them
         built = self._build(action, body)
         session = self._session()
         try:

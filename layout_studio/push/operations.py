@@ -14,7 +14,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from ..findings import Severity, has_errors
+from ..findings import Finding, Severity, has_errors
 from ..model import Preset
 from .apis import MIX, START, STOP, UPDATE
 from .errors import ConfigError, RefusedError
@@ -227,6 +227,14 @@ class Pusher(Session):
         self._feedback_usersigs(target, preset)
         return build_request(preset, "start", check=False, **target)
 
+    def checked_start(self, preset: Preset, **target: Any) -> tuple[dict[str, Any], list[Finding]]:
+        """The StartPublishCdnStream body for ``preset`` (:meth:`start_body`) and the validator's findings for it;
+        sends nothing."""
+        from ..validation import validate
+
+        body = self.start_body(preset, **target)
+        return body, validate(body, action="start")
+
     def start_task(self, preset: Preset, *, force: bool = False, **target: Any) -> Outcome:
         """Validate and send StartPublishCdnStream; the outcome's task_id is the new TaskId (recorded with the
         task's SdkAppId, region, RoomId and canvas).
@@ -234,10 +242,7 @@ class Pusher(Session):
         Refused (:class:`RefusedError`, nothing sent) while an earlier start for the same SdkAppId, RoomId and agent
         UserId has an unknown outcome (:mod:`layout_studio.push.starts`), unless ``force``, which resolves it. A
         dry run only warns."""
-        from ..validation import validate
-
-        body = self.start_body(preset, **target)
-        findings = validate(body, action="start")
+        body, findings = self.checked_start(preset, **target)
         if has_errors(findings):
             raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
         region = self.api_region_for(preset, None, body.get("SdkAppId"))

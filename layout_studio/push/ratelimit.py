@@ -3,8 +3,8 @@ shared by every thread and process that writes the same journal.
 
 Each action of the task APIs (:mod:`layout_studio.push.apis`) accepts at most 20 requests a second (``API
 StartPublishCdnStream``, ``API UpdatePublishCdnStream``, ``API StopPublishCdnStream``; ``API CreateCloudRecording``
-and the pages of the other cloud recording and stream ingest actions), so the budget is kept per action. Spacing requests
-1/20 s apart at the client is not enough: the network delays each one differently, and 21 can arrive within one
+and the pages of the other cloud recording and stream ingest actions), so the budget is kept per action. Spacing
+requests 1/20 s apart at the client is not enough: the network delays each one differently, and 21 can arrive within one
 second. The rule here holds whatever the delays (Layout Studio assumption, proved in the tests against a server
 that enforces the limit with jitter):
 

@@ -225,8 +225,9 @@ class Session:
             )
         return self.journal.task(task_id)
 
-    def _target_of(self, api: TaskApi, task_id: str) -> tuple[TaskRecord | None, int, str]:
-        """(record, SdkAppId, API region) of ``task_id`` of ``api``; raises :class:`ConfigError`."""
+    def target_of(self, api: TaskApi, task_id: str) -> tuple[TaskRecord | None, int, str]:
+        """(record, SdkAppId, API region) of ``task_id`` of ``api`` (options, else the journal); raises
+        :class:`ConfigError` for a task of another API or without an SdkAppId."""
         task = self.task_of(api, task_id)
         sdk_app_id = self.sdk_app_id_for(None, task)
         if sdk_app_id is None:
@@ -299,7 +300,7 @@ class Session:
         SdkAppId and TaskId (from the options or the journal) plus ``extra``; ``meta``: the journal row's
         preset_name, design_hash, note. A stop that succeeds marks the task stopped. Raises :class:`ConfigError`
         for a task of another API or without an SdkAppId."""
-        task, sdk_app_id, region = self._target_of(api, task_id)
+        task, sdk_app_id, region = self.target_of(api, task_id)
         body: dict[str, Any] = {"SdkAppId": sdk_app_id, "TaskId": task_id, **(extra or {})}
         if self.options.dry_run:
             return self._dry_run(action, region, body, task_id, findings or [])
@@ -316,7 +317,7 @@ class Session:
         """Send ``api``'s describe for ``task_id`` (retried, not journaled); ``Outcome.reply`` is the Response."""
         if api.describe is None:
             raise ConfigError(f"the {api.title} APIs have no describe action")
-        _task, sdk_app_id, region = self._target_of(api, task_id)
+        _task, sdk_app_id, region = self.target_of(api, task_id)
         body = {"SdkAppId": sdk_app_id, "TaskId": task_id}
         if self.options.dry_run:
             return self._dry_run(api.describe, region, body, task_id, [])

@@ -31,12 +31,11 @@ other. Paths are ``IngestSources[i].<Field>`` (a preset's Target fields are repo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from ..findings import Finding, Severity
 from ..model import Preset, join_path
-from ..model.ingest import IngestSource, StartStreamIngestRequest, UpdateStreamIngestRequest
+from ..model.ingest import IngestSource, StartStreamIngestRequest, UpdateStreamIngestRequest, local_file
 from ..secrets import find_secrets
 from ..sources import api, sdk
 from .fields import field_rules
@@ -171,17 +170,6 @@ def tempo(ctx: RuleContext) -> Hits:
                 f"Tempo {item.tempo} is not a playback speed the API takes: use one of "
                 f"{', '.join(f'{t:g}' for t in TEMPOS)}",
             )
-
-
-def local_file(url: str) -> Path | None:
-    """The local file ``url`` names — a ``file://`` URL, or text without a URL scheme (a path) — else None."""
-    text = url.strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() == "file":
-        return Path(unquote(parts.path))
-    if len(parts.scheme) > 1:  # a URL; "C:\\media\\a.png" has a one-letter "scheme"
-        return None
-    return Path(text).expanduser() if text else None
 
 
 @ingest_rule("ingest.stream-url", E, f"{sdk('StartStreamIngestRequest.StreamUrl')}; {api('StartStreamIngest')}")

@@ -25,6 +25,12 @@ arrival is logged in ``arrivals`` at receipt, before any fault or think time; ``
 number of one action in any sliding one-second window); an update or a stop of a stopped task is
 ``ResourceNotFound``; every SequenceNumber of a task not above the last one it accepted is logged in
 ``sequence_violations`` (the ``fake`` fixture fails the test when it is not empty).
+
+Cloud recording and stream ingest (the block marked "apply" at the end of this file): the actions
+CreateCloudRecording, ModifyCloudRecording, DescribeCloudRecording, DeleteCloudRecording, StartStreamIngest,
+UpdateStreamIngest, DescribeStreamIngest and StopStreamIngest, each checked like the mixing ones (signature, version,
+the API regions of its own API, the body through the SDK's request model), with their state (``recordings``,
+``ingests``, ``ended``) and the fault ``"echo-body"`` (an API error whose message repeats the request body).
 """
 
 from __future__ import annotations
@@ -91,6 +97,7 @@ class FakeTrtc:
         self.latency = latency
         self._next_task = 0
         self._init_safety(strict_rate, jitter)
+        self._init_apply()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
@@ -116,11 +123,11 @@ class FakeTrtc:
     def check(self, headers, raw: bytes) -> tuple[str | None, str | None, dict | None]:
         """(error code, message, body) — code None when the request is well-formed and correctly signed."""
         action = headers.get("X-TC-Action")
-        if action not in ACTIONS:
+        if action not in ACTIONS + APPLY_ACTIONS:  # apply: the recording and ingest actions
             return "InvalidAction", f"unexpected X-TC-Action {action!r}", None
         if headers.get("X-TC-Version") != "2019-07-22":
             return "NoSuchVersion", f"X-TC-Version {headers.get('X-TC-Version')!r}", None
-        if headers.get("X-TC-Region") not in ("ap-guangzhou", "ap-hongkong", "ap-singapore"):
+        if headers.get("X-TC-Region") not in APPLY_REGIONS.get(action, ("ap-guangzhou", "ap-hongkong", "ap-singapore")):
             return "UnsupportedRegion", f"region {headers.get('X-TC-Region')!r}", None
         auth = headers.get("Authorization", "")
         try:
@@ -216,6 +223,8 @@ class FakeTrtc:
                     return self.api({"Error": {"Code": "RequestLimitExceeded", "Message": "too many requests"}})
                 if fault and fault.startswith("error:"):
                     return self.api({"Error": {"Code": fault[6:], "Message": f"simulated {fault[6:]}"}})
+                if fault == "echo-body":  # apply: see the end of this file
+                    return self.api(echo_body(raw))
                 code, message, body = fake.check(self.headers, raw)
                 if code:
                     with fake.lock:
@@ -240,6 +249,8 @@ class FakeTrtc:
         """The API's answer to a valid request (and the state change)."""
         with self.lock:
             self.requests.append((time.monotonic(), action, body))
+            if action in APPLY_ACTIONS:  # apply: recording and ingest
+                return self.apply_other(action, body)
             if action == "StartPublishCdnStream":
                 self._next_task += 1
                 task = f"task-{self._next_task:05d}"
@@ -302,3 +313,82 @@ class FakeTrtc:
                     start += 1
                 peak = max(peak, end - start + 1)
         return peak
+
+
+# ======================================================================================================================
+# apply: cloud recording and stream ingest. Each action is checked like the mixing ones (FakeTrtc.check: signature,
+# version, the API regions of its API — API CreateCloudRecording, API StartStreamIngest and the pages of the other
+# actions —, the body through the SDK's request model). The state: ``recordings`` (TaskId -> the Create body and each
+# Modify body applied), ``ingests`` (TaskId -> the Start body and each Update body applied), ``ended`` (stopped or
+# deleted TaskIds). A Modify, Describe or Delete of a recording that does not exist answers ResourceNotFound; an
+# Update or Stop of an ingest that does not exist FailedOperation.TaskNotExist / FailedOperation.TaskFinished (as the
+# API pages list them); a Describe of an ingest that does not exist answers Status NotExist; a StartStreamIngest whose
+# robot already plays into the room answers FailedOperation.TaskExist.
+# ======================================================================================================================
+
+RECORDING_ACTIONS = ("CreateCloudRecording", "ModifyCloudRecording", "DescribeCloudRecording", "DeleteCloudRecording")
+INGEST_ACTIONS = ("StartStreamIngest", "UpdateStreamIngest", "DescribeStreamIngest", "StopStreamIngest")
+APPLY_ACTIONS = RECORDING_ACTIONS + INGEST_ACTIONS
+RECORDING_REGIONS = ("ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore")
+INGEST_REGIONS = ("ap-bangkok", "ap-guangzhou", "ap-jakarta", "ap-mumbai", "ap-singapore", "ap-tokyo")
+APPLY_REGIONS = {**dict.fromkeys(RECORDING_ACTIONS, RECORDING_REGIONS), **dict.fromkeys(INGEST_ACTIONS, INGEST_REGIONS)}
+
+
+def echo_body(raw: bytes) -> dict:
+    """An API error whose message repeats the request body (a gateway or API quoting what it refused)."""
+    return {"Error": {"Code": "InvalidParameter", "Message": f"cannot parse request {raw.decode('utf-8', 'replace')}"}}
+
+
+def _init_apply(self: FakeTrtc) -> None:
+    self.recordings = defaultdict(list)
+    self.ingests = defaultdict(list)
+    self.ended = set()
+    self._next_apply = 0
+
+
+def _not_found(code: str) -> dict:
+    return {"Error": {"Code": code, "Message": "the task does not exist"}}
+
+
+def apply_other(self: FakeTrtc, action: str, body: dict) -> dict:
+    """The answer to a valid recording or ingest request (called holding ``self.lock``)."""
+    task = body.get("TaskId")
+    if action in ("CreateCloudRecording", "StartStreamIngest"):
+        if action == "StartStreamIngest":
+            robot = (body.get("RoomId"), body.get("UserId"))
+            playing = [t for t in self.ingests if t not in self.ended]
+            if any((self.ingests[t][0].get("RoomId"), self.ingests[t][0].get("UserId")) == robot for t in playing):
+                return {"Error": {"Code": "FailedOperation.TaskExist", "Message": "Task already exists"}}
+        self._next_apply += 1
+        task = f"{'rec' if action == 'CreateCloudRecording' else 'ing'}-{self._next_apply:05d}"
+        (self.recordings if action == "CreateCloudRecording" else self.ingests)[task].append(body)
+        return {"TaskId": task}
+    if action in RECORDING_ACTIONS:
+        if task not in self.recordings or task in self.ended:
+            return _not_found("ResourceNotFound")
+        if action == "ModifyCloudRecording":
+            self.recordings[task].append(body)
+        elif action == "DeleteCloudRecording":
+            self.ended.add(task)
+        else:
+            files = [
+                {"UserId": "", "FileName": f"{task}.m3u8", "TrackType": "audio_video", "BeginTimeStamp": 1700000000}
+            ]
+            return {"TaskId": task, "Status": "InProgress", "StorageFileList": files}
+        return {"TaskId": task}
+    exists = task in self.ingests and task not in self.ended
+    if action == "DescribeStreamIngest":
+        return {"Status": "InProgress" if exists else "NotExist"}
+    if action == "UpdateStreamIngest":
+        if not exists:
+            return _not_found("FailedOperation.TaskNotExist")
+        self.ingests[task].append(body)
+        return {"Status": "InProgress"}
+    if not exists:
+        return _not_found("FailedOperation.TaskFinished")
+    self.ended.add(task)
+    return {}
+
+
+FakeTrtc._init_apply = _init_apply
+FakeTrtc.apply_other = apply_other
