@@ -25,6 +25,7 @@ from .findings import Finding, sort_findings
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
 from .rules import RuleContext, run
 from .rules.ingest import ingest_source_findings
+from .rules.preset import stored_secret_findings
 from .rules.registry import Action
 
 _TARGET_FIELDS = (
@@ -126,4 +127,5 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     findings.extend(f for f in run(ctx) if f.path not in dropped)
     if isinstance(model, Preset):
         findings.extend(f for f in ingest_source_findings(model) if f.path not in dropped)
+        findings.extend(stored_secret_findings(model))
     return sort_findings(findings)

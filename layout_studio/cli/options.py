@@ -210,11 +210,15 @@ def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None)
     err = outcome.error
     print(f"layout-studio: error: {err}", file=sys.stderr)
     if outcome.status == "unknown":
-        print(
-            "the outcome is unknown: check the task, then push again (a new SequenceNumber is drawn) or see "
-            "`layout-studio history`",
-            file=sys.stderr,
+        from ..push.apis import MIX, api_of
+
+        api = api_of(outcome.action)
+        again = (
+            "push again (a new SequenceNumber is drawn)"
+            if api is None or api is MIX
+            else f"run the same command again (it sets the same values; {api.commands})"
         )
+        print(f"the outcome is unknown: check the task, then {again} or see `layout-studio history`", file=sys.stderr)
     return 1
 
 

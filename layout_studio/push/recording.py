@@ -19,8 +19,9 @@ to be sent; errors refuse it. The pieces:
   ``Target.StorageParams``; a CloudStorage's SecretKey is ``storage_secret_key`` (the command line: option or
   ``TRTC_STORAGE_SECRET_KEY``), put in the body only, never stored (the journal strips it) nor shown.
 
-An update sends the design's MixLayoutParams and SubscribeStreamUserIds (ModifyCloudRecording takes every parameter
-each time, so both are sent; the encoding and so the canvas cannot change). Its plan compares them with what the
+An update sends the design's MixLayoutParams and, when the design has audio lists, SubscribeStreamUserIds
+(ModifyCloudRecording takes every parameter each time: a design without lists records everyone, Layout Studio
+assumption); the encoding, and so the canvas, cannot change. Its plan compares them with what the
 task last received (the journal's Create and Modify rows) and validates the layout against the task's canvas.
 """
 

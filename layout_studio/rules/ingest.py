@@ -24,8 +24,9 @@ The traps (``API StartStreamIngest``; ``SDK models.StartStreamIngestRequest``):
 
 For a preset: an ingest source's UserId must not be the mixing robot's (AgentParams.UserId) nor another source's
 (``ingest.user.clash``, each robot user enters the room once), a source no region of a custom layout shows is
-noted (``ingest.user.not-shown``, info), and a UserSig stored in a source is a ``preset.secret`` warning like any
-other. Paths are ``IngestSources[i].<Field>`` (a preset's Target fields are reported at their request path).
+noted (``ingest.user.not-shown``, info); a UserSig stored in a source is a ``preset.secret`` warning like any other
+(:func:`layout_studio.rules.preset.stored_secret_findings`). Paths are ``IngestSources[i].<Field>`` (a preset's
+Target fields are reported at their request path).
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from urllib.parse import urlsplit
 from ..findings import Finding, Severity
 from ..model import Preset, join_path
 from ..model.ingest import IngestSource, StartStreamIngestRequest, UpdateStreamIngestRequest, local_file
-from ..secrets import find_secrets
 from ..sources import api, sdk
 from .fields import field_rules
 from .registry import Hits, Report, Rule, RuleContext, fixes, run
@@ -269,14 +269,6 @@ def _source_hits(preset: Preset) -> Iterable[tuple[str, Severity, str, str]]:
                     f"no region of the custom layout shows {user!r}: the source is heard (unless the audio lists "
                     "leave it out) but not seen — add a region with this UserId to show it",
                 )
-        for secret in find_secrets(source.to_api()):
-            yield (
-                "preset.secret",
-                W,
-                join_path(path, secret),
-                f"{join_path(path, secret)} is a secret stored in a preset file, which may be shared or committed; "
-                "remove it (saving the preset strips it): the source's UserSig is given or generated when it starts",
-            )
 
 
 def ingest_source_findings(preset: Preset) -> list[Finding]:
