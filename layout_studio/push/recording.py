@@ -154,6 +154,8 @@ class Recorder:
             room_type = "int" if room_id.isascii() and room_id.isdigit() else "string"
         room_id_type = {None: None, "int": 0, "string": 1}[room_type]  # the mixing APIs' meaning: export reverses it
         room = room_id or (preset.target.room_id if preset.target is not None else None)
+        if not room:
+            raise ConfigError("no RoomId: pass --room-id ROOM or set Target.RoomId in the preset")
         robot = self.robot(preset, room, robot_user_id)
         result = export(
             preset, "recording", sdk_app_id=sdk_app_id, room_id=room, room_id_type=room_id_type, robot_user_id=robot
