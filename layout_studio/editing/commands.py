@@ -6,8 +6,8 @@ Each command takes the session (and its arguments), makes at most one undo step 
 (:class:`Effect`) and the line for the status bar. A front end calls the command and shows the outcome; it holds no
 editing logic of its own. Commands on the selection refuse when nothing is selected: a message, no undo step.
 
-Geometry commands (nudge, resize, drag, handle resize) name the primary element's new box in their message
-(``Move: #1 X 640 Y 180 W 640 H 360``), so a front end shows X/Y/W/H live while an element moves.
+Geometry commands (nudge, resize, drag, handle resize) give the primary element's new box as their message
+(``#1 X 640 Y 180 W 640 H 360``), so a front end shows X/Y/W/H live while an element moves.
 
 To add a command: a function here taking the session first, changing the design only through
 :meth:`EditSession.change` or :meth:`EditSession.replace` (one undo step; a ``coalesce`` key joins the steps of one
@@ -86,12 +86,12 @@ def geometry_line(session: EditSession, ref: ElementRef | None = None) -> str | 
 
 
 def _with_geometry(session: EditSession, outcome: Outcome, ref: ElementRef | None = None) -> Outcome:
-    """``outcome`` with the box of ``ref`` (default: the primary selection) after its message
-    (:func:`geometry_line`)."""
+    """``outcome`` with the box of ``ref`` (default: the primary selection) as its message
+    (:func:`geometry_line`): the box is the news, and it must fit an 80-column status line."""
     line = geometry_line(session, ref)
     if outcome.effect is not Effect.DESIGN or line is None:
         return outcome
-    return Outcome(outcome.effect, f"{outcome.message}: {line}" if outcome.message else line)
+    return Outcome(outcome.effect, line)
 
 
 # -- selection -----------------------------------------------------------------------------------------------------
@@ -109,13 +109,13 @@ def select_all_regions(session: EditSession) -> Outcome:
 
 # -- elements ------------------------------------------------------------------------------------------------------
 def nudge(session: EditSession, dx: int, dy: int) -> Outcome:
-    """Move the selected elements by (dx, dy) pixels (undo step "Move"); the message names the new box."""
+    """Move the selected elements by (dx, dy) pixels (undo step "Move"); the message is the new box."""
     return _with_geometry(session, _on_selection(session, "Move", lambda p, r: ops.nudge(p, r, dx, dy)))
 
 
 def resize(session: EditSession, dw: int, dh: int) -> Outcome:
     """Grow (positive) or shrink the selected elements by (dw, dh) pixels, never below 1 px (undo step "Resize");
-    the message names the new box."""
+    the message is the new box."""
     return _with_geometry(session, _on_selection(session, "Resize", lambda p, r: ops.resize(p, r, dw, dh)))
 
 
@@ -167,7 +167,7 @@ def duplicate(session: EditSession) -> Outcome:
 
 def drag(session: EditSession, ref: ElementRef, x: int, y: int, gesture: int) -> Outcome:
     """Put ``ref``'s top-left corner at (x, y) pixels; every step of one mouse ``gesture`` is one undo step "Drag"
-    (seal the history when the gesture ends). The message names the new box."""
+    (seal the history when the gesture ends). The message is the new box."""
     session.change("Drag", lambda p: ops.move_to(p, ref, x, y), coalesce=f"drag-{gesture}")
     return _with_geometry(session, Outcome(Effect.DESIGN, "Move"), ref)
 
@@ -175,7 +175,7 @@ def drag(session: EditSession, ref: ElementRef, x: int, y: int, gesture: int) ->
 def resize_to(session: EditSession, ref: ElementRef, new: Box, gesture: int) -> Outcome:
     """Give ``ref`` the box ``new`` (x, y, width, height in pixels; width and height at least 1) while one of its
     edges or corners is dragged; every step of one mouse ``gesture`` is one undo step "Resize" (seal the history
-    when the gesture ends). The message names the new box."""
+    when the gesture ends). The message is the new box."""
     x, y, w, h = new
     session.change("Resize", lambda p: set_box(p, ref, (x, y, max(1, w), max(1, h))), coalesce=f"resize-{gesture}")
     return _with_geometry(session, Outcome(Effect.DESIGN, "Resize"), ref)

@@ -82,18 +82,20 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, area: str, rows: list[Row]) -> None:
         super().__init__()
         self.area, self.rows = area, rows
+        self.mouse: tuple[Row, ...] = MOUSE if area == "Canvas" else ()
+        self.palette = palette_rows()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide", id="help"):
             yield Label(f"Keys: {self.area}   (esc closes)", classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(_table(self.rows, "key", f"in the {self.area.lower()}"), id="help-keys")
-                if self.area == "Canvas":
-                    yield Static(_table(MOUSE, "mouse", "on the canvas"), id="help-mouse")
+                if self.mouse:
+                    yield Static(_table(self.mouse, "mouse", "on the canvas"), id="help-mouse")
                 yield Static(
                     Text("Every command, also those without a key: ctrl+p, type a few letters, enter.", style="italic")
                 )
-                yield Static(_table(palette_rows(), "command (ctrl+p)", "what it does"), id="help-palette")
+                yield Static(_table(self.palette, "command (ctrl+p)", "what it does"), id="help-palette")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

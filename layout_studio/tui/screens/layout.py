@@ -111,7 +111,7 @@ class LayoutActions(Screen[None]):
                 converted = self._convert(users)
                 if converted is not None:
                     added = commands.add_region(self.session)
-                    self.show(Outcome(Effect.DESIGN, f"{converted.message}; {added.message}"))
+                    self.show(Outcome(Effect.DESIGN, f"custom layout for {users} users; {added.message}"))
             elif choice == "add":
                 self.show(commands.add_region(self.session))
 

@@ -2,8 +2,8 @@
 
 Each region shows its index, its user (or ``auto #n`` for an unnamed slot) and its ZOrder; elements are drawn
 bottom to top by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; regions with an
-error finding are filled in the error colour. The canvas keeps its aspect ratio (a terminal cell is taken as
-twice as tall as it is wide) and is centred in the widget.
+error finding are filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
+:func:`~.picture.cell_aspect`, the preview's too) and is centred in the widget.
 
 A dynamic layout (MixLayoutMode 1-3) shows **ghost slots**: the places the MCU would give the users of the
 simulated room (:func:`layout_studio.mix.placements`, the geometry of the preview and of ``sei``), dotted and
@@ -33,7 +33,7 @@ from ...editing.geometry import other_boxes, snap_lines, snap_position
 from ...editing.handles import Edges, handle_edges, resize_box
 from ...editing.ops import canvas_of
 from ...mix import placements
-from .picture import DASHED, DOTTED, HEAVY, LIGHT, Picture
+from .picture import DASHED, DOTTED, HEAVY, LIGHT, Picture, cell_aspect
 
 REGION_COLOURS = ("#2d5f8b", "#3b7a57", "#7a5c2e", "#6b3f7a", "#2e7a78", "#7a3f52", "#55602c", "#4a4f8c")
 GHOST_COLOURS = ("#1c2f40", "#1f3a2b", "#3a2e1a", "#33223a", "#1a3a39", "#3a2029", "#2b301a", "#25283f")
@@ -44,7 +44,8 @@ GHOST_FG = "#9a9a9a"
 GUIDE_FG = "#00d7ff"
 HEADER_FG = "#ffd75f"
 OUTSIDE_BG = "#101010"
-CELL_ASPECT = 2.0  # a terminal cell is about twice as tall as wide
+#: A terminal cell's height over its width when the terminal does not say (:func:`~.picture.cell_aspect`).
+CELL_ASPECT = 2.0
 
 Cells = tuple[int, int, int, int]
 
@@ -71,25 +72,27 @@ def parse_colour(value: str | None, default: str = "#000000") -> str:
 
 @dataclass
 class Mapping:
-    """Canvas pixels <-> widget cells: ``scale`` pixels per column, origin cell (``ox``, ``oy``)."""
+    """Canvas pixels <-> widget cells: ``scale`` pixels per column, origin cell (``ox``, ``oy``), cells ``aspect``
+    times as high as wide."""
 
     scale: float
     ox: int
     oy: int
     cols: int
     rows: int
+    aspect: float = CELL_ASPECT
 
     def cell_x(self, px: float) -> int:
         return self.ox + round(px / self.scale)
 
     def cell_y(self, px: float) -> int:
-        return self.oy + round(px / (self.scale * CELL_ASPECT))
+        return self.oy + round(px / (self.scale * self.aspect))
 
     def px_dx(self, cells: int) -> int:
         return round(cells * self.scale)
 
     def px_dy(self, cells: int) -> int:
-        return round(cells * self.scale * CELL_ASPECT)
+        return round(cells * self.scale * self.aspect)
 
     def cells(self, b: Box) -> Cells:
         """Cells (x0, y0, x1, y1) covered by box ``b`` (pixels), at least one."""
@@ -98,15 +101,15 @@ class Mapping:
         return x0, y0, max(self.cell_x(x + w), x0 + 1), max(self.cell_y(y + h), y0 + 1)
 
 
-def fit(canvas: tuple[int, int], width: int, height: int, margin: int = 1) -> Mapping:
+def fit(canvas: tuple[int, int], width: int, height: int, margin: int = 1, aspect: float = CELL_ASPECT) -> Mapping:
     """The largest cell mapping of ``canvas`` (pixels) into ``width`` x ``height`` cells less ``margin`` cells on
-    each side (where off-canvas parts of regions show), centred."""
+    each side (where off-canvas parts of regions show), centred, for cells ``aspect`` times as high as wide."""
     cw, ch = canvas
     inner_w, inner_h = max(width - 2 * margin, 1), max(height - 2 * margin, 1)
-    scale = max(cw / inner_w, ch / (inner_h * CELL_ASPECT), 1e-6)
+    scale = max(cw / inner_w, ch / (inner_h * aspect), 1e-6)
     cols = min(inner_w, max(1, round(cw / scale)))
-    rows = min(inner_h, max(1, round(ch / (scale * CELL_ASPECT))))
-    return Mapping(scale, (width - cols) // 2, (height - rows) // 2, cols, rows)
+    rows = min(inner_h, max(1, round(ch / (scale * aspect))))
+    return Mapping(scale, (width - cols) // 2, (height - rows) // 2, cols, rows, aspect)
 
 
 @dataclass
@@ -176,7 +179,7 @@ class CanvasView(Widget, can_focus=True):
 
     def _draw(self, width: int, height: int) -> list[Strip]:
         preset = self.session.preset
-        m = self._map = fit(canvas_of(preset), width, height)
+        m = self._map = fit(canvas_of(preset), width, height, aspect=cell_aspect())
         pic = Picture(width, height, Style(bgcolor=OUTSIDE_BG))
         vp = preset.video_params
         canvas_bg = Style(bgcolor=parse_colour(vp.back_ground_color if vp else None), color="#3a3a3a")
@@ -295,7 +298,7 @@ class CanvasView(Widget, can_focus=True):
         if g is None or m is None:
             return
         dx, dy = m.px_dx(event.x - g.sx), m.px_dy(event.y - g.sy)
-        threshold = m.scale * CELL_ASPECT
+        threshold = m.scale * m.aspect
         others = other_boxes(self.session.preset, [g.ref])
         canvas = canvas_of(self.session.preset)
         if g.edges:

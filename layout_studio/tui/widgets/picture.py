@@ -4,19 +4,33 @@ frames, text), then turns into Textual strips.
 Styles are kept as small integers into a table of Rich styles, so filling a row is one slice assignment and
 merging equal neighbours into segments compares integers; a style drawn over another (``keep_bg``: a frame or a
 label over a filled box) is their combination, computed once per pair. Coordinates are cells; anything outside the
-picture is clipped.
+picture is clipped. :func:`cell_aspect` is the shape of a cell, for drawing at the right aspect ratio.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
+from textual_image._terminal import get_cell_size  # textual-image exports it nowhere public
 
 LIGHT = ("┌", "┐", "└", "┘", "─", "│")
 HEAVY = ("┏", "┓", "┗", "┛", "━", "┃")
 DASHED = ("┌", "┐", "└", "┘", "┄", "┆")
 DOTTED = ("·", "·", "·", "·", "┈", "┊")
+
+
+@cache
+def cell_aspect() -> float:
+    """Height of a terminal cell over its width, as the terminal reports it (textual-image asks it once, before
+    the app starts); 2.0 when it does not say (no terminal: tests, pipes)."""
+    try:
+        size = get_cell_size()
+    except Exception:  # noqa: BLE001 - no terminal to ask
+        return 2.0
+    return size.height / size.width if size.width > 0 and size.height > 0 else 2.0
 
 
 class Picture:

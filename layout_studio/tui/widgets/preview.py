@@ -3,7 +3,7 @@ textual-image, which picks the terminal's best method (kitty graphics, sixel, or
 unicode blocks when not attached to a terminal).
 
 The picture keeps the canvas's aspect ratio: it is letterboxed (centred, with bands) in its pane, from the
-terminal's cell size (:func:`textual_image` asks the terminal; two pixels high per cell wide when it cannot tell),
+terminal's cell size (:func:`~.picture.cell_aspect`),
 so a 16:9 canvas shows 16:9 and a portrait canvas stays portrait. The caption says what is shown: the size and
 render time, the simulated room of a dynamic layout, and **stale** as soon as the design changed after the render
 (:meth:`PreviewPane.changed`); :data:`PREVIEW_DELAY` seconds after the last change the pane posts
@@ -25,11 +25,11 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
-from textual_image._terminal import get_cell_size
 from textual_image.widget import Image
 
 from ...editing.ops import canvas_of
 from ...findings import Finding, Severity
+from .picture import cell_aspect
 
 if TYPE_CHECKING:
     from ...model import Preset
@@ -44,15 +44,6 @@ PREVIEW_DELAY = 0.5
 def preview_scale(canvas: tuple[int, int]) -> float:
     """Scale factor that fits ``canvas`` into :data:`PREVIEW_MAX_SIDE` pixels (at most 1)."""
     return min(1.0, PREVIEW_MAX_SIDE / max(canvas[0], canvas[1], 1))
-
-
-def cell_aspect() -> float:
-    """Height of a terminal cell over its width (the terminal's own figure; 2.0 when it does not say)."""
-    try:
-        size = get_cell_size()
-    except Exception:  # noqa: BLE001 - no terminal (tests, pipes): the usual 1:2 cell
-        return 2.0
-    return size.height / size.width if size.width and size.height else 2.0
 
 
 def letterbox(canvas: tuple[int, int], cols: int, rows: int, aspect: float = 2.0) -> tuple[int, int]:
