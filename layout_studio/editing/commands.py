@@ -56,7 +56,7 @@ class Outcome:
 
 NOTHING_SELECTED = "nothing selected: press tab or click a region"
 SELECT_TO_ALIGN = "select regions first (ctrl+a selects all regions, shift+click adds one)"
-TOO_FEW_TO_DISTRIBUTE = "distribute needs at least three selected elements"
+TOO_FEW_TO_DISTRIBUTE = "distribute needs three selected elements or more (ctrl+a selects all regions)"
 
 
 def _on_selection(session: EditSession, label: str, edit: Callable[[Preset, ElementRef], Any]) -> Outcome:
