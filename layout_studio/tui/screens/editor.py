@@ -104,14 +104,17 @@ class EditorScreen(LayoutActions):
         self._message: str | None = None
         self._preview_key: tuple[int, int | None] | None = None
         self._can_edit: bool | None = None
+        self._view = ContentSwitcher(initial="canvas", id="view")
+        self._canvas = CanvasView(session, id="canvas")
+        self._preview = PreviewPane(id="preview")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                with ContentSwitcher(initial="canvas", id="view"):
-                    yield CanvasView(self.session, id="canvas")
-                    yield PreviewPane(id="preview")
+                with self._view:
+                    yield self._canvas
+                    yield self._preview
                 yield FindingsPanel(id="findings")
             with Vertical(id="right"):
                 yield ElementList(self.session, id="elements")
@@ -121,9 +124,6 @@ class EditorScreen(LayoutActions):
     def on_mount(self) -> None:
         for form in self.query(FieldForm):
             form.can_focus = False  # a scrolling column is no focus stop of its own: its fields are
-        self._canvas = self.query_one(CanvasView)
-        self._preview = self.query_one(PreviewPane)
-        self._view = self.query_one("#view", ContentSwitcher)
         self._preview_key = self._design_key()
         self.sync(changed=False)
         self._canvas.focus()
