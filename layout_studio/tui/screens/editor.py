@@ -7,8 +7,10 @@ letter while a text field takes it as typing; enter and escape appear where they
 The screen owns its actions and keeps each one thin: an editing operation is a command of
 :mod:`layout_studio.editing.commands` over the session, whose :class:`~layout_studio.editing.commands.Outcome` the
 screen shows (:meth:`EditorScreen.show`); file actions go to the screen's :class:`~.files.FileActions`; the preview
-renders in its own pane. To add a key: a :class:`Binding` in ``BINDINGS`` naming an ``action_*`` method here; a palette
-entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
+renders in its own pane; actions on the layout as a whole (templates, canvas size, dynamic layouts) are in the base
+class :class:`~.layout.LayoutActions`. To add a key: a :class:`Binding` with a description in
+:data:`layout_studio.tui.keys.EDITOR_BINDINGS` naming an ``action_*`` method here (the help screen lists it by
+itself); a palette entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
 
 After every change :meth:`EditorScreen.sync` redraws the canvas at once and the other panels (elements,
 inspector, findings, status line) right after that frame is painted, so a nudge or a drag shows on the canvas
