@@ -135,13 +135,13 @@ def parse_sources(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def refuse_overwriting_input(out: Path, source: Path) -> None:
-    """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset)."""
+def refuse_overwriting_input(out: Path, source: Path, *, what: str = "PNG", example: str | None = None) -> None:
+    """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset); the
+    message asks for another name for the ``what`` written, e.g. ``example`` (default: the input's name as .png)."""
     try:
         same = out.exists() and os.path.samefile(out, source)
     except OSError:
         same = False
     if same:
-        raise LayoutStudioError(
-            f"{out}: is the input file {source}; give the PNG another name, e.g. -o {source.with_suffix('.png').name}"
-        )
+        name = example or source.with_suffix(".png").name
+        raise LayoutStudioError(f"{out}: is the input file {source}; give the {what} another name, e.g. -o {name}")
