@@ -50,7 +50,14 @@ def import_command(args: Args) -> int:
         raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")
     require_directory(args.output)
     raw = read_json(args.request)
-    name = args.name or os.path.splitext(os.path.basename(args.output))[0].replace("-", " ").replace("_", " ")
+    try:
+        (args.name or "").encode("utf-8")
+    except UnicodeEncodeError:
+        raise LayoutStudioError(
+            "--name is not UTF-8 text (bytes a non-UTF-8 terminal passed on); write it in UTF-8"
+        ) from None
+    stem = os.fsencode(os.path.splitext(os.path.basename(args.output))[0]).decode("utf-8", "replace")
+    name = args.name or stem.replace("-", " ").replace("_", " ")
     try:
         imported = import_body(raw, name=name)
     except LayoutStudioError as err:

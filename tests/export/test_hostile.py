@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 
 import pytest
@@ -217,3 +218,44 @@ def test_the_smart_stretch_of_a_recording_is_named_as_such():
     body["MixLayoutParams"]["MixLayoutList"][0]["RenderMode"] = 3
     [note] = [f for f in import_body(body).findings if f.code == "import.recording.render-mode"]
     assert "RenderMode 3 (smart stretch)" in note.message
+
+
+# -- bytes that are no text: a command line in a non-UTF-8 terminal, a file name in Latin-1 ----------------------------
+NOT_UTF8 = os.fsdecode(b"caf\xe9")  # what Python makes of those bytes in argv: a lone surrogate
+
+
+@pytest.mark.parametrize(
+    ("target", "option"),
+    [("recording", "robot_user_id"), ("sdk-stream-mixing", "room_id"), ("mcu-legacy", "stream_id")],
+)
+def test_an_export_option_that_is_no_text_is_bad_input(target, option, tmp_path):
+    with pytest.raises(LayoutStudioError, match="not UTF-8 text"):
+        export(SHOW, target, **{option: NOT_UTF8})
+
+
+def test_the_command_line_says_so_and_writes_nothing(tmp_path, capsys):
+    preset = tmp_path / "show.json"
+    preset.write_text(json.dumps(SHOW))
+    out_file = tmp_path / "rec.json"
+    argv = ["export", str(preset), "--to", "recording", "--robot-user-id", NOT_UTF8, "-o", str(out_file)]
+    assert main(argv) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err and not out_file.exists()
+
+
+def test_import_names_a_preset_after_a_file_name_that_is_no_text(tmp_path, capsys):
+    request = tmp_path / "request.json"
+    request.write_text(json.dumps(_recording_body()))
+    out_file = tmp_path / f"{NOT_UTF8}.json"
+    assert main(["import", str(request), "-o", str(out_file)]) == 0
+    assert json.loads(out_file.read_bytes())["Name"] == "caf\ufffd"
+    assert main(["import", str(request), "-o", str(tmp_path / "b.json"), "--name", NOT_UTF8]) == 2
+    assert "--name" in capsys.readouterr().err and not (tmp_path / "b.json").exists()
+
+
+def test_a_client_export_refuses_an_output_name_its_body_cannot_hold(tmp_path, capsys):
+    preset = tmp_path / "show.json"
+    preset.write_text(json.dumps(SHOW))  # a text watermark: drawn to <output>.watermark-0.png, named in the body
+    out_file = tmp_path / f"{NOT_UTF8}.json"
+    assert main(["export", str(preset), "--to", "sdk-stream-mixing", "-o", str(out_file)]) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [preset]
