@@ -79,7 +79,7 @@ def room_options(*, absent_help: str) -> Callable[[Any], Any]:
 def render(args: Args) -> int:
     """Render and write the PNG; findings on stderr."""
     from ..atomic import atomic_write_png
-    from ..jsonfile import read_json
+    from ..documents import load
     from ..render import Renderer
 
     if args.clean and args.overlay:
@@ -90,10 +90,10 @@ def render(args: Args) -> int:
     if not (0.05 <= args.scale <= 4):
         raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
     sources = parse_sources(args.source)
-    raw = read_json(args.file)
+    document = load(args.file)  # a value of the wrong type is bad input (exit 2), not dropped from the drawing
     refuse_overwriting_input(Path(args.output), Path(args.file))
     result = Renderer().render(
-        raw,
+        document,
         users=args.users,
         absent=list(args.absent),
         sources=sources,
