@@ -257,8 +257,10 @@ def _layout(src: Source) -> MixLayoutParams:
             "screen-sharing-main-user",
             "VideoParams.LayoutParams.MaxVideoUser",
             "no MaxVideoUser: the recording's screen-sharing template shows the canvas background in the large "
-            "window (the MCU shows the first user); name the large-picture user",
-            sdk("MixLayoutParams.MaxResolutionUserId"),
+            "window, as Layout Studio's preview of the MCU does (the manual asks to set the large-picture user "
+            "explicitly); name the large-picture user",
+            f"{sdk('MixLayoutParams.MaxResolutionUserId')}; {api('StartPublishCdnStream', 'layout templates')}",
+            visible=False,
         )
     params.pure_audio_disable_layout = not holds_place(lp)
     if lp.render_mode is not None:

@@ -259,3 +259,14 @@ def test_a_client_export_refuses_an_output_name_its_body_cannot_hold(tmp_path, c
     assert main(["export", str(preset), "--to", "sdk-stream-mixing", "-o", str(out_file)]) == 2
     assert "not UTF-8 text" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [preset]
+
+
+def test_screen_sharing_without_a_large_picture_user_is_no_loss_to_a_recording():
+    """Both the recording (its documents) and the MCU (Layout Studio's preview, after the manual: the large picture
+    must be set explicitly) show the canvas background in the large window: nothing is lost, so the note is an info
+    and does not claim that the MCU shows the first user."""
+    design = copy.deepcopy(SHOW)
+    design["VideoParams"]["LayoutParams"] = {"MixLayoutMode": 2}
+    [note] = [f for f in export(design, "recording").findings if f.code == "export.recording.screen-sharing-main-user"]
+    assert note.severity is Severity.INFO
+    assert "background" in note.message and "first user" not in note.message
