@@ -192,8 +192,9 @@ class Source:
         self.findings.append(Finding(f"export.{self.target}.{what}", Severity.ERROR, path, message, source))
 
     def slots(self) -> list[Slot]:
-        """The regions of a custom layout in MixLayoutList order (:func:`layout_studio.mix.resolve`)."""
-        return resolve(self.design)
+        """The regions of a custom layout in MixLayoutList order (:func:`layout_studio.mix.resolve`); none for an
+        audio-only design (:attr:`layout_studio.mix.Design.audio_only`)."""
+        return [] if self.design.audio_only else resolve(self.design)
 
     @property
     def room_id(self) -> str | None:

@@ -41,7 +41,10 @@ class Design:
 
     ``canvas``: (width, height) in pixels, always set; ``room_id``: the main room (RoomId, or the preset's
     Target.RoomId), None when the config has none; ``kind``: ``preset``, ``start`` or ``update``; ``findings``: the
-    ``schema.*`` findings of parsing a dict and the ``render.canvas.*`` warnings of choosing the canvas.
+    ``schema.*`` findings of parsing a dict and the ``render.canvas.*`` warnings of choosing the canvas;
+    ``audio_only``: a preset or start body without VideoParams, which the MCU mixes as audio only (no picture, so no
+    regions, watermarks or layout SEI: API StartPublishCdnStream, VideoParams "required when mixing video"); an
+    update body without VideoParams keeps the task's video as it is, so it is never audio only.
     """
 
     video: McuVideoParams
@@ -51,6 +54,7 @@ class Design:
     canvas: tuple[int, int]
     kind: Kind
     findings: list[Finding] = field(default_factory=list)
+    audio_only: bool = False
 
     @property
     def layout(self) -> McuLayoutParams:
@@ -137,4 +141,5 @@ def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
         canvas=(int(size[0]), int(size[1])),
         kind=kind,
         findings=findings,
+        audio_only=kind != "update" and getattr(model, "video_params", None) is None,
     )

@@ -21,7 +21,7 @@ from layout_studio.export import TARGETS, export
 from layout_studio.findings import Finding, Severity
 from layout_studio.importer import import_body
 
-from ..rules.bodies import edit
+from ..rules.bodies import edit, preset_from
 from ..rules.test_fuzz import SCALARS, _containers
 from .designs import SHOW
 
@@ -270,3 +270,34 @@ def test_screen_sharing_without_a_large_picture_user_is_no_loss_to_a_recording()
     [note] = [f for f in export(design, "recording").findings if f.code == "export.recording.screen-sharing-main-user"]
     assert note.severity is Severity.INFO
     assert "background" in note.message and "first user" not in note.message
+
+
+# -- an audio-only design (no VideoParams: the API's "Mix audio & relay" example) -------------------------------------
+def _audio_only():
+    return preset_from("start-2")
+
+
+def test_the_api_s_audio_only_example_is_what_we_think_it_is():
+    design = _audio_only()
+    assert "VideoParams" not in design and design["AudioParams"]["AudioEncode"]
+
+
+def test_an_audio_only_design_records_audio_only():
+    result = export(_audio_only(), "recording", robot_user_id="rec")
+    assert result.ok
+    body = result.body
+    assert body["RecordParams"]["StreamType"] == 1  # audio only (SDK models.RecordParams.StreamType)
+    assert "MixLayoutParams" not in body and "VideoParams" not in body["MixTranscodeParams"]
+    assert body["MixTranscodeParams"]["AudioParams"] == {"SampleRate": 1, "Channel": 2, "BitRate": 64000}
+    assert not [f for f in result.findings if f.code in ("export.recording.canvas", "export.recording.template")]
+
+
+@pytest.mark.parametrize("target", ["sdk-stream-mixing", "sdk-transcoding", "web-cdn-streaming"])
+def test_an_audio_only_design_gives_a_client_no_video_and_no_invented_layout(target, tmp_path):
+    result = export(_audio_only(), target, **_options(target, tmp_path))
+    assert result.ok
+    text = json.dumps(result.body)
+    assert "rect" not in text and "locationX" not in text and "videoWidth" not in text
+    assert "videoEncodedWidth" not in text
+    codes = {f.code.rsplit(".", 1)[-1] for f in result.findings}
+    assert not codes & {"dynamic-layout", "unnamed-region", "zorder"}, codes
