@@ -24,6 +24,7 @@ from layout_studio.importer import import_body
 from ..rules.bodies import edit, preset_from
 from ..rules.test_fuzz import SCALARS, _containers
 from .designs import SHOW
+from .test_import import DOC_EXAMPLE
 
 R0 = "VideoParams.LayoutParams.MixLayoutList[0]"
 #: (preset path, a value outside its documented set, other edits the value needs to matter).
@@ -301,3 +302,49 @@ def test_an_audio_only_design_gives_a_client_no_video_and_no_invented_layout(tar
     assert "videoEncodedWidth" not in text
     codes = {f.code.rsplit(".", 1)[-1] for f in result.findings}
     assert not codes & {"dynamic-layout", "unnamed-region", "zorder"}, codes
+
+
+# -- hypothesis: any mutation of a recording or legacy body imports, or is refused with LayoutStudioError --------------
+def _bodies():
+    out = [DOC_EXAMPLE]
+    for design in BASES:
+        for target, options in (("recording", {"robot_user_id": "r"}), ("mcu-legacy", {"stream_id": "s"})):
+            body = export(design, target, **options).body
+            if body:
+                out.append(body)
+    return out
+
+
+BODIES = _bodies()
+BODY_KEYS = st.sampled_from(
+    ["Template", "PresetLayoutConfig", "MixInputType", "PlaceImageId", "MediaId", "ImageLayer", "RenderMode"]
+    + ["SubBackgroundImage", "StrRoomId", "RoomIdType", "MixLayoutMode", "MaxResolutionUserId", "SampleRate"]
+    + ["PureAudioDisableLayout", "PureAudioHoldPlaceMode", "WaterMarkChar", "WaterMarkType", "UserSig", "TaskId"]
+)
+
+
+@st.composite
+def mutated_bodies(draw):
+    body = copy.deepcopy(draw(st.sampled_from(BODIES)))
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        node = draw(st.sampled_from(_containers(body, [])))
+        value = draw(VALUES)
+        if isinstance(node, dict) and node and draw(st.booleans()):
+            node[draw(st.sampled_from(sorted(node)))] = value
+        elif isinstance(node, dict):
+            node[draw(BODY_KEYS)] = value
+        elif node:
+            node[draw(st.integers(min_value=0, max_value=len(node) - 1))] = value
+    return body
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(body=mutated_bodies())
+def test_no_recording_or_legacy_body_makes_import_crash(body):
+    try:
+        imported = import_body(body)
+    except LayoutStudioError:
+        return
+    assert "UserSig" not in json.dumps(imported.preset.to_api())
+    for target in ("recording", "mcu-legacy"):
+        export(imported.preset, target)  # the imported preset exports (or reports), never crashes
