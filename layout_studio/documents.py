@@ -336,8 +336,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 def load(path: str | Path, kind: Kind | None = None) -> Document:
     """The preset or request body in file ``path``.
 
-    Raises LoadError naming the file (and line/column) when it is unreadable or malformed, and naming the field
-    when a value has the wrong type. Unknown keys do not raise: they stay in the model and :func:`validate`
+    Raises LoadError naming the file (and line/column) when it is unreadable or malformed, and naming the field's
+    path when a value has the wrong type. Unknown keys do not raise: they stay in the model and :func:`validate`
     reports them.
     """
     raw = read_json(path)
@@ -346,5 +346,6 @@ def load(path: str | Path, kind: Kind | None = None) -> Document:
     if bad:
         first = bad[0]
         more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-        raise LoadError(f"{first.message}{more}", file=str(path))
+        where = f"{first.path}: " if first.path else ""
+        raise LoadError(f"{where}{first.message}{more}", file=str(path))
     return model

@@ -125,7 +125,7 @@ def display_ref(ref: str) -> str:
 def cache_path(url: str) -> Path:
     """Where the bytes of ``url`` are cached on disk (the file may not exist). Its modification time is when the
     server last gave or confirmed them."""
-    return cache_dir() / "images" / hashlib.sha256(url.encode("utf-8")).hexdigest()
+    return cache_dir() / "images" / hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _validators_path(url: str) -> Path:

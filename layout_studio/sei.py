@@ -22,6 +22,7 @@ from typing import Any
 
 from .findings import Finding
 from .mix import Room, SlotState, coerce, resolve, simulation_finding, unknown_users
+from .mix.design import AUDIO_ONLY_CODE as AUDIO_ONLY
 
 #: ``volume`` reported for every user: the preview has no audio to measure.
 SIMULATED_VOLUME = 0
@@ -73,7 +74,7 @@ def sei_payload(
 def canvas_findings(config: Any, canvas: tuple[int, int] | None = None) -> list[Finding]:
     """The warnings about the canvas the SEI reports (``render.canvas.missing``: no VideoEncode size, a fallback
     was used; ``render.canvas.clamped``). Raises LayoutStudioError for a config of another type."""
-    return [f for f in coerce(config, canvas).findings if f.code.startswith("render.canvas.")]
+    return [f for f in coerce(config, canvas).findings if f.code.startswith("render.canvas.") or f.code == AUDIO_ONLY]
 
 
 def user_findings(
@@ -114,6 +115,7 @@ def sei_report(
     what a script needs to trust it. ``Simulated`` is true for a dynamic layout (the regions come from a simulated
     geometry, not the MCU's); ``Findings`` are the canvas, unknown-user and simulation notes, each
     ``{"code", "severity", "path", "message", "source"}``. Options and errors as :func:`sei_payload`."""
+    design = coerce(config, canvas)
     notes = [
         *canvas_findings(config, canvas),
         *user_findings(config, users=users, absent=absent, canvas=canvas),
@@ -121,6 +123,6 @@ def sei_report(
     ]
     return {
         "SEI": sei_payload(config, users=users, absent=absent, ts=ts, canvas=canvas),
-        "Simulated": not coerce(config, canvas).custom,
+        "Simulated": not (design.custom or design.audio_only),
         "Findings": [f.to_dict() for f in notes],
     }

@@ -5,8 +5,8 @@ Prints the target's JSON on stdout, or writes it to ``-o FILE`` (atomically, wit
 target cannot draw as PNG files next to it; ``-o`` is required then). The loss report and the target's own rules
 go to stderr as findings (``export.<target>.<what>``, ``<target>.<what>``). ``--format json`` prints
 ``{"target", "body", "findings"}`` on stdout instead (``body`` null when there are errors). Exit 0: printed or
-written; 1: the target's own rules found errors (no body printed or written); 2: bad input (an unreadable preset,
-an option the target does not take).
+written; 1: the target's own rules found errors, or the design holds a value no target can translate (no body printed
+or written); 2: bad input (an unreadable preset, an option the target does not take).
 """
 
 from __future__ import annotations
@@ -78,7 +78,10 @@ def export_command(args: Args) -> int:
 
     preset = load_preset(args.preset)
     if args.output is not None:
-        refuse_overwriting_input(Path(args.output), Path(args.preset))
+        source = Path(args.preset)
+        refuse_overwriting_input(
+            Path(args.output), source, what="exported body", example=f"{source.stem}.{args.target}.json"
+        )
     spec = TARGETS[args.target]
     if spec.draws_text and args.output is None and _has_text_watermarks(preset):
         raise LayoutStudioError(
@@ -114,8 +117,8 @@ def export_command(args: Args) -> int:
             sys.stdout.write(json.dumps(result.body, indent=2, ensure_ascii=ascii_only) + "\n")
     if failed:
         print(
-            f"{args.preset}: {count_line(result.findings)}; {len(errors_in(result.findings))} of the {args.target} "
-            "rules failed, so no body was printed or written — fix the design first",
+            f"{args.preset}: {count_line(result.findings)}; {len(errors_in(result.findings))} error(s) for "
+            f"{args.target}, so no body was printed or written — fix the design first",
             file=sys.stderr,
         )
         return 1

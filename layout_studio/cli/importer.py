@@ -4,14 +4,15 @@ Reads a StartPublishCdnStream or UpdatePublishCdnStream body, or a CreateCloudRe
 StartMCUMixTranscode(ByStrRoomId) body (:func:`layout_studio.importer.import_body`), writes the preset atomically
 (:func:`layout_studio.presets.save_preset`), says on stderr which secrets and task fields were left out and how to
 pass them back, what of a recording or legacy body the preset cannot hold, and lists the preset's findings. Exit 0
-when the preset was written (even with error findings: fix them in the preset), 2 for unreadable input or an
-existing output without ``--force``.
+when the preset was written (even with error findings: fix them in the preset), 2 for unreadable input, an
+existing output without ``--force``, or an output that is the input itself (even with ``--force``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -37,14 +38,26 @@ def import_command(args: Args) -> int:
     from ..jsonfile import read_json
     from ..presets import save_preset
     from ..validation import validate
+    from .render import refuse_overwriting_input
     from .schema import require_directory
     from .validate import format_finding
 
+    if os.path.isdir(args.output):
+        raise LayoutStudioError(f"{args.output}: is a directory; give a file name, e.g. -o {args.output}/preset.json")
+    source = Path(args.request)
+    refuse_overwriting_input(Path(args.output), source, what="preset", example=f"{source.stem}.preset.json")
     if os.path.exists(args.output) and not args.force:
         raise LayoutStudioError(f"{args.output} exists; pass --force to replace it")
     require_directory(args.output)
     raw = read_json(args.request)
-    name = args.name or os.path.splitext(os.path.basename(args.output))[0].replace("-", " ").replace("_", " ")
+    try:
+        (args.name or "").encode("utf-8")
+    except UnicodeEncodeError:
+        raise LayoutStudioError(
+            "--name is not UTF-8 text (bytes a non-UTF-8 terminal passed on); write it in UTF-8"
+        ) from None
+    stem = os.fsencode(os.path.splitext(os.path.basename(args.output))[0]).decode("utf-8", "replace")
+    name = args.name or stem.replace("-", " ").replace("_", " ")
     try:
         imported = import_body(raw, name=name)
     except LayoutStudioError as err:

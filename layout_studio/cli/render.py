@@ -79,7 +79,7 @@ def room_options(*, absent_help: str) -> Callable[[Any], Any]:
 def render(args: Args) -> int:
     """Render and write the PNG; findings on stderr."""
     from ..atomic import atomic_write_png
-    from ..jsonfile import read_json
+    from ..documents import load
     from ..render import Renderer
 
     if args.clean and args.overlay:
@@ -90,10 +90,10 @@ def render(args: Args) -> int:
     if not (0.05 <= args.scale <= 4):
         raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
     sources = parse_sources(args.source)
-    raw = read_json(args.file)
+    document = load(args.file)  # a value of the wrong type is bad input (exit 2), not dropped from the drawing
     refuse_overwriting_input(Path(args.output), Path(args.file))
     result = Renderer().render(
-        raw,
+        document,
         users=args.users,
         absent=list(args.absent),
         sources=sources,
@@ -135,13 +135,13 @@ def parse_sources(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def refuse_overwriting_input(out: Path, source: Path) -> None:
-    """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset)."""
+def refuse_overwriting_input(out: Path, source: Path, *, what: str = "PNG", example: str | None = None) -> None:
+    """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset); the
+    message asks for another name for the ``what`` written, e.g. ``example`` (default: the input's name as .png)."""
     try:
         same = out.exists() and os.path.samefile(out, source)
     except OSError:
         same = False
     if same:
-        raise LayoutStudioError(
-            f"{out}: is the input file {source}; give the PNG another name, e.g. -o {source.with_suffix('.png').name}"
-        )
+        name = example or source.with_suffix(".png").name
+        raise LayoutStudioError(f"{out}: is the input file {source}; give the {what} another name, e.g. -o {name}")

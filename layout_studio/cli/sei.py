@@ -36,16 +36,16 @@ from .render import CANVAS_OPTION, room_options
 )
 def sei(args: Args) -> int:
     """Print the SEI JSON on stdout; notes on stderr."""
+    from ..documents import load
     from ..findings import Finding, Severity
-    from ..jsonfile import read_json
     from ..sei import sei_report, sends_layout_sei
 
-    raw = read_json(args.file)
-    report = sei_report(raw, users=args.users, absent=list(args.absent), canvas=args.canvas)
+    document = load(args.file)  # a value of the wrong type is bad input (exit 2), not dropped from the drawing
+    report = sei_report(document, users=args.users, absent=list(args.absent), canvas=args.canvas)
     for f in report["Findings"]:
         note = Finding(f["code"], Severity(f["severity"]), f["path"], f["message"], f["source"])
         print(f"{args.file}: {note}", file=sys.stderr)
-    if not sends_layout_sei(raw):
+    if not sends_layout_sei(document):
         print(
             f"{args.file}: note: SeiParams.LayoutVolume is not set, so the MCU sends no layout SEI; "
             "this is what it would send",

@@ -65,14 +65,14 @@ class UserRangeType(click.ParamType[tuple[int, int]]):
 def sheet(args: Args) -> int:
     """Build and write the contact sheet; findings and flagged tiles on stderr."""
     from ..atomic import atomic_write_png
-    from ..jsonfile import read_json
+    from ..documents import load
     from ..sheet import build_sheet
 
-    raw = read_json(args.file)
+    document = load(args.file)  # a value of the wrong type is bad input (exit 2), not dropped from the drawing
     out = Path(args.output)
     refuse_overwriting_input(out, Path(args.file))
     result = build_sheet(
-        raw,
+        document,
         users=args.users,
         sources=args.sources,
         clean=args.clean,

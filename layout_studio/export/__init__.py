@@ -30,6 +30,7 @@ from ..model import Preset
 from ..secrets import strip_secrets
 from . import legacy, recording, stream_mixing, transcoding, web_cdn
 from .base import ExportOptions, ExportResult, Source, TargetSpec, TextAsset
+from .untranslatable import untranslatable
 
 #: Every export target by name, in menu order.
 TARGETS: dict[str, TargetSpec] = {
@@ -65,14 +66,19 @@ def export(preset: Any, target: str, **options: Any) -> ExportResult:
     ``options`` (:class:`ExportOptions`): ``users``, ``platform``, ``output``, ``sdk_app_id``, ``room_id``,
     ``room_id_type``, ``robot_user_id``, ``stream_id``, ``place_image_id`` — each target takes some
     (:attr:`TargetSpec.options`). The result's findings are the loss report and the target pack's findings, errors
-    first. Raises LayoutStudioError for an unknown target, an option the target does not take or of the wrong
-    type, a ``web`` platform for a native SDK target, or something that is not a preset.
+    first; a design holding a value outside its field's documented set, a key the API does not know or a text that
+    is no character gives no body but the errors ``export.<target>.untranslatable`` (:mod:`.untranslatable`).
+    Raises LayoutStudioError for an unknown target, an option the target does not take or of the wrong type, a
+    ``web`` platform for a native SDK target, or something that is not a preset.
     """
     spec = TARGETS.get(target)
     if spec is None:
         raise LayoutStudioError(f"unknown export target {target!r}; the targets are {', '.join(TARGETS)}")
     opts = ExportOptions.of(target, spec.options, options)
     design, read = _preset(preset)
+    refused = untranslatable(design, target, read)
+    if refused:
+        return ExportResult(target, {}, sort_findings(refused))
     source = Source(design, target, opts, findings=read)
     built = spec.build(source)
     findings = source.findings + spec.check(built.checked if built.checked is not None else built.body, source)

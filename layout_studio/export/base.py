@@ -9,6 +9,7 @@ effect on what viewers get.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -77,9 +78,23 @@ def _checked(name: str, value: Any) -> Any:
     if name == "room_id_type" and value not in (0, 1):
         raise LayoutStudioError("export option room_id_type is 0 (integer room) or 1 (string room)")
     if name == "output":
+        if not _is_text(Path(value).name):
+            raise LayoutStudioError(
+                f"{os.fsdecode(value)!a}: the output's name is not UTF-8 text, and the body names its text "
+                "watermarks' PNG files after it; give a UTF-8 file name"
+            )
         return Path(value)
     if name in ("room_id", "robot_user_id", "stream_id", "platform") and not isinstance(value, str):
         raise LayoutStudioError(f"export option {name} must be text, not {type(value).__name__}")
+    texts = [value] if isinstance(value, str) else list(value) if isinstance(value, Mapping) else []
+    for text in texts:
+        if isinstance(text, str) and not _is_text(text):
+            shown = text.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            flag = "--" + name.replace("_", "-")
+            raise LayoutStudioError(
+                f"export option {name} ({flag}) '{shown}' is not UTF-8 text (bytes a non-UTF-8 terminal or file "
+                "name passed on); write it in UTF-8"
+            )
     if name == "place_image_id":
         ok = (isinstance(value, int) and not isinstance(value, bool)) or (
             isinstance(value, Mapping) and all(isinstance(v, int) and not isinstance(v, bool) for v in value.values())
@@ -87,6 +102,15 @@ def _checked(name: str, value: Any) -> Any:
         if not ok:
             raise LayoutStudioError("export option place_image_id is a console image ID, or URL -> ID")
     return value
+
+
+def _is_text(value: str) -> bool:
+    """False when ``value`` holds a lone surrogate (undecodable bytes of the command line), which no file can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -168,8 +192,9 @@ class Source:
         self.findings.append(Finding(f"export.{self.target}.{what}", Severity.ERROR, path, message, source))
 
     def slots(self) -> list[Slot]:
-        """The regions of a custom layout in MixLayoutList order (:func:`layout_studio.mix.resolve`)."""
-        return resolve(self.design)
+        """The regions of a custom layout in MixLayoutList order (:func:`layout_studio.mix.resolve`); none for an
+        audio-only design (:attr:`layout_studio.mix.Design.audio_only`)."""
+        return [] if self.design.audio_only else resolve(self.design)
 
     @property
     def room_id(self) -> str | None:

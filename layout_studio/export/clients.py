@@ -58,9 +58,10 @@ def fit(src: Source, value: int | None, low: int, high: int, path: str, code: st
 
 
 def fixed(src: Source) -> Source:
-    """``src`` itself for a custom layout; for a dynamic one a Source of the custom layout its template gives for
-    the ``users`` option (default 4) users, sharing ``src``'s findings, with the ``dynamic-layout`` warning."""
-    if src.design.custom:
+    """``src`` itself for a custom layout or an audio-only design (no picture, no layout); for a dynamic one a Source
+    of the custom layout its template gives for the ``users`` option (default 4) users, sharing ``src``'s findings,
+    with the ``dynamic-layout`` warning."""
+    if src.design.custom or src.design.audio_only:
         return src
     users = src.options.users if src.options.users is not None else DEFAULT_DYNAMIC_USERS
     src.lost(

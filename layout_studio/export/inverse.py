@@ -11,8 +11,9 @@ body back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -21,6 +22,7 @@ from ..findings import Finding, Severity
 from ..model import join_path
 
 Kind = Literal["mcu", "recording", "mcu-legacy"]
+T = TypeVar("T")
 #: Keys only the mixing APIs' bodies have.
 MCU_KEYS = frozenset(
     {
@@ -79,6 +81,19 @@ def parsed(model: type[BaseModel], body: dict[str, Any], action: str) -> Any:
             for err in exc.errors()[:3]
         ]
         raise LayoutStudioError(f"cannot import the {action} body: {'; '.join(parts)}; fix the field") from None
+
+
+def documented(table: Mapping[int, T], value: Any, path: str, action: str) -> T:
+    """``table[value]``: a documented code of the body's field at ``path`` mapped to the preset's. Raises
+    LayoutStudioError naming the field and its documented codes when ``value`` is none of them (an undocumented code
+    has no meaning to map, so nothing is imported)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value in table:
+        return table[value]
+    codes = ", ".join(str(code) for code in table)
+    raise LayoutStudioError(
+        f"cannot import the {action} body: {path} is {value!r}, not one of its documented values ({codes}); "
+        "fix the field"
+    )
 
 
 def preset_sections(body: dict[str, Any], kind: Kind) -> Sections:

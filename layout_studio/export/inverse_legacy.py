@@ -26,13 +26,15 @@ from ..model.legacy import (
 from ..sources import sdk
 from ..values import ValueFormatError
 from .convert import number_color
-from .inverse import Sections, parsed
+from .inverse import Sections, documented, parsed
 
 KIND = "mcu-legacy"
 #: LayoutParams.Template -> McuLayoutParams.MixLayoutMode (3, picture-in-picture, becomes custom).
 MODE = {0: 1, 1: 3, 2: 2, 3: 4, 4: 4}
 #: The legacy default of PureAudioHoldPlaceMode 0, by Template (floating and grid take a place).
 HOLD_DEFAULT = {0: 1, 1: 1, 2: 0}
+#: LayoutParams.PureAudioHoldPlaceMode -> McuLayoutParams' (0, the default of the template: None).
+HOLD: dict[int, int | None] = {0: None, 1: 1, 2: 0}
 
 
 def _encode(out: Sections, root: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -164,7 +166,7 @@ def _regions(out: Sections, lp: LayoutParams, blocked: list[str]) -> list[dict[s
 
 def _layout(out: Sections, lp: LayoutParams, size: tuple[int, int], blocked: list[str]) -> dict[str, Any]:
     template = lp.eff("template")
-    layout: dict[str, Any] = {"MixLayoutMode": MODE.get(template, 1)}
+    layout: dict[str, Any] = {"MixLayoutMode": documented(MODE, template, "LayoutParams.Template", out.action)}
     if template == 3:
         layout["MixLayoutList"] = _pip(out, lp, size)
     elif template == 4:
@@ -173,7 +175,8 @@ def _layout(out: Sections, lp: LayoutParams, size: tuple[int, int], blocked: lis
         if lp.main_video_user_id and template in (0, 2):
             layout["MaxVideoUser"] = _user(lp.main_video_user_id, lp.main_video_stream_type)
         hold = lp.eff("pure_audio_hold_place_mode")
-        layout["PureAudioHoldPlaceMode"] = {1: 1, 2: 0}.get(hold, HOLD_DEFAULT.get(template, 0))
+        given = documented(HOLD, hold, "LayoutParams.PureAudioHoldPlaceMode", out.action)
+        layout["PureAudioHoldPlaceMode"] = HOLD_DEFAULT[template] if given is None else given
         if lp.render_mode is not None:
             layout["RenderMode"] = lp.render_mode
     if lp.mix_video_uids:

@@ -32,7 +32,7 @@ from ..model.recording_layout import MixLayout, MixLayoutParams
 from ..sources import sdk
 from ..values import ValueFormatError
 from .convert import unhash_color
-from .inverse import Sections, parsed
+from .inverse import Sections, documented, parsed
 
 KIND = "recording"
 #: MixLayout.RenderMode -> McuLayout.RenderMode (0 stretch and 3 smart stretch: crop, the nearest).
@@ -42,6 +42,10 @@ PLACEHOLDER_MODE = {0: 3, 1: 0, 2: 1, 3: 0}
 #: BackgroundImageRenderMode -> McuVideoParams.BackgroundRenderMode.
 CANVAS_IMAGE_MODE = {0: 2, 1: 0, 2: 1, 3: 0}
 SAMPLE_RATE = {1: 48000, 2: 44100, 3: 16000}
+#: RoomIdType of the recording (0 string, 1 integer) -> the mixing APIs' (0 integer, 1 string).
+ROOM_ID_TYPE = {0: 1, 1: 0}
+#: The recording's render modes the mixing API has not.
+STRETCH = {0: "stretch", 3: "smart stretch"}
 TASK_FIELDS = ("UserId", "StorageParams", "TaskId", "ResourceExpiredHour")
 
 
@@ -94,7 +98,7 @@ def _encode(out: Sections, root: CreateCloudRecordingRequest) -> tuple[dict[str,
     ap = mt.audio_params if mt is not None else None
     if ap is None:
         return video, None
-    rate = SAMPLE_RATE.get(ap.eff("sample_rate"))
+    rate = documented(SAMPLE_RATE, ap.eff("sample_rate"), "MixTranscodeParams.AudioParams.SampleRate", out.action)
     audio = {
         "SampleRate": rate,
         "Channel": ap.eff("channel"),
@@ -111,7 +115,7 @@ def _region(out: Sections, i: int, win: MixLayout, placeholders: bool, default_i
             KIND,
             "render-mode",
             f"{path}.RenderMode",
-            f"RenderMode {mode} (stretch) has no counterpart in the mixing API: imported as crop (0)",
+            f"RenderMode {mode} ({STRETCH[mode]}) has no counterpart in the mixing API: imported as crop (0)",
             sdk("McuLayout.RenderMode"),
         )
     if win.eff("alpha") != 0:
@@ -131,12 +135,12 @@ def _region(out: Sections, i: int, win: MixLayout, placeholders: bool, default_i
         LocationX=win.left or 0,
         LocationY=win.top or 0,
         ZOrder=win.eff("image_layer"),
-        RenderMode=RENDER_MODE.get(mode, 0),
+        RenderMode=documented(RENDER_MODE, mode, f"{path}.RenderMode", out.action),
     )
     image = win.sub_background_image or default_image
     if image and placeholders:
         region["BackgroundImageUrl"] = image
-        region["BackgroundRenderMode"] = PLACEHOLDER_MODE.get(mode, 0)
+        region["BackgroundRenderMode"] = PLACEHOLDER_MODE[mode]
     return region
 
 
@@ -170,7 +174,7 @@ def _layout(out: Sections, lp: MixLayoutParams) -> tuple[dict[str, Any], int]:
         }
     layout["PureAudioHoldPlaceMode"] = 0 if lp.pure_audio_disable_layout else 1
     if lp.render_mode is not None:
-        layout["RenderMode"] = RENDER_MODE.get(lp.render_mode, 0)
+        layout["RenderMode"] = documented(RENDER_MODE, lp.render_mode, "MixLayoutParams.RenderMode", out.action)
     if lp.eff("max_resolution_user_align") == 1:
         out.note(
             KIND,
@@ -284,7 +288,12 @@ def sections(body: dict[str, Any]) -> Sections:
         video["BackGroundColor"] = color
     if lp.background_image_url:
         video["BackgroundImageUrl"] = lp.background_image_url
-        video["BackgroundRenderMode"] = CANVAS_IMAGE_MODE.get(lp.eff("background_image_render_mode"), 0)
+        video["BackgroundRenderMode"] = documented(
+            CANVAS_IMAGE_MODE,
+            lp.eff("background_image_render_mode"),
+            "MixLayoutParams.BackgroundImageRenderMode",
+            out.action,
+        )
     marks = _watermarks(out, lp, top)
     if marks:
         video["WaterMarkList"] = marks
@@ -299,7 +308,7 @@ def sections(body: dict[str, Any]) -> Sections:
     if not modify and root.room_id is not None:
         target["RoomId"] = root.room_id
     if not modify and (root.room_id is not None or root.room_id_type is not None):
-        target["RoomIdType"] = 1 if root.eff("room_id_type") == 0 else 0
+        target["RoomIdType"] = documented(ROOM_ID_TYPE, root.eff("room_id_type"), "RoomIdType", out.action)
     if record is not None and record.max_idle_time is not None:
         target["AgentParams"] = {"MaxIdleTime": record.max_idle_time}
     if target:

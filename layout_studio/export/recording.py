@@ -6,6 +6,8 @@ What maps (``API CreateCloudRecording``; ``SDK models.CreateCloudRecordingReques
   the robot's UserId from the ``robot_user_id`` option (never the MCU robot's: two robots of one UserId in a room
   push each other out); RecordParams: RecordMode 2 (mixed), MaxIdleTime from AgentParams.MaxIdleTime, the audio
   allowlist or blocklist as SubscribeStreamUserIds (UserIds only);
+* an audio-only design (no VideoParams: the MCU mixes audio only) is recorded as audio only: RecordParams.StreamType
+  1, no video encoding and no MixLayoutParams;
 * MixTranscodeParams from VideoEncode and AudioEncode, every field the type requires: bit rates kbps -> **bps**
   (x 1000, brought into 64000..8192000 and 32000..128000), SampleRate Hz -> its **enum** (48000 -> 1, 44100 -> 2,
   16000 -> 3; other rates the nearest, with a warning);
@@ -56,6 +58,8 @@ PLACEHOLDER_MODE = {0: 1, 1: 2, 2: 2, 3: 0}
 CANVAS_IMAGE_MODE = {0: 1, 1: 2, 2: 0}
 #: AudioEncode.SampleRate (Hz) -> AudioParams.SampleRate (enum).
 SAMPLE_RATE = {48000: 1, 44100: 2, 16000: 3}
+#: RecordParams.StreamType of an audio-only design (no VideoParams): 1, audio only (0, the default, is audio and video).
+AUDIO_ONLY = 1
 SRC_TRANSCODE = f"{sdk('VideoParams')}, {sdk('AudioParams')} (bps, SampleRate enum); {sdk('VideoEncode')}"
 
 
@@ -257,8 +261,10 @@ def _layout(src: Source) -> MixLayoutParams:
             "screen-sharing-main-user",
             "VideoParams.LayoutParams.MaxVideoUser",
             "no MaxVideoUser: the recording's screen-sharing template shows the canvas background in the large "
-            "window (the MCU shows the first user); name the large-picture user",
-            sdk("MixLayoutParams.MaxResolutionUserId"),
+            "window, as Layout Studio's preview of the MCU does (the manual asks to set the large-picture user "
+            "explicitly); name the large-picture user",
+            f"{sdk('MixLayoutParams.MaxResolutionUserId')}; {api('StartPublishCdnStream', 'layout templates')}",
+            visible=False,
         )
     params.pure_audio_disable_layout = not holds_place(lp)
     if lp.render_mode is not None:
@@ -297,12 +303,14 @@ def build(src: Source) -> Built:
     target = src.preset.target
     agent = target.agent_params if target is not None else None
     room_type = src.room_id_type
+    audio_only = src.design.audio_only
     record = RecordParams(
         record_mode=2,
         max_idle_time=agent.max_idle_time if agent is not None else None,
+        stream_type=AUDIO_ONLY if audio_only else None,
         subscribe_stream_user_ids=_subscribe(src),
     )
-    video, audio = _video(src), _audio(src)
+    video, audio = (None if audio_only else _video(src)), _audio(src)
     transcode = MixTranscodeParams(video_params=video, audio_params=audio) if video or audio else None
     request = CreateCloudRecordingRequest(
         sdk_app_id=src.sdk_app_id,
@@ -311,7 +319,7 @@ def build(src: Source) -> Built:
         record_params=record,
         room_id_type=None if room_type is None else 1 - room_type,
         mix_transcode_params=transcode,
-        mix_layout_params=_layout(src),
+        mix_layout_params=None if audio_only else _layout(src),
     )
     audio_losses(src, sound_level=True, blocklist=False)
     sei_losses(src)

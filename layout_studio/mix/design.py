@@ -33,6 +33,11 @@ FALLBACK_CANVAS = (1280, 720)
 SOURCE_CANVAS = f"{data_type('VideoEncode')}; {sdk('VideoEncode.Width')}/Height"
 #: The effective MixLayoutMode of a custom layout (the others, 1-3, are dynamic templates).
 CUSTOM_MODE = 4
+#: The warning that a design is mixed as audio only (no VideoParams), and where that comes from.
+AUDIO_ONLY_CODE = "render.audio-only"
+SOURCE_AUDIO_ONLY = (
+    "API StartPublishCdnStream (VideoParams: required when mixing video; the 'Mix Audio & Relay' example has none)"
+)
 
 
 @dataclass
@@ -41,7 +46,11 @@ class Design:
 
     ``canvas``: (width, height) in pixels, always set; ``room_id``: the main room (RoomId, or the preset's
     Target.RoomId), None when the config has none; ``kind``: ``preset``, ``start`` or ``update``; ``findings``: the
-    ``schema.*`` findings of parsing a dict and the ``render.canvas.*`` warnings of choosing the canvas.
+    ``schema.*`` findings of parsing a dict and the ``render.canvas.*`` warnings of choosing the canvas (or the
+    ``render.audio-only`` warning);
+    ``audio_only``: a preset or start body without VideoParams, which the MCU mixes as audio only (no picture, so no
+    regions, watermarks or layout SEI: API StartPublishCdnStream, VideoParams "required when mixing video"); an
+    update body without VideoParams keeps the task's video as it is, so it is never audio only.
     """
 
     video: McuVideoParams
@@ -51,6 +60,7 @@ class Design:
     canvas: tuple[int, int]
     kind: Kind
     findings: list[Finding] = field(default_factory=list)
+    audio_only: bool = False
 
     @property
     def layout(self) -> McuLayoutParams:
@@ -102,7 +112,20 @@ def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
         room = model.target.room_id
     size = video.canvas
     path = "VideoParams.VideoEncode"
-    if size is None or size[0] <= 0 or size[1] <= 0:
+    audio_only = kind != "update" and getattr(model, "video_params", None) is None
+    if audio_only:
+        size = canvas or FALLBACK_CANVAS
+        findings.append(
+            Finding(
+                AUDIO_ONLY_CODE,
+                Severity.WARNING,
+                "VideoParams",
+                "no VideoParams: the MCU mixes audio only and outputs no picture, so there are no regions, "
+                f"watermarks or layout SEI; the preview is an empty {size[0]}x{size[1]} canvas",
+                SOURCE_AUDIO_ONLY,
+            )
+        )
+    elif size is None or size[0] <= 0 or size[1] <= 0:
         if canvas is not None:
             size = canvas
         else:
@@ -137,4 +160,5 @@ def coerce(config: Any, canvas: tuple[int, int] | None = None) -> Design:
         canvas=(int(size[0]), int(size[1])),
         kind=kind,
         findings=findings,
+        audio_only=audio_only,
     )

@@ -243,8 +243,9 @@ def simulation_finding(design: Design, users: int | None) -> Finding | None:
     """The note :data:`SIMULATED_CODE` (info) that a dynamic ``design``'s geometry is simulated, for a room of
     ``users`` users (None: :data:`~.room.DEFAULT_DYNAMIC_USERS`); None for a custom layout.
 
-    The renderer and ``layout-studio sei`` print it, so a simulated geometry is never taken for the MCU's."""
-    if design.custom:
+    The renderer and ``layout-studio sei`` print it, so a simulated geometry is never taken for the MCU's. None for
+    an audio-only design too: nothing is placed."""
+    if design.custom or design.audio_only:
         return None
     count = Room(users).dynamic_count()
     name = MODE_NAMES.get(design.mode, f"mode {design.mode}")

@@ -76,7 +76,9 @@ def _stream_type(layout: McuLayout) -> int:
 
 def resolve(design: Design, room: Room | None = None) -> list[Slot]:
     """The slots of ``design`` in ``room`` (default: :class:`~.room.Room` ``()``, everyone), in MixLayoutList
-    order (a dynamic layout: in order of entering)."""
+    order (a dynamic layout: in order of entering); none for an audio-only design (no picture)."""
+    if design.audio_only:
+        return []
     room = Room() if room is None else room
     if not design.custom:
         return _dynamic(design, room)

@@ -172,13 +172,14 @@ def build_sheet(
         for n, text in enumerate(_wrap("! " + "; ".join(flags), font, tw, CAPTION_LINES - 1) if flags else []):
             draw.text((x, y + th + 5 + (n + 1) * line), text, font=font, fill=FLAG)
         tiles.append(Tile(state, flags, (x, y, tw, th)))
-    if not design.custom:
+    simulated = not (design.custom or design.audio_only)
+    if simulated:
         found.append(_simulated_note(design))
-    name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
+    name = "audio only, no" if design.audio_only else MODE_NAMES.get(design.mode, f"mode {design.mode}")
     flagged = sum(1 for t in tiles if t.flags)
     header = (
         f"{design.canvas[0]}x{design.canvas[1]}, {name} layout"
-        + (" (simulated)" if not design.custom else "")
+        + (" (simulated)" if simulated else "")
         + f": {len(tiles)} room states, {flagged} flagged"
     )
     title = getattr(config, "name", None) or (config.get("Name") if isinstance(config, dict) else None)

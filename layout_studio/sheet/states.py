@@ -6,6 +6,7 @@
 * **Custom layouts** (MixLayoutMode 4): everyone (every named user, one user per unnamed region), then each named
   user absent (the placeholder, or the background), then one user too few to fill the unnamed regions; or, when a
   range is given, that many users each.
+* **Audio only** (no VideoParams): one state, an empty canvas (the MCU outputs no picture).
 * **Sources**: each state with the test cards the renderer picks by region shape (``sources=None``), or with every
   camera as a ``landscape`` (16:9) or ``portrait`` (9:16) source, or ``both`` (two tiles per state), to see each
   region's RenderMode at work. Screen-sharing streams (StreamType 1) always show the screen card.
@@ -84,7 +85,12 @@ def room_states(design: Design, *, users: tuple[int, int] | None = None, sources
         raise LayoutStudioError(f"sources {sources!r}: use one of {', '.join(SOURCES)} (or none: by region shape)")
     if users is not None and not 0 <= users[0] <= users[1] <= MAX_PLACES:
         raise LayoutStudioError(f"users {users[0]}-{users[1]}: give a range within 0-{MAX_PLACES}")
-    base = _custom_states(design, users) if design.custom else _dynamic_states(design, users)
+    if design.audio_only:
+        base = [RoomState("audio only: no picture")]
+    elif design.custom:
+        base = _custom_states(design, users)
+    else:
+        base = _dynamic_states(design, users)
     if sources is None:
         return base
     kinds = ["landscape", "portrait"] if sources == "both" else [sources]
