@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -19,6 +20,7 @@ from .commands import StudioCommands
 from .messages import OpenPreset
 from .screens.dialogs import ConfirmQuitScreen, RecoveryScreen
 from .screens.editor import EditorScreen
+from .typeahead import deliver
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -59,6 +61,11 @@ class StudioApp(App[None]):
     def _new_editor(self) -> EditorScreen:
         self._editor = EditorScreen(self.session, Autosaver(self.session.path), self.renderer, self.autosave_delay)
         return self._editor
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes for a text field are handled in arrival order (:mod:`layout_studio.tui.typeahead`)."""
+        if not await deliver(self, event):
+            await super().on_event(event)
 
     def on_mount(self) -> None:
         self.push_screen(self._new_editor())

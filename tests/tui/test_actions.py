@@ -167,7 +167,7 @@ def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_fil
             field = app.screen.query_one("#form-region #f-ImageWidth Input")
             field.focus()
             field.value = "1" + "0" * 12
-            await pilot.pause()
+            await pilot.press("enter")  # a typed value is applied on enter
             assert app.session.preset.video_params.layout_params.mix_layout_list[1].image_width == 10**12
             app.screen.query_one(CanvasView).refresh_view()
             await pilot.pause()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +27,7 @@ from ...editing import EditSession, ElementRef, commands, element_path
 from ...editing.access import ref_for_path
 from ...editing.autosave import Autosaver
 from ...editing.commands import Effect, Outcome
-from ...editing.fields import FieldError, full_path, preset_path
+from ...editing.fields import preset_path
 from ...editing.geometry import AlignHow
 from ...editing.ops import canvas_of
 from ...errors import LayoutStudioError
@@ -36,10 +35,10 @@ from ...findings import Finding, Severity
 from ...values import parse_size
 from ..widgets.canvas import CanvasView
 from ..widgets.elements import ElementList, ref_from_id
-from ..widgets.fields import FieldForm
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
+from ..widgets.status import status_text
 from .dialogs import PromptScreen, canvas_size, whole_number
 from .files import FileActions
 from .push import PushScreen
@@ -57,18 +56,6 @@ def error_refs(findings: list[Finding]) -> set[ElementRef]:
             if ref is not None:
                 out.add(ref)
     return out
-
-
-#: A long preset Name is shortened to leave the status line room for the rest, but never below this many cells.
-MIN_TITLE_CELLS = 16
-
-
-def fit_title(title: str, cells: int) -> str:
-    """``title`` shortened with an ellipsis to ``cells`` terminal cells (at least :data:`MIN_TITLE_CELLS`)."""
-    cells = max(cells, MIN_TITLE_CELLS)
-    if cell_len(title) <= cells:
-        return title
-    return set_cell_size(title, cells - 1).rstrip() + "…"
 
 
 #: The footer shows ``[`` and ``]`` as "[] ZOrder" and ctrl+z/ctrl+y as "^z^y Undo/Redo" so that every binding
@@ -174,18 +161,10 @@ class EditorScreen(Screen[None]):
             self.sync(changed=outcome.effect is Effect.DESIGN, message=outcome.message)
 
     def update_status(self, message: str | None = None) -> None:
-        """The status line: name, unsaved mark, canvas, layout mode, snap, and the last message."""
-        s = self.session
-        canvas = s.preset.canvas
-        size = f"{canvas[0]}×{canvas[1]}" if canvas else "no canvas"
-        lp = s.preset.video_params.layout_params if s.preset.video_params else None
-        mode = lp.eff("mix_layout_mode") if lp else 1
-        rest = f"{' ●' if s.dirty else ''} │ {size} │ mode {mode} │ snap {'on' if s.snap else 'off'}"
-        if message:
-            rest += f" │ {message}"
-        elif self.size.width < PALETTE_KEY_MIN_WIDTH:
-            rest += " │ ctrl+p: all commands"
-        text = f" {fit_title(s.title, self.size.width - 1 - cell_len(rest))}{rest}"
+        """The status line (:func:`~layout_studio.tui.widgets.status.status_text`): file, unsaved mark, canvas,
+        layout mode, snap, and the last message."""
+        hint = "ctrl+p: all commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
+        text = status_text(self.session, self.size.width, message, hint)
         self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
     def schedule_autosave(self) -> None:
@@ -231,26 +210,9 @@ class EditorScreen(Screen[None]):
         self.sync(changed=False)
         self.query_one(Inspector).focus_field(event.finding.path)
 
-    def on_field_form_edited(self, event: FieldForm.Edited) -> None:
-        """Typed text: applied when it is a value of the field, else shown as the field's problem (the design
-        keeps its value)."""
-        form, spec = event.form, event.spec
-        row = form.row_for(full_path(form.base, spec))
-        if row is None:
-            return
-        try:
-            outcome = commands.set_field(self.session, form.base, spec, event.text, done=event.done)
-        except FieldError as err:
-            row.parse_error = str(err)
-            row.set_problem([])
-            self.update_status("not applied: fix the value")
-            return
-        except (ValueError, KeyError) as err:
-            row.parse_error = f"{spec.label}: not applied ({err.__class__.__name__})"
-            row.set_problem([])
-            return
-        row.parse_error = None
-        self.show(outcome)
+    def on_inspector_applied(self, event: Inspector.Applied) -> None:
+        """A value typed into a field was applied, or refused (the message says why)."""
+        self.show(event.outcome)
 
     def focused_in_input(self) -> bool:
         """True when the keyboard focus is in a text field (keys then edit the text, not the design)."""
@@ -269,7 +231,7 @@ class EditorScreen(Screen[None]):
 
     def action_focus_canvas(self) -> None:
         self.query_one("#view", ContentSwitcher).current = "canvas"
-        self.query_one(CanvasView).focus()
+        self.set_focus(self.query_one(CanvasView))  # now: the keys typed after esc go to the canvas
 
     def action_edit_field(self) -> None:
         """enter: focus the selected element's first field (LocationX) in the inspector."""
