@@ -13,7 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from ..editing import EditSession, saving
-from ..editing.autosave import Autosaver, pending
+from ..editing.autosave import Autosaver, contents, pending
 from ..errors import LayoutStudioError
 from ..render import Renderer
 from .commands import StudioCommands
@@ -73,12 +73,21 @@ class StudioApp(App[None]):
             self.call_after_refresh(self.offer_autosave)
 
     def offer_autosave(self) -> None:
-        """Offer the newest autosave for this preset (or, for a new design, any autosave); never forced."""
+        """Offer the newest autosave for this preset (or, for a new design, any autosave), saying what it would
+        bring back; never forced. An autosave holding the design as it is now is removed without asking."""
         found = pending(self.session.path) if self.session.path else pending()
         if not found:
             return
         autosave = found[0]
+        if autosave.preset == self.session.preset.to_api():
+            autosave.discard()
+            return
         what = f"“{autosave.source.name}”" if autosave.source else "an unsaved design"
+        text = (
+            f"An autosave of {what} was left by a session that did not end cleanly: {autosave.summary()}."
+            + (f" The file has {contents(self.session.preset.to_api())}." if self.session.path else "")
+            + " Recover puts it in the editor as one undo step; the file changes only when you save."
+        )
 
         def done(choice: str | None) -> None:
             if choice == "recover":
@@ -94,7 +103,7 @@ class StudioApp(App[None]):
             elif choice == "discard":
                 autosave.discard()
 
-        self.push_screen(RecoveryScreen(what, autosave.saved_at), done)
+        self.push_screen(RecoveryScreen(text), done)
 
     def on_open_preset(self, message: OpenPreset) -> None:
         self.open_preset(message.path)

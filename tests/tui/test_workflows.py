@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from layout_studio.editing import EditSession, ElementRef
+from layout_studio.editing import EditSession, ElementRef, ops
 from layout_studio.editing.autosave import pending
 from layout_studio.tui.app import StudioApp
 from layout_studio.tui.screens.dialogs import ConfirmQuitScreen, RecoveryScreen
@@ -212,6 +212,7 @@ def test_declining_recovery_keeps_the_file_and_discarding_removes_it(preset_file
     from layout_studio.editing.autosave import Autosaver
 
     session = EditSession.open(preset_file)
+    ops.add_region(session.preset)  # unsaved work (an autosave of the file's own design is not offered)
     Autosaver(preset_file).write(session.preset)
     for key, left in (("escape", 1), ("d", 0)):
         app = StudioApp(EditSession.open(preset_file))

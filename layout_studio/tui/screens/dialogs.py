@@ -98,8 +98,8 @@ class ConfirmQuitScreen(_Choice):
 
 
 class RecoveryScreen(_Choice):
-    """Offered at start when an autosave of a crashed or killed session exists. Keys: r recover, d discard,
-    escape not now (the autosave is kept for next time)."""
+    """Offered at start when an autosave of a crashed or killed session exists; ``text`` says what it would bring
+    back. Keys: r recover, d discard, escape not now (the autosave is kept for next time)."""
 
     BINDINGS = [
         Binding("r", "choose('recover')", "Recover"),
@@ -108,10 +108,10 @@ class RecoveryScreen(_Choice):
     ]
     cancel_result = "later"
 
-    def __init__(self, what: str, saved_at: str) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__(
             "Recover unsaved work?",
-            f"An autosave of {what} from {saved_at} was left by a session that did not end cleanly.",
+            text,
             [("recover", "Recover", "primary"), ("discard", "Discard it", "error"), ("later", "Not now", "default")],
         )
 

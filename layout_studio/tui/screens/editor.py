@@ -168,18 +168,22 @@ class EditorScreen(Screen[None]):
         self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
     def schedule_autosave(self) -> None:
-        """Write the autosave ``autosave_delay`` seconds after the last change (debounced)."""
+        """Write the autosave ``autosave_delay`` seconds after the last change (debounced); back at the saved state,
+        remove it now (the autosave holds only unsaved work)."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
+            self._autosave_timer = None
+        if not self.session.dirty:
+            self.autosave_now()
+            return
         self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave_now)
 
     def autosave_now(self) -> None:
-        """Write the autosave now if the design has unsaved changes (a failed write is reported, not raised)."""
+        """Write the autosave now if the design has unsaved changes, else remove it (a failure is reported, not
+        raised)."""
         self._autosave_timer = None
-        if not self.session.dirty:
-            return
         try:
-            self.autosaver.write(self.session.preset)
+            self.autosaver.keep(self.session.preset, unsaved=self.session.dirty)
         except Exception as err:  # noqa: BLE001 - an autosave failure must never stop editing
             self.notify(f"autosave failed: {err}", severity="warning")
 
