@@ -21,6 +21,7 @@ from .messages import OpenPreset
 from .screens.dialogs import ConfirmQuitScreen, RecoveryScreen
 from .screens.editor import EditorScreen
 from .typeahead import deliver
+from .widgets.inspector import Inspector
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -124,7 +125,10 @@ class StudioApp(App[None]):
         self._unless_cancelled(really_open)
 
     async def action_quit(self) -> None:
-        """Quit; with unsaved changes, ask to save, discard or cancel first."""
+        """Quit; a value still being typed in a field is applied first; with unsaved changes, ask to save, discard
+        or cancel first."""
+        if self._editor is not None:
+            self.editor.query_one(Inspector).commit_pending()
 
         def leave() -> None:
             self.editor.autosaver.discard()

@@ -1,7 +1,9 @@
-"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, and ask for one value.
+"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, ask a yes/no question, and
+ask for one value.
 
 Each dismisses with a result the caller handles in its callback: ConfirmQuitScreen -> "save" | "discard" |
-"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; PromptScreen -> the text, or None when cancelled.
+"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; ConfirmScreen -> "yes" | "no"; PromptScreen -> the
+text, or None when cancelled.
 A PromptScreen dismisses only with text its check accepts: :func:`whole_number` and :func:`canvas_size` are the
 checks of the studio's prompts.
 """
@@ -114,6 +116,23 @@ class RecoveryScreen(_Choice):
             text,
             [("recover", "Recover", "primary"), ("discard", "Discard it", "error"), ("later", "Not now", "default")],
         )
+
+    def action_choose(self, result: str) -> None:
+        self.dismiss(result)
+
+
+class ConfirmScreen(_Choice):
+    """A yes/no question (``yes`` names what yes does: "Replace it"). Keys: y yes, n or escape no."""
+
+    BINDINGS = [
+        Binding("y", "choose('yes')", "Yes"),
+        Binding("n", "choose('no')", "No"),
+        Binding("escape", "cancel", "No"),
+    ]
+    cancel_result = "no"
+
+    def __init__(self, title: str, text: str, yes: str = "Yes") -> None:
+        super().__init__(title, text, [("yes", yes, "warning"), ("no", "No", "default")])
 
     def action_choose(self, result: str) -> None:
         self.dismiss(result)

@@ -132,24 +132,26 @@ class Inspector(Vertical):
         if base:
             ref, _ = ref_for_path(base)
             if ref is None or element_model(preset, ref) is None:
-                return self._refused(f"{spec.label}: {text!r} was not applied: its element was removed meanwhile")
+                return self._refused(spec, text, f"{spec.label}: not applied, its element was removed meanwhile")
         try:
             if _same(spec, read_field(preset, base, spec), parse_value(spec, text)):
                 return None
             outcome = commands.set_field(self.session, base, spec, text, done=True)
         except FieldError as err:
-            return self._refused(str(err))
+            return self._refused(spec, text, str(err))
         except ValidationError as err:
             reason = err.errors()[0]["msg"] if err.errors() else "not a value of the field"
-            return self._refused(f"{spec.label}: {text!r} was not applied ({reason})")
+            return self._refused(spec, text, f"{spec.label}: {text!r} was not applied ({reason})")
         except (ValueError, KeyError) as err:
-            return self._refused(f"{spec.label}: {text!r} was not applied ({err})")
+            return self._refused(spec, text, f"{spec.label}: {text!r} was not applied ({err})")
         self.post_message(self.Applied(outcome))
         return None
 
-    def _refused(self, message: str) -> str:
-        self.tell(message)
-        return message
+    def _refused(self, spec: InspectorField, text: str, reason: str) -> str:
+        """Say in the status line that ``text`` was not applied (the field shows the whole ``reason``)."""
+        shown = text if len(text) <= 12 else text[:11] + "…"
+        self.tell(f"{spec.label}: {shown!r} was not applied (the reason is below the field)")
+        return reason
 
     def tell(self, message: str) -> None:
         """Say ``message`` in the status line (through the screen)."""
