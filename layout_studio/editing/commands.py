@@ -185,12 +185,13 @@ def apply_template(session: EditSession, name: str, mode: Literal["replace", "fi
     return Outcome(Effect.DESIGN, label)
 
 
-def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool) -> Outcome:
+def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool, scale_text: bool = False) -> Outcome:
     """Set VideoEncode Width×Height to ``size`` pixels (SDK models.VideoEncode); with ``scale``, regions and
-    watermarks scale along."""
+    watermarks scale along, and with ``scale_text`` the text watermarks' FontSize too
+    (:func:`~layout_studio.editing.geometry.scaled_font_size`)."""
     label = f"Canvas {size[0]}×{size[1]}"
-    session.change(label, lambda p: geometry.rescale_canvas(p, size, scale_elements=scale))
-    return Outcome(Effect.DESIGN, label)
+    session.change(label, lambda p: geometry.rescale_canvas(p, size, scale_elements=scale, scale_text=scale_text))
+    return Outcome(Effect.DESIGN, label + (", text sizes scaled" if scale and scale_text else ""))
 
 
 def convert_to_custom(session: EditSession, users: int) -> Outcome:

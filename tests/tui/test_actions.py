@@ -80,6 +80,8 @@ def test_template_and_canvas_rescale_from_the_palette_actions(preset_file):
             app.screen.query_one("#prompt-input").value = "1920x1080"
             await pilot.press("enter")
             await pilot.pause()
+            await pilot.press("n")  # the design has text (LIVE): keep its FontSize
+            await pilot.pause()
             assert app.session.preset.canvas == (1920, 1080)
             assert box(app.session.preset, ElementRef("region", 3)) == (960, 540, 960, 540)
 

@@ -2,8 +2,8 @@
 ask for one value.
 
 Each dismisses with a result the caller handles in its callback: ConfirmQuitScreen -> "save" | "discard" |
-"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; ConfirmScreen -> "yes" | "no"; PromptScreen -> the
-text, or None when cancelled.
+"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; ConfirmScreen -> "yes" | "no"; ScaleTextScreen ->
+"scale" | "keep" | "cancel"; PromptScreen -> the text, or None when cancelled.
 A PromptScreen dismisses only with text its check accepts: :func:`whole_number` and :func:`canvas_size` are the
 checks of the studio's prompts.
 """
@@ -133,6 +133,33 @@ class ConfirmScreen(_Choice):
 
     def __init__(self, title: str, text: str, yes: str = "Yes") -> None:
         super().__init__(title, text, [("yes", yes, "warning"), ("no", "No", "default")])
+
+    def action_choose(self, result: str) -> None:
+        self.dismiss(result)
+
+
+class ScaleTextScreen(_Choice):
+    """Asked when a canvas resize scales the regions and the design has text: scale the text watermarks' FontSize
+    too? ``changes`` are the (before, after) sizes. Keys: y scale, n keep, escape cancel the resize."""
+
+    BINDINGS = [
+        Binding("y", "choose('scale')", "Scale"),
+        Binding("n", "choose('keep')", "Keep"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, size: tuple[int, int], changes: list[tuple[int, int]]) -> None:
+        shown = ", ".join(f"{a} → {b}" for a, b in changes[:4]) + (", …" if len(changes) > 4 else "")
+        super().__init__(
+            "Scale the text sizes too?",
+            f"The regions and watermark boxes scale to the {size[0]}×{size[1]} canvas. Scale the text watermarks' "
+            f"FontSize with them ({shown} pixels), or keep it?",
+            [
+                ("scale", "Scale FontSize", "primary"),
+                ("keep", "Keep FontSize", "default"),
+                ("cancel", "Cancel", "default"),
+            ],
+        )
 
     def action_choose(self, result: str) -> None:
         self.dismiss(result)

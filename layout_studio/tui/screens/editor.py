@@ -28,7 +28,7 @@ from ...editing.access import ref_for_path
 from ...editing.autosave import Autosaver
 from ...editing.commands import Effect, Outcome
 from ...editing.fields import preset_path
-from ...editing.geometry import AlignHow
+from ...editing.geometry import AlignHow, font_size_changes
 from ...editing.ops import canvas_of
 from ...errors import LayoutStudioError
 from ...findings import Finding, Severity
@@ -39,7 +39,7 @@ from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
 from ..widgets.status import status_text
-from .dialogs import PromptScreen, canvas_size, whole_number
+from .dialogs import PromptScreen, ScaleTextScreen, canvas_size, whole_number
 from .files import FileActions
 from .push import PushScreen
 
@@ -286,9 +286,26 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(PromptScreen("Grid cells", "4", check=whole_number(1, 16)), done)
 
     def action_resize_canvas(self, scale: bool = True) -> None:
+        """Ask for the size; when the regions scale along and the design has text, ask whether its FontSize
+        scales too."""
+
+        def resize(size: tuple[int, int], scale_text: bool = False) -> None:
+            self.show(commands.resize_canvas(self.session, size, scale=scale, scale_text=scale_text))
+
         def done(value: str | None) -> None:
-            if value:
-                self.show(commands.resize_canvas(self.session, parse_size(value), scale=scale))
+            if not value:
+                return
+            size = parse_size(value)
+            changes = font_size_changes(self.session.preset, size) if scale else []
+            if not changes:
+                resize(size)
+                return
+
+            def answered(choice: str | None) -> None:
+                if choice in ("scale", "keep"):
+                    resize(size, scale_text=choice == "scale")
+
+            self.app.push_screen(ScaleTextScreen(size, changes), answered)
 
         w, h = canvas_of(self.session.preset)
         title = "Canvas size WxH (regions scale along)" if scale else "Canvas size WxH (regions stay)"
