@@ -81,7 +81,13 @@ def select_all_regions(session: EditSession) -> Outcome:
 
 # -- elements ------------------------------------------------------------------------------------------------------
 def nudge(session: EditSession, dx: int, dy: int) -> Outcome:
-    """Move the selected elements by (dx, dy) pixels (undo step "Move")."""
+    """Move the selected elements by (dx, dy) pixels (undo step "Move"). Refused, with a message and no undo step,
+    when it would take an element wholly off the canvas, where it would not be seen
+    (:func:`~layout_studio.editing.geometry.leaves_canvas`); a typed LocationX/LocationY can still put it there."""
+    gone = [r for r in session.selection if geometry.leaves_canvas(session.preset, r, dx, dy)]
+    if gone:
+        what = f"region #{gone[0].index}" if gone[0].kind == "region" else f"WM{gone[0].index}"
+        return Outcome(Effect.NONE, f"not moved: {what} would leave the canvas (type its X/Y to put it there)")
     return _on_selection(session, "Move", lambda p, r: ops.nudge(p, r, dx, dy))
 
 

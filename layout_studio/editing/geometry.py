@@ -1,4 +1,5 @@
-"""Geometry of a design: snapping while moving, align and distribute, and rescaling the canvas.
+"""Geometry of a design: snapping while moving, align and distribute, whether a move leaves the canvas, and
+rescaling the canvas.
 
 All values are canvas pixels. Boxes are ``(x, y, width, height)`` tuples, as :attr:`McuLayout.box`.
 """
@@ -103,6 +104,22 @@ def distribute(preset: Preset, refs: list[ElementRef], axis: Literal["x", "y"]) 
     for ref, (x, y, w, h) in items:
         set_box(preset, ref, (round(pos), y, w, h) if axis == "x" else (x, round(pos), w, h))
         pos += (w if axis == "x" else h) + gap
+
+
+def on_canvas(b: Box, canvas: tuple[int, int]) -> bool:
+    """True when some of box ``b`` lies on a ``canvas`` of (width, height) pixels (and is drawn there)."""
+    x, y, w, h = b
+    return x < canvas[0] and y < canvas[1] and x + max(w, 1) > 0 and y + max(h, 1) > 0
+
+
+def leaves_canvas(preset: Preset, ref: ElementRef, dx: int, dy: int) -> bool:
+    """True when moving ``ref`` by (dx, dy) pixels would take it wholly off the canvas, where it is not seen (an
+    element already off the canvas may move anywhere: back towards it, for one)."""
+    b = box(preset, ref)
+    if b is None:
+        return False
+    canvas = canvas_of(preset)
+    return on_canvas(b, canvas) and not on_canvas((b[0] + dx, b[1] + dy, b[2], b[3]), canvas)
 
 
 def rescale_canvas(

@@ -1,6 +1,10 @@
 """The studio application: opens a session on the editor screen, offers autosave recovery, opens other presets, asks
 before quitting with unsaved changes. It owns the session's :class:`~layout_studio.render.Renderer` (one for the
 app's life, so its caches serve every preview). Screens, widgets, commands and styles live in their own modules.
+
+Below :data:`MIN_SIZE` the app covers everything with :class:`~.screens.small.TooSmallScreen` (the canvas has no
+room to show the design, so no key may change it unseen); keys and pastes for a text field are handled in arrival
+order (:mod:`.typeahead`).
 """
 
 from __future__ import annotations
@@ -20,10 +24,15 @@ from .commands import StudioCommands
 from .messages import OpenPreset
 from .screens.dialogs import ConfirmQuitScreen, RecoveryScreen
 from .screens.editor import EditorScreen
+from .screens.small import TooSmallScreen
 from .typeahead import deliver
 from .widgets.inspector import Inspector
 
 STYLES = Path(__file__).parent / "styles"
+
+#: The smallest terminal (columns, rows) the studio works in: the canvas keeps about 20×5 cells beside the
+#: inspector's 36 columns, above the findings panel; the footer shows every key from 80 columns.
+MIN_SIZE = (60, 16)
 
 
 class StudioApp(App[None]):
@@ -70,8 +79,29 @@ class StudioApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self._new_editor())
+        self.call_after_refresh(lambda: self.fit_screen(self.size.width, self.size.height))  # above the editor
         if self.offer_recovery:
             self.call_after_refresh(self.offer_autosave)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_screen(event.size.width, event.size.height)
+
+    def fit_screen(self, width: int, height: int) -> None:
+        """Cover the studio with :class:`TooSmallScreen` below :data:`MIN_SIZE`; take it away above."""
+        if self._editor is None or self._editor not in self.screen_stack:
+            return  # before the editor is up: on_mount fits it once it is
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        shown = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
+        if small and not shown:
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()  # one below a dialog goes when the dialog closes (TooSmallScreen.on_screen_resume)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No command palette while the terminal is too small (its commands would act on a design not shown)."""
+        if action == "command_palette" and isinstance(self.screen, TooSmallScreen):
+            return False
+        return True
 
     def offer_autosave(self) -> None:
         """Offer the newest autosave for this preset (or, for a new design, any autosave), saying what it would
