@@ -1,21 +1,28 @@
-"""Type-ahead: keys reach a text field in the order they were typed, at any key rate.
+"""Type-ahead: keys act in the order they were typed, at any key rate.
 
 Textual hands a key to the focused widget's own message queue. An Input inserts a printable character from there,
-while an editing key (backspace, tab, enter, esc, arrows) travels up to the app and runs its binding from the app's
-queue. When keys come faster than they are handled — type-ahead, a paste without bracketed paste, SSH batching — the
-two queues interleave: a character typed after backspace is inserted before the backspace runs, and the keys typed
-after tab still reach the field tab left. :func:`deliver` handles a key (or a paste) for a focused Input wholly in
-the app's queue, in arrival order: the priority bindings first, then a printable character typed into the field,
-else the bindings from the field up to the app, as Textual would run them. A key therefore never overtakes an
-earlier one, and the keys after a focus change go to the new focus.
+while every other key travels up, widget by widget, to the app, which runs its binding from the app's queue. When
+keys come faster than they are handled — type-ahead, a paste without bracketed paste, SSH batching — the queues
+interleave: a character typed after backspace is inserted before the backspace runs, the keys typed after tab still
+reach the field tab left, and the characters typed after the enter that opens a field are handed to the canvas
+(which drops them) before the enter has run.
+
+:func:`deliver` therefore handles a key wholly in the app's queue, in arrival order, whenever the focused widget and
+its containers act on keys through bindings only (as every widget of the studio does): the priority bindings first,
+then a printable character typed into a focused Input, else the bindings from the focused widget up to the app, as
+Textual would run them. A key never overtakes an earlier one, and the keys after a focus change go to the new focus.
+A widget that reads keys itself (an ``on_key`` handler, ``key_*`` methods: a DataTable, a Select, a TextArea, or a
+screen with nothing focused) gets them as Textual gives them.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.widget import Widget
 from textual.widgets import Input
 
 
@@ -28,24 +35,46 @@ def type_into(field: Input, text: str) -> None:
         field.replace(text, *selection)
 
 
+@cache
+def reads_keys(cls: type) -> bool:
+    """True when widgets of class ``cls`` act on a key other than through bindings (``on_key``, ``_on_key``,
+    ``key_*`` methods), apart from the default handling of Widget and App and the typing of Input (which
+    :func:`deliver` does itself)."""
+    for klass in cls.__mro__:
+        if klass in (Widget, App, Input, object):
+            continue
+        names = vars(klass)
+        if "on_key" in names or "_on_key" in names:
+            return True
+        if any(name.startswith("key_") and callable(value) for name, value in names.items()):
+            return True
+    return False
+
+
 async def deliver(app: App[Any], event: events.Event) -> bool:
-    """Handle ``event`` now when it is a key or a paste from the terminal while an Input has the focus; False when
-    it is anything else (the app handles it as usual)."""
+    """Handle ``event`` now when it is a key or a paste from the terminal for a widget that acts on keys through
+    bindings only (a paste: for a focused Input); False when the app should handle it as usual."""
     if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
         return False
-    field = app.focused
-    if not isinstance(field, Input):
+    focused = app.focused
+    if focused is None or any(reads_keys(type(node)) for node in focused.ancestors_with_self):
         return False
     if isinstance(event, events.Paste):
+        if not isinstance(focused, Input):
+            return False
         if event.text:
-            type_into(field, event.text.splitlines()[0])  # one line, as Input takes a paste
+            type_into(focused, event.text.splitlines()[0])  # one line, as Input takes a paste
         return True
     if not app.app_focus:
         app.app_focus = True  # a key from the terminal: the terminal has the focus (as Textual records it)
     if await app._check_bindings(event.key, priority=True):
         return True
-    if field.check_consume_key(event.key, event.character) and event.character is not None:
-        type_into(field, event.character)
+    if (
+        isinstance(focused, Input)
+        and event.character is not None
+        and focused.check_consume_key(event.key, event.character)
+    ):
+        type_into(focused, event.character)
         return True
     await app._check_bindings(event.key)
     return True

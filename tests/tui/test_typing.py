@@ -221,3 +221,23 @@ def test_ctrl_z_in_a_field_first_drops_the_typing_then_undoes_the_design(preset_
             assert bob(app).location_x == 640
 
     run(scenario)
+
+
+def test_keys_typed_ahead_of_the_field_they_open_go_into_it(preset_file):
+    """tab (select the watermark), enter (open its Text) and the text after it, all in one burst: the letters go
+    into the field — not to the canvas, where w adds a watermark and d duplicates — and so do the keys after each
+    tab."""
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+    keys = ["tab", "enter", *"Breaking: wind and dust", "tab", *"1920", "tab", *"1080", "enter"]
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            burst(app, keys)
+            await settle(pilot, lambda: watermark(app).water_mark_height == 1080)
+            body = watermark(app)
+            assert (body.text, body.water_mark_width, body.water_mark_height) == ("Breaking: wind and dust", 1920, 1080)
+            assert len(app.session.preset.video_params.water_mark_list) == 1
+            assert len(app.session.history) == 3
+
+    run(scenario)
