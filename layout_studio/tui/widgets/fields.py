@@ -316,5 +316,5 @@ class FieldForm(VerticalScroll):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if isinstance(event.input, FieldInput):
+        if isinstance(event.input, FieldInput) and event.value == event.input.value:  # else a newer one follows
             event.input.row.typed()
