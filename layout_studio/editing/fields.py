@@ -227,8 +227,10 @@ def parse_value(spec: InspectorField, text: str) -> Any:
     if spec.kind == "color":
         try:
             return normalize_color(text)
-        except ValueFormatError as err:
-            raise FieldError(f"{spec.label}: {err}; it was not applied") from None
+        except ValueFormatError:
+            raise FieldError(
+                f"{spec.label} takes a colour 0xRRGGBB (or #RRGGBB), e.g. 0xFF0000 red; {text!r} was not applied"
+            ) from None
     return text
 
 

@@ -23,7 +23,7 @@ def test_a_colour_is_stored_in_the_api_form(typed):
 
 @pytest.mark.parametrize("typed", ["red", "#f80", "0xFF88001", "rgb(255,136,0)", "0x"])
 def test_anything_else_is_refused_saying_the_form(typed):
-    with pytest.raises(FieldError, match=r"FontColor: colour .* is not 0xRRGGBB"):
+    with pytest.raises(FieldError, match=r"FontColor takes a colour 0xRRGGBB \(or #RRGGBB\), e\.g\. 0xFF0000 red;"):
         parse_value(FONT_COLOR, typed)
 
 
@@ -52,6 +52,6 @@ def test_the_font_colour_field_converts_refuses_and_shows_a_swatch(preset_file):
             await pilot.press("enter")
             await pilot.pause()
             assert preset_to_json(app.session.preset) == before
-            assert "is not 0xRRGGBB" in str(row.query_one(".problem").render())
+            assert "takes a colour 0xRRGGBB" in str(row.query_one(".problem").render())
 
     asyncio.run(scenario())

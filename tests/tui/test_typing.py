@@ -158,7 +158,7 @@ def test_a_refused_value_and_escape_leave_the_design_byte_identical(preset_file)
             assert isinstance(app.focused, CanvasView)
             assert row.input.value == "640"
             status = app.screen.query_one("#status").render_line(0).text
-            assert "'100.5' was not applied" in status
+            assert "LocationX: '100.5' not applied (esc)" in status
             assert not app.session.history.can_undo and not app.session.dirty
 
     run(scenario)

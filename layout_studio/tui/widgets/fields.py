@@ -63,7 +63,7 @@ class FieldInput(Input):
         Binding("shift+tab", "leave(-1)", show=False),
         Binding("down", "leave(1)", show=False),
         Binding("up", "leave(-1)", show=False),
-        Binding("ctrl+z", "drop_typing", show=False),
+        Binding("ctrl+z", "drop_typing", "Undo"),
     ]
 
     def __init__(self, row: FieldRow, **kwargs: Any) -> None:
@@ -120,7 +120,7 @@ class FieldRow(Widget):
     FieldRow Input { width: 1fr; height: 1; border: none; padding: 0; }
     FieldRow.-pending Input { text-style: italic; }
     FieldRow .swatch { width: 3; margin-left: 1; }
-    FieldRow .problem { display: none; padding-left: 1; height: auto; max-height: 2; }
+    FieldRow .problem { display: none; padding-left: 1; height: auto; max-height: 3; }
     FieldRow.-has-problem .problem { display: block; }
     FieldRow.-error .problem { color: $error; }
     FieldRow.-warning .problem { color: $warning; }
@@ -137,7 +137,7 @@ class FieldRow(Widget):
         self.typing_problem: str | None = None
         self._findings: list[Finding] = []
         self._shown_problem: tuple[str, Severity | None] = ("", None)
-        self._swatch_color: str | None = None
+        self._swatch: tuple[str | None, str] = (None, "")
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -202,7 +202,7 @@ class FieldRow(Widget):
         self.query_one(".problem", Static).update(text)
 
     def _update_swatch(self, text: str) -> None:
-        """The swatch beside a colour field shows ``text``'s colour (blank when it is not a colour)."""
+        """The swatch beside a colour field shows ``text``'s colour (blank when empty, ``?`` when not a colour)."""
         if self.spec.kind != "color":
             return
         try:
@@ -210,12 +210,13 @@ class FieldRow(Widget):
         except ValueFormatError:
             rgb = None
         color = "#{:02X}{:02X}{:02X}".format(*rgb) if rgb else None
-        if color == self._swatch_color:
+        mark = "" if color or not text.strip() else "?"  # empty: no colour set; "?": not a colour
+        if (color, mark) == self._swatch:
             return
-        self._swatch_color = color
+        self._swatch = (color, mark)
         swatch = self.query_one(".swatch", Static)
         swatch.styles.background = color
-        swatch.update("" if color else "?")
+        swatch.update(mark)
 
     # -- the user's side -----------------------------------------------------------------------------------------
     def typed(self) -> None:
@@ -253,7 +254,7 @@ class FieldRow(Widget):
         """esc: show the design's value again and say (in the status line) what was not applied."""
         if not self.pending:
             return
-        message = f"{self.spec.label}: {self.input.value!r} was not applied (esc cancelled it)"
+        message = f"{self.spec.label}: {self.input.value!r} not applied (esc)"
         self.revert()
         form = self.form
         if form is not None and form.editor is not None:

@@ -148,9 +148,9 @@ class Inspector(Vertical):
         return None
 
     def _refused(self, spec: InspectorField, text: str, reason: str) -> str:
-        """Say in the status line that ``text`` was not applied (the field shows the whole ``reason``)."""
+        """Say in the status line that ``text`` was not applied (the field shows the whole ``reason`` below it)."""
         shown = text if len(text) <= 12 else text[:11] + "…"
-        self.tell(f"{spec.label}: {shown!r} was not applied (the reason is below the field)")
+        self.tell(f"{spec.label}: {shown!r} not applied")
         return reason
 
     def tell(self, message: str) -> None:
