@@ -114,10 +114,14 @@ class StudioApp(App[None]):
             autosave.discard()
             return
         what = f"“{autosave.source.name}”" if autosave.source else "an unsaved design"
+        path = self.session.path
+        on_disk = ""
+        if path is not None:
+            on_disk = f" The file has {contents(self.session.preset.to_api())}." if path.exists() else ""
+            on_disk = on_disk or " The file does not exist yet."
         text = (
-            f"An autosave of {what} was left by a session that did not end cleanly: {autosave.summary()}."
-            + (f" The file has {contents(self.session.preset.to_api())}." if self.session.path else "")
-            + " Recover puts it in the editor as one undo step; the file changes only when you save."
+            f"An autosave of {what} was left by a session that did not end cleanly: {autosave.summary()}.{on_disk}"
+            " Recover puts it in the editor as one undo step; the file changes only when you save."
         )
 
         def done(choice: str | None) -> None:
@@ -179,4 +183,4 @@ class StudioApp(App[None]):
                 then()
 
         if not isinstance(self.screen, ConfirmQuitScreen):
-            self.push_screen(ConfirmQuitScreen(self.session.title), done)
+            self.push_screen(ConfirmQuitScreen(self.session.path.name if self.session.path else "untitled"), done)

@@ -52,7 +52,8 @@ def canvas_size(text: str) -> str | None:
 
 
 class _Choice(ModalScreen[str]):
-    """A question with buttons; each button's id is the result. Escape gives ``cancel_result``."""
+    """A question with buttons; each button's id is the result, its label ends with its key. Escape gives
+    ``cancel_result``."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     cancel_result = "cancel"
@@ -92,7 +93,11 @@ class ConfirmQuitScreen(_Choice):
         super().__init__(
             "Unsaved changes",
             f"“{title}” has changes that are not saved. Save them before quitting?",
-            [("save", "Save", "primary"), ("discard", "Quit without saving", "error"), ("cancel", "Cancel", "default")],
+            [
+                ("save", "Save s", "primary"),
+                ("discard", "Quit, don't save d", "error"),
+                ("cancel", "Cancel esc", "default"),
+            ],
         )
 
     def action_choose(self, result: str) -> None:
@@ -114,7 +119,11 @@ class RecoveryScreen(_Choice):
         super().__init__(
             "Recover unsaved work?",
             text,
-            [("recover", "Recover", "primary"), ("discard", "Discard it", "error"), ("later", "Not now", "default")],
+            [
+                ("recover", "Recover r", "primary"),
+                ("discard", "Discard it d", "error"),
+                ("later", "Not now esc", "default"),
+            ],
         )
 
     def action_choose(self, result: str) -> None:
@@ -132,7 +141,7 @@ class ConfirmScreen(_Choice):
     cancel_result = "no"
 
     def __init__(self, title: str, text: str, yes: str = "Yes") -> None:
-        super().__init__(title, text, [("yes", yes, "warning"), ("no", "No", "default")])
+        super().__init__(title, text, [("yes", f"{yes} y", "warning"), ("no", "No n", "default")])
 
     def action_choose(self, result: str) -> None:
         self.dismiss(result)
@@ -155,9 +164,9 @@ class ScaleTextScreen(_Choice):
             f"The regions and watermark boxes scale to the {size[0]}×{size[1]} canvas. Scale the text watermarks' "
             f"FontSize with them ({shown} pixels), or keep it?",
             [
-                ("scale", "Scale FontSize", "primary"),
-                ("keep", "Keep FontSize", "default"),
-                ("cancel", "Cancel", "default"),
+                ("scale", "Scale FontSize y", "primary"),
+                ("keep", "Keep FontSize n", "default"),
+                ("cancel", "Cancel esc", "default"),
             ],
         )
 
