@@ -15,6 +15,13 @@ from layout_studio.tui.widgets.inspector import Inspector
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _in_the_fixtures_folder(monkeypatch):
+    """The status line shows the file relative to the working folder: the same ``two_up.json`` wherever pytest
+    runs from."""
+    monkeypatch.chdir(FIXTURES)
+
+
 def app_for(name: str) -> StudioApp:
     return StudioApp(EditSession.open(FIXTURES / name), offer_recovery=False)
 

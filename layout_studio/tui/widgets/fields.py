@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -119,7 +121,7 @@ class FieldRow(Widget):
     FieldRow Label { width: 15; }
     FieldRow Input { width: 1fr; height: 1; border: none; padding: 0; }
     FieldRow.-pending Input { text-style: italic; }
-    FieldRow .swatch { width: 3; margin-left: 1; }
+    FieldRow .swatch { width: 4; margin-left: 1; color: $text-muted; }
     FieldRow .problem { display: none; padding-left: 1; height: auto; max-height: 3; }
     FieldRow.-has-problem .problem { display: block; }
     FieldRow.-error .problem { color: $error; }
@@ -202,7 +204,9 @@ class FieldRow(Widget):
         self.query_one(".problem", Static).update(text)
 
     def _update_swatch(self, text: str) -> None:
-        """The swatch beside a colour field shows ``text``'s colour (blank when empty, ``?`` when not a colour)."""
+        """The swatch beside a colour field shows ``text``'s colour between brackets (so that a colour close to the
+        background still shows where it is); blank when the field is empty, ``[??]`` when the text is not a
+        colour."""
         if self.spec.kind != "color":
             return
         try:
@@ -210,13 +214,15 @@ class FieldRow(Widget):
         except ValueFormatError:
             rgb = None
         color = "#{:02X}{:02X}{:02X}".format(*rgb) if rgb else None
-        mark = "" if color or not text.strip() else "?"  # empty: no colour set; "?": not a colour
-        if (color, mark) == self._swatch:
+        state = (color, "" if color or not text.strip() else "??")  # empty: no colour set; ??: not a colour
+        if state == self._swatch:
             return
-        self._swatch = (color, mark)
-        swatch = self.query_one(".swatch", Static)
-        swatch.styles.background = color
-        swatch.update(mark)
+        self._swatch = state
+        if color is not None:
+            swatch = Text.assemble("[", ("  ", Style(bgcolor=color)), "]")
+        else:
+            swatch = Text(f"[{state[1]}]" if state[1] else "")
+        self.query_one(".swatch", Static).update(swatch)
 
     # -- the user's side -----------------------------------------------------------------------------------------
     def typed(self) -> None:
