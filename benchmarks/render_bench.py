@@ -24,12 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image, ImageDraw  # noqa: E402
 
+from layout_studio import fonts  # noqa: E402
 from layout_studio.model import Preset  # noqa: E402
-from layout_studio.render import (  # noqa: E402
-    Renderer,  # noqa: E402
-    cards,
-    fonts,
-)
+from layout_studio.render import Renderer, cards  # noqa: E402
 
 W, H = 1920, 1080
 
@@ -129,6 +126,7 @@ def main() -> int:
         for _ in range(max(5, args.repeat // 3)):
             cards.make_card.cache_clear()
             fonts.get_font.cache_clear()
+            fonts.font_file.cache_clear()
             r = Renderer()
             t = time.perf_counter()
             r.render(presets[0])

@@ -8,6 +8,10 @@ Library API (imported lazily, so ``import layout_studio`` stays light):
 * ``build_request(preset, action, **target)`` -> dict, a request body (:mod:`layout_studio.payload`).
 * ``render_preview(config, **options)`` -> PIL.Image.Image (:mod:`layout_studio.render`).
 * ``sei_payload(config, **options)`` -> dict, the LayoutVolume SEI JSON (:mod:`layout_studio.sei`).
+* ``export(preset, target, **options)`` -> ExportResult(target, body, findings, ...): the design as cloud recording,
+  the legacy MCU API or a client SDK takes it (:mod:`layout_studio.export`, a package that is also callable).
+* ``contact_sheet(config, **options)`` -> PIL.Image.Image, the design in every room state on one image
+  (:mod:`layout_studio.sheet`).
 
 The core (model, rules, render, push, presets) imports nothing from Textual; :mod:`layout_studio.tui` drives it.
 """
@@ -28,12 +32,16 @@ _LAZY = {
     "build_request": "layout_studio.payload",
     "render_preview": "layout_studio.render",
     "sei_payload": "layout_studio.sei",
+    "export": "layout_studio",
+    "contact_sheet": "layout_studio.sheet",
 }
 
 __all__ = ["Finding", "LayoutStudioError", "LoadError", "Severity", "__version__", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "export":  # the callable package itself (its name is also the function's)
+        return importlib.import_module("layout_studio.export")
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'layout_studio' has no attribute {name!r}")

@@ -1,18 +1,24 @@
 """Exceptions raised to users of the library and turned into clear messages (exit 2) by the command line.
 
-Every exception carries a message that names the file, the field and the fix; none carries a secret.
+Every exception carries a message that names the file, the field and the fix; none carries a secret: the text is
+redacted with the run's secret registry when it is shown (:mod:`layout_studio.redaction`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .redaction import redact
+
 if TYPE_CHECKING:
     from .findings import Finding
 
 
 class LayoutStudioError(Exception):
-    """Base of the errors a user can cause. ``str(err)`` is the whole message to show."""
+    """Base of the errors a user can cause. ``str(err)`` is the whole message to show (secrets masked)."""
+
+    def __str__(self) -> str:
+        return redact(super().__str__())
 
 
 class LoadError(LayoutStudioError):

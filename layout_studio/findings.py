@@ -4,14 +4,19 @@ A finding has a stable ``code`` (``layout.region.outside-canvas``), a ``severity
 ``path`` in API names from the request root (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``; empty for
 the whole body), a ``message`` giving the offending value, the limit and the fix, and a ``source`` naming the
 public document the rule comes from, in the forms of :mod:`layout_studio.sources` (``SDK models.McuLayout.LocationX;
-Data Types McuLayout``).
+Data Types McuLayout``), and ``fixes``: the ways to remove it that a program can apply (:class:`Fix`; none when no
+value can be computed, e.g. a missing UserId).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+#: A value a fix sets: a JSON integer or string (the API's field types).
+FixValue = int | str
 
 
 class Severity(StrEnum):
@@ -23,20 +28,45 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """One way to remove a finding: set every API path of ``changes`` (from the request root, as in
+    :attr:`Finding.path`) to its value, together. A finding's message states the same numbers, so what a person reads
+    and what a program applies agree; applying a fix removes that finding (it may reveal another one)."""
+
+    changes: tuple[tuple[str, FixValue], ...]
+
+    @classmethod
+    def of(cls, changes: Mapping[str, FixValue]) -> Fix:
+        """``Fix.of({"VideoParams.LayoutParams.MixLayoutList[1].LocationX": 640})``."""
+        return cls(tuple(changes.items()))
+
+    def to_dict(self) -> dict[str, FixValue]:
+        """``{path: value}``, in the order the changes were given."""
+        return dict(self.changes)
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem (or note) about one place in a design."""
+    """One problem (or note) about one place in a design; ``fixes`` are alternatives, each enough on its own."""
 
     code: str
     severity: Severity
     path: str
     message: str
     source: str
+    fixes: tuple[Fix, ...] = ()
 
-    def to_dict(self) -> dict[str, str]:
-        """JSON shape used by ``validate --format json``: code, severity, path, message, source."""
-        d = asdict(self)
-        d["severity"] = self.severity.value
-        return d
+    def to_dict(self) -> dict[str, Any]:
+        """JSON shape used by ``validate --format json``: code, severity, path, message, source, and fixes (a list
+        of ``{path: value}`` objects, each one way to remove the finding; empty when none is computed)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+            "source": self.source,
+            "fixes": [fix.to_dict() for fix in self.fixes],
+        }
 
     def __str__(self) -> str:
         where = self.path or "(body)"

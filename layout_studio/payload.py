@@ -32,6 +32,7 @@ from typing import Any, Literal
 from .errors import InvalidDesignError, LayoutStudioError
 from .findings import Finding, errors_in, has_errors
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, Target, UpdatePublishCdnStreamRequest
+from .redaction import register_body
 
 Action = Literal["start", "update"]
 
@@ -84,6 +85,7 @@ def build_request(preset: Preset, action: Action, *, check: bool = True, **targe
     else:
         raise LayoutStudioError(f'unknown action {action!r}: use "start" or "update"')
     cleaned: dict[str, Any] = drop_none(body)
+    register_body(cleaned)  # its UserSigs, SecretKey and txSecrets are masked in everything shown or stored
     if check:
         findings = check_request(cleaned, action, canvas=preset.canvas)
         if has_errors(findings):

@@ -10,7 +10,9 @@ What counts as a secret:
 * the ``txSecret`` query parameter of a URL (a CDN push URL's signature).
 
 The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all;
-:func:`mask_text` also hides any value given to it explicitly (for logging a command line or an error text).
+:func:`mask_text` also hides any value given to it explicitly. Text that leaves the process (output, journal,
+reports, exceptions, the studio) is redacted by the run's secret registry, :mod:`layout_studio.redaction`, which
+knows every secret of the run in every encoding; the helpers here work on one body or one text.
 
 Every helper here goes through the one walk, :func:`walk`, which recognises the secret keys in any case.
 """

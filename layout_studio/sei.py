@@ -10,7 +10,8 @@ layout SEI)``, ``SDK models.McuLayoutVolume``)::
 the region's ZOrder and box in canvas pixels; ``ver`` ``"1.0"``; ``ts`` the server time in seconds. The preview
 cannot know loudness, so ``volume`` is simulated as 0 for everyone. The regions and the users in the room come from
 the mix, as for the preview (:mod:`layout_studio.mix`): ``users=None`` means every named user plus one per unnamed
-region, and dynamic layouts are simulated (:mod:`layout_studio.mix.dynamic`).
+region, and dynamic layouts are simulated (:mod:`layout_studio.mix.dynamic`): :func:`sei_report` marks such an SEI
+``"Simulated": true`` beside the SEI object, which keeps its documented shape.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Collection
 from typing import Any
 
 from .findings import Finding
-from .mix import Room, SlotState, coerce, resolve, unknown_users
+from .mix import Room, SlotState, coerce, resolve, simulation_finding, unknown_users
 
 #: ``volume`` reported for every user: the preview has no audio to measure.
 SIMULATED_VOLUME = 0
@@ -92,3 +93,34 @@ def sends_layout_sei(config: Any) -> bool:
     LayoutStudioError for a config of another type."""
     design = coerce(config)
     return bool(design.sei and design.sei.layout_volume is not None)
+
+
+def simulation_notes(config: Any, *, users: int | None = None, canvas: tuple[int, int] | None = None) -> list[Finding]:
+    """The note that the geometry is simulated (``render.dynamic.approximation``, info) as a one-item list for a
+    dynamic layout, else []. Raises LayoutStudioError for a config of another type."""
+    note = simulation_finding(coerce(config, canvas), users)
+    return [note] if note is not None else []
+
+
+def sei_report(
+    config: Any,
+    *,
+    users: int | None = None,
+    absent: Collection[str] = (),
+    ts: int | None = None,
+    canvas: tuple[int, int] | None = None,
+) -> dict[str, Any]:
+    """``{"SEI": <the SEI object of sei_payload>, "Simulated": bool, "Findings": [finding dicts]}``: the SEI with
+    what a script needs to trust it. ``Simulated`` is true for a dynamic layout (the regions come from a simulated
+    geometry, not the MCU's); ``Findings`` are the canvas, unknown-user and simulation notes, each
+    ``{"code", "severity", "path", "message", "source"}``. Options and errors as :func:`sei_payload`."""
+    notes = [
+        *canvas_findings(config, canvas),
+        *user_findings(config, users=users, absent=absent, canvas=canvas),
+        *simulation_notes(config, users=users, canvas=canvas),
+    ]
+    return {
+        "SEI": sei_payload(config, users=users, absent=absent, ts=ts, canvas=canvas),
+        "Simulated": not coerce(config, canvas).custom,
+        "Findings": [f.to_dict() for f in notes],
+    }

@@ -10,6 +10,9 @@ section lists them with their addresses):
 * ``API StartPublishCdnStream`` — the TRTC server API reference page of an action, reachable from the API Explorer
   (:func:`api_url`), with its usage notes;
 * ``Error Codes UnknownParameter`` — the common error codes of the TRTC server API (:data:`ERROR_CODES_URL`);
+* ``Client SDK trtc-electron-sdk 13.3.801 TRTCMixUser.zOrder`` — a client SDK's published type definitions (an npm
+  package and its version, :func:`client_sdk`), or ``Client SDK docs TRTCCloudDef (Android) TRTCMixUser.x`` — a
+  client SDK's reference documentation where no type file was checked (:func:`client_sdk_docs`);
 * ``Layout Studio assumption`` / ``Layout Studio heuristic`` — what no document says and the project decided
   (always written in the README too).
 
@@ -54,13 +57,33 @@ def api_url(action: str) -> str:
     return f"https://console.tencentcloud.com/api/explorer?Product=trtc&Version={API_VERSION}&Action={action}"
 
 
+def client_sdk(package: str, name: str) -> str:
+    """``Client SDK <package> <name>``: a type or field of a client SDK's published type definitions, ``package``
+    being the npm package and version (``trtc-electron-sdk 13.3.801``, ``trtc-sdk-v5 5.17.1``)."""
+    return f"Client SDK {package} {name}"
+
+
+def client_sdk_docs(platform: str, name: str) -> str:
+    """``Client SDK docs TRTCCloudDef (<platform>) <name>``: a type or field of a client SDK's reference
+    documentation (TRTCCloudDef of the Android or iOS SDK), where no type file was checked."""
+    return f"Client SDK docs TRTCCloudDef ({platform}) {name}"
+
+
 def error_code(name: str) -> str:
     """``Error Codes <name>``: an entry of the common error codes (:data:`ERROR_CODES_URL`)."""
     return f"Error Codes {name}"
 
 
 #: How each part of a citation starts (parts are separated by ``; `` outside parentheses).
-FORMS = ("SDK models", "Data Types", "API ", "Error Codes", "Layout Studio assumption", "Layout Studio heuristic")
+FORMS = (
+    "SDK models",
+    "Data Types",
+    "API ",
+    "Error Codes",
+    "Client SDK",
+    "Layout Studio assumption",
+    "Layout Studio heuristic",
+)
 
 
 def citation_parts(source: str) -> list[str]:

@@ -59,3 +59,22 @@ def _no_network(monkeypatch):
 def reference_examples() -> dict[str, dict]:
     """name -> request body, for every reference example (7 Start, 2 Update)."""
     return {p.stem: json.loads(p.read_text()) for p in REFERENCE_FILES}
+
+
+@pytest.fixture
+def no_cjk_font(monkeypatch):
+    """The machine has no CJK font: text is measured and drawn with the bundled face whatever is installed."""
+    from layout_studio import fonts
+
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
+    fonts.get_font.cache_clear()
+    yield
+    fonts.get_font.cache_clear()
+
+
+@pytest.fixture
+def png_snapshot(snapshot):
+    """syrupy's snapshot compared as PNG files (``__snapshots__/<module>/<test>.png``, viewable)."""
+    from syrupy.extensions.image import PNGImageSnapshotExtension
+
+    return snapshot.use_extension(PNGImageSnapshotExtension)

@@ -20,6 +20,7 @@ PACKAGE = ROOT / "layout_studio"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 COMMANDS = [
     "edit",
+    "export",
     "history",
     "import",
     "payload",
@@ -29,6 +30,7 @@ COMMANDS = [
     "rollback",
     "schema",
     "sei",
+    "sheet",
     "start",
     "stop",
     "validate",

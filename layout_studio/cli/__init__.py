@@ -17,7 +17,8 @@ Exit codes: 0 success, 1 findings with errors or a failed API call, 2 bad usage 
 interrupted; ``layout-studio`` with no command where the studio cannot run (no terminal) prints the usage and exits
 2. A :class:`~layout_studio.errors.LayoutStudioError` becomes one line on stderr, never a traceback; text
 stdout/stderr cannot encode (Chinese on a cp1252 console) is written as backslash escapes, never a
-UnicodeEncodeError.
+UnicodeEncodeError. Each command runs with a secret registry of its own, and everything it writes to stdout and
+stderr is redacted with it (:mod:`layout_studio.redaction`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import sys
 
 import click
 
-from .. import __version__
+from .. import __version__, redaction
 from ..errors import LayoutStudioError
 
 PROG = "layout-studio"
@@ -80,9 +81,20 @@ def show_usage_error(err: click.UsageError) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit code (also for ``--help``,
-    ``--version`` and bad usage: nothing here calls ``sys.exit``)."""
+    ``--version`` and bad usage: nothing here calls ``sys.exit``). The command runs with a secret registry of its
+    own, its stdout and stderr redacted (:mod:`layout_studio.redaction`)."""
     tolerant_streams()  # every command: a finding or a preset Name may hold text the console cannot encode
     argv = list(sys.argv[1:] if argv is None else argv)
+    with redaction.scope(), redaction.redacted_streams():
+        try:
+            return _run(argv)
+        except Exception as err:  # a bug: Python shows it after this registry is gone, so redact it now
+            redaction.redact_exception(err)
+            raise
+
+
+def _run(argv: list[str]) -> int:
+    """Run the command of ``argv``; returns its exit code (see :func:`main`)."""
     group = build_cli()
     if not argv:
         from .edit import needs_terminal

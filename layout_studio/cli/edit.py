@@ -31,18 +31,24 @@ from .command import Args, argument, command
 )
 def edit(args: Args) -> int:
     """Run the studio; a preset that cannot be loaded raises LoadError (one line, exit 2), and so does a new file
-    in a folder that does not exist; no terminal raises click.UsageError (exit 2)."""
+    in a folder that does not exist; no terminal raises click.UsageError (exit 2). The studio draws the terminal
+    itself (its push screen redacts what it shows), so its streams are not redacted line by line."""
     problem = needs_terminal()
     if problem:
         raise click.UsageError(problem)
+    from ..redaction import unredacted
     from ..tui import run
 
-    return run(args.preset)
+    with unredacted():
+        return run(args.preset)
 
 
 def needs_terminal() -> str | None:
-    """Why the studio cannot run here (stdin, stdout or stderr is not a terminal), or None when it can."""
-    missing = [name for name in ("stdin", "stdout", "stderr") if not _is_terminal(getattr(sys, name))]
+    """Why the studio cannot run here (stdin, stdout or stderr is not a terminal), or None when it can. The
+    process's own streams are asked (``sys.__stdin__``, …), which Textual reads and draws on, not the wrappers a
+    command writes through."""
+    streams = {"stdin": sys.__stdin__, "stdout": sys.__stdout__, "stderr": sys.__stderr__}
+    missing = [name for name, stream in streams.items() if not _is_terminal(stream)]
     if not missing:
         return None
     names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]

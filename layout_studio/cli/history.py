@@ -2,7 +2,10 @@
 
 Columns: ``#`` (the entry number ``rollback --to`` takes), time (UTC), TaskId, action, SequenceNumber, preset,
 design hash (first 12 hex digits), status (ok, error, unknown, not-sent, pending), RequestId or error code.
-``--format json`` prints the rows with their secret-free bodies. Nothing in the journal is secret. The journal is
+A start whose outcome is unknown and not resolved is marked ``unresolved start`` and listed after the table with
+what to check (``start`` refuses its room until ``start --force``); a resolved one shows how it was resolved.
+``--format json`` prints the rows with their secret-free bodies, ``unresolved_start`` (true/false) and
+``resolution`` (how an unknown outcome was settled, or null). Nothing in the journal is secret. The journal is
 opened read-only: nothing is created where there is none, and a journal on a read-only disk can be listed.
 """
 
@@ -13,7 +16,7 @@ import json
 import click
 
 from .command import Args, argument, command, option
-from .paramtypes import PositiveType
+from .paramtypes import TASK_ID, PositiveType
 
 _SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", "StopPublishCdnStream": "stop"}
 
@@ -24,7 +27,7 @@ _SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", 
     description="Show the journal of requests, all tasks or one.",
     dash_positional=True,
 )
-@argument("task_id", metavar="[T]", required=False, help="only this task (a TaskId; it may start with -)")
+@argument("task_id", metavar="[T]", required=False, type=TASK_ID, help="only this task (a TaskId; it may start with -)")
 @option(
     "--limit",
     type=PositiveType(" (leave --limit out for every entry)"),
@@ -39,14 +42,20 @@ def history(args: Args) -> int:
 
     from ..errors import LayoutStudioError
     from ..push.journal import Journal
+    from ..push.starts import what_to_check
 
     try:
         with Journal(args.journal, readonly=True) as journal:
             entries = journal.entries(args.task_id, limit=args.limit)
+            unresolved = {e.id for e in journal.unresolved_starts()}
+            resolutions = journal.resolutions()
     except (sqlite3.Error, OSError) as err:
         raise LayoutStudioError(f"{args.journal or 'the journal'}: cannot read the journal ({err})") from None
     if args.format == "json":
-        print(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
+        rows_json = [
+            dict(e.to_dict(), unresolved_start=e.id in unresolved, resolution=resolutions.get(e.id)) for e in entries
+        ]
+        print(json.dumps(rows_json, indent=2, ensure_ascii=False))
         return 0
     if not entries:
         print("no requests recorded" + (f" for task {args.task_id}" if args.task_id else ""))
@@ -65,13 +74,20 @@ def history(args: Args) -> int:
                 str(e.sequence_number or "-"),
                 e.preset_name or "-",
                 (e.design_hash or "-")[:12],
-                e.status,
-                outcome,
+                e.status + (" (unresolved start)" if e.id in unresolved else ""),
+                outcome + (f" [resolved: {resolutions[e.id]}]" if e.id in resolutions else ""),
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+    shown = [e for e in entries if e.id in unresolved]
+    if shown:
+        print()
+        print("unresolved start: a task may be running without its TaskId being known; `start` refuses its room until")
+        print("you have checked and pass `start --force`:")
+        for e in shown:
+            print(f"  #{e.id}: check {what_to_check(e.body)}")
     return 0
 
 

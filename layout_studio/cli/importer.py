@@ -1,9 +1,11 @@
 """``layout-studio import REQUEST.json -o PRESET.json``: turn a request body into a preset, without its secrets.
 
-Reads a StartPublishCdnStream or UpdatePublishCdnStream body (:func:`layout_studio.importer.import_request`),
-writes the preset atomically (:func:`layout_studio.presets.save_preset`), says on stderr which secrets were left
-out and how to pass them back, and lists the preset's findings. Exit 0 when the preset was written (even with
-error findings: fix them in the preset), 2 for unreadable input or an existing output without ``--force``.
+Reads a StartPublishCdnStream or UpdatePublishCdnStream body, or a CreateCloudRecording / ModifyCloudRecording or
+StartMCUMixTranscode(ByStrRoomId) body (:func:`layout_studio.importer.import_body`), writes the preset atomically
+(:func:`layout_studio.presets.save_preset`), says on stderr which secrets and task fields were left out and how to
+pass them back, what of a recording or legacy body the preset cannot hold, and lists the preset's findings. Exit 0
+when the preset was written (even with error findings: fix them in the preset), 2 for unreadable input or an
+existing output without ``--force``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from .command import Args, argument, command, option
 
 @command(
     "import",
-    summary="turn a StartPublishCdnStream/UpdatePublishCdnStream body into a preset (secrets stripped)",
-    description="Import a request body (JSON, as in the API examples) as a preset file. UserSig, SecretKey "
-    "and URL txSecret values are not written; the command says which were left out.",
+    summary="turn a request body (mixing, cloud recording or legacy MCU API) into a preset (secrets stripped)",
+    description="Import a request body (JSON, as in the API examples) as a preset file: StartPublishCdnStream, "
+    "UpdatePublishCdnStream, CreateCloudRecording, ModifyCloudRecording, StartMCUMixTranscode(ByStrRoomId). UserSig, "
+    "SecretKey, PrivateMapKey and URL txSecret values are not written; the command says which were left out.",
 )
 @argument("request", metavar="REQUEST.json", help="request body to import")
 @option("-o", "--output", metavar="PRESET.json", required=True, help="preset file to write")
@@ -30,7 +33,7 @@ def import_command(args: Args) -> int:
     """Import, save, report; returns the exit code."""
     from ..errors import LayoutStudioError
     from ..findings import count_line
-    from ..importer import import_request
+    from ..importer import import_body
     from ..jsonfile import read_json
     from ..presets import save_preset
     from ..validation import validate
@@ -43,24 +46,36 @@ def import_command(args: Args) -> int:
     raw = read_json(args.request)
     name = args.name or os.path.splitext(os.path.basename(args.output))[0].replace("-", " ").replace("_", " ")
     try:
-        preset, stripped = import_request(raw, name=name)
+        imported = import_body(raw, name=name)
     except LayoutStudioError as err:
         raise LayoutStudioError(f"{args.request}: {err}") from None
+    preset, stripped = imported.preset, imported.secrets
     stripped += save_preset(preset, args.output)
     print(f"wrote {args.output}", file=sys.stderr)
     if stripped:
         print("left out secrets (never written to a preset): " + ", ".join(stripped), file=sys.stderr)
-        print(
-            "  pass them when you build the body: layout-studio payload PRESET " + _passback_options(stripped),
-            file=sys.stderr,
-        )
-    task_keys = [k for k in ("TaskId", "SequenceNumber") if k in raw]
-    if task_keys:
+        if imported.action.endswith("PublishCdnStream"):
+            hint = "pass them when you build the body: layout-studio payload PRESET " + _passback_options(stripped)
+        else:
+            hint = f"give them where the {imported.action} body is sent (they are never exported either)"
+        print(f"  {hint}", file=sys.stderr)
+    task_keys = imported.left_out
+    if task_keys and imported.action.endswith("PublishCdnStream"):
         print(
             f"left out {' and '.join(task_keys)} (they belong to one running task): "
             "give them to `layout-studio payload PRESET --action update --task-id T [--sequence N]`",
             file=sys.stderr,
         )
+    elif task_keys:
+        print(
+            f"left out {', '.join(task_keys)} (they belong to the {imported.action} task, not to the design): "
+            "give them when you export or start it again",
+            file=sys.stderr,
+        )
+    if imported.findings:
+        print(f"{args.request}: what the {imported.action} body gives that a preset cannot hold:", file=sys.stderr)
+        for finding in imported.findings:
+            print(format_finding(finding), file=sys.stderr)
     findings = validate(preset)
     if findings:
         print(f"{args.output}: {count_line(findings)}", file=sys.stderr)
@@ -80,6 +95,7 @@ _PASSBACK = (
     (".UserSig", "--feedback-usersig ... (or TRTC_FEEDBACK_USERSIG)"),
     ("(txSecret)", "--cdn-url URL-with-txSecret"),
     ("CloudStorage.SecretKey", "--storage-secret-key ... (or TRTC_STORAGE_SECRET_KEY)"),
+    ("PrivateMapKey", "the PrivateMapKey where the body is sent"),
 )
 
 

@@ -24,7 +24,7 @@ import click
 
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
-from ..secrets import mask_text
+from ..redaction import register
 from .command import Args, option, options
 
 if TYPE_CHECKING:
@@ -162,11 +162,13 @@ def open_pusher(args: Args, **extra: Any) -> Pusher:
 
 
 def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
-    """Findings one a line on stderr, secrets masked."""
+    """Findings one a line on stderr. Secrets are masked as in everything a command prints
+    (:mod:`layout_studio.redaction`); ``secrets`` are more values to register first."""
+    register(*secrets)
     stream = stream or sys.stderr
     for f in findings:
         if f.severity is not Severity.INFO or f.code.startswith("push."):
-            print(mask_text(str(f), list(secrets)), file=stream)
+            print(str(f), file=stream)
 
 
 def confirm(args: Args, question: str) -> bool:

@@ -1,8 +1,9 @@
 """Command-line value types (click parameter types) that say what to write when a value is wrong.
 
 * :data:`TASK_ID` — a TaskId as StartPublishCdnStream returned it (``-m97l2ZU...`` is one: TaskIds may start with
-  ``-``); surrounding whitespace removed; empty or containing whitespace is bad usage (a pasted ``" T"`` must not
-  become another, unknown task).
+  ``-``), checked by :func:`layout_studio.values.parse_task_id` like every TaskId a person gives (spaces and line
+  endings around it removed; whitespace, control or invisible characters, ``#`` or more than 256 characters inside
+  are bad usage, shown escaped: a pasted ``" T"`` must not become another, unknown task).
 * :data:`CANVAS` — ``WIDTHxHEIGHT`` in pixels, each side 1..1920 (SDK models.VideoEncode.Width/Height; read by
   :func:`layout_studio.values.parse_size`).
 * :class:`PositiveType` — a whole number of at least 1.
@@ -16,25 +17,19 @@ from typing import Any
 
 import click
 
-from ..values import ValueFormatError, parse_size
+from ..values import ValueFormatError, parse_size, parse_task_id
 
 
 class TaskIdType(click.ParamType[str]):
-    """A TaskId: stripped; never empty, never two words."""
+    """A TaskId, by :func:`layout_studio.values.parse_task_id`."""
 
     name = "taskid"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value).strip()
-        if not text:
-            self.fail(
-                "the TaskId is empty: give the TaskId StartPublishCdnStream returned (see `layout-studio history`)",
-                param,
-                ctx,
-            )
-        if any(c.isspace() for c in text):
-            self.fail(f"{text!r} is not one TaskId: it contains whitespace", param, ctx)
-        return text
+        try:
+            return parse_task_id(str(value))
+        except ValueFormatError as err:
+            self.fail(str(err), param, ctx)
 
 
 class CanvasType(click.ParamType[tuple[int, int]]):

@@ -5,7 +5,8 @@ Builds the StartPublishCdnStream or UpdatePublishCdnStream body from a preset an
 go to stderr. A body with error findings is not printed (exit 1). An update without ``--sequence`` uses the current
 Unix time in milliseconds as its SequenceNumber (it must grow with every update of a task) and says so.
 Secrets (UserSig, the storage SecretKey) are put in the body only when given; when stdout is a terminal they are
-shown as ``***`` — redirect or pipe stdout to get the real body.
+shown as ``***`` — redirect or pipe stdout to get the real body (the one output of the command line that carries
+secrets, because the user asked for it: :func:`layout_studio.redaction.unredacted`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .. import redaction
 from .command import Args, argument, command, option, options
+from .paramtypes import TASK_ID
 
 if TYPE_CHECKING:
     from ..model import Preset
@@ -71,6 +74,7 @@ def room_target_options() -> Callable[[Any], Any]:
 @option(
     "--task-id",
     metavar="T",
+    type=TASK_ID,
     section="update",
     help="TaskId of the running task (required for --action update)",
 )
@@ -127,6 +131,7 @@ def payload(args: Args) -> int:
     from ..findings import count_line, errors_in, has_errors
     from ..payload import build_request, check_request
     from ..presets import load_preset
+    from ..redaction import unredacted
     from ..secrets import mask_secrets, secret_values
     from .validate import format_finding, utf8_stdout
 
@@ -163,11 +168,13 @@ def payload(args: Args) -> int:
                 file=sys.stderr,
             )
         return 1
-    shown = body
+    text = json.dumps(body, indent=2, ensure_ascii=not utf8_stdout()) + "\n"
     if secrets and sys.stdout.isatty():
-        shown = mask_secrets(body)
+        sys.stdout.write(json.dumps(mask_secrets(body), indent=2, ensure_ascii=not utf8_stdout()) + "\n")
         print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send", file=sys.stderr)
-    sys.stdout.write(json.dumps(shown, indent=2, ensure_ascii=not utf8_stdout()) + "\n")
+        return 0
+    with unredacted():  # to a pipe or a file, as asked: the body to send, with its secrets
+        sys.stdout.write(text)
     return 0
 
 
@@ -212,6 +219,8 @@ def target_options(args: Args, preset: Preset) -> dict[str, Any]:
         elif given:
             opts[key] = given
     opts["feedback_user_sig"] = args.feedback_usersig or os.environ.get("TRTC_FEEDBACK_USERSIG") or None
+    redaction.register(args.agent_usersig, args.storage_secret_key, args.feedback_usersig, opts.get("user_sig"))
+    redaction.register_body(opts.get("publish_cdn_params"))  # the txSecret of each --cdn-url
     return opts
 
 

@@ -93,7 +93,7 @@ def _load(path: str) -> Preset:
 def _refused(err: RefusedError, pusher: Pusher) -> int:
     from .options import print_findings
 
-    print_findings(err.findings, pusher.secrets)
+    print_findings(err.findings)
     print(f"layout-studio: error: {err}", file=sys.stderr)
     return 1
 
@@ -125,7 +125,7 @@ def run_plan(args: Args) -> int:
             print(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False))
         else:
             print(plan.render())
-            print_findings(plan.findings, pusher.secrets)
+            print_findings(plan.findings)
         _warn(pusher)
         return 1 if plan.blocked else 0
 
@@ -168,12 +168,13 @@ def run_push(args: Args) -> int:
         try:
             plan = pusher.plan_update(preset, args.task_id, **_targets(args, preset))
             print(plan.render(), file=sys.stderr)
-            print_findings(plan.findings, pusher.secrets)
+            print_findings(plan.findings)
             if plan.blocked:
                 raise RefusedError(f"{args.preset}: the design has errors; nothing was sent", plan.findings)
             if not confirm(args, f"Apply {preset.name or args.preset} to task {args.task_id}?"):
                 print("not applied", file=sys.stderr)
                 return 1
+            pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
             outcome = pusher.push_plan(plan, preset=preset)
         except RefusedError as err:
             return _refused(err, pusher)
@@ -186,6 +187,7 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
     from ..atomic import atomic_write_text
     from ..push.batch import read_task_ids, run_batch
     from ..push.errors import RefusedError
+    from ..redaction import redact
     from .options import confirm, open_pusher, print_findings, report_outcome
     from .progress import BatchProgress
 
@@ -194,7 +196,12 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
         raise LayoutStudioError("--workers must be at least 1")
     if args.report:
         _check_report_path(args.report)
-    with open_pusher(args) as pusher:
+    extra = {}
+    if not args.dry_run:  # a credential that cannot be used is one error before anything is sent, not one per task
+        from ..push.credentials import resolve_credential
+
+        extra["credential"] = resolve_credential(args.profile)
+    with open_pusher(args, **extra) as pusher:
         if not confirm(args, f"Apply {preset.name or args.preset} to {len(task_ids)} task(s)?"):
             print("not applied", file=sys.stderr)
             return 1
@@ -213,13 +220,14 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
             result, interrupted = partial, True
         finally:
             bar.close()
-        print_findings(result.findings, pusher.secrets)
+        print_findings(result.findings)
         _warn(pusher)
         shown = next((o for o in result.outcomes if o.status == "dry-run" and o.request), None)
         if shown is not None:  # every task gets the same body but its TaskId and SequenceNumber: show the first
             report_outcome(shown, verb="")
         if args.report:
-            atomic_write_text(args.report, json.dumps(result.to_report(), indent=2, ensure_ascii=False) + "\n")
+            report = json.dumps(result.to_report(), indent=2, ensure_ascii=False) + "\n"
+            atomic_write_text(args.report, redact(report))  # what the report quotes (error texts) holds no secret
         counts = ", ".join(f"{v} {k}" for k, v in sorted(result.counts().items()))
         print(
             f"{len(task_ids)} task(s): {counts}; design {result.design_hash[:12]}; {result.elapsed:.1f} s"
@@ -228,6 +236,15 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
         for outcome in result.outcomes:
             if not outcome.ok and outcome.error is not None:
                 print(f"task {outcome.task_id}: {outcome.error}", file=sys.stderr)
+            elif outcome.note:
+                print(f"task {outcome.task_id}: {outcome.status.value}: {outcome.note}", file=sys.stderr)
+        if result.in_flight:
+            named = ", ".join(f"{o.task_id} (#{', #'.join(map(str, o.interrupted))})" for o in result.in_flight)
+            print(
+                f"{len(result.in_flight)} task(s) had a request in flight when an earlier run was interrupted, and "
+                f"may have received the design twice: {named}",
+                file=sys.stderr,
+            )
         if interrupted:
             print("layout-studio: interrupted; run the same command again to resume", file=sys.stderr)
             return 130
@@ -274,7 +291,7 @@ def run_rollback(args: Args) -> int:
                 f"rolling back to #{entry.id} ({entry.preset_name or 'no preset'}, {entry.created_at})", file=sys.stderr
             )
             print(plan.render(), file=sys.stderr)
-            print_findings(plan.findings, pusher.secrets)
+            print_findings(plan.findings)
             if not confirm(args, f"Roll task {args.task_id} back to #{entry.id}?"):
                 print("not applied", file=sys.stderr)
                 return 1

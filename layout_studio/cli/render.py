@@ -1,9 +1,11 @@
-"""``layout-studio render FILE -o OUT.png [--users N] [--absent USER]... [--source USER=PATH]... [--overlay]
+"""``layout-studio render FILE -o OUT.png [--users N] [--absent USER]... [--source USER=PATH]... [--overlay | --clean]
 [--scale F] [--offline] [--refresh] [--canvas WxH]``: draw the preview of a preset or request body to a PNG (written
 atomically).
 
-The renderer's findings (images that could not be fetched, missing glyphs, approximations) go to stderr; the PNG
-is written anyway. Exit 0; 2 for unreadable input or a bad option.
+The renderer's findings (images that could not be fetched, missing glyphs, a dynamic layout's simulated geometry)
+go to stderr, one line each; the PNG is written anyway. ``--clean`` draws the frame alone (no "simulated" badge, no
+markers on moving watermarks), for sharing with the people who design the show. Exit 0; 2 for unreadable input or
+a bad option (``--clean`` with ``--overlay``).
 
 The PNG is written by :func:`layout_studio.atomic.atomic_write_png`: a regular file is replaced atomically
 (through a symlink, its target is), an existing pipe or device (``-o /dev/null``) is written into.
@@ -61,6 +63,11 @@ def room_options(*, absent_help: str) -> Callable[[Any], Any]:
     help="an image (path or URL) to show as USER's video, or card:camera|phone|screen (repeat)",
 )
 @option("--overlay", is_flag=True, help="draw outlines, ZOrder, a grid and the validator's findings")
+@option(
+    "--clean",
+    is_flag=True,
+    help="the frame alone: no 'simulated' badge, no markers on moving watermarks (not with --overlay)",
+)
 @option("--scale", type=float, default=1.0, metavar="F", help="output size factor (0.05..4, default 1)")
 @option("--offline", is_flag=True, help="use cached images only; fetch nothing")
 @option(
@@ -75,17 +82,23 @@ def render(args: Args) -> int:
     from ..jsonfile import read_json
     from ..render import Renderer
 
+    if args.clean and args.overlay:
+        raise click.UsageError(
+            "--clean draws the frame alone: it cannot be combined with --overlay",
+            ctx=click.get_current_context(silent=True),
+        )
     if not (0.05 <= args.scale <= 4):
         raise LayoutStudioError(f"--scale {args.scale:g}: use a factor between 0.05 and 4")
     sources = parse_sources(args.source)
     raw = read_json(args.file)
-    _refuse_overwriting_input(Path(args.output), Path(args.file))
+    refuse_overwriting_input(Path(args.output), Path(args.file))
     result = Renderer().render(
         raw,
         users=args.users,
         absent=list(args.absent),
         sources=sources,
         overlay=args.overlay,
+        clean=args.clean,
         scale=args.scale,
         offline=args.offline,
         refresh=args.refresh,
@@ -122,7 +135,7 @@ def parse_sources(items: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _refuse_overwriting_input(out: Path, source: Path) -> None:
+def refuse_overwriting_input(out: Path, source: Path) -> None:
     """LayoutStudioError when ``out`` is the input file itself (a completion slip would replace the preset)."""
     try:
         same = out.exists() and os.path.samefile(out, source)

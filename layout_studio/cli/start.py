@@ -5,6 +5,11 @@ it), sends it, prints the new TaskId on stdout and records the task (SdkAppId, r
 journal so later pushes are validated against its canvas. The agent's UserSig comes from ``--agent-usersig``,
 ``TRTC_AGENT_USERSIG`` or is generated from ``TRTC_SDK_SECRET_KEY``. ``stop`` sends StopPublishCdnStream (asks
 first, see :mod:`layout_studio.cli.options`). Exit codes as there.
+
+A start is sent at most once: when its outcome is unknown (no usable reply, a gateway's 5xx) the message says what
+to check, never to start again, and the journal keeps it unresolved; ``start`` then refuses that room (SdkAppId,
+RoomId, agent UserId) with exit 1 until ``--force`` (:mod:`layout_studio.push.starts`). A stop whose reply was
+lost and whose retry finds the task gone is reported "stopped (probably by the first attempt)", exit 0.
 """
 
 from __future__ import annotations
@@ -41,11 +46,18 @@ from .push import destination_options
     help="SecretKey of RecordParams' CloudStorage (default: TRTC_STORAGE_SECRET_KEY); never stored",
 )
 @destination_options(TARGET)
+@option(
+    "--force",
+    is_flag=True,
+    help="start although an earlier start for this room and robot has an unknown outcome (a task may be running "
+    "already: check first); resolves that start in the journal",
+)
 @common_options(confirm=False)
 def run_start(args: Args) -> int:
     """``start``: build, validate, send; print the TaskId."""
     from ..presets import load_preset
     from ..push.errors import RefusedError
+    from ..push.starts import unknown_start_advice
     from .options import open_pusher, print_findings, report_outcome
     from .payload import target_options
     from .push import TargetArgs
@@ -53,8 +65,9 @@ def run_start(args: Args) -> int:
     preset = load_preset(args.preset)
     targets = target_options(TargetArgs(**vars(args), action="start"), preset)
     with open_pusher(args, agent_usersig=args.agent_usersig) as pusher:
+        pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
         try:
-            outcome = pusher.start_task(preset, **targets)
+            outcome = pusher.start_task(preset, force=args.force, **targets)
         except RefusedError as err:
             print_findings(err.findings, pusher.secrets)
             print(f"layout-studio: error: {err}", file=sys.stderr)
@@ -62,6 +75,11 @@ def run_start(args: Args) -> int:
         print_findings(outcome.findings, pusher.secrets)
         for text in pusher.warnings:
             print(f"warning: {text}", file=sys.stderr)
+        if outcome.status == "unknown":
+            print(f"layout-studio: error: {outcome.error}", file=sys.stderr)
+            row = outcome.journal_ids[-1] if outcome.journal_ids else None
+            print(unknown_start_advice((outcome.request or {}), row), file=sys.stderr)
+            return 1
         code = report_outcome(outcome, verb="started", stream=sys.stderr)
         if outcome.status == "ok":
             print(outcome.task_id)
@@ -84,10 +102,11 @@ def run_stop(args: Args) -> int:
         if not confirm(args, f"Stop task {args.task_id}? Its streams end now."):
             print("not stopped", file=sys.stderr)
             return 1
+        pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
         outcome = pusher.stop_task(args.task_id, record_key=args.record_key)
         for text in pusher.warnings:
             print(f"warning: {text}", file=sys.stderr)
-        return report_outcome(outcome, verb="stopped")
+        return report_outcome(outcome, verb=outcome.note or "stopped")
 
 
 def register(group: click.Group) -> None:

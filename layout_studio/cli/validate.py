@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from ..findings import Finding, count_line
-from ..secrets import mask_text, secret_values
+from ..secrets import MASK, mask_text, secret_values, walk
 from .command import Args, argument, command, option
 from .paramtypes import CANVAS
 
@@ -96,15 +96,19 @@ def _print_json(results: list[dict[str, Any]]) -> None:
     for r in results:
         entry: dict[str, Any] = {"file": r["file"], "findings": []}
         for f in r["findings"]:
-            d = f.to_dict()
-            d["message"] = mask_text(d["message"], r["secrets"])
-            entry["findings"].append(d)
+            entry["findings"].append(_masked(f.to_dict(), r["secrets"]))
         if "error" in r:
             err = r["error"]
             entry["error"] = {"message": mask_text(err.detail), "line": err.line, "column": err.column}
         files.append(entry)
     json.dump({"files": files}, sys.stdout, indent=2, ensure_ascii=not utf8_stdout())
     sys.stdout.write("\n")
+
+
+def _masked(value: Any, secrets: list[str]) -> Any:
+    """``value`` (a finding as JSON) with every string masked: the message, the path and the values of its fixes
+    (a fix may suggest a UserId built from a secret's text)."""
+    return walk(value, lambda _path, _secret: MASK, lambda _path, text: mask_text(text, secrets))
 
 
 def _print_text(results: list[dict[str, Any]]) -> None:

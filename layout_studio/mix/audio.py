@@ -1,7 +1,8 @@
 """Audio-only places: whether a user sending no video takes a place in a dynamic layout.
 
 ``SDK models.McuLayoutParams.PureAudioHoldPlaceMode`` (dynamic layouts only): 1 — an audio-only user holds a
-place (the preview draws an audio card there); 0 or absent — the user takes none and the others move up. In a
+place (the preview draws an audio card there); 0 or absent — the user takes none and the others move up, except
+MaxVideoUser, whose large area stays reserved for it (:mod:`.dynamic`, a ``Layout Studio assumption``). In a
 custom layout a region is reserved whatever its user sends: an absent or audio-only user leaves the region to its
 placeholder (BackgroundImageUrl), which :mod:`.slots` decides.
 """

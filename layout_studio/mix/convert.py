@@ -22,10 +22,11 @@ def materialize(preset: Preset, users: int) -> Preset:
     :func:`~.dynamic.simulate` gives for ``users`` users, ready to edit.
 
     Only the large-picture user (MaxVideoUser) stays named; the other regions are unnamed, so the MCU fills them in
-    order of entering the room, as the dynamic template did. MaxVideoUser, PureAudioHoldPlaceMode and the
-    layout-wide RenderMode (dynamic only) are dropped; RenderMode goes on each region, and a layout-wide
-    EnableStreamSEI onto each region. A preset already in mode 4 is returned as a copy. Raises LayoutStudioError
-    when ``preset`` is not a Preset.
+    order of entering the room, as the dynamic template did. The large area of a screen-sharing layout without
+    MaxVideoUser gets no region (the canvas background shows there, as in the template). MaxVideoUser,
+    PureAudioHoldPlaceMode and the layout-wide RenderMode (dynamic only) are dropped; RenderMode goes on each
+    region, and a layout-wide EnableStreamSEI onto each region. A preset already in mode 4 is returned as a copy.
+    Raises LayoutStudioError when ``preset`` is not a Preset.
     """
     if not isinstance(preset, Preset):
         raise LayoutStudioError(f"materialize needs a Preset, not a {type(preset).__name__}")
@@ -39,6 +40,8 @@ def materialize(preset: Preset, users: int) -> Preset:
     named = mvu.user_info.user_id if mvu and mvu.user_info else None
     entries = []
     for region in regions:
+        if region.user_id is None:
+            continue  # the large area nobody fills (screen sharing without MaxVideoUser): the background shows
         data = region.to_api()
         if region.user_id != named:
             data.pop("UserMediaStream", None)

@@ -75,11 +75,9 @@ def custom_room(named: list[str], unnamed: int, users: int | None) -> tuple[set[
     return set(entered), [u for u in entered if u not in known]
 
 
-def room_users(design: Design, count: int) -> list[tuple[str, int]]:
-    """The first ``count`` users entering the room of a dynamic ``design``: ``[(UserId, StreamType)]``.
-
-    A SubscribeAudioList user of another room is left out (``SDK models.MixUserInfo.RoomId``: in a dynamic layout
-    it is the main room)."""
+def _named_dynamic(design: Design) -> list[tuple[str, int]]:
+    """The users a dynamic ``design`` names, in order of entering: MaxVideoUser, then the SubscribeAudioList users
+    of the main room (``[(UserId, StreamType)]``)."""
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     lp = design.layout
@@ -96,6 +94,25 @@ def room_users(design: Design, count: int) -> list[tuple[str, int]]:
             continue
         out.append((info.user_id, 0))
         seen.add(info.user_id)
+    return out
+
+
+def named_users(design: Design) -> list[str]:
+    """The distinct users ``design`` names, in the order they enter the simulated room (before ``auto #1``, ...):
+    a custom layout's region users in MixLayoutList order; a dynamic layout's MaxVideoUser, then its
+    SubscribeAudioList users of the main room."""
+    if design.custom:
+        return list(dict.fromkeys(uid for lay in design.layout.mix_layout_list or [] if (uid := lay.user_id)))
+    return [uid for uid, _ in _named_dynamic(design)]
+
+
+def room_users(design: Design, count: int) -> list[tuple[str, int]]:
+    """The first ``count`` users entering the room of a dynamic ``design``: ``[(UserId, StreamType)]``.
+
+    A SubscribeAudioList user of another room is left out (``SDK models.MixUserInfo.RoomId``: in a dynamic layout
+    it is the main room)."""
+    out = _named_dynamic(design)
+    seen = {uid for uid, _ in out}
     n = 1
     while len(out) < count:
         uid = auto_user(n)

@@ -8,7 +8,9 @@ None), that user's StreamType and whether the user sends video (:class:`SlotStat
   the room (:func:`~.room.custom_room`). A named user not in the room, or ``absent``, leaves the region to its
   placeholder (BackgroundImageUrl); an unnamed region nobody fills is empty.
 * Dynamic layouts (modes 1-3) are simulated (:mod:`.dynamic`); there ``absent`` users are audio-only and take a
-  place only with PureAudioHoldPlaceMode 1 (:mod:`.audio`), shown as ``audio``.
+  place only with PureAudioHoldPlaceMode 1 (:mod:`.audio`), shown as ``audio``. MaxVideoUser keeps the large area
+  when it sends no video (``absent``, or ``audio`` with PureAudioHoldPlaceMode 1), and the large area of a
+  screen-sharing layout without MaxVideoUser is a slot with no user (``absent``): the canvas background shows.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from enum import StrEnum
 from ..findings import Finding, Severity
 from ..model import McuLayout, join_path
 from ..sources import api, sdk
+from .audio import holds_place
 from .design import Design
 from .dynamic import simulate_design
-from .room import Room, custom_room, dynamic_room
+from .room import Room, custom_room, dynamic_room, named_users
 
 LIST_PATH = "VideoParams.LayoutParams.MixLayoutList"
 SOURCE_USERS = f"{api('StartPublishCdnStream', 'custom layout template')}; {sdk('McuLayout.UserMediaStream')}"
@@ -78,7 +81,7 @@ def resolve(design: Design, room: Room | None = None) -> list[Slot]:
     if not design.custom:
         return _dynamic(design, room)
     layouts = design.layout.mix_layout_list or []
-    named_ids = list(dict.fromkeys(uid for lay in layouts if (uid := lay.user_id)))
+    named_ids = named_users(design)
     unnamed = sum(1 for lay in layouts if not lay.user_id)
     in_room, fillers = custom_room(named_ids, unnamed, room.users)
     out: list[Slot] = []
@@ -93,15 +96,26 @@ def resolve(design: Design, room: Room | None = None) -> list[Slot]:
     return out
 
 
+def _dynamic_state(user_id: str | None, room: Room, hold: bool) -> SlotState:
+    """A simulated place shows video, the audio card of an audio-only user holding a place, or nothing (the large
+    area nobody fills, or MaxVideoUser sending no video without PureAudioHoldPlaceMode 1)."""
+    if user_id is None:
+        return SlotState.ABSENT
+    if user_id in room.absent:
+        return SlotState.AUDIO if hold else SlotState.ABSENT
+    return SlotState.VIDEO
+
+
 def _dynamic(design: Design, room: Room) -> list[Slot]:
     regions = simulate_design(design, room.dynamic_count(), audio_only=room.absent)
+    hold = holds_place(design.layout)
     return [
         Slot(
             i,
             lay,
             lay.user_id,
             _stream_type(lay),
-            SlotState.AUDIO if lay.user_id in room.absent else SlotState.VIDEO,
+            _dynamic_state(lay.user_id, room, hold),
             False,
             "",
             simulated=True,

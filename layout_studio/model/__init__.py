@@ -3,6 +3,11 @@
 See :mod:`layout_studio.model.base` for the conventions (API aliases, strict types, unknown keys kept) and
 :mod:`layout_studio.model.facts` for the documented facts every field carries (description, unit, allowed values or
 range, default, source), from which the JSON Schema, the single-field rules and the studio's hints are derived.
+
+The types of the other surfaces a design is exported to are in modules of their own, imported by name and not
+listed here (their enums and ranges are checked by the export's target packs, :mod:`layout_studio.export.pack`, not
+by the mixing validator): :mod:`.recording` and :mod:`.recording_layout` (cloud recording), :mod:`.ingest` (stream
+ingest), :mod:`.legacy` (StartMCUMixTranscode), :mod:`.client` and :mod:`.cdn_streaming` (the client SDKs).
 """
 
 from .audio import AudioEncode, McuAudioParams, McuUserInfoParams

@@ -20,6 +20,7 @@ class AudioEncode(ApiModel):
         Int,
         FieldFacts(
             "Output sample rate (HE-AAC and HE-AACv2 need 16000 Hz or more)",
+            required=True,
             unit="Hz",
             values=dict.fromkeys((48000, 44100, 32000, 24000, 16000, 8000), ""),
             rule="audio.encode.sample-rate",
@@ -30,6 +31,7 @@ class AudioEncode(ApiModel):
         Int,
         FieldFacts(
             "Output channels",
+            required=True,
             values={1: "mono", 2: "stereo"},
             labels={},
             rule="audio.encode.channel",
@@ -40,6 +42,7 @@ class AudioEncode(ApiModel):
         Int,
         FieldFacts(
             "Output audio bit rate",
+            required=True,
             unit="kbps",
             low=8,
             high=500,
@@ -63,7 +66,7 @@ class AudioEncode(ApiModel):
 class McuUserInfoParams(ApiModel):
     """A user of the audio allowlist or blocklist."""
 
-    user_info: Annotated[MixUserInfo | None, FieldFacts("The TRTC user")] = None
+    user_info: Annotated[MixUserInfo | None, FieldFacts("The TRTC user", required=True)] = None
     sound_level: Annotated[
         Int,
         FieldFacts(

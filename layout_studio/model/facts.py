@@ -21,7 +21,9 @@ and everything else is derived from it, so no copy can drift:
 * the single-field rules (:mod:`layout_studio.rules.fields`): one rule per ``rule`` code, an error for a value
   outside ``values`` or ``low``..``high``, its message built by :meth:`FieldFacts.limit`;
 * the studio inspector's hint (:mod:`layout_studio.editing.fields`): the unit or the allowed values;
-* the documented default :meth:`~layout_studio.model.base.ApiModel.eff` falls back to.
+* the documented default :meth:`~layout_studio.model.base.ApiModel.eff` falls back to;
+* ``required``: the member an object of its type is incomplete without (the validator's rules report it missing,
+  each where the requirement applies: an update leaves out what a start needs, a preset never stores a UserSig).
 
 A range or an enum is always a check: facts with ``values`` or a bound must name the stable ``rule`` code, and a
 ``rule`` code needs one of them. Constraints that involve more than one field (CustomCrop against 10000, SEI
@@ -44,7 +46,7 @@ Int = StrictInt | None
 Str = StrictStr | None
 
 #: Units a field may be in (as rule messages and the schema write them).
-UNITS = ("pixels", "source pixels", "fps", "kbps", "Hz", "seconds", "minutes", "milliseconds")
+UNITS = ("pixels", "source pixels", "fps", "kbps", "bps", "Hz", "seconds", "minutes", "hours", "milliseconds")
 
 
 class FactsError(ValueError):
@@ -63,7 +65,9 @@ class FieldFacts:
     bare value). ``labels``: given (even empty) when narrow inputs name the values (``0 crop, 1 fit``) rather than
     list them (``0/1``); it maps a value whose meaning is too long to a short name, the others use their meaning
     without its parenthesis (:meth:`label`). ``low``/``high``: an inclusive range. ``rule``: the stable code of the
-    range or enum check.
+    range or enum check. ``required``: the Data Types page marks the member "Required: Yes" in its object (for a
+    type only the SDK has, its docstring says the value must be given); request bodies' own fields are left to the
+    task rules.
     """
 
     description: str
@@ -75,6 +79,7 @@ class FieldFacts:
     low: int | None = None
     high: int | None = None
     rule: str = ""
+    required: bool = False
 
     def __post_init__(self) -> None:
         checked = self.values is not None or self.low is not None or self.high is not None

@@ -21,7 +21,7 @@ ROOM_ID_TYPES = {0: "integer room", 1: "string room"}
 class MixUserInfo(ApiModel):
     """A TRTC user: UserId, RoomId and RoomIdType."""
 
-    user_id: Annotated[Str, FieldFacts("TRTC UserId of the user")] = None
+    user_id: Annotated[Str, FieldFacts("TRTC UserId of the user", required=True)] = None
     room_id: Annotated[
         Str,
         FieldFacts(
@@ -61,13 +61,21 @@ class UserMediaStream(ApiModel):
 class McuCustomCrop(ApiModel):
     """Crop of the source frame before it is scaled into the region, in source pixels."""
 
-    location_x: Annotated[Int, FieldFacts("Left edge of the crop, 0 or more", unit="source pixels")] = None
-    location_y: Annotated[Int, FieldFacts("Top edge of the crop, 0 or more", unit="source pixels")] = None
+    location_x: Annotated[Int, FieldFacts("Left edge of the crop, 0 or more", unit="source pixels", required=True)] = (
+        None
+    )
+    location_y: Annotated[Int, FieldFacts("Top edge of the crop, 0 or more", unit="source pixels", required=True)] = (
+        None
+    )
     width: Annotated[
-        Int, FieldFacts("Width of the crop, above 0; LocationX + Width at most 10000", unit="source pixels")
+        Int,
+        FieldFacts("Width of the crop, above 0; LocationX + Width at most 10000", unit="source pixels", required=True),
     ] = None
     height: Annotated[
-        Int, FieldFacts("Height of the crop, above 0; LocationY + Height at most 10000", unit="source pixels")
+        Int,
+        FieldFacts(
+            "Height of the crop, above 0; LocationY + Height at most 10000", unit="source pixels", required=True
+        ),
     ] = None
 
 
@@ -75,10 +83,11 @@ class McuBackgroundCustomRender(ApiModel):
     """Placeholder image size and corner radius for BackgroundRenderMode 4, in pixels (SDK models only)."""
 
     width: Annotated[
-        Int, FieldFacts("Placeholder width, above 0 and at most the region's ImageWidth", unit="pixels")
+        Int, FieldFacts("Placeholder width, above 0 and at most the region's ImageWidth", unit="pixels", required=True)
     ] = None
     height: Annotated[
-        Int, FieldFacts("Placeholder height, above 0 and at most the region's ImageHeight", unit="pixels")
+        Int,
+        FieldFacts("Placeholder height, above 0 and at most the region's ImageHeight", unit="pixels", required=True),
     ] = None
     radius: Annotated[
         Int, FieldFacts("Corner radius, 0 up to half the smaller of Width and Height", unit="pixels", default=0)
@@ -202,7 +211,7 @@ class McuLayout(ApiModel):
 class MaxVideoUser(ApiModel):
     """The large-picture user of a floating (1) or screen-sharing (2) dynamic layout."""
 
-    user_media_stream: Annotated[UserMediaStream | None, FieldFacts("The user shown large")] = None
+    user_media_stream: Annotated[UserMediaStream | None, FieldFacts("The user shown large", required=True)] = None
 
 
 class McuLayoutParams(ApiModel):

@@ -28,14 +28,15 @@ class CloudStorage(ApiModel):
             labels={0: "COS"},
             rule="record.cloud-storage.vendor",
             source="Data Types CloudStorage.Vendor",
+            required=True,
         ),
     ] = None
-    region: Annotated[Str, FieldFacts("Storage region")] = None
-    bucket: Annotated[Str, FieldFacts("Bucket name")] = None
-    access_key: Annotated[Str, FieldFacts("Access key id of the storage account")] = None
-    secret_key: Annotated[Str, FieldFacts("Secret key of the storage account: a secret, never stored in a preset")] = (
-        None
-    )
+    region: Annotated[Str, FieldFacts("Storage region", required=True)] = None
+    bucket: Annotated[Str, FieldFacts("Bucket name", required=True)] = None
+    access_key: Annotated[Str, FieldFacts("Access key id of the storage account", required=True)] = None
+    secret_key: Annotated[
+        Str, FieldFacts("Secret key of the storage account: a secret, never stored in a preset", required=True)
+    ] = None
     file_name_prefix: Annotated[
         list[StrictStr] | None, FieldFacts("Path prefix of the files, as a list of path parts")
     ] = None
@@ -78,6 +79,7 @@ class McuRecordParams(ApiModel):
             values={1: "no recording", 2: "record with the console template", 3: "record with these parameters"},
             rule="record.uni-record",
             source=f"SDK models.McuRecordParams.UniRecord {_NOT_ON_DATA_TYPES}",
+            required=True,
         ),
     ] = None
     record_key: Annotated[

@@ -41,8 +41,10 @@ class McuLayoutVolume(ApiModel):
 class McuPassThrough(ApiModel):
     """Pass-through SEI: your own payload, sent in the video."""
 
-    payload_content: Annotated[Str, FieldFacts("The SEI payload")] = None
-    payload_type: Annotated[Int, FieldFacts("SEI payload_type: 5 (with PayloadUuid), or 100 to 254 except 244")] = None
+    payload_content: Annotated[Str, FieldFacts("The SEI payload", required=True)] = None
+    payload_type: Annotated[
+        Int, FieldFacts("SEI payload_type: 5 (with PayloadUuid), or 100 to 254 except 244", required=True)
+    ] = None
     payload_uuid: Annotated[
         Str, FieldFacts("32 hexadecimal digits; required when PayloadType is 5, ignored otherwise")
     ] = None

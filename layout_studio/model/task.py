@@ -23,7 +23,7 @@ from .video import McuVideoParams
 class AgentParams(ApiModel):
     """The robot the task puts in the room (its UserSig is a secret, never stored in a preset)."""
 
-    user_id: Annotated[Str, FieldFacts("UserId of the robot; unique in the room")] = None
+    user_id: Annotated[Str, FieldFacts("UserId of the robot; unique in the room", required=True)] = None
     user_sig: Annotated[Str, FieldFacts("Signature of the robot's UserId: a secret, never stored in a preset")] = None
     max_idle_time: Annotated[
         Int,
@@ -43,7 +43,7 @@ class McuPublishCdnParam(ApiModel):
     """A CDN destination."""
 
     publish_cdn_url: Annotated[
-        Str, FieldFacts("rtmp:// push URL; any change on update cuts and restarts the stream")
+        Str, FieldFacts("rtmp:// push URL; any change on update cuts and restarts the stream", required=True)
     ] = None
     is_tencent_cdn: Annotated[
         Int,
@@ -60,7 +60,7 @@ class McuPublishCdnParam(ApiModel):
 class McuFeedBackRoomParams(ApiModel):
     """A room the mix is published back into (its UserSig is a secret, never stored in a preset)."""
 
-    room_id: Annotated[Str, FieldFacts("Room the mix is published into")] = None
+    room_id: Annotated[Str, FieldFacts("Room the mix is published into", required=True)] = None
     room_id_type: Annotated[
         Int,
         FieldFacts(
@@ -69,18 +69,21 @@ class McuFeedBackRoomParams(ApiModel):
             labels={0: "int", 1: "string"},
             rule="feedback.room-id-type",
             source="SDK models.McuFeedBackRoomParams.RoomIdType; Data Types McuFeedBackRoomParams",
+            required=True,
         ),
     ] = None
-    user_id: Annotated[Str, FieldFacts("UserId that publishes the mix there; unique in the room")] = None
-    user_sig: Annotated[Str, FieldFacts("Signature of that UserId: a secret, never stored in a preset")] = None
+    user_id: Annotated[Str, FieldFacts("UserId that publishes the mix there; unique in the room", required=True)] = None
+    user_sig: Annotated[
+        Str, FieldFacts("Signature of that UserId: a secret, never stored in a preset", required=True)
+    ] = None
 
 
 class SingleSubscribeParams(ApiModel):
     """The one user stream relayed without transcoding (WithTranscoding 0)."""
 
-    user_media_stream: Annotated[UserMediaStream | None, FieldFacts("The user stream relayed without transcoding")] = (
-        None
-    )
+    user_media_stream: Annotated[
+        UserMediaStream | None, FieldFacts("The user stream relayed without transcoding", required=True)
+    ] = None
 
 
 # Fields of the start body that a preset keeps in its Target: one annotation each, shared.

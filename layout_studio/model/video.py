@@ -16,8 +16,8 @@ from .layout import McuLayoutParams
 _REQUIRED = "required for an audio-and-video output"
 DYNAMIC_POS_TYPES = {0: "fixed (default)", 1: "random position every second", 2: "bounce every frame"}
 DYNAMIC_POS_LABELS = {1: "random", 2: "bounce"}
-Left = Annotated[Int, FieldFacts("Left edge on the canvas", unit="pixels", default=0)]
-Top = Annotated[Int, FieldFacts("Top edge on the canvas", unit="pixels", default=0)]
+Left = Annotated[Int, FieldFacts("Left edge on the canvas", unit="pixels", default=0, required=True)]
+Top = Annotated[Int, FieldFacts("Top edge on the canvas", unit="pixels", default=0, required=True)]
 
 
 class VideoEncode(ApiModel):
@@ -27,6 +27,7 @@ class VideoEncode(ApiModel):
         Int,
         FieldFacts(
             f"Canvas width; {_REQUIRED}",
+            required=True,
             unit="pixels",
             low=0,
             high=1920,
@@ -38,6 +39,7 @@ class VideoEncode(ApiModel):
         Int,
         FieldFacts(
             f"Canvas height; {_REQUIRED} (the Data Types page says at most 1080, the SDK 1920)",
+            required=True,
             unit="pixels",
             low=0,
             high=1920,
@@ -49,6 +51,7 @@ class VideoEncode(ApiModel):
         Int,
         FieldFacts(
             f"Output frame rate; {_REQUIRED} (the SDK says at least 1, the Data Types page 0)",
+            required=True,
             unit="fps",
             low=0,
             high=60,
@@ -60,6 +63,7 @@ class VideoEncode(ApiModel):
         Int,
         FieldFacts(
             f"Output video bit rate; {_REQUIRED} (the SDK says at least 1, the Data Types page 0)",
+            required=True,
             unit="kbps",
             low=0,
             high=10000,
@@ -71,6 +75,7 @@ class VideoEncode(ApiModel):
         Int,
         FieldFacts(
             f"Output key-frame interval; {_REQUIRED}",
+            required=True,
             unit="seconds",
             low=1,
             high=5,
@@ -84,9 +89,9 @@ class McuWaterMarkImage(ApiModel):
     """An image watermark: the image at WaterMarkUrl drawn WaterMarkWidth x WaterMarkHeight at LocationX/LocationY,
     in canvas pixels."""
 
-    water_mark_url: Annotated[Str, FieldFacts(f"The watermark image: {IMAGE_URL_FORM}")] = None
-    water_mark_width: Annotated[Int, FieldFacts("Drawn width on the canvas", unit="pixels")] = None
-    water_mark_height: Annotated[Int, FieldFacts("Drawn height on the canvas", unit="pixels")] = None
+    water_mark_url: Annotated[Str, FieldFacts(f"The watermark image: {IMAGE_URL_FORM}", required=True)] = None
+    water_mark_width: Annotated[Int, FieldFacts("Drawn width on the canvas", unit="pixels", required=True)] = None
+    water_mark_height: Annotated[Int, FieldFacts("Drawn height on the canvas", unit="pixels", required=True)] = None
     location_x: Left = None
     location_y: Top = None
     z_order: Annotated[Int, FieldFacts("Stacking level; must be above the regions it covers to be seen", default=0)] = (
@@ -108,12 +113,16 @@ class McuWaterMarkImage(ApiModel):
 class McuWaterMarkText(ApiModel):
     """A text watermark: Text in a WaterMarkWidth x WaterMarkHeight box at LocationX/LocationY, in canvas pixels."""
 
-    text: Annotated[Str, FieldFacts("The text")] = None
-    water_mark_width: Annotated[Int, FieldFacts("Width of the text box on the canvas", unit="pixels")] = None
-    water_mark_height: Annotated[Int, FieldFacts("Height of the text box on the canvas", unit="pixels")] = None
+    text: Annotated[Str, FieldFacts("The text", required=True)] = None
+    water_mark_width: Annotated[
+        Int, FieldFacts("Width of the text box on the canvas", unit="pixels", required=True)
+    ] = None
+    water_mark_height: Annotated[
+        Int, FieldFacts("Height of the text box on the canvas", unit="pixels", required=True)
+    ] = None
     location_x: Left = None
     location_y: Top = None
-    font_size: Annotated[Int, FieldFacts("Font size", unit="pixels")] = None
+    font_size: Annotated[Int, FieldFacts("Font size", unit="pixels", required=True)] = None
     font_color: Annotated[Str, FieldFacts(f"Text colour {COLOR_FORM}", default="0xFFFFFF")] = None
     back_ground_color: Annotated[Str, FieldFacts(f"Colour of the text box {COLOR_FORM}; absent: transparent")] = None
     dynamic_pos_type: Annotated[

@@ -18,17 +18,20 @@ Library API (the studio and scripts use these; the command line wraps them):
 
 ``options`` are :class:`PushOptions` fields — ``region`` (the API region, ``ap-guangzhou``), ``endpoint`` (URL),
 ``profile``, ``sdk_app_id``, ``journal`` (path or Journal), ``timeout`` (s), ``rate`` (requests/s per API, default
-20), ``attempts``, ``backoff`` (s), ``dry_run``, ``read_only`` (journal opened read-only), ``agent_usersig``,
+20, shared by the processes writing the journal), ``attempts``, ``backoff`` (s), ``lease_wait`` (s),
+``dry_run``, ``read_only`` (journal opened read-only), ``agent_usersig``,
 ``credential`` (an SDK Credential) — and any other keyword is a target option of
 :func:`layout_studio.payload.build_request` (``publish_cdn_params``, ``feed_back_room_params``,
 ``with_transcoding`` ...).
 
 Modules: :mod:`~.client` (one call: signed, posted, its reply checked), :mod:`~.signing` (TC3-HMAC-SHA256),
 :mod:`~.credentials`, :mod:`~.endpoint` (API region, SdkAppId rule, ``--endpoint``), :mod:`~.usersig`
-(TLSSigAPIv2), :mod:`~.sequence`, :mod:`~.journal` with :mod:`~.records` (its rows) and :mod:`~.migrations` (its
-schema versions), :mod:`~.ratelimit`, :mod:`~.sender` (the retry loop), :mod:`~.plan`, :mod:`~.operations`,
-:mod:`~.batch`, :mod:`~.status` (the status vocabularies), :mod:`~.errors`, :mod:`~.options` (command-line
-plumbing). Nothing here imports Textual.
+(TLSSigAPIv2), :mod:`~.sequence`, :mod:`~.lease` (one sender per task on this machine), :mod:`~.journal` with
+:mod:`~.journalfile` (opening, versions, waiting for other processes), :mod:`~.records` (its rows) and
+:mod:`~.migrations` (its schema versions), :mod:`~.ratelimit` (the shared budget), :mod:`~.sender` (the retry
+loop) and :mod:`~.outcome`, :mod:`~.starts` (starts whose outcome is unknown), :mod:`~.plan`,
+:mod:`~.operations`, :mod:`~.batch`, :mod:`~.status` (the status vocabularies), :mod:`~.errors`. Nothing here
+imports Textual.
 """
 
 from __future__ import annotations
@@ -83,7 +86,9 @@ def push_update(preset: Preset, task_id: str, **options: Any) -> Outcome:
 
 
 def start_task(preset: Preset, **options: Any) -> Outcome:
-    """Validate and send StartPublishCdnStream; ``Outcome.task_id`` is the new TaskId (recorded in the journal)."""
+    """Validate and send StartPublishCdnStream; ``Outcome.task_id`` is the new TaskId (recorded in the journal).
+    Sent at most once; raises :class:`RefusedError` while an earlier start for the same room and robot has an
+    unknown outcome, unless ``force=True`` (:mod:`layout_studio.push.starts`)."""
     pusher, target = _session(options)
     with pusher:
         return pusher.start_task(preset, **target)

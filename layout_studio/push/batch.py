@@ -1,18 +1,26 @@
 """Batch push: one design to many tasks, concurrently within the rate limit, resumable, with a report.
 
 ``push PRESET --task-ids-from FILE``: the update body is built and validated once per distinct canvas; tasks are
-sent by a thread pool (``workers``) that shares the session's rate limiter (20 requests a second for
-UpdatePublishCdnStream). Progress goes to stderr; the per-task result to ``--report out.json`` (atomic write).
+sent by a thread pool (``workers``) that shares the session's rate budget (20 requests a second for
+UpdatePublishCdnStream, shared with every process writing the same journal: :mod:`layout_studio.push.ratelimit`).
+Progress goes to stderr; the per-task result to ``--report out.json`` (atomic write).
 
-Resume and interruption (decisions):
+Resume, concurrency and interruption (decisions):
 
 * a task is **skipped** when the newest journal row that may have reached it (status ok, pending or unknown) is
   an ``ok`` update or start carrying this design's hash — it already has the design. ``force`` (``--force``) sends
   to those tasks too: the hash leaves secrets out, so a rotated ``txSecret`` alone does not change it;
-* a task whose newest row is ``pending``/``unknown`` with this design (in flight when the run was killed, or timed
-  out) is **sent again** with a new, higher SequenceNumber. An update carries the whole design, so the task ends
-  in the same state whether the lost attempt arrived or not; no SequenceNumber is ever reused. This is the only
-  case in which a task can receive the design twice, and the journal shows it (two rows, the first not ``ok``);
+* each task is sent under its lease (:mod:`layout_studio.push.lease`). A task another process (another batch, a
+  single push) holds is put aside and taken again after the others, waiting for the lease then; with the lease
+  held the journal is read again, and a task that received this design from another push meanwhile is
+  **skipped** (even with ``force``). The report's ``note`` says which tasks waited and which another push did,
+  so concurrent batches sharing a journal apply each task at most once per design;
+* a task whose newest row is ``pending``/``unknown`` with this design (in flight when a run was killed, or timed
+  out) is **sent again** with a new, higher SequenceNumber, after the other tasks. An update carries the whole
+  design, so the task ends in the same state whether the lost attempt arrived or not; no SequenceNumber is ever
+  reused. The rows a killed run left ``pending`` are closed ``unknown`` (``Interrupted``) and the report names their
+  tasks (``in_flight_at_interruption``): up to ``workers`` tasks per kill, each of which may receive the design
+  twice. Those tasks are sent last, so a run killed again finds other tasks in flight;
 * every row is committed before its request leaves, so kill -9 loses no record. On Ctrl-C no new task is
   started, a request still waiting for the rate limit is recorded ``not-sent`` (code ``Cancelled``) and never
   leaves, requests in flight finish (or time out) and are recorded, the report is written with the tasks not
@@ -33,19 +41,25 @@ from typing import Any
 from ..errors import LayoutStudioError
 from ..findings import Finding
 from ..model import Preset
+from ..values import ValueFormatError, parse_task_id
+from . import lease as leases
 from .errors import PushError
-from .journal import UPDATE
+from .journal import UPDATE, JournalError, utc_now
 from .operations import Pusher
+from .outcome import Outcome
 from .plan import Plan
-from .sender import Outcome
+from .records import Entry
 from .status import AttemptStatus, FailureKind, OutcomeStatus
 
 
 def read_task_ids(path: str | Path) -> list[str]:
-    """TaskIds from ``path``: one a line, blank lines and ``#`` comments skipped, duplicates dropped (first kept).
+    """TaskIds from the task list ``path``: one a line (spaces, tabs and CR/LF around it ignored), blank lines and
+    lines that start with ``#`` (after any indentation) skipped, duplicates dropped (first kept); a leading byte
+    order mark is ignored. Lines are split at LF only, so no other character splits a line unseen.
 
-    Raises :class:`LayoutStudioError` when the file cannot be read, a line holds more than one word, or it lists
-    no TaskId.
+    Raises :class:`LayoutStudioError` when the file cannot be read or lists no TaskId, or naming the file and line
+    (``ids.txt:3: ...``, the line shown escaped) of the first line that is not a TaskId by
+    :func:`layout_studio.values.parse_task_id` — before anything is sent.
     """
     try:
         text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not part of the first TaskId
@@ -59,15 +73,14 @@ def read_task_ids(path: str | Path) -> list[str]:
             f"{path}: cannot read the TaskId list ({err.__class__.__name__}: {getattr(err, 'strerror', None) or err})"
         ) from None
     seen: dict[str, None] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        task = line.split("#", 1)[0].strip()
-        if any(c.isspace() for c in task):
-            raise LayoutStudioError(
-                f"{path}:{number}: {task!r} is not a TaskId: one TaskId a line (a '#' starts a "
-                "comment); nothing was sent"
-            )
-        if task:
-            seen.setdefault(task, None)
+    for number, line in enumerate(text.split("\n"), 1):
+        bare = line.strip(" \t\r")
+        if not bare or bare.startswith("#"):
+            continue
+        try:
+            seen.setdefault(parse_task_id(bare), None)
+        except ValueFormatError as err:
+            raise LayoutStudioError(f"{path}:{number}: {err}; nothing was sent") from None
     if not seen:
         raise LayoutStudioError(f"{path}: no TaskId in the file (one a line)")
     return list(seen)
@@ -99,8 +112,15 @@ class BatchResult:
         """True when every task has the design (sent now or skipped) and the run was not interrupted."""
         return not self.interrupted and all(o.ok for o in self.outcomes)
 
+    @property
+    def in_flight(self) -> list[Outcome]:
+        """Outcomes of the tasks that had a request in flight when an earlier run was killed (they may have
+        received the design twice)."""
+        return [o for o in self.outcomes if o.interrupted]
+
     def to_report(self) -> dict[str, Any]:
-        """The ``--report`` JSON: preset, design_hash, batch_id, elapsed_seconds, interrupted, counts, tasks."""
+        """The ``--report`` JSON: preset, design_hash, batch_id, elapsed_seconds, interrupted, counts,
+        in_flight_at_interruption (task_id and journal_ids of each), tasks."""
         return {
             "preset": self.preset_name,
             "design_hash": self.design_hash,
@@ -108,6 +128,7 @@ class BatchResult:
             "elapsed_seconds": round(self.elapsed, 3),
             "interrupted": self.interrupted,
             "counts": self.counts(),
+            "in_flight_at_interruption": [{"task_id": o.task_id, "journal_ids": o.interrupted} for o in self.in_flight],
             "tasks": [o.to_dict() for o in self.outcomes],
         }
 
@@ -149,6 +170,7 @@ def run_batch(
     first = plan_for(task_ids[0])
     batch_id = uuid.uuid4().hex[:12]
     result = BatchResult(preset.name, first.design_hash, batch_id, [], time.time(), findings=first.findings)
+    since = utc_now()
     latest = pusher.journal.latest_designs(task_ids)
     outcomes: dict[str, Outcome] = {}
     counts: dict[str, int] = {}
@@ -162,43 +184,74 @@ def run_batch(
         if progress:
             progress(snapshot)
 
-    def one(task_id: str) -> Outcome:
+    def applied_by_another(task_id: str) -> Entry | None:
+        """Under the task's lease: the row by which another push gave the task this design, if one did."""
+        last = pusher.journal.last_maybe_applied(task_id)
+        if last is None or last.status != "ok" or last.design_hash != first.design_hash:
+            return None
+        return last if not force or last.created_at >= since else None
+
+    def one(task_id: str, put_aside: bool) -> Outcome | None:
+        """Send to one task under its lease; None when another holds it and it was not put aside yet."""
         if stop.is_set():
             return Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT)
         plan = plan_for(task_id)
-        task_plan = Plan(
-            task_id, dict(plan.body, TaskId=task_id), plan.design_hash, None, [], [], plan.findings, plan.canvas
-        )
-        return pusher.push_plan(task_plan, preset=preset, batch_id=batch_id)
+        wait = pusher.options.lease_wait if put_aside else 0.0
+        try:
+            lease = leases.acquire(leases.task_key(task_id), wait=wait, cancelled=stop.is_set)
+        except leases.LeaseBusy as busy:
+            if not put_aside:
+                return None
+            error = PushError(FailureKind.NOT_SENT, "TaskBusy", f"task {task_id}: {busy}", action=UPDATE)
+            return Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT, error=error)
+        try:
+            note = _waited(lease) if put_aside else None
+            interrupted = pusher.journal.take_over(task_id)
+            other = applied_by_another(task_id)
+            if other is not None:
+                by = f"batch {other.batch_id}" if other.batch_id else "a single push"
+                skipped = _skipped(other, f"applied by another push ({by}, journal #{other.id}) while this batch ran")
+                skipped.note = f"{skipped.note}; {note}" if note else skipped.note
+                skipped.interrupted = interrupted
+                return skipped
+            task_plan = Plan(
+                task_id, dict(plan.body, TaskId=task_id), plan.design_hash, None, [], [], plan.findings, plan.canvas
+            )
+            out = pusher.push_plan(task_plan, preset=preset, batch_id=batch_id, lease=lease)
+            out.interrupted = interrupted + out.interrupted
+            out.note = note
+            return out
+        finally:
+            lease.release()
 
-    pending: list[str] = []
+    fresh: list[str] = []
+    uncertain: list[str] = []  # their last request of this design may have arrived: sent after the others
     for task_id in task_ids:
         last = latest.get(task_id)
         if not force and last is not None and last.status is AttemptStatus.OK and last.design_hash == first.design_hash:
-            done(
-                task_id,
-                Outcome(
-                    UPDATE,
-                    task_id,
-                    OutcomeStatus.SKIPPED,
-                    request_id=last.request_id,
-                    sequence_number=last.sequence_number,
-                    journal_ids=[last.id],
-                ),
-            )
+            done(task_id, _skipped(last))
+        elif last is not None and last.status is not AttemptStatus.OK and last.design_hash == first.design_hash:
+            uncertain.append(task_id)
         else:
-            pending.append(task_id)
+            fresh.append(task_id)
 
     start = time.monotonic()
     interrupted: BaseException | None = None
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="push")
-    futures: dict[Future[Outcome], str] = {pool.submit(one, t): t for t in pending}
+    futures: dict[Future[Outcome | None], str] = {pool.submit(one, t, False): t for t in fresh + uncertain}
     try:
         remaining = set(futures)
         while remaining:
             finished, remaining = wait(remaining, timeout=0.5, return_when=FIRST_COMPLETED)
             for fut in finished:
-                done(futures[fut], _result(fut, futures[fut]))
+                task_id = futures[fut]
+                outcome = _result(fut, task_id)
+                if outcome is None:  # held by another push: again after the others, waiting for it then
+                    again = pool.submit(one, task_id, True)
+                    futures[again] = task_id
+                    remaining.add(again)
+                else:
+                    done(task_id, outcome)
     except KeyboardInterrupt as err:
         interrupted = err
         stop.set()
@@ -207,8 +260,9 @@ def run_batch(
         pool.shutdown(wait=True)
         for fut, task_id in futures.items():
             if task_id not in outcomes:
-                cancelled = Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT)
-                done(task_id, cancelled if fut.cancelled() else _result(fut, task_id))
+                settled = None if fut.cancelled() else _result(fut, task_id)
+                if settled is not None or fut.cancelled():
+                    done(task_id, settled or Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT))
     finally:
         pool.shutdown(wait=True)
     result.elapsed = time.monotonic() - start
@@ -220,10 +274,33 @@ def run_batch(
     return result
 
 
-def _result(fut: Future[Outcome], task_id: str) -> Outcome:
-    """The outcome of a finished future; a setting missing for one task becomes an ``error`` outcome, never lost."""
+def _skipped(entry: Entry, note: str | None = None) -> Outcome:
+    """A task skipped because journal row ``entry`` gave it this design already."""
+    return Outcome(
+        UPDATE,
+        entry.task_id,
+        OutcomeStatus.SKIPPED,
+        request_id=entry.request_id,
+        sequence_number=entry.sequence_number,
+        journal_ids=[entry.id],
+        note=note,
+    )
+
+
+def _waited(lease: leases.Lease) -> str | None:
+    """The report's note for a task that was held by another push when this batch first came to it."""
+    holder = f"process {lease.waited_for}" if lease.waited_for else "another process"
+    return f"held by another push ({holder}); waited {lease.waited:.1f} s for it"
+
+
+def _result(fut: Future[Outcome | None], task_id: str) -> Outcome | None:
+    """The outcome of a finished future. Nothing is lost: a journal that could not record a request before it
+    left makes a ``not-sent`` outcome, a setting missing for one task an ``error`` one."""
     try:
         return fut.result()
+    except JournalError as err:
+        error = PushError(FailureKind.NOT_SENT, "JournalError", str(err), action=UPDATE)
+        return Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT, error=error)
     except LayoutStudioError as err:
         error = PushError(FailureKind.CONFIG, "ConfigError", str(err))
         return Outcome(UPDATE, task_id, OutcomeStatus.ERROR, error=error)

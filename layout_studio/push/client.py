@@ -6,6 +6,10 @@ the environment as requests reads them: ``HTTPS_PROXY``, ``NO_PROXY``, ``REQUEST
 a :class:`~layout_studio.push.errors.PushError` of a known kind. One attempt per call: retries, SequenceNumbers and
 the journal are the caller's (:mod:`layout_studio.push.sender`). :meth:`TrtcClient.prepare` builds the exact request
 :meth:`TrtcClient.call` would send, without sending it (``--dry-run``).
+
+Every request passes here before it leaves, so this is where the secrets a reply could echo are registered for
+certain (:mod:`layout_studio.redaction`): the body's UserSigs, SecretKey and txSecrets, the key and token that sign
+it; a failure's text is redacted before it is shortened to :data:`MESSAGE_LIMIT`.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..redaction import redact, register, register_body
 from ..secrets import MASK, mask_secrets, mask_text
 from .credentials import ApiCredential, credential_secrets
 from .endpoint import DEFAULT_HOST, parse_endpoint
-from .errors import PushError
+from .errors import ConfigError, PushError
 from .signing import tc3_headers
 from .status import FailureKind
 
@@ -31,6 +36,8 @@ SERVICE = "trtc"
 VERSION = "2019-07-22"
 #: Default time to wait for a connection and for the reply, in seconds.
 DEFAULT_TIMEOUT = 15.0
+#: How much of a failure's text (an API error message, an error page) a :class:`PushError` keeps, in characters.
+MESSAGE_LIMIT = 300
 
 #: Texts of connection failures that happen before any byte of the request leaves (``not-sent``).
 _NOT_SENT = (
@@ -69,8 +76,8 @@ class PreparedRequest:
                 value = _AUTH_ID.sub(lambda m: m.group(1) + m.group(2) + MASK, _AUTH_SIG.sub(r"\1" + MASK, value))
             elif name.lower() == "x-tc-token":
                 value = MASK
-            headers[name] = mask_text(value, extra_secrets)
-        body = json.loads(mask_text(json.dumps(mask_secrets(self.body), ensure_ascii=False), extra_secrets))
+            headers[name] = redact(mask_text(value, extra_secrets))
+        body = json.loads(redact(mask_text(json.dumps(mask_secrets(self.body), ensure_ascii=False), extra_secrets)))
         return {"method": self.method, "url": self.url, "headers": headers, "body": body}
 
     def render(self, extra_secrets: Sequence[str] = ()) -> str:
@@ -105,6 +112,7 @@ class TrtcClient:
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
+        register(*credential_secrets(credential))
 
     @property
     def secrets(self) -> list[str]:
@@ -132,16 +140,20 @@ class TrtcClient:
         """The signed request, prepared by this thread's session (its default headers and Content-Length)."""
         import requests
 
+        register_body(body)  # before anything leaves: a reply may echo any of it
         payload = json.dumps(body).encode("utf-8")
-        headers = tc3_headers(
-            self.credential,
-            service=SERVICE,
-            version=VERSION,
-            action=action,
-            api_region=self.api_region,
-            host=self.host,
-            payload=payload,
-        )
+        try:
+            headers = tc3_headers(
+                self.credential,
+                service=SERVICE,
+                version=VERSION,
+                action=action,
+                api_region=self.api_region,
+                host=self.host,
+                payload=payload,
+            )
+        except ConfigError as err:  # a credential that cannot be sent: nothing leaves, and a retry cannot help
+            raise self._fail(FailureKind.CONFIG, "ConfigError", str(err), action) from None
         try:
             return self._session().prepare_request(requests.Request("POST", self.url, headers=headers, data=payload))
         except (requests.RequestException, ValueError) as err:  # a URL requests cannot encode: nothing leaves
@@ -158,7 +170,7 @@ class TrtcClient:
     ) -> PushError:
         if isinstance(message, bytes):
             message = message.decode("utf-8", "replace")
-        text = mask_text(" ".join(str(message or "").split())[:300], self.secrets)
+        text = " ".join(redact(mask_text(str(message or ""), self.secrets)).split())[:MESSAGE_LIMIT]
         return PushError(kind, code, text, request_id=request_id, action=action)
 
     def call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:

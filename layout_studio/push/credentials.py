@@ -16,6 +16,13 @@ A credentials file that exists but cannot be used (a directory, unreadable, not 
 without both keys) is a :class:`ConfigError` naming the file and what to fix — never skipped silently, and the
 message never quotes the file's lines (they hold secrets).
 
+Every SecretId, SecretKey and session token is checked before anything is signed (:func:`check_credential_text`):
+one with surrounding whitespace, a line break (a token read with ``$(cat token.txt)`` from a file with Windows line
+endings keeps its CR), or whitespace, control or invisible characters inside is refused with a :class:`ConfigError`
+naming where it came from and what is wrong — never the value, never trimmed silently (a trimmed key that still
+signs wrongly would be retried as an API failure). Values found are registered as secrets of the run
+(:mod:`layout_studio.redaction`).
+
 The SDK's CVM-role and TKE-OIDC providers are not tried: they query an instance metadata server without a
 timeout, which hangs off Tencent Cloud. The SecretKey never leaves this module except inside the SDK's signing.
 """
@@ -28,6 +35,7 @@ import os
 from pathlib import Path
 from typing import Protocol
 
+from ..redaction import register
 from .errors import ConfigError
 
 
@@ -89,6 +97,30 @@ def _read_ini(path: Path) -> configparser.ConfigParser:
     return conf
 
 
+def check_credential_text(value: str, what: str, where: str) -> str:
+    """``value`` (a SecretId, SecretKey or session token: ``what``) when it can be sent as it is; else raises
+    :class:`ConfigError` naming ``where`` it came from (an environment variable, a file and key) and the problem,
+    never the value."""
+    problem = None
+    if not value.strip():
+        problem = "is empty" if not value else "is only whitespace"
+    elif value.rstrip("\r\n") != value or value.lstrip("\r\n") != value:
+        problem = (
+            "ends with a line break (CR or LF: a file saved with Windows line endings, or $(cat FILE) of one); "
+            "remove it (for example: tr -d '\\r\\n' < FILE)"
+        )
+    elif value.strip() != value:
+        problem = "starts or ends with whitespace; remove it"
+    else:
+        bad = next((i for i, c in enumerate(value) if c.isspace() or not c.isprintable()), None)
+        if bad is not None:
+            kind = "whitespace" if value[bad].isspace() else "a control or invisible character"
+            problem = f"has {kind} at character {bad + 1} (U+{ord(value[bad]):04X}); write it again without it"
+    if problem is not None:
+        raise ConfigError(f"{where}: the {what} {problem} (the value is not shown); nothing was sent")
+    return value
+
+
 def _from_ini(name: str, path: Path | None = None) -> ApiCredential | None:
     from tencentcloud.common.credential import Credential
 
@@ -99,13 +131,27 @@ def _from_ini(name: str, path: Path | None = None) -> ApiCredential | None:
     if not conf.has_section(name):
         return None
     section = conf[name]
-    secret_id = section.get("secret_id", "").strip().strip('"')
-    secret_key = section.get("secret_key", "").strip().strip('"')
+    secret_id = _unquoted(section.get("secret_id", ""))
+    secret_key = _unquoted(section.get("secret_key", ""))
+    register(secret_key)
     if not secret_id or not secret_key:
         raise ConfigError(f"{path} [{name}]: secret_id and secret_key are both needed")
-    token = section.get("token", "").strip().strip('"') or None
+    token = _unquoted(section.get("token", "")) or None
+    register(token)
+    where = {k: f"{path} [{name}] {key}" for k, key in _INI_KEYS.items()}
+    for what, value in (("SecretId", secret_id), ("SecretKey", secret_key), ("session token", token)):
+        if value is not None:
+            check_credential_text(value, what, where[what])
     cred: ApiCredential = Credential(secret_id, secret_key, token)
     return cred
+
+
+_INI_KEYS = {"SecretId": "secret_id", "SecretKey": "secret_key", "session token": "token"}
+
+
+def _unquoted(value: str) -> str:
+    """An INI value without the double quotes around it (INI already removed the whitespace around them)."""
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
 
 
 def _from_tccli(name: str) -> ApiCredential | None:
@@ -121,9 +167,15 @@ def _from_tccli(name: str) -> ApiCredential | None:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: not a tccli credential file: expected a JSON object with secretId, secretKey")
     secret_id, secret_key, token = data.get("secretId"), data.get("secretKey"), data.get("token")
+    register(secret_key, token)
     if not (secret_id and secret_key and isinstance(secret_id, str) and isinstance(secret_key, str)):
         raise ConfigError(f"{path}: secretId and secretKey are both needed, as strings")
-    cred: ApiCredential = Credential(secret_id, secret_key, token if isinstance(token, str) and token else None)
+    token = token if isinstance(token, str) and token else None
+    for what, key, value in (("SecretId", "secretId", secret_id), ("SecretKey", "secretKey", secret_key)):
+        check_credential_text(value, what, f"{path} {key}")
+    if token is not None:
+        check_credential_text(token, "session token", f"{path} token")
+    cred: ApiCredential = Credential(secret_id, secret_key, token)
     return cred
 
 
@@ -135,9 +187,11 @@ def resolve_credential(profile: str | None = None) -> ApiCredential:
     from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
     try:
-        return _resolve(profile)
+        cred = _resolve(profile)
     except TencentCloudSDKException as err:  # Credential() refuses empty values and spaces
         raise ConfigError(f"credentials: {err.message}") from None
+    register(*credential_secrets(cred))
+    return cred
 
 
 def _resolve(profile: str | None) -> ApiCredential:
@@ -152,6 +206,12 @@ def _resolve(profile: str | None) -> ApiCredential:
             )
         return cred
     _check_env_pair()
+    if os.environ.get(_ENVIRONMENT["SecretKey"]):  # both set (the pair is checked): these are the credentials
+        for what, variable in _ENVIRONMENT.items():
+            value = os.environ.get(variable)
+            if value:
+                register(value if what != "SecretId" else None)
+                check_credential_text(value, what, variable)
     from_env = EnvironmentVariableCredential().get_credential()
     if from_env is not None:
         token = os.environ.get("TENCENTCLOUD_SESSION_TOKEN") or None
@@ -166,6 +226,13 @@ def _resolve(profile: str | None) -> ApiCredential:
         return cred
     missing = f" ({path} has no [default] section: add one, or pass --profile NAME)" if path else ""
     raise ConfigError(f"no Tencent Cloud API credentials{missing}: {HOW}")
+
+
+_ENVIRONMENT = {
+    "SecretId": "TENCENTCLOUD_SECRET_ID",
+    "SecretKey": "TENCENTCLOUD_SECRET_KEY",
+    "session token": "TENCENTCLOUD_SESSION_TOKEN",
+}
 
 
 def _check_env_pair() -> None:

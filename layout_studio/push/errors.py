@@ -2,8 +2,8 @@
 
 Sources: the TRTC server API reference's common error codes (``layout_studio.sources.ERROR_CODES_URL``) and the
 error code lists of ``API StartPublishCdnStream``, ``API UpdatePublishCdnStream`` and ``API StopPublishCdnStream``.
-Every message here is free of secrets: texts that come from the network are passed through
-:func:`layout_studio.secrets.mask_text` by the caller.
+Every message here is free of secrets: a :class:`PushError` redacts its code and message with the run's secret
+registry when it is made and again when it is shown (:mod:`layout_studio.redaction`).
 
 Kinds of failure (``PushError.kind``, a :class:`~layout_studio.push.status.FailureKind`) and what they say about the
 request:
@@ -13,8 +13,8 @@ request:
 * ``unknown`` — the request may have reached the server but no usable reply came (read timeout, connection
   dropped, a reply that is not JSON): the change may or may not be applied;
 * ``http`` — the gateway answered with an HTTP status other than 200 (5xx, 429; the message starts with
-  ``HTTP <status>``): probably not applied; retried, and recorded as ``unknown`` in the journal to stay on the
-  safe side;
+  ``HTTP <status>``): a gateway timeout (502, 504) can come after the API acted, so it is recorded as ``unknown``;
+  an update or a stop is retried, a start is not;
 * ``config`` — a setting was missing for one task of a batch: no request was built.
 """
 
@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from ..errors import LayoutStudioError
 from ..findings import Finding
+from ..redaction import redact
 from .status import FailureKind
 
 #: What to check for each common error code (prefix match on the part before the first dot, then the full code).
@@ -54,8 +55,8 @@ HINTS: dict[str, str] = {
     "FailedOperation": "the operation failed on the server: for an update, check that the SequenceNumber is "
     "higher than the last one and that nothing forbidden changed (audio encoding, video codec)",
     "InternalError": "a server-side error: retry later; quote the RequestId to Tencent Cloud support if it persists",
-    "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits itself "
-    "per process; several processes add up)",
+    "RequestLimitExceeded": "more than 20 requests a second for this API: slow down (the client limits the "
+    "processes that share its journal; other journals and machines pushing with the same account add up)",
     "UnsupportedOperation": "the task cannot do this (for example switching between audio-only and audio+video, "
     "or changing the codec): start a new task instead",
     "UnsupportedRegion": "this API only accepts ap-guangzhou, ap-hongkong and ap-singapore",
@@ -68,14 +69,15 @@ HINTS: dict[str, str] = {
     "ResourceUnavailable": "the resource is unavailable: check the task and the application",
 }
 
-#: Error codes after which the request is retried with backoff (the request was refused before any change).
-RETRYABLE_CODES = frozenset(
-    {
-        "RequestLimitExceeded",
-        "RequestLimitExceeded.UinLimitExceeded",
-        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-    }
-)
+#: Error codes after which the request is retried with backoff (the request was refused before any change), each
+#: with every code under it: ``RequestLimitExceeded.IPLimitExceeded``, ``RequestLimitExceeded.UinLimitExceeded``,
+#: ``RequestLimitExceeded.GlobalRegionUinLimitExceeded`` ... (common error codes).
+RETRYABLE_CODES = frozenset({"RequestLimitExceeded"})
+
+
+def is_retryable_code(code: str) -> bool:
+    """True for a code of :data:`RETRYABLE_CODES` or one under it (``RequestLimitExceeded.IPLimitExceeded``)."""
+    return code in RETRYABLE_CODES or code.split(".", 1)[0] in RETRYABLE_CODES
 
 
 def hint_for(code: str | None) -> str | None:
@@ -108,8 +110,8 @@ class PushError(LayoutStudioError):
         action: str | None = None,
     ) -> None:
         self.kind = FailureKind(kind)
-        self.code = code
-        self.message = message
+        self.code = redact(code)
+        self.message = redact(message)
         self.request_id = request_id
         self.action = action
         super().__init__(self.describe())
@@ -118,7 +120,7 @@ class PushError(LayoutStudioError):
     def retryable(self) -> bool:
         """True when a retry cannot make things worse for an idempotent request (update, stop)."""
         if self.kind is FailureKind.API:
-            return self.code in RETRYABLE_CODES
+            return is_retryable_code(self.code)
         return self.kind is not FailureKind.CONFIG
 
     @property
@@ -137,21 +139,28 @@ class PushError(LayoutStudioError):
             "and any proxy",
             FailureKind.UNKNOWN: "no usable reply: the server may or may not have applied the request",
             FailureKind.HTTP: "the gateway answered with a non-200 HTTP status (overloaded, rate-limited or "
-            "failing): the request was probably not applied",
+            "failing): the API may or may not have acted on it (a 502 or 504 can come after it did)",
         }.get(self.kind)
         if self.code == "Cancelled":  # the run was interrupted while this request waited for the rate limit
             meaning = "nothing was sent; run the same command again to send it"
+        elif self.code in ("TaskBusy", "JournalError"):  # the lease or the journal, before anything left
+            meaning = "nothing was sent"
         hint = hint_for(self.code) if self.kind is FailureKind.API else meaning
         if hint:
             text += f" — {hint}"
-        return text
+        return redact(text)
 
     def __str__(self) -> str:
         return self.describe()
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON shape for reports: kind, code, message, request_id."""
-        return {"kind": self.kind.value, "code": self.code, "message": self.message, "request_id": self.request_id}
+        return {
+            "kind": self.kind.value,
+            "code": redact(self.code),
+            "message": redact(self.message),
+            "request_id": self.request_id,
+        }
 
 
 class ConfigError(LayoutStudioError):

@@ -1,256 +1,58 @@
-"""The push journal: every request this tool sends, in SQLite (stdlib ``sqlite3``, WAL), written before it leaves.
+"""The push journal: every request this tool sends, in SQLite, written before it leaves.
 
 Default file ``<user data dir>/journal.sqlite3`` (:func:`layout_studio.paths.data_dir`; ``--journal PATH``
-overrides). Tables:
+overrides). Opening, versions and waiting for other processes: :mod:`layout_studio.push.journalfile`. Tables:
 
 * ``requests`` — one row per attempt: ``task_id`` (NULL for a StartPublishCdnStream until it answers),
   ``action`` (the API name), ``sequence_number`` (updates), ``preset_name``, ``design_hash`` (sha256 of the
   canonical design, :func:`layout_studio.push.plan.design_hash`), ``body`` (the JSON body with every secret
   removed by :func:`layout_studio.secrets.strip_secrets`), ``stripped`` (the paths removed), ``region``,
   ``sdk_app_id``, ``status``, ``request_id``, ``error_code``, ``error_message``, ``created_at``, ``finished_at``
-  (ISO 8601 UTC), ``batch_id``, ``note``;
+  (ISO 8601 UTC), ``batch_id``, ``note``. Every text written passes the run's secret registry (the connection is a
+  :class:`~layout_studio.redaction.RedactingConnection`), so no column can hold a secret;
 * ``tasks`` — a task started (or first pushed) here: SdkAppId, region, RoomId, canvas (width, height in pixels),
-  start and stop times, so later updates are validated against the canvas the task really has.
+  start and stop times, so later updates are validated against the canvas the task really has;
+* ``resolutions`` (version 2) — how a request whose outcome stayed unknown was settled later (``request``: its
+  row id, ``resolved_at``, ``how`` in words): an unknown start acknowledged by ``start --force``, say;
+* ``rate_slots`` (version 2) — the shared rate budget (:mod:`layout_studio.push.ratelimit`).
 
 Statuses (:class:`~layout_studio.push.status.AttemptStatus`, stored as these strings): ``pending`` (recorded, being
 sent — after a crash: maybe applied), ``ok``, ``error`` (the API refused it: not applied), ``not-sent`` (never left:
-not applied), ``unknown`` (no usable reply: maybe applied).
-
-The file carries its schema version (``PRAGMA user_version``): opening it for writing upgrades an older journal in
-place, keeping every row; a journal of a newer version is refused and left as it is; a read-only open never
-writes (:mod:`layout_studio.push.migrations`).
+not applied), ``unknown`` (no usable reply: maybe applied). A ``pending`` row found by the holder of its task's
+lease (:mod:`layout_studio.push.lease`) belongs to a process that died with the request in flight: it is closed
+``unknown`` (code ``Interrupted``) by :meth:`Journal.close_interrupted`.
 
 A row is committed before its request is sent and updated when the outcome is known, so an interrupted run
-(Ctrl-C, kill -9) loses no record. SequenceNumbers are drawn in a ``BEGIN IMMEDIATE`` transaction
-(:mod:`layout_studio.push.sequence`); a unique index on (task, SequenceNumber) makes a duplicate impossible.
+(Ctrl-C, kill -9) loses no record. SequenceNumbers are drawn in a ``BEGIN IMMEDIATE`` transaction while the task's
+lease is held (:mod:`layout_studio.push.sequence`); a unique index on (task, SequenceNumber) makes a duplicate
+impossible.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from .. import paths
-from ..errors import LayoutStudioError
 from ..secrets import strip_secrets
-from . import migrations
+from .journalfile import JournalError, JournalFile, default_path, utc_now
 from .records import Entry, TaskRecord
 from .sequence import next_sequence
 from .status import MAYBE_APPLIED, AttemptStatus
 
+__all__ = ["START", "STOP", "UPDATE", "Journal", "JournalError", "default_path", "utc_now"]
+
 UPDATE = "UpdatePublishCdnStream"
 START = "StartPublishCdnStream"
 STOP = "StopPublishCdnStream"
+#: Statuses of a request whose outcome is not known (yet).
+UNSETTLED = (AttemptStatus.PENDING, AttemptStatus.UNKNOWN)
 
 
-class JournalError(LayoutStudioError):
-    """The journal file cannot be opened, read or written (read-only, full disk, locked by another process,
-    damaged); the message names the file and the fix. A failure before a request leaves means it is not sent."""
-
-
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds (``2025-01-31T12:00:00.123Z``)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def default_path() -> Path:
-    """``<user data dir>/journal.sqlite3``."""
-    return paths.data_dir() / "journal.sqlite3"
-
-
-class Journal:
-    """The journal file at ``path`` (default :func:`default_path`), created on first use. Thread-safe (one
-    connection behind a lock) and process-safe (SQLite locking; ``BEGIN IMMEDIATE`` for SequenceNumbers).
-
-    ``readonly`` opens it without creating, upgrading or writing anything. ``version`` is the file's schema
-    version (:mod:`~layout_studio.push.migrations`). Raises :class:`JournalError` when the file cannot be opened,
-    is not a journal, or was written by a newer version."""
-
-    def __init__(
-        self, path: str | os.PathLike[str] | None = None, *, timeout: float = 30.0, readonly: bool = False
-    ) -> None:
-        self.path = Path(path) if path is not None else default_path()
-        self._lock = threading.RLock()
-        if self.path.is_dir():
-            raise JournalError(
-                f"{self.path}: is a directory: give the journal's file path (for example "
-                f"{self.path / 'journal.sqlite3'})"
-            )
-        if readonly:
-            self._db = self._open_readonly(timeout)
-            self._check_readable()
-            return
-        try:
-            paths.ensure_dir(self.path.parent)
-            if not self.path.exists():
-                fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
-                os.close(fd)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
-            self._db.row_factory = sqlite3.Row
-            self.version = migrations.read_version(self._db)
-        except (sqlite3.Error, OSError) as err:
-            raise self._error("open", err) from None
-        try:
-            self._refuse_newer(self.version)  # before anything is written, even the journal mode
-            try:
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=FULL")
-            except sqlite3.Error as err:
-                raise self._error("open", err) from None
-            self._check_columns(self.version)
-            if self.version < migrations.schema_version():
-                self._upgrade()
-        except JournalError:
-            self._db.close()
-            raise
-
-    def _open_readonly(self, timeout: float) -> sqlite3.Connection:
-        """A read-only connection (``history``): nothing is created or changed; no file reads as an empty
-        journal; a read-only disk is read as it is (``immutable``) when SQLite cannot share the WAL index."""
-        if not self.path.exists():
-            return migrations.new_database()
-        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
-        try:
-            db = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
-            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            try:
-                db = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
-            except sqlite3.Error as err:
-                raise self._error("open", err) from None
-        except sqlite3.Error as err:
-            raise self._error("open", err) from None
-        db.row_factory = sqlite3.Row
-        return db
-
-    def _refuse_newer(self, version: int) -> None:
-        """Close and raise :class:`JournalError` when the file's schema is newer than this code knows."""
-        newest = migrations.schema_version()
-        if version > newest:
-            self._db.close()
-            raise JournalError(
-                f"{self.path}: written by a newer layout-studio (journal version {version}; this one knows versions "
-                f"up to {newest}): use that newer layout-studio, or pass --journal PATH for another journal; "
-                "the file was left as it is"
-            )
-
-    def _check_columns(self, version: int) -> dict[str, set[str]]:
-        """The columns of the file's tables; raises :class:`JournalError` when a table lacks the columns of its
-        ``version`` (another program's database)."""
-        try:
-            found = {t: {r[1] for r in self._db.execute(f"PRAGMA table_info({t})")} for t in migrations.TABLES}
-        except sqlite3.Error as err:
-            raise self._error("read", err) from None
-        expected = migrations.columns(version)
-        for table, columns in found.items():
-            missing = expected[table] - columns
-            if columns and missing:
-                raise JournalError(
-                    f"{self.path}: not a layout-studio journal (its table {table} has no "
-                    f"{', '.join(sorted(missing))}): pass --journal PATH to a journal file, or move "
-                    "this file aside"
-                )
-        return found
-
-    def _upgrade(self) -> None:
-        """Run the pending migrations in one transaction (another process may have run them meanwhile)."""
-        with self._transaction("upgrade") as db:
-            version = migrations.read_version(db)
-            self._refuse_newer(version)
-            if version < migrations.schema_version():
-                self._check_columns(version)
-                migrations.apply(db, version)
-        self.version = migrations.schema_version()
-
-    def _check_readable(self) -> None:
-        """Read-only: refuse a newer or foreign file; read a file without tables as an empty journal, an older one
-        as it is when it has every column this code reads, else say how to upgrade it."""
-        try:
-            self.version = migrations.read_version(self._db)
-        except sqlite3.Error as err:
-            raise self._error("read", err) from None
-        self._refuse_newer(self.version)
-        try:
-            found = self._check_columns(self.version)
-        except JournalError:
-            self._db.close()
-            raise
-        if not any(found.values()):
-            self._db.close()
-            self._db = migrations.new_database()
-            self.version = migrations.schema_version()
-            return
-        newest = migrations.columns()
-        if any(newest[t] - found[t] for t in migrations.TABLES):
-            self._db.close()
-            raise JournalError(
-                f"{self.path}: journal version {self.version} is older than this layout-studio's "
-                f"({migrations.schema_version()}) and cannot be read as it is: upgrade it in place (every row is "
-                "kept) by opening it once for writing — any start, push or stop with this journal does, or "
-                f'python -c "from layout_studio.push.journal import Journal; Journal({str(self.path)!r}).close()"'
-            )
-
-    # -- plumbing -------------------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def _transaction(self, verb: str = "write") -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on an exception), holding the thread lock.
-
-        Raises :class:`JournalError` (naming the file and what to check) when SQLite refuses the write."""
-        with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                except BaseException:
-                    with contextlib.suppress(sqlite3.Error):
-                        self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
-            except sqlite3.Error as err:
-                raise self._error(verb, err) from None
-
-    def _error(self, verb: str, err: Exception) -> JournalError:
-        """A :class:`JournalError` naming the file, what SQLite or the OS said, and what to do."""
-        text = (getattr(err, "strerror", None) if isinstance(err, OSError) else None) or str(err)
-        if "locked" in text or "busy" in text:
-            hint = "another process is writing it (a push still running?): retry when it ends, or pass --journal"
-        elif any(word in text for word in ("malformed", "not a database", "corrupt")):
-            hint = (
-                "the file is damaged or not a layout-studio journal: move it aside (a new journal is started; "
-                "the old history stays in the moved file) or pass --journal PATH"
-            )
-        else:
-            hint = (
-                "check that the file and its folder are writable, the disk has space, and the file is a "
-                "layout-studio journal, or pass --journal PATH"
-            )
-        return JournalError(f"{self.path}: cannot {verb} the journal ({text}) — {hint}")
-
-    def close(self) -> None:
-        """Close the connection."""
-        with self._lock:
-            self._db.close()
-
-    def __enter__(self) -> Journal:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            try:
-                return self._db.execute(sql, params).fetchall()
-            except sqlite3.Error as err:
-                raise self._error("read", err) from None
+class Journal(JournalFile):
+    """The journal (see the module docstring and :class:`~layout_studio.push.journalfile.JournalFile` for
+    opening it). Thread-safe and process-safe."""
 
     def _entry(self, row: sqlite3.Row) -> Entry:
         """The :class:`Entry` of a ``requests`` row; a value this code does not know is a :class:`JournalError`."""
@@ -305,6 +107,7 @@ class Journal:
         task_id: str,
         body: dict[str, Any],
         *,
+        above: int | None = None,
         preset_name: str | None = None,
         design_hash: str | None = None,
         region: str | None = None,
@@ -312,14 +115,17 @@ class Journal:
         batch_id: str | None = None,
         note: str | None = None,
     ) -> tuple[int, int]:
-        """Draw the task's next SequenceNumber, record the update with it (status ``pending``) and commit.
+        """Draw the task's next SequenceNumber (above every number of the task in this journal and ``above``, the
+        highest drawn on this machine: :attr:`layout_studio.push.lease.Lease.sequence`), record the update with it
+        (status ``pending``) and commit.
 
         ``body`` is the request body without its SequenceNumber (secrets are removed before storing). Returns
         ``(row id, SequenceNumber)``; the caller puts the number into the body it sends.
         """
-        with self._transaction() as db:
+        with self.transaction() as db:
             row = db.execute("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,)).fetchone()
-            seq = next_sequence(row[0])
+            last = max((v for v in (row[0], above) if v is not None), default=None)
+            seq = next_sequence(last)
             stored = dict(body, SequenceNumber=seq)
             row_id = self._insert(
                 db,
@@ -338,7 +144,7 @@ class Journal:
 
     def highest_sequence(self, task_id: str) -> int | None:
         """The highest SequenceNumber drawn for ``task_id`` so far (by any process), or None."""
-        value = self._query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))[0][0]
+        value = self.query("SELECT MAX(sequence_number) FROM requests WHERE task_id = ?", (task_id,))[0][0]
         return None if value is None else int(value)
 
     def peek_sequence(self, task_id: str) -> int:
@@ -359,7 +165,7 @@ class Journal:
         note: str | None = None,
     ) -> int:
         """Record a start or stop request (status ``pending``) and commit; returns the row id."""
-        with self._transaction() as db:
+        with self.transaction() as db:
             return self._insert(
                 db,
                 task_id=task_id,
@@ -386,7 +192,7 @@ class Journal:
     ) -> None:
         """Record the outcome of row ``row_id``: ok, error, not-sent or unknown (plus the TaskId a
         start returned, the RequestId, and the error code and message, which must already be masked)."""
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute(
                 "UPDATE requests SET status = ?, task_id = COALESCE(?, task_id), request_id = ?, error_code = ?, "
                 "error_message = ?, finished_at = ? WHERE id = ?",
@@ -406,7 +212,7 @@ class Journal:
     ) -> None:
         """Create or complete the task's record (known values are kept; a start sets ``started_at``)."""
         width, height = canvas if canvas else (None, None)
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO tasks (task_id) VALUES (?)", (task_id,))
             db.execute(
                 "UPDATE tasks SET sdk_app_id = COALESCE(?, sdk_app_id), region = COALESCE(?, region), "
@@ -418,19 +224,53 @@ class Journal:
 
     def mark_stopped(self, task_id: str) -> None:
         """Note that ``task_id`` was stopped."""
-        with self._transaction() as db:
+        with self.transaction() as db:
             db.execute("INSERT OR IGNORE INTO tasks (task_id) VALUES (?)", (task_id,))
             db.execute("UPDATE tasks SET stopped_at = ? WHERE task_id = ?", (utc_now(), task_id))
+
+    def close_interrupted(self, row_ids: list[int]) -> None:
+        """Close the ``pending`` rows ``row_ids`` as ``unknown`` (code ``Interrupted``): their process ended while
+        the request was in flight. Call only while holding the lease the rows were written under."""
+        with self.transaction() as db:
+            for row_id in row_ids:
+                db.execute(
+                    "UPDATE requests SET status = ?, error_code = 'Interrupted', error_message = ?, finished_at = ? "
+                    "WHERE id = ? AND status = ?",
+                    (
+                        AttemptStatus.UNKNOWN,
+                        "the process sending it ended before the reply (killed?): it may have been applied",
+                        utc_now(),
+                        row_id,
+                        AttemptStatus.PENDING,
+                    ),
+                )
+
+    def take_over(self, task_id: str) -> list[int]:
+        """Under the task's lease: close the task's ``pending`` rows (their process died with the request in
+        flight) as ``unknown`` (:meth:`close_interrupted`); returns their ids."""
+        rows = [e.id for e in self.pending(task_id)]
+        if rows:
+            self.close_interrupted(rows)
+        return rows
+
+    def resolve(self, row_ids: list[int], how: str) -> None:
+        """Record how the unknown outcome of rows ``row_ids`` was settled (``how``: words, no secrets)."""
+        with self.transaction() as db:
+            for row_id in row_ids:
+                db.execute(
+                    "INSERT OR REPLACE INTO resolutions (request, resolved_at, how) VALUES (?, ?, ?)",
+                    (row_id, utc_now(), how),
+                )
 
     # -- reading --------------------------------------------------------------------------------------------
     def task(self, task_id: str) -> TaskRecord | None:
         """The record of ``task_id``, or None."""
-        rows = self._query("SELECT * FROM tasks WHERE task_id = ?", (task_id,))
+        rows = self.query("SELECT * FROM tasks WHERE task_id = ?", (task_id,))
         return TaskRecord.from_row(rows[0]) if rows else None
 
     def entry(self, row_id: int) -> Entry | None:
         """Row ``row_id``, or None."""
-        rows = self._query("SELECT * FROM requests WHERE id = ?", (row_id,))
+        rows = self.query("SELECT * FROM requests WHERE id = ?", (row_id,))
         return self._entry(rows[0]) if rows else None
 
     def entries(self, task_id: str | None = None, *, limit: int | None = None) -> list[Entry]:
@@ -440,11 +280,11 @@ class Journal:
         if limit:
             sql += " LIMIT ?"
             params += (int(limit),)
-        return [self._entry(r) for r in reversed(self._query(sql, params))]
+        return [self._entry(r) for r in reversed(self.query(sql, params))]
 
     def iter_applied(self, task_id: str) -> Iterator[Entry]:
         """Successful start and update rows of ``task_id``, oldest first."""
-        rows = self._query(
+        rows = self.query(
             "SELECT * FROM requests WHERE task_id = ? AND status = ? AND action IN (?, ?) ORDER BY id",
             (task_id, AttemptStatus.OK, START, UPDATE),
         )
@@ -452,7 +292,7 @@ class Journal:
 
     def last_maybe_applied(self, task_id: str) -> Entry | None:
         """The newest start/update row of ``task_id`` whose design the task may have (ok, pending, unknown)."""
-        rows = self._query(
+        rows = self.query(
             "SELECT * FROM requests WHERE task_id = ? AND action IN (?, ?) AND status IN (?, ?, ?) "
             "ORDER BY id DESC LIMIT 1",
             (task_id, START, UPDATE, *MAYBE_APPLIED),
@@ -462,7 +302,7 @@ class Journal:
     def latest_designs(self, task_ids: list[str]) -> dict[str, Entry]:
         """:meth:`last_maybe_applied` for many tasks in one query (batch resume)."""
         out: dict[str, Entry] = {}
-        rows = self._query(
+        rows = self.query(
             "SELECT r.* FROM requests r JOIN (SELECT task_id, MAX(id) AS id FROM requests WHERE action IN (?, ?) "
             "AND status IN (?, ?, ?) GROUP BY task_id) m ON r.id = m.id",
             (START, UPDATE, *MAYBE_APPLIED),
@@ -472,3 +312,39 @@ class Journal:
             if row["task_id"] in wanted:
                 out[row["task_id"]] = self._entry(row)
         return out
+
+    def pending(self, task_id: str) -> list[Entry]:
+        """The ``pending`` rows of ``task_id`` (under its lease: requests in flight when their process died)."""
+        rows = self.query("SELECT * FROM requests WHERE task_id = ? AND status = ? ORDER BY id", (task_id, "pending"))
+        return [self._entry(r) for r in rows]
+
+    def resolutions(self) -> dict[int, str]:
+        """Row id -> how its unknown outcome was settled (empty for a journal older than version 2)."""
+        if not self.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'resolutions'"):
+            return {}
+        return {int(r[0]): str(r[1]) for r in self.query("SELECT request, how FROM resolutions")}
+
+    def unresolved_starts(self, sdk_app_id: Any = None, room_id: Any = None, user_id: Any = None) -> list[Entry]:
+        """Start rows whose outcome is unknown or pending and not resolved, oldest first; given SdkAppId, RoomId
+        and agent UserId, only those of that room and robot. A start that answered with a TaskId is known."""
+        rows = self.query(
+            "SELECT * FROM requests WHERE action = ? AND status IN (?, ?) ORDER BY id", (START, *UNSETTLED)
+        )
+        resolved = self.resolutions()
+        out = []
+        for row in rows:
+            entry = self._entry(row)
+            if entry.id in resolved or entry.task_id:
+                continue
+            if room_id is not None and start_target(entry.body) != start_target(
+                {"SdkAppId": sdk_app_id, "RoomId": room_id, "AgentParams": {"UserId": user_id}}
+            ):
+                continue
+            out.append(entry)
+        return out
+
+
+def start_target(body: dict[str, Any]) -> tuple[str, str, str]:
+    """(SdkAppId, RoomId, agent UserId) of a StartPublishCdnStream body, as strings (empty when missing)."""
+    agent = body.get("AgentParams") if isinstance(body.get("AgentParams"), dict) else {}
+    return (str(body.get("SdkAppId") or ""), str(body.get("RoomId") or ""), str((agent or {}).get("UserId") or ""))

@@ -72,9 +72,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "the resolutions of unknown outcomes, and the shared rate budget",
+        (
+            """CREATE TABLE IF NOT EXISTS resolutions (
+                request INTEGER PRIMARY KEY,
+                resolved_at TEXT NOT NULL,
+                how TEXT NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS rate_slots (
+                id INTEGER PRIMARY KEY,
+                action TEXT NOT NULL,
+                sent_at REAL NOT NULL,
+                arrived_by REAL,
+                pid INTEGER NOT NULL,
+                boot TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS rate_slots_action ON rate_slots(action, sent_at)",
+        ),
+    ),
 )
 
-#: The tables this code reads and writes.
+#: The tables whose columns this code checks when it opens a journal (a read-only open of a version 1 journal,
+#: which has no ``resolutions`` table yet, reads it as empty).
 TABLES = ("requests", "tasks")
 
 

@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
 from ..findings import Finding, Severity, has_errors
 from ..model import Preset
 from ..secrets import secret_values
+from . import starts
 from .client import DEFAULT_TIMEOUT, TrtcClient
 from .credentials import resolve_credential
 from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
-from .journal import START, STOP, UPDATE, Journal
+from .journal import START, STOP, UPDATE, Journal, start_target
+from .lease import Lease, LeaseBusy
+from .outcome import Outcome
 from .plan import Plan, compare, design_hash, fold_state, interruptions
-from .ratelimit import API_RATE_LIMIT, RateLimiter
+from .ratelimit import API_RATE_LIMIT, JournalSlots, RateLimiter
 from .records import Entry, TaskRecord
-from .sender import Outcome, RetryPolicy, Sender
+from .sender import LEASE_WAIT, RetryPolicy, Sender, lease_key
 from .status import AttemptStatus, OutcomeStatus
 from .usersig import known_secret_values, resolve_usersig
 
@@ -49,10 +52,11 @@ class PushOptions:
     """Settings of a push session (the command line's common options).
 
     region, endpoint (URL: scheme, host, port), profile (credentials profile), sdk_app_id, journal (path or a
-    :class:`Journal`), timeout (seconds per attempt), rate (requests a second per API) and burst, attempts (in all)
-    and backoff (first retry delay, seconds), dry_run, read_only (open the journal read-only: ``plan``; implied by
-    dry_run), agent_usersig, credential (an SDK Credential to use instead
-    of the credential chain — for embedding and tests).
+    :class:`Journal`), timeout (seconds per attempt), rate (requests a second per API, shared by the processes
+    writing the journal), attempts (in all) and backoff (first retry delay, seconds), lease_wait (how long to wait
+    for another process sending to the same task, seconds), dry_run, read_only (open the journal read-only:
+    ``plan``; implied by dry_run), agent_usersig, credential (an SDK Credential to use instead of the credential
+    chain — for embedding and tests).
     """
 
     region: str | None = None
@@ -62,9 +66,9 @@ class PushOptions:
     journal: Any = None
     timeout: float = DEFAULT_TIMEOUT
     rate: float = API_RATE_LIMIT
-    burst: int = 1
     attempts: int = 4
     backoff: float = 0.5
+    lease_wait: float = LEASE_WAIT
     dry_run: bool = False
     read_only: bool = False
     agent_usersig: str | None = None
@@ -88,7 +92,7 @@ class Pusher:
         readonly = self.options.read_only or self.options.dry_run  # nothing is sent, nothing is recorded
         self.journal = j if isinstance(j, Journal) else Journal(j, readonly=readonly)
         self._owns_journal = not isinstance(j, Journal)
-        self.limiter = RateLimiter(self.options.rate, self.options.burst)
+        self.limiter = RateLimiter(self.options.rate, None if readonly else JournalSlots(self.journal))
         self.retry = RetryPolicy(attempts=max(1, self.options.attempts), base=self.options.backoff)
         self.warnings: list[str] = []
         self._clients: dict[str, TrtcClient] = {}
@@ -96,6 +100,8 @@ class Pusher:
         self.secrets: list[str] = known_secret_values()
         #: Set (by a batch on Ctrl-C) to stop requests that are still waiting for the rate limit from leaving.
         self.cancel: threading.Event | None = None
+        #: Told (a line of text) when a request waits for another process sending to the same task.
+        self.on_wait: Callable[[str], None] | None = None
 
     def close(self) -> None:
         """Close the clients' connections, and the journal if this session opened it."""
@@ -189,6 +195,8 @@ class Pusher:
                 retry=self.retry,
                 secrets=self.secrets,
                 cancelled=lambda: self.cancel is not None and self.cancel.is_set(),
+                lease_wait=self.options.lease_wait,
+                on_wait=lambda text: self.on_wait(text) if self.on_wait else None,
             )
         return self._senders[region]
 
@@ -261,10 +269,17 @@ class Pusher:
         return self.plan_body(task_id, self.update_body(preset, task_id, **target), canvas_hint=preset.canvas)
 
     def push_plan(
-        self, plan: Plan, *, preset: Preset | None = None, batch_id: str | None = None, note: str | None = None
+        self,
+        plan: Plan,
+        *,
+        preset: Preset | None = None,
+        batch_id: str | None = None,
+        note: str | None = None,
+        lease: Lease | None = None,
     ) -> Outcome:
         """Send ``plan.body`` (refused when the plan has error findings). ``preset`` names the design in the
-        journal and may give the region (Target.Region). Returns the :class:`Outcome`."""
+        journal and may give the region (Target.Region); ``lease``: the task's, when the caller holds it. Returns
+        the :class:`Outcome`."""
         if plan.blocked:
             errors = [f for f in plan.findings if f.severity is Severity.ERROR]
             raise RefusedError(
@@ -287,6 +302,7 @@ class Pusher:
             sdk_app_id=sdk_app_id,
             batch_id=batch_id,
             note=note,
+            lease=lease,
         )
         out.findings = plan.findings
         if out.status is OutcomeStatus.OK:
@@ -383,9 +399,13 @@ class Pusher:
         self._feedback_usersigs(target, preset)
         return build_request(preset, "start", check=False, **target)
 
-    def start_task(self, preset: Preset, **target: Any) -> Outcome:
+    def start_task(self, preset: Preset, *, force: bool = False, **target: Any) -> Outcome:
         """Validate and send StartPublishCdnStream; the outcome's task_id is the new TaskId (recorded with the
-        task's SdkAppId, region, RoomId and canvas)."""
+        task's SdkAppId, region, RoomId and canvas).
+
+        Refused (:class:`RefusedError`, nothing sent) while an earlier start for the same SdkAppId, RoomId and agent
+        UserId has an unknown outcome (:mod:`layout_studio.push.starts`), unless ``force``, which resolves it. A
+        dry run only warns."""
         from ..validation import validate
 
         body = self.start_body(preset, **target)
@@ -394,10 +414,28 @@ class Pusher:
             raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
         region = self.api_region_for(preset, None, body.get("SdkAppId"))
         if self.options.dry_run:
+            unresolved = self.journal.unresolved_starts(*start_target(body))
+            if unresolved and not force:
+                self._warn(starts.refusal(unresolved, body).replace("not started: ", "unresolved start: ", 1))
             return self._dry_run(START, region, body, None, findings)
-        out = self.sender(region).start(
-            body, preset_name=preset.name, design_hash=design_hash(body), region=region, sdk_app_id=body.get("SdkAppId")
-        )
+        sender = self.sender(region)
+        try:
+            with sender.leased(lease_key(START, None, body)) as lease:
+                starts.settle_interrupted(self.journal, body)
+                unresolved = self.journal.unresolved_starts(*start_target(body))
+                if unresolved and not force:
+                    raise RefusedError(starts.refusal(unresolved, body))
+                out = sender.start(
+                    body,
+                    lease=lease,
+                    preset_name=preset.name,
+                    design_hash=design_hash(body),
+                    region=region,
+                    sdk_app_id=body.get("SdkAppId"),
+                )
+                starts.resolve_forced(self.journal, unresolved, out.journal_ids[-1] if out.journal_ids else None)
+        except LeaseBusy as busy:
+            raise RefusedError(f"not started: {busy}; nothing was sent") from None
         out.findings = findings
         if out.status is OutcomeStatus.OK and out.task_id:
             self.journal.remember_task(

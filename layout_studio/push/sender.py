@@ -1,36 +1,55 @@
-"""Sending with the journal, the rate limit and retries: one :class:`Outcome` per start, update or stop.
+"""Sending with the task's lease, the journal, the rate budget and retries: one :class:`Outcome` per start, update
+or stop.
 
-Starts, updates and stops go through one retry loop (:meth:`Sender.send`). Each attempt is recorded in the
-journal (committed) before it leaves, then waits for its rate-limit token; an update's attempt draws a new, higher
-SequenceNumber each time. When another process drew a higher number for the task while this attempt waited for
-its token, the attempt's row is closed ``not-sent`` (code ``Superseded``) and a new number is drawn, so the number
-sent last is the highest. Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and
-``RetryPolicy.cap``) follow the failure's kind (:class:`~layout_studio.push.status.FailureKind`) and the action
-(:meth:`RetryPolicy.allows`):
+Starts, updates and stops go through one retry loop (:meth:`Sender.send`), inside the lease of their task (a
+start: of its room and robot; :mod:`layout_studio.push.lease`), held until the last attempt is settled. Under the
+lease, rows of the task left ``pending`` by a process that died are closed ``unknown`` (``Outcome.interrupted``).
+Each attempt is then recorded in the journal (committed) before it leaves — an update's with a new SequenceNumber
+above every number drawn for the task on this machine — takes its place in the rate budget
+(:mod:`layout_studio.push.ratelimit`), is sent, and its outcome recorded (the journal is waited for when another
+process holds it: :mod:`layout_studio.push.journalfile`). So nothing sent later for a task carries a lower number.
+
+Retries (exponential backoff with jitter, bounded by ``RetryPolicy.attempts`` and ``RetryPolicy.cap``) follow the
+failure's kind (:class:`~layout_studio.push.status.FailureKind`) and the action (:meth:`RetryPolicy.allows`):
 
 * update, stop: retried after ``not-sent``, ``http`` (5xx), ``unknown`` (timeout, dropped connection, malformed
   reply) and RequestLimitExceeded — an update carries the whole design, so applying it twice has the effect of
   applying it once, and the higher SequenceNumber keeps the order;
-* start: retried only after ``not-sent``, ``http`` and RequestLimitExceeded; after ``unknown`` a second start
-  could create a second task, so it stops and says the outcome is unknown;
-* other API errors are final, and so is a request cancelled (Ctrl-C in a batch) while it waited for its token.
+* start: sent at most once unless the client is certain the attempt did not start anything: retried only after
+  ``not-sent`` (the connection was never made) and RequestLimitExceeded (the API refused it). After ``http`` (a
+  gateway's 502/504 can come after the API acted) or ``unknown`` a second start could create a second task: the
+  outcome is unknown and the journal keeps the start unresolved (:meth:`~layout_studio.push.journal.Journal.
+  unresolved_starts`);
+* a stop retried after an attempt whose outcome is unknown, answered ``ResourceNotFound``, was most probably done by
+  that attempt: the outcome is ``ok`` with the note "stopped (probably by the first attempt)";
+* other API errors are final, and so is a request cancelled (Ctrl-C in a batch) while it waited for the budget.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Finding
 from ..secrets import mask_secrets, mask_text
+from . import lease as leases
 from .client import TrtcClient
 from .errors import PushError
-from .journal import START, STOP, UPDATE, Journal
+from .journal import START, STOP, UPDATE, Journal, JournalError, start_target
+from .outcome import Outcome
 from .ratelimit import RateLimiter
 from .status import AttemptStatus, FailureKind, OutcomeStatus
+
+__all__ = ["LEASE_WAIT", "Outcome", "RetryPolicy", "Sender"]
+
+#: How long a start, update or stop waits for another sender of the same task, seconds (a batch holds a task for
+#: one request and its retries).
+LEASE_WAIT = 300.0
+#: The note of a stop whose retry found the task gone.
+PROBABLY_STOPPED = "stopped (probably by the first attempt)"
 
 
 @dataclass
@@ -51,56 +70,19 @@ class RetryPolicy:
         """True when an attempt of ``action`` that failed with ``err`` may be tried again (module docstring)."""
         if not err.retryable or err.code == "Cancelled":
             return False
-        return not (action == START and err.kind is FailureKind.UNKNOWN)
+        return action != START or err.kind in (FailureKind.NOT_SENT, FailureKind.API)
 
 
-@dataclass
-class Outcome:
-    """The result of one start, update or stop (after its retries).
-
-    ``status``: an :class:`~layout_studio.push.status.OutcomeStatus` — ``ok``, ``error`` (refused by the API),
-    ``not-sent``, ``unknown`` (may have applied), ``skipped`` (a batch found the design already applied) or
-    ``dry-run``. ``request``: the last request, masked. ``findings``: the validator's findings for the body
-    (warnings and infos; errors refuse before sending).
-    """
-
-    action: str
-    task_id: str | None
-    status: OutcomeStatus
-    request_id: str | None = None
-    error: PushError | None = None
-    sequence_number: int | None = None
-    attempts: int = 0
-    journal_ids: list[int] = field(default_factory=list)
-    request: dict[str, Any] | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.status = OutcomeStatus(self.status)
-
-    @property
-    def ok(self) -> bool:
-        """True when the API accepted the request (or nothing needed sending)."""
-        return self.status.ok
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON shape for reports (no secrets: the error text is masked at its source)."""
-        return {
-            "task_id": self.task_id,
-            "action": self.action,
-            "status": self.status.value,
-            "request_id": self.request_id,
-            "sequence_number": self.sequence_number,
-            "attempts": self.attempts,
-            "journal_ids": self.journal_ids,
-            "error": self.error.to_dict() if self.error else None,
-        }
+def lease_key(action: str, task_id: str | None, body: dict[str, Any]) -> str:
+    """The lease a request of ``action`` is sent under: its task's, or for a start its room and robot's."""
+    return leases.task_key(task_id) if task_id is not None else leases.start_key(*start_target(body))
 
 
 class Sender:
     """Sends through ``client`` with ``journal``, ``limiter`` and ``retry``; ``secrets`` are extra values to mask
     in any recorded text. ``sleep`` is injectable for tests; ``cancelled`` says when waiting requests must not
-    leave."""
+    leave; ``lease_wait`` is how long to wait for another sender of the same task (s) and ``on_wait(text)`` is
+    told when that happens."""
 
     def __init__(
         self,
@@ -112,6 +94,8 @@ class Sender:
         secrets: Sequence[str] = (),
         sleep: Callable[[float], None] = time.sleep,
         cancelled: Callable[[], bool] = lambda: False,
+        lease_wait: float | None = LEASE_WAIT,
+        on_wait: Callable[[str], None] | None = None,
     ) -> None:
         self.client = client
         self.journal = journal
@@ -120,136 +104,181 @@ class Sender:
         self.secrets = [s for s in [*secrets, *client.secrets] if s]
         self._sleep = sleep
         self._cancelled = cancelled
+        self.lease_wait = lease_wait
+        self.on_wait = on_wait
 
     # -- the three actions ----------------------------------------------------------------------------------
-    def update(
-        self,
-        task_id: str,
-        body: dict[str, Any],
-        *,
-        preset_name: str | None = None,
-        design_hash: str | None = None,
-        region: str | None = None,
-        sdk_app_id: int | None = None,
-        batch_id: str | None = None,
-        note: str | None = None,
-    ) -> Outcome:
-        """UpdatePublishCdnStream ``body`` (its SequenceNumber is drawn per attempt) to ``task_id``."""
+    def update(self, task_id: str, body: dict[str, Any], *, lease: leases.Lease | None = None, **meta: Any) -> Outcome:
+        """UpdatePublishCdnStream ``body`` (its SequenceNumber is drawn per attempt) to ``task_id``. ``meta``:
+        the journal row's preset_name, design_hash, region, sdk_app_id, batch_id, note. ``lease``: the task's,
+        when the caller holds it already."""
         base = {k: v for k, v in body.items() if k != "SequenceNumber"}
-        meta = dict(
-            preset_name=preset_name,
-            design_hash=design_hash,
-            region=region,
-            sdk_app_id=sdk_app_id,
-            batch_id=batch_id,
-            note=note,
-        )
-        return self.send(UPDATE, task_id, base, meta)
+        return self.send(UPDATE, task_id, base, meta, lease=lease)
 
-    def start(
-        self,
-        body: dict[str, Any],
-        *,
-        preset_name: str | None = None,
-        design_hash: str | None = None,
-        region: str | None = None,
-        sdk_app_id: int | None = None,
-    ) -> Outcome:
-        """StartPublishCdnStream ``body``; ``Outcome.task_id`` is the TaskId the API returned."""
-        meta = dict(preset_name=preset_name, design_hash=design_hash, region=region, sdk_app_id=sdk_app_id)
-        return self.send(START, None, body, meta)
+    def start(self, body: dict[str, Any], *, lease: leases.Lease | None = None, **meta: Any) -> Outcome:
+        """StartPublishCdnStream ``body``; ``Outcome.task_id`` is the TaskId the API returned. ``meta``:
+        preset_name, design_hash, region, sdk_app_id."""
+        return self.send(START, None, body, meta, lease=lease)
 
-    def stop(
-        self, task_id: str, body: dict[str, Any], *, region: str | None = None, sdk_app_id: int | None = None
-    ) -> Outcome:
-        """StopPublishCdnStream ``body`` for ``task_id``."""
-        return self.send(STOP, task_id, body, dict(region=region, sdk_app_id=sdk_app_id))
+    def stop(self, task_id: str, body: dict[str, Any], *, lease: leases.Lease | None = None, **meta: Any) -> Outcome:
+        """StopPublishCdnStream ``body`` for ``task_id`` (``meta``: region, sdk_app_id)."""
+        return self.send(STOP, task_id, body, meta, lease=lease)
+
+    # -- the lease ------------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def leased(self, key: str, *, wait: float | None = None) -> Iterator[leases.Lease]:
+        """Hold the lease ``key`` (waiting at most ``wait`` s, default ``lease_wait``); raises
+        :class:`~layout_studio.push.lease.LeaseBusy`."""
+
+        def told(pid: int | None) -> None:
+            if self.on_wait is not None:
+                holder = f"process {pid}" if pid else "another process"
+                self.on_wait(f"{key.split(':', 1)[0]} {key.split(':', 1)[1]} is being sent to by {holder}: waiting")
+
+        with leases.held(
+            key, wait=self.lease_wait if wait is None else wait, cancelled=self._cancelled, on_wait=told
+        ) as held:
+            yield held
 
     # -- the retry loop -------------------------------------------------------------------------------------
-    def send(self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any]) -> Outcome:
-        """Send ``body`` as ``action`` (to ``task_id``; None for a start) with retries; ``meta`` are the journal
-        row's keyword fields (preset_name, design_hash, region, sdk_app_id, batch_id, note)."""
+    def send(
+        self,
+        action: str,
+        task_id: str | None,
+        body: dict[str, Any],
+        meta: dict[str, Any],
+        *,
+        lease: leases.Lease | None = None,
+    ) -> Outcome:
+        """Send ``body`` as ``action`` (to ``task_id``; None for a start) with retries, under the lease (taken
+        here unless given). Another sender holding the lease longer than ``lease_wait``: ``not-sent``
+        (``TaskBusy``). Raises :class:`JournalError` when the journal refuses the first record (nothing sent)."""
+        if lease is not None:
+            return self._send(action, task_id, body, meta, lease)
+        key = lease_key(action, task_id, body)
+        try:
+            with self.leased(key) as held:
+                return self._send(action, task_id, body, meta, held)
+        except leases.LeaseBusy as busy:
+            what = f"task {task_id}" if task_id else "a start for this room and robot"
+            err = PushError(FailureKind.NOT_SENT, "TaskBusy", f"{what}: {busy}", action=action)
+            return Outcome(action, task_id, OutcomeStatus.NOT_SENT, error=err)
+
+    def _send(
+        self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any], lease: leases.Lease
+    ) -> Outcome:
         out = Outcome(action, task_id, OutcomeStatus.UNKNOWN)
+        if task_id is not None:
+            out.interrupted = self.journal.take_over(task_id)
+        lost = False  # an earlier attempt's outcome is unknown
         for attempt in range(self.retry.attempts):
-            row_id, sent = self._record(action, task_id, body, meta, out)
+            try:
+                row_id, sent = self._record(action, task_id, body, meta, lease)
+            except JournalError as problem:
+                if attempt == 0:
+                    raise  # nothing left: the caller reports the journal
+                out.journal_error = str(problem)
+                return out
             out.attempts = attempt + 1
             out.journal_ids.append(row_id)
             out.request = mask_secrets(sent)
             out.sequence_number = sent.get("SequenceNumber")
             reply, err = self._attempt(action, row_id, sent)
+            self._settle(row_id, reply, err, task_id, out)
             if err is None:
-                self._settle(row_id, reply, None, task_id)
                 out.status, out.error, out.request_id = OutcomeStatus.OK, None, reply.get("RequestId")
                 if task_id is None:
                     out.task_id = reply.get("TaskId")
                 return out
-            self._settle(row_id, None, err, task_id)
             out.status = OutcomeStatus.of(err.kind.attempt_status)
             out.error, out.request_id = err, err.request_id
+            if action == STOP and lost and err.code == "ResourceNotFound":
+                out.status, out.note = OutcomeStatus.OK, PROBABLY_STOPPED
+                return out
+            lost = lost or err.kind.attempt_status is AttemptStatus.UNKNOWN
             if attempt + 1 >= self.retry.attempts or not self.retry.allows(action, err):
                 return out
             self._sleep(self.retry.delay(attempt))
         return out
 
     def _record(
-        self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any], out: Outcome
+        self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any], lease: leases.Lease
     ) -> tuple[int, dict[str, Any]]:
-        """Record one attempt (committed) and wait for its rate-limit token; returns (row id, body to send).
-
-        An update draws its SequenceNumber here; if another process drew a higher one while this attempt waited,
-        this row is closed ``not-sent`` (``Superseded``, its id added to ``out.journal_ids``) and a new number is
-        drawn."""
+        """Record one attempt (committed); returns (row id, body to send). An update draws its SequenceNumber here,
+        above every number drawn for the task in this journal and on this machine (``lease.sequence``)."""
         if action != UPDATE or task_id is None:
-            row_id = self.journal.record(action, body, task_id=task_id, **meta)
-            self.limiter.acquire(action)
-            return row_id, body
-        row_id, seq = self.journal.reserve_update(task_id, body, **meta)
-        self.limiter.acquire(action)
-        if self.journal.highest_sequence(task_id) != seq and not self._cancelled():
-            # the API would refuse this lower number: it never leaves, and a new, highest one is drawn
-            self.journal.finish(
-                row_id,
-                AttemptStatus.NOT_SENT,
-                error_code="Superseded",
-                error_message="another push of this task drew a higher SequenceNumber first",
-            )
-            out.journal_ids.append(row_id)
-            row_id, seq = self.journal.reserve_update(task_id, body, **meta)
+            return self.journal.record(action, body, task_id=task_id, **meta), body
+        row_id, seq = self.journal.reserve_update(task_id, body, above=lease.sequence, **meta)
+        lease.drew(seq)
         return row_id, dict(body, SequenceNumber=seq)
 
     def _attempt(self, action: str, row_id: int, body: dict[str, Any]) -> tuple[dict[str, Any], PushError | None]:
-        """Send once (unless cancelled); returns (reply, None) or ({}, the masked error). A BaseException while
-        the request is in flight (Ctrl-C) closes the row ``unknown`` and is re-raised."""
-        if self._cancelled():  # interrupted while waiting for the rate limit: this request never leaves
+        """Take a place in the rate budget, send once, give the place back with the reply's time; returns (reply,
+        None) or ({}, the masked error). Cancelled while waiting for the budget: nothing leaves. A BaseException
+        while the request is in flight (Ctrl-C) closes the row ``unknown`` and is re-raised."""
+        try:
+            slot = self.limiter.acquire(action, self._cancelled)
+        except BaseException:  # Ctrl-C while waiting for the budget: it never left
+            self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
+            raise
+        if slot is None or self._cancelled():  # interrupted while waiting for the rate limit: it never leaves
+            if slot is not None:
+                self.limiter.release(slot, None)
             return {}, PushError(
                 FailureKind.NOT_SENT, "Cancelled", "the run was interrupted before this request left", action=action
             )
+        arrived_by: float | None = self.limiter.now() + self.client.timeout  # unless settled below
         try:
-            return self.client.call(action, body), None
+            reply = self.client.call(action, body)
+            arrived_by = self.limiter.now()
+            return reply, None
         except PushError as err:
+            arrived_by = self._arrived_by(err)
             err.message = mask_text(err.message, self.secrets)
             err.code = mask_text(err.code, self.secrets)
             return {}, err
         except BaseException:
-            self.journal.finish(
+            self._finish(
                 row_id,
                 AttemptStatus.UNKNOWN,
                 error_code="Interrupted",
                 error_message="interrupted while the request was in flight",
             )
             raise
+        finally:
+            self.limiter.release(slot, arrived_by)
 
-    def _settle(self, row_id: int, reply: dict[str, Any] | None, err: PushError | None, task_id: str | None) -> None:
+    def _arrived_by(self, err: PushError) -> float | None:
+        """When the server saw a request that failed with ``err`` at the latest (None: it never left). A request
+        without a reply may still reach the server for a while after the client stopped waiting."""
+        if err.kind is FailureKind.NOT_SENT:
+            return None
+        now = self.limiter.now()
+        return now + self.client.timeout if err.code == "Timeout" else now
+
+    def _finish(self, row_id: int, status: AttemptStatus, **fields: Any) -> str | None:
+        """Record the outcome of row ``row_id``; returns the journal's error text when it cannot (after waiting
+        for another process as long as the journal allows), None when recorded."""
+        try:
+            self.journal.finish(row_id, status, **fields)
+        except JournalError as err:
+            return str(err)
+        return None
+
+    def _settle(
+        self, row_id: int, reply: dict[str, Any], err: PushError | None, task_id: str | None, out: Outcome
+    ) -> None:
         if err is None:
-            reply = reply or {}
-            self.journal.finish(
+            problem = self._finish(
                 row_id, AttemptStatus.OK, task_id=reply.get("TaskId") or task_id, request_id=reply.get("RequestId")
             )
         else:
-            self.journal.finish(
+            problem = self._finish(
                 row_id,
                 err.kind.attempt_status,
                 request_id=err.request_id,
                 error_code=err.code,
                 error_message=mask_text(err.message, self.secrets),
             )
+        if problem:
+            out.journal_error = problem

@@ -1,16 +1,21 @@
-"""SequenceNumber of UpdatePublishCdnStream: strictly increasing for each task, across runs, processes, machines.
+"""SequenceNumber of UpdatePublishCdnStream: strictly increasing at the server for each task, across threads,
+processes and journals of one machine.
 
 The SequenceNumber of each update of a task must be higher than the previous one, otherwise the update fails
 (``SDK models.UpdatePublishCdnStreamRequest.SequenceNumber``, ``API StartPublishCdnStream (usage notes)``). The
 rule here is
 
-    SequenceNumber = max(last SequenceNumber sent for the task + 1, current Unix time in milliseconds)
+    SequenceNumber = max(last SequenceNumber drawn for the task + 1, current Unix time in milliseconds)
 
-The first term makes it increase within one journal even when the clock steps back; the second makes it increase
-across machines and journals (whose clocks agree to within the gap between two updates). The journal
-(:mod:`layout_studio.push.journal`) evaluates the rule and records the number in one ``BEGIN IMMEDIATE``
-transaction, committed before the request leaves, so two processes can never draw the same number and a crash or
-a timeout can never make the next request reuse one.
+where "last drawn" is the highest of the journal's numbers for the task and the number the task's lease file
+holds (the highest drawn on this machine, whatever the journal: :mod:`layout_studio.push.lease`). The first term
+makes it increase when the clock steps back; the second makes it increase across machines (whose clocks agree to
+within the gap between two updates).
+
+Drawing a number and sending it are one critical section per task: the sender holds the task's lease from before
+the number is drawn until the request and its retries are settled (:mod:`layout_studio.push.sender`), so nothing
+sent later from this machine carries a lower number. The journal records the number in a ``BEGIN IMMEDIATE``
+transaction committed before the request leaves, so a crash or a timeout can never make the next request reuse one.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ https://console.tencentcloud.com/api/explorer?SignVersion=api3v3, signs the same
    ``tc3_request`` — computed by the official SDK's public ``tencentcloud.common.sign.Sign.sign_tc3``.
 
 The SecretId, SecretKey and session token come from the SDK credential's public ``get_credential_info()`` (which
-also renews temporary credentials). Nothing here sends anything (:mod:`layout_studio.push.client` does).
+also renews temporary credentials); the SecretKey and token are registered as secrets of the run
+(:mod:`layout_studio.redaction`). Nothing here sends anything (:mod:`layout_studio.push.client` does).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import uuid
 from datetime import UTC, datetime
 
 from .. import __version__
-from .credentials import ApiCredential
+from ..redaction import register
+from .credentials import ApiCredential, check_credential_text
 
 ALGORITHM = "TC3-HMAC-SHA256"
 CONTENT_TYPE = "application/json"
@@ -52,12 +54,17 @@ def tc3_headers(
     ``service`` (``trtc``), API ``version`` (``2019-07-22``), in ``api_region``, signed at ``timestamp`` (Unix
     seconds, default now). ``host`` is the Host header's value (``host`` or ``host:port``), which is signed.
     The SecretKey appears in no header; ``Authorization`` carries the SecretId and the signature, ``X-TC-Token`` the
-    session token when there is one."""
+    session token when there is one. Raises :class:`~layout_studio.push.errors.ConfigError` for a SecretId, SecretKey
+    or token that cannot be sent as it is (:func:`~layout_studio.push.credentials.check_credential_text`)."""
     from tencentcloud.common.sign import Sign
 
     stamp = int(time.time()) if timestamp is None else int(timestamp)
     date = datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%d")
     secret_id, secret_key, token = credential.get_credential_info()
+    register(secret_key, token)  # renewed temporary credentials too: masked wherever a reply echoes them
+    for what, value in (("SecretId", secret_id), ("SecretKey", secret_key), ("session token", token)):
+        if value is not None:  # raises ConfigError (never showing the value) for one that cannot be sent
+            check_credential_text(value, what, "the API credential")
     canonical = "\n".join(
         ["POST", "/", "", f"content-type:{CONTENT_TYPE}\nhost:{host}\n", SIGNED_HEADERS, _sha256_hex(payload)]
     )

@@ -75,7 +75,7 @@ class FailureKind(StrEnum):
     NOT_SENT = "not-sent"
     #: The request may have arrived but no usable reply came: maybe applied.
     UNKNOWN = "unknown"
-    #: The gateway answered with an HTTP status other than 200: probably not applied.
+    #: The gateway answered with an HTTP status other than 200: maybe applied (a 502/504 can follow the API acting).
     HTTP = "http"
     #: A setting was missing for one task of a batch (no request was built).
     CONFIG = "config"

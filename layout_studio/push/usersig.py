@@ -11,7 +11,9 @@ page, https://cloud.tencent.com/document/product/647/45910#UserSig; the public t
 3. the JSON ``{"TLS.ver": "2.0", "TLS.identifier", "TLS.sdkappid", "TLS.expire", "TLS.time", "TLS.sig"}`` is
    zlib-compressed and base64-encoded with ``+`` → ``*``, ``/`` → ``-``, ``=`` → ``_``.
 
-A UserSig is never stored: bodies are stripped of it before the journal, reports and screens see them.
+A UserSig is never stored: bodies are stripped of it before the journal, reports and screens see them, and the one
+resolved here (given, from the environment or generated) is registered as a secret of the run
+(:mod:`layout_studio.redaction`), so it is masked wherever else it appears.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import time
 import zlib
 from collections.abc import Mapping
 
+from ..redaction import SECRET_ENVIRONMENT, register
 from .errors import ConfigError
 
 #: Default validity of a generated UserSig, in seconds (1 day: a mixing task rarely runs longer; a restart of
@@ -64,11 +67,14 @@ def resolve_usersig(
     generated from ``TRTC_SDK_SECRET_KEY``. Raises :class:`ConfigError` naming what to set when none is possible."""
     env = os.environ if env is None else env
     if given:
+        register(given)
         return given
     if env.get("TRTC_AGENT_USERSIG"):
+        register(env["TRTC_AGENT_USERSIG"])
         return env["TRTC_AGENT_USERSIG"]
     key = env.get("TRTC_SDK_SECRET_KEY")
     if key:
+        register(key)
         if not user_id:
             raise ConfigError(
                 f"{what}: cannot generate a UserSig without a UserId (AgentParams.UserId in the "
@@ -78,7 +84,9 @@ def resolve_usersig(
             raise ConfigError(
                 f"{what}: cannot generate a UserSig without the SdkAppId (--sdk-app-id or Target.SdkAppId)"
             )
-        return gen_usersig(sdk_app_id, key, user_id)
+        generated = gen_usersig(sdk_app_id, key, user_id)
+        register(generated)
+        return generated
     raise ConfigError(
         f"{what} is needed: pass --agent-usersig, set TRTC_AGENT_USERSIG, or set "
         "TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it"
@@ -88,12 +96,4 @@ def resolve_usersig(
 def known_secret_values(env: Mapping[str, str] | None = None) -> list[str]:
     """Secret values present in the environment (for masking any text shown or stored)."""
     env = os.environ if env is None else env
-    names = (
-        "TENCENTCLOUD_SECRET_KEY",
-        "TENCENTCLOUD_SESSION_TOKEN",
-        "TRTC_AGENT_USERSIG",
-        "TRTC_SDK_SECRET_KEY",
-        "TRTC_FEEDBACK_USERSIG",
-        "TRTC_STORAGE_SECRET_KEY",
-    )
-    return [env[n] for n in names if env.get(n)]
+    return [env[n] for n in SECRET_ENVIRONMENT if env.get(n)]

@@ -19,9 +19,9 @@ import re
 from PIL import Image, ImageDraw, ImageFont
 
 from ..findings import Finding, Severity
+from ..fonts import drawable, get_font
 from ..mix import Design, LayerKind, Slot, SlotState, ties
-from .colors import user_color
-from .fonts import drawable, get_font
+from .colors import user_colors
 from .watermarks import watermark_box
 
 RED = (230, 30, 30)
@@ -123,6 +123,7 @@ def draw_overlay(
         (by_target.setdefault(t, []) if t else loose).append(f)
 
     tied = ties(slots)
+    colors = user_colors(design)
     cw, ch = design.canvas
     for slot in slots:
         x, y, w, h = slot.box
@@ -134,7 +135,7 @@ def draw_overlay(
         color = (
             RED
             if (outside or errors)
-            else (ORANGE if found else (user_color(slot.user_id) if slot.user_id else (255, 255, 255)))
+            else (ORANGE if found else (colors(slot.user_id) if slot.user_id else (255, 255, 255)))
         )
         draw.rectangle(_clip(box, (W, H)), outline=(*color, 255), width=3 if (outside or found) else 2)
         who = slot.user_id or "(nobody)"

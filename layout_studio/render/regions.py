@@ -22,8 +22,8 @@ from PIL import Image
 from ..findings import Severity
 from ..mix import Slot, SlotState
 from ..sources import data_type, sdk
-from .cards import NOMINAL, audio_card, card_kind_for, crop_box, hatched, make_card
-from .colors import color_or_default
+from .cards import NOMINAL, audio_card, card_kind_for, crop_box, draft_factor, hatched, reduced_card
+from .colors import UserColors, color_or_default
 from .context import RenderContext
 from .scaling import rounded_mask, scale_into, with_alpha
 
@@ -48,8 +48,11 @@ def _crop(slot: Slot) -> tuple[int, int, int, int] | None:
     return (c.location_x or 0, c.location_y or 0, c.width, c.height)
 
 
-def _source(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> tuple[Any, Image.Image, str | None]:
-    """(cache key, source image, card kind or None) for a slot showing video."""
+def _source(
+    slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors, draft: bool
+) -> tuple[Any, Image.Image, str | None]:
+    """(cache key, source image, card kind or None) for a slot showing video; a draft takes a reduced card when the
+    region is small (:func:`~.cards.draft_factor`)."""
     given = sources.get(slot.user_id) if slot.user_id else None
     size = slot.layout.box[2:]
     if isinstance(given, Image.Image):
@@ -67,17 +70,22 @@ def _source(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> tuple[An
     else:
         kind = card_kind_for(slot.stream_type, size)
     label = slot.user_id or "?"
-    return ("card", kind, label), make_card(kind, label), kind
+    color = colors(label)
+    factor = draft_factor((NOMINAL[kind][0] // 2, NOMINAL[kind][1] // 2), size) if draft else 1
+    return ("card", kind, label, color, factor), reduced_card(kind, label, color, factor), kind
 
 
-def video_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext) -> Image.Image:
-    """The tile of a region showing its user's video (RGB, or RGBA when bars are transparent or masked)."""
+def video_tile(
+    slot: Slot, sources: dict[str, Any], ctx: RenderContext, colors: UserColors, *, draft: bool = False
+) -> Image.Image:
+    """The tile of a region showing its user's video (RGB, or RGBA when bars are transparent or masked); a test
+    card is drawn in the user's colour from ``colors``. ``draft``: a thumbnail (see :mod:`.draft`)."""
     lay = slot.layout
     w, h = lay.box[2:]
     mode = lay.eff("render_mode")
     mode_name = _VIDEO_MODES.get(mode, "crop")
     bars = _region_color(slot, ctx, 2) if mode == 1 else None
-    src_key, src, kind = _source(slot, sources, ctx)
+    src_key, src, kind = _source(slot, sources, ctx, colors, draft)
     crop = _crop(slot)
     box: tuple[float, float, float, float] | None = None
     if crop is not None:
@@ -172,9 +180,19 @@ def placeholder_tile(slot: Slot, ctx: RenderContext) -> Image.Image | None:
     return ctx.cached(("placeholder", url, (w, h), mode, bars, custom), make)
 
 
-def region_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas: tuple[int, int]) -> Image.Image | None:
+def region_tile(
+    slot: Slot,
+    sources: dict[str, Any],
+    ctx: RenderContext,
+    canvas: tuple[int, int],
+    colors: UserColors,
+    *,
+    draft: bool = False,
+) -> Image.Image | None:
     """The tile of ``slot`` (see the module docstring), or None when nothing is drawn there (zero size, absent
-    user without placeholder, or a region over twice the canvas size, reported as a finding)."""
+    user without placeholder, or a region over twice the canvas size, reported as a finding). Test cards and audio
+    cards take the user's colour from ``colors`` (:func:`~.colors.user_colors`). ``draft``: a thumbnail
+    (:mod:`.draft`), whose test cards may be reduced first."""
     w, h = slot.layout.box[2:]
     if w <= 0 or h <= 0:
         return None
@@ -188,7 +206,8 @@ def region_tile(slot: Slot, sources: dict[str, Any], ctx: RenderContext, canvas:
         )
         return None
     if slot.state is SlotState.VIDEO:
-        return video_tile(slot, sources, ctx)
+        return video_tile(slot, sources, ctx, colors, draft=draft)
     if slot.state is SlotState.AUDIO:
-        return audio_card(slot.user_id or "?", (w, h))
+        label = slot.user_id or "?"
+        return audio_card(label, (w, h), colors(label))
     return placeholder_tile(slot, ctx)

@@ -5,7 +5,7 @@ room, and the stacking order (``SDK models.McuLayout.ZOrder``, ``SDK models.McuW
 watermarks at equal ZOrder as :mod:`layout_studio.mix.stacking` decides). Drawing order: the canvas background,
 then every region and watermark in stacking order. Then the picture is scaled by ``scale`` and the overlay, if
 asked, drawn on top (see :mod:`.overlay`). Dynamic layouts (MixLayoutMode 1-3) are simulated
-(:mod:`layout_studio.mix.dynamic`) and labelled "approximation" on the picture.
+(:mod:`layout_studio.mix.dynamic`): a badge on the picture and an info finding say so.
 
 A :class:`Renderer` keeps caches (scaled cards, placeholders, masks, watermark tiles, fetched images, the canvas
 background), so re-rendering after a small edit only pastes tiles.
@@ -20,20 +20,33 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
+from ..errors import LayoutStudioError
 from ..findings import Finding, Severity, sort_findings
-from ..mix import MAX_PLACES, MODE_NAMES, Design, LayerKind, Room, Slot, coerce, resolve, stacking_key, unknown_users
+from ..fonts import get_font
+from ..mix import (
+    MODE_NAMES,
+    Design,
+    LayerKind,
+    Room,
+    Slot,
+    coerce,
+    resolve,
+    simulation_finding,
+    stacking_key,
+    unknown_users,
+)
 from ..model import join_path
-from ..sources import api, data_type
+from ..sources import data_type
 from ..validation import validate
 from .cache import LRUCache
 from .canvas import canvas_base
+from .colors import user_colors
 from .context import RenderContext
-from .fonts import get_font
+from .draft import scale_design, scale_slot
 from .overlay import draw_overlay
 from .regions import region_tile
 from .watermarks import watermark_tile
 
-SOURCE_DYNAMIC = f"{api('StartPublishCdnStream', 'layout templates')}; Layout Studio assumption (approximation)"
 SOURCE_WATERMARK = f"{data_type('McuWaterMarkImage')}, {data_type('McuWaterMarkText')}"
 #: Memory the tile cache and the fetched-image cache of a Renderer may hold (bytes of decoded images).
 TILE_BYTES = 256 * 1024 * 1024
@@ -43,11 +56,13 @@ IMAGE_BYTES = 512 * 1024 * 1024
 @dataclass
 class RenderResult:
     """``image``: RGB, canvas size x scale. ``findings``: what the renderer met (failed fetches, missing glyphs,
-    approximations, a missing canvas) — not the validator's findings, which :func:`layout_studio.validation.validate`
-    gives and the overlay draws."""
+    a simulated geometry, a missing canvas) — not the validator's findings, which
+    :func:`layout_studio.validation.validate` gives and the overlay draws. ``slots``: the regions drawn
+    (:class:`layout_studio.mix.Slot`, canvas pixels, MixLayoutList or simulated order)."""
 
     image: Image.Image
     findings: list[Finding] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
 
 
 @dataclass
@@ -91,9 +106,20 @@ class Renderer:
         self.images.discard_if(lambda value: value[2] is not None)
         self.tiles.discard_if(lambda value: any(f.code == "render.image.failed" for f in value[1]))
 
-    def layers(self, design: Design, slots: list[Slot], sources: dict[str, Any], ctx: RenderContext) -> list[Layer]:
-        """Every region and watermark with its offset and tile maker, in drawing order."""
+    def layers(
+        self,
+        design: Design,
+        slots: list[Slot],
+        sources: dict[str, Any],
+        ctx: RenderContext,
+        *,
+        marked: bool = True,
+        draft: bool = False,
+    ) -> list[Layer]:
+        """Every region and watermark with its offset and tile maker, in drawing order. ``marked``: moving
+        watermarks (DynamicPosType 1, 2) carry their marker; ``draft``: a thumbnail's tiles (:mod:`.draft`)."""
         out: list[Layer] = []
+        colors = user_colors(design)
         for slot in slots:
             x, y = slot.box[:2]
             out.append(
@@ -103,7 +129,7 @@ class Renderer:
                     slot.z_order,
                     x,
                     y,
-                    partial(region_tile, slot, sources, ctx, design.canvas),
+                    partial(region_tile, slot, sources, ctx, design.canvas, colors, draft=draft),
                 )
             )
         for i, wm in enumerate(design.video.water_mark_list or []):
@@ -129,7 +155,7 @@ class Renderer:
                     body.eff("z_order"),
                     body.eff("location_x"),
                     body.eff("location_y"),
-                    partial(watermark_tile, wm, path, ctx),
+                    partial(watermark_tile, wm, path, ctx, marked=marked),
                 )
             )
         out.sort(key=lambda layer: stacking_key(layer.z, layer.kind, layer.index))
@@ -148,6 +174,8 @@ class Renderer:
         refresh: bool = False,
         findings: list[Finding] | None = None,
         canvas: tuple[int, int] | None = None,
+        clean: bool = False,
+        draft: bool = False,
     ) -> RenderResult:
         """Render ``config`` (Preset, request model or raw dict).
 
@@ -158,9 +186,14 @@ class Renderer:
         output size factor (0.05..4). ``offline``: images from the cache only. ``refresh``: ask the servers of
         downloaded images now whether they changed, whatever the age of the disk cache (:mod:`layout_studio.fetch`;
         the images and tiles this Renderer keeps are dropped first; no effect with ``offline``). ``canvas``: (w, h)
-        for an update body without VideoEncode. Raises LayoutStudioError for a config of another type; never for its
-        content.
+        for an update body without VideoEncode. ``clean``: the frame alone, for sharing — no "simulated" badge on a
+        dynamic layout and no marker on moving watermarks (the findings still say what they would). ``draft``: with
+        ``scale`` under 1, compose the picture at its output size (:mod:`.draft`: boxes and font sizes scaled, within
+        a pixel of the exact picture, many times faster for thumbnails). Raises LayoutStudioError for a config of
+        another type, or ``clean`` with ``overlay``; never for the config's content.
         """
+        if clean and overlay:
+            raise LayoutStudioError("a clean frame has no overlay: ask for clean or overlay, not both")
         design = coerce(config, canvas)
         if refresh and not offline:
             self.images.clear()
@@ -175,46 +208,40 @@ class Renderer:
         unknown = unknown_users(design, slots, [*src, *absent], room, given="--source/--absent")
         if unknown is not None:
             ctx.add(unknown.code, unknown.severity, unknown.path, unknown.message, unknown.source)
-        image = canvas_base(design.video, design.canvas, ctx).copy()
-        for layer in self.layers(design, slots, src, ctx):
+        scale = min(max(float(scale), 0.05), 4.0)
+        drafted = draft and scale < 1.0
+        drawn, placed = (
+            (scale_design(design, scale), [scale_slot(s, scale) for s in slots]) if drafted else (design, slots)
+        )
+        image = canvas_base(drawn.video, drawn.canvas, ctx).copy()
+        for layer in self.layers(drawn, placed, src, ctx, marked=not clean, draft=drafted):
             tile = layer.make()
             if tile is None:
                 continue
             image.paste(tile, (layer.x, layer.y), tile if tile.mode == "RGBA" else None)
             del tile
         if not design.custom:
-            self._label_dynamic(image, design, len(slots), ctx, users)
-        scale = min(max(float(scale), 0.05), 4.0)
-        if scale != 1.0:
+            self._label_dynamic(image, drawn, ctx, users, badge=not clean)
+        if scale != 1.0 and not drafted:
             size = (max(1, round(design.canvas[0] * scale)), max(1, round(design.canvas[1] * scale)))
             image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0 if scale < 1 else None)
         if overlay:
             if findings is None:
                 findings = _validator_findings(config, design)
             image = draw_overlay(image, design, slots, scale, list(findings) + ctx.findings)
-        return RenderResult(image, sort_findings(ctx.findings))
+        return RenderResult(image, sort_findings(ctx.findings), slots)
 
     def _label_dynamic(
-        self, image: Image.Image, design: Design, count: int, ctx: RenderContext, users: int | None
+        self, image: Image.Image, design: Design, ctx: RenderContext, users: int | None, *, badge: bool
     ) -> None:
+        note = simulation_finding(design, users)
+        if note is None:
+            return
+        ctx.add(note.code, note.severity, note.path, note.message, note.source)
+        if not badge:
+            return
         name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
-        text = f"{name} layout, {count} user(s): approximation"
-        more = (
-            (
-                f"; of the {users} users in the room at most {MAX_PLACES} take a place (SDK: at most "
-                f"{MAX_PLACES} mixed inputs)"
-            )
-            if users is not None and users > MAX_PLACES
-            else ""
-        )
-        ctx.add(
-            "render.dynamic.approximation",
-            Severity.INFO,
-            "VideoParams.LayoutParams.MixLayoutMode",
-            f"MixLayoutMode {design.mode} ({name}) is placed by the MCU; the preview simulates it for {count} "
-            f"user(s) from the documented template (an approximation){more}",
-            SOURCE_DYNAMIC,
-        )
+        text = f"{name} layout, {Room(users).dynamic_count()} user(s): simulated"
         font = get_font(max(10, design.canvas[1] // 45))
         draw = ImageDraw.Draw(image)
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)

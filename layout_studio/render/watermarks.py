@@ -4,9 +4,12 @@
   WaterMarkHeight, alpha kept. A failed fetch draws the hatched box and a warning finding.
 * Text (WaterMarkType 1): a WaterMarkWidth x WaterMarkHeight box filled with BackGroundColor (default transparent),
   Text in FontColor (default white) at FontSize pixels (default: 60 % of the box height), centred and clipped to
-  the box — the MCU's exact text placement is not documented, so this is an approximation. Font ``Tencent`` is
-  drawn with the bundled DejaVu Sans, ``SourceHanSans`` with an installed Source Han Sans / Noto Sans CJK face
-  when there is one (:mod:`.fonts`); characters the face lacks give a ``render.font.missing-glyphs`` warning.
+  the box — the MCU's exact text placement is not documented, so this is an approximation; the validator's
+  ``watermark.text.overflow`` measures the same layout (:func:`layout_studio.fonts.layout_text`). Font ``Tencent``
+  is drawn with the bundled DejaVu Sans, or an installed CJK face for text DejaVu Sans cannot draw;
+  ``SourceHanSans`` with an installed Source Han Sans / Noto Sans CJK face when there is one
+  (:mod:`layout_studio.fonts`); characters the face lacks give a ``render.font.missing-glyphs`` warning naming the
+  package to install.
 * DynamicPosType 1 (random position every second) and 2 (bouncing along the edges every frame) cannot be a still:
   the watermark is drawn at its offset with a dashed yellow frame and a ↻ (1) or ⇆ (2) badge.
 
@@ -18,13 +21,14 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
+from .. import fonts
 from ..findings import Severity
+from ..fonts import CJK_HINT, font_path, get_font, layout_text, missing_glyphs, unreadable_cjk_font
 from ..model import McuWaterMarkParams, McuWaterMarkText
 from ..sources import data_type, sdk
 from .cards import hatched
 from .colors import color_or_default
 from .context import RenderContext
-from .fonts import drawable, font_path, get_font, missing_glyphs, unreadable_cjk_font
 from .scaling import scale_into
 
 SOURCE_WM = f"{sdk('McuWaterMarkText')}, {sdk('McuWaterMarkImage')}; {data_type('McuWaterMarkParams')}"
@@ -56,17 +60,8 @@ def _dynamic_marker(tile: Image.Image, kind: int) -> Image.Image:
 
 
 def _text_tile(text: McuWaterMarkText, path: str, ctx: RenderContext) -> Image.Image:
-    content = drawable(text.text or "")
-    size = text.font_size if text.font_size and text.font_size > 0 else None
-    box_w, box_h = text.water_mark_width, text.water_mark_height
-    if not box_h or box_h <= 0:
-        box_h = int(min(size or 24, 512) * 1.4)
-    size = size or max(6, int(box_h * 0.6))
     face = text.eff("font")
-    font = get_font(size, face)
-    if not box_w or box_w <= 0:
-        length = ImageDraw.Draw(Image.new("L", (1, 1))).textlength(content, font=font)
-        box_w = max(1, min(8192, int(length) + 4))
+    laid = layout_text(text.text or "", text.font_size, text.water_mark_width, text.water_mark_height, face)
     fg, ok_fg = color_or_default(text.font_color, (255, 255, 255))
     bg, ok_bg = color_or_default(text.back_ground_color, (0, 0, 0))
     for ok, name in ((ok_fg, "FontColor"), (ok_bg, "BackGroundColor")):
@@ -96,22 +91,26 @@ def _text_tile(text: McuWaterMarkText, path: str, ctx: RenderContext) -> Image.I
             f"Font {face!r} is not one the MCU offers (Tencent, SourceHanSans); drawn with the bundled font",
             SOURCE_WM,
         )
-    missing = missing_glyphs(font, content)
+    missing = missing_glyphs(laid.font, laid.text)
     if missing:
         shown = "".join(missing[:12]) + ("…" if len(missing) > 12 else "")
+        advice = (
+            "the MCU's own font may have them"
+            if fonts.find_cjk_font() is not None
+            else f"{CJK_HINT} for a faithful preview"
+        )
         ctx.add(
             "render.font.missing-glyphs",
             Severity.WARNING,
             f"{path}.Text",
-            f"the preview font {font_path(face).name} has no glyph for {len(missing)} character(s) ({shown}); "
-            "they are drawn as boxes here (the MCU's own font may have them"
-            + ("; install Noto Sans CJK / Source Han Sans for a faithful preview)" if face == "SourceHanSans" else ")"),
+            f"the preview font {laid.path.name} has no glyph for {len(missing)} character(s) ({shown}); "
+            f"they are drawn as boxes here ({advice})",
             SOURCE_WM,
         )
     tile = Image.new(
-        "RGBA", (box_w, box_h), (*bg, 255) if text.back_ground_color is not None and ok_bg else (0, 0, 0, 0)
+        "RGBA", (laid.width, laid.height), (*bg, 255) if text.back_ground_color is not None and ok_bg else (0, 0, 0, 0)
     )
-    ImageDraw.Draw(tile).text((box_w / 2, box_h / 2), content, font=font, fill=(*fg, 255), anchor="mm")
+    laid.draw(ImageDraw.Draw(tile), (*fg, 255))
     return tile
 
 
@@ -130,12 +129,13 @@ def _image_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Image.
     return scale_into(img, (w, h), "stretch")
 
 
-def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Image.Image | None:
-    """The tile of watermark ``wm`` (at API path ``path``), RGB or RGBA, or None when there is nothing to draw."""
+def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext, *, marked: bool = True) -> Image.Image | None:
+    """The tile of watermark ``wm`` (at API path ``path``), RGB or RGBA, or None when there is nothing to draw.
+    ``marked``: a moving watermark (DynamicPosType 1, 2) carries its marker (False: a clean frame)."""
     body = wm.body
     if body is None:
         return None
-    dyn = body.eff("dynamic_pos_type")
+    dyn = body.eff("dynamic_pos_type") if marked else 0
 
     def make(sub: RenderContext) -> Image.Image | None:
         tile: Image.Image | None
@@ -148,7 +148,7 @@ def watermark_tile(wm: McuWaterMarkParams, path: str, ctx: RenderContext) -> Ima
         return tile
 
     data = {k: v for k, v in body.to_api().items() if k not in ("LocationX", "LocationY", "ZOrder")}
-    key = ("watermark", wm.eff("water_mark_type"), repr(sorted(data.items())))
+    key = ("watermark", wm.eff("water_mark_type"), dyn, repr(sorted(data.items())))
     return ctx.cached(key, make)
 
 

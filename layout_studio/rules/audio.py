@@ -2,28 +2,20 @@
 blocklist (UnSubscribeAudioList) interplay, SoundLevel.
 
 Sources: SDK models.AudioEncode, McuAudioParams, McuUserInfoParams; Data Types AudioEncode, McuAudioParams. Users
-are compared by (RoomId, UserId); an absent RoomId means the main room.
+are compared as (UserId, RoomId, RoomIdType), see :mod:`.users`.
 """
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..model import AudioEncode, McuUserInfoParams, MixUserInfo
-from .registry import Hits, RuleContext, rule
+from ..findings import FixValue, Severity
+from ..model import AudioEncode, McuUserInfoParams
+from .registry import Hits, Report, RuleContext, fixes, rule
+from .users import Room, User, differ, region_user, user_of
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SRC_ENCODE = "SDK models.AudioEncode.Codec; Data Types AudioEncode"
 SRC_LISTS = "SDK models.McuAudioParams.SubscribeAudioList/UnSubscribeAudioList; Data Types McuAudioParams"
 HE_AAC_RATES = (48000, 44100, 32000, 24000, 16000)
-#: A user as the rules compare them: (UserId, RoomId with the main room filled in).
-UserKey = tuple[str, str | None]
-
-
-def user_key(ctx: RuleContext, info: MixUserInfo | None) -> UserKey | None:
-    """(UserId, RoomId with the main room filled in) of ``info``, or None without a UserId."""
-    if info is None or info.user_id is None:
-        return None
-    return (info.user_id, info.room_id if info.room_id is not None else ctx.main_room[0])
 
 
 def audio_list(ctx: RuleContext, attr: str, name: str) -> list[tuple[str, McuUserInfoParams]]:
@@ -65,11 +57,12 @@ def he_aac_sample_rate(ctx: RuleContext) -> Hits:
     for path, enc in ctx.of_type(AudioEncode):
         codec = enc.eff("codec")
         if codec in (1, 2) and enc.sample_rate is not None and enc.sample_rate not in HE_AAC_RATES:
-            yield (
+            yield Report(
                 f"{path}.SampleRate",
                 f"SampleRate {enc.sample_rate} is not supported by "
                 f"{'HE-AAC' if codec == 1 else 'HE-AACv2'}; use one of "
                 f"{', '.join(map(str, HE_AAC_RATES))} or Codec 0 (LC-AAC)",
+                fixes(*({f"{path}.SampleRate": rate} for rate in HE_AAC_RATES), {f"{path}.Codec": 0}),
             )
 
 
@@ -78,7 +71,11 @@ def he_aacv2_mono(ctx: RuleContext) -> Hits:
     """HE-AACv2 (Codec 2) is stereo only: Channel must be 2."""
     for path, enc in ctx.of_type(AudioEncode):
         if enc.eff("codec") == 2 and enc.channel is not None and enc.channel != 2:
-            yield f"{path}.Channel", f"HE-AACv2 (Codec 2) needs Channel 2 (stereo), not {enc.channel}; set Channel 2"
+            yield Report(
+                f"{path}.Channel",
+                f"HE-AACv2 (Codec 2) needs Channel 2 (stereo), not {enc.channel}; set Channel 2",
+                fixes({f"{path}.Channel": 2}),
+            )
 
 
 @rule(
@@ -96,28 +93,29 @@ def list_user_missing(ctx: RuleContext) -> Hits:
 @rule("audio.list.in-both", W, SRC_LISTS)
 def in_both(ctx: RuleContext) -> Hits:
     """A user in both the allowlist and the blocklist is not mixed (the blocklist wins)."""
-    allowed = {user_key(ctx, u.user_info) for _p, u in allowlist(ctx)}
+    allowed = {user_of(ctx, u.user_info) for _p, u in allowlist(ctx)}
     for path, item in blocklist(ctx):
-        key = user_key(ctx, item.user_info)
+        key = user_of(ctx, item.user_info)
         if key is not None and key in allowed:
             yield (
                 f"{path}.UserInfo.UserId",
-                f"user {key[0]!r} is in both SubscribeAudioList and UnSubscribeAudioList: "
+                f"user {key.user_id!r} is in both SubscribeAudioList and UnSubscribeAudioList: "
                 f"the blocklist wins and the user is not heard — remove one entry",
             )
 
 
 @rule("audio.list.duplicate", W, "Layout Studio heuristic; SDK models.McuAudioParams")
 def list_duplicate(ctx: RuleContext) -> Hits:
-    """The same user twice in one list (the second entry adds nothing; its SoundLevel may be ignored)."""
+    """The same user (UserId, RoomId, RoomIdType) twice in one list: the second entry adds nothing (its SoundLevel
+    may be ignored)."""
     for entries in (allowlist(ctx), blocklist(ctx)):
-        seen: set[UserKey] = set()
+        seen: set[User] = set()
         for path, item in entries:
-            key = user_key(ctx, item.user_info)
+            key = user_of(ctx, item.user_info)
             if key is None:
                 continue
             if key in seen:
-                yield f"{path}.UserInfo.UserId", f"user {key[0]!r} is listed twice; remove the repeated entry"
+                yield f"{path}.UserInfo.UserId", f"user {key.user_id!r} is listed twice; remove the repeated entry"
             seen.add(key)
 
 
@@ -128,24 +126,33 @@ def list_duplicate(ctx: RuleContext) -> Hits:
     "the user's room in MixLayoutList'); Data Types McuAudioParams",
 )
 def room_mismatch(ctx: RuleContext) -> Hits:
-    """In a custom layout, an allow/block list user who has regions must be named with the same RoomId as there."""
+    """In a custom layout, an allow/block list user who has regions must be named with the same room (RoomId and
+    RoomIdType) as there."""
     if not ctx.custom:
         return
-    rooms: dict[str, set[str | None]] = {}
+    rooms: dict[str, list[Room]] = {}
     for _path, region in ctx.regions:
-        key = user_key(ctx, region.user_media_stream.user_info) if region.user_media_stream else None
-        if key is not None:
-            rooms.setdefault(key[0], set()).add(key[1])
+        key = region_user(ctx, region)
+        if key is not None and key.room not in rooms.get(key.user_id, []):
+            rooms.setdefault(key.user_id, []).append(key.room)
     for path, item in allowlist(ctx) + blocklist(ctx):
-        key = user_key(ctx, item.user_info)
-        if key is None or key[0] not in rooms or key[1] in rooms[key[0]]:
+        key = user_of(ctx, item.user_info)
+        if key is None or key.user_id not in rooms or key.room in rooms[key.user_id]:
             continue
-        shown = repr(key[1]) if key[1] is not None else "absent (the main room)"
-        expected = ", ".join(sorted(repr(r) for r in rooms[key[0]] if r is not None)) or "absent (the main room)"
-        yield (
-            f"{path}.UserInfo.RoomId",
-            f"user {key[0]!r} has RoomId {shown} here but {expected} in MixLayoutList; "
-            f"the rooms must match — set RoomId {expected}",
+        there = rooms[key.user_id]
+        ids_differ = all(differ(key.room, r)[0] for r in there)
+        field = "RoomId" if ids_differ or not any(differ(key.room, r)[1] for r in there) else "RoomIdType"
+        expected = " or ".join(str(r) for r in there)
+        options: list[dict[str, FixValue]] = [
+            {f"{path}.UserInfo.RoomId": r.room_id, f"{path}.UserInfo.RoomIdType": r.room_id_type}
+            for r in there
+            if r.room_id is not None and r.room_id_type is not None
+        ]
+        yield Report(
+            f"{path}.UserInfo.{field}",
+            f"user {key.user_id!r} is in room {key.room} here but {expected} in MixLayoutList; the rooms must "
+            f"match — name the room of the user's region",
+            fixes(*options),
         )
 
 

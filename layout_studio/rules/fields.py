@@ -19,7 +19,7 @@ from typing import Any, get_args, get_origin
 from .. import model as api_model
 from ..findings import Severity
 from ..model import ApiModel, FieldFacts, VideoEncode, field_facts, join_path
-from .registry import Check, Hits, Rule, RuleContext, add_rule, rule
+from .registry import Check, Hits, Report, Rule, RuleContext, add_rule, fixes, rule
 
 E, W = Severity.ERROR, Severity.WARNING
 INT_LOW, INT_HIGH = -(2**63), 2**64 - 1  # what any 64-bit integer (signed or not) can hold
@@ -94,17 +94,18 @@ def encode_manual_differs(ctx: RuleContext) -> Hits:
     servers."""
     for path, ve in ctx.of_type(VideoEncode):
         if ve.height is not None and 1080 < ve.height <= 1920:
-            yield (
+            yield Report(
                 f"{path}.Height",
-                f"Height {ve.height} is allowed by the SDK (0..1920) but the manual says 0..1080; "
+                f"Height {ve.height} is allowed by the SDK (0..1920) but the Data Types page says 0..1080; "
                 f"portrait canvases need it — if the API rejects it, use at most 1080",
+                fixes({f"{path}.Height": 1080}),
             )
         if ve.fps == 0:
-            yield f"{path}.Fps", "Fps 0 is allowed by the manual (0..60) but not the SDK (1..60); use 1..60"
+            yield f"{path}.Fps", "Fps 0 is allowed by the Data Types page (0..60) but not the SDK (1..60); use 1..60"
         if ve.bit_rate == 0:
             yield (
                 f"{path}.BitRate",
-                "BitRate 0 is allowed by the manual (0..10000) but not the SDK (1..10000); use 1..10000 kbps",
+                "BitRate 0 is allowed by the Data Types page (0..10000) but not the SDK (1..10000); use 1..10000 kbps",
             )
 
 

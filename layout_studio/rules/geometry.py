@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
+from ..findings import FixValue, Severity
 from ..model import McuCustomCrop, McuLayout, McuWaterMarkImage, McuWaterMarkText
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 SRC_LAYOUT = "SDK models.McuLayout.LocationX/LocationY; Data Types McuLayout"
 SRC_SIZE = "SDK models.McuLayout.ImageWidth/ImageHeight (default 0); Data Types McuLayout"
@@ -76,21 +76,53 @@ def region_zero_size(ctx: RuleContext) -> Hits:
                 )
 
 
-def _axis_problem(
-    start: int, size: int, limit: int, what: str, size_name: str, loc_name: str, extent: str
-) -> str | None:
+Changes = dict[str, FixValue]
+
+
+def axis_problem(
+    start: int, size: int, limit: int, names: tuple[str, str, str], paths: tuple[str, str]
+) -> tuple[str, list[Changes]] | None:
+    """What is wrong with the span ``start``..``start + size`` (pixels, ``size`` > 0) on a canvas side of ``limit``
+    pixels, and the alternative changes that each put it inside: ``(message, [{path: value}, ...])``, or None when it
+    fits. ``names``: (location field, size field, "width" or "height"); ``paths``: the paths of those fields."""
+    loc_name, size_name, extent = names
+    loc_path, size_path = paths
     end = start + size
+    fits_by_moving = size <= limit
     if start >= limit or end <= 0:
-        return (
+        head = (
             f"entirely outside the canvas: {loc_name} {start} + {size_name} {size} spans {start}..{end} but "
-            f"the canvas is {limit} {extent}; it will not be seen — move it inside 0..{limit}"
+            f"the canvas is {limit} {extent}; it will not be seen"
+        )
+        if fits_by_moving:
+            to = limit - size if start >= limit else 0
+            return f"{head} — move it inside: set {loc_name} to {to}", [{loc_path: to}]
+        return (
+            f"{head} — set {loc_name} to 0 and {size_name} to at most {limit}",
+            [{loc_path: 0, size_path: limit}],
         )
     if start < 0:
-        return f"starts outside the canvas: {loc_name} is {start} (below 0); set {loc_name} to 0 or more"
-    if end > limit:
+        head = f"starts outside the canvas: {loc_name} is {start} (below 0)"
+        if fits_by_moving:
+            most = limit - size
+            if most == 0:
+                return f"{head}; set {loc_name} to 0", [{loc_path: 0}]
+            return f"{head}; set {loc_name} to a value from 0 to {most}", [{loc_path: 0}, {loc_path: most}]
         return (
-            f"{loc_name} {start} + {size_name} {size} = {end} exceeds the canvas {extent} {limit}; set "
-            f"{loc_name} to at most {max(limit - size, 0)} or {size_name} to at most {limit - start}"
+            f"{head} and {size_name} {size} is larger than the canvas {extent} {limit}; set {loc_name} to 0 and "
+            f"{size_name} to at most {limit}",
+            [{loc_path: 0, size_path: limit}],
+        )
+    if end > limit:
+        head = f"{loc_name} {start} + {size_name} {size} = {end} exceeds the canvas {extent} {limit}"
+        if fits_by_moving:
+            return (
+                f"{head}; set {loc_name} to at most {limit - size} or {size_name} to at most {limit - start}",
+                [{loc_path: limit - size}, {size_path: limit - start}],
+            )
+        return (
+            f"{head} ({size_name} alone is larger than the canvas); set {size_name} to at most {limit - start}",
+            [{size_path: limit - start}],
         )
     return None
 
@@ -106,13 +138,13 @@ def region_outside_canvas(ctx: RuleContext) -> Hits:
         x, y, w, h = region.box
         if w <= 0 or h <= 0:
             continue  # layout.region.zero-size
-        for start, size, limit, size_name, loc_name, extent in (
-            (x, w, cw, "ImageWidth", "LocationX", "width"),
-            (y, h, ch, "ImageHeight", "LocationY", "height"),
+        for start, size, limit, names in (
+            (x, w, cw, ("LocationX", "ImageWidth", "width")),
+            (y, h, ch, ("LocationY", "ImageHeight", "height")),
         ):
-            problem = _axis_problem(start, size, limit, "region", size_name, loc_name, extent)
-            if problem:
-                yield f"{path}.{loc_name}", f"{_who(region)} {problem}{where}"
+            found = axis_problem(start, size, limit, names, (f"{path}.{names[0]}", f"{path}.{names[1]}"))
+            if found:
+                yield Report(f"{path}.{names[0]}", f"{_who(region)} {found[0]}{where}", fixes(*found[1]))
 
 
 @rule("watermark.outside-canvas", Severity.WARNING, SRC_WATERMARK)
@@ -127,17 +159,19 @@ def watermark_outside_canvas(ctx: RuleContext) -> Hits:
             continue
         if body.eff("dynamic_pos_type") != 0:
             continue  # the MCU moves it
-        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
+        base = f"{path}.{'WaterMarkText' if mark.eff('water_mark_type') == 1 else 'WaterMarkImage'}"
         x, y = body.eff("location_x"), body.eff("location_y")
-        for start, size, limit, size_name, loc_name, extent in (
-            (x, body.water_mark_width, cw, "WaterMarkWidth", "LocationX", "width"),
-            (y, body.water_mark_height, ch, "WaterMarkHeight", "LocationY", "height"),
+        for start, size, limit, names in (
+            (x, body.water_mark_width, cw, ("LocationX", "WaterMarkWidth", "width")),
+            (y, body.water_mark_height, ch, ("LocationY", "WaterMarkHeight", "height")),
         ):
             if size <= 0:
                 continue
-            problem = _axis_problem(start, size, limit, "watermark", size_name, loc_name, extent)
-            if problem:
-                yield f"{path}.{part}.{loc_name}", f"watermark {problem} ({ctx.canvas_from} {cw}x{ch})"
+            found = axis_problem(start, size, limit, names, (f"{base}.{names[0]}", f"{base}.{names[1]}"))
+            if found:
+                yield Report(
+                    f"{base}.{names[0]}", f"watermark {found[0]} ({ctx.canvas_from} {cw}x{ch})", fixes(*found[1])
+                )
 
 
 @rule(
@@ -184,7 +218,11 @@ def custom_crop_range(ctx: RuleContext) -> Hits:
             if value is None:
                 yield f"{path}.{name}", f"CustomCrop {name} is required (source pixels, 0 or more); set it"
             elif value < 0:
-                yield f"{path}.{name}", f"CustomCrop {name} is {value}; it must be 0 or more"
+                yield Report(
+                    f"{path}.{name}",
+                    f"CustomCrop {name} is {value}; it must be 0 or more",
+                    fixes({f"{path}.{name}": 0}),
+                )
         for attr, name, loc_attr, loc_name in (
             ("width", "Width", "location_x", "LocationX"),
             ("height", "Height", "location_y", "LocationY"),
@@ -198,11 +236,28 @@ def custom_crop_range(ctx: RuleContext) -> Hits:
                 continue
             loc = getattr(crop, loc_attr) or 0
             if loc + value > CROP_LIMIT:
-                yield (
-                    f"{path}.{name}",
-                    f"CustomCrop {loc_name} {loc} + {name} {value} = {loc + value} exceeds "
-                    f"{CROP_LIMIT}; reduce {name} to at most {CROP_LIMIT - loc}",
-                )
+                yield _crop_over(path, (loc_name, loc), (name, value))
+
+
+def _crop_over(path: str, loc: tuple[str, int], size: tuple[str, int]) -> Report:
+    """The finding for a crop whose location + size passes 10000, with the changes that bring it back."""
+    (loc_name, start), (name, value) = loc, size
+    options: list[Changes] = []
+    said: list[str] = []
+    if 0 <= start < CROP_LIMIT:
+        options.append({f"{path}.{name}": CROP_LIMIT - start})
+        said.append(f"reduce {name} to at most {CROP_LIMIT - start}")
+    if value <= CROP_LIMIT:
+        options.append({f"{path}.{loc_name}": CROP_LIMIT - value})
+        said.append(f"set {loc_name} to at most {CROP_LIMIT - value}")
+    if not options:
+        options.append({f"{path}.{loc_name}": 0, f"{path}.{name}": CROP_LIMIT})
+        said.append(f"set {loc_name} to 0 and {name} to at most {CROP_LIMIT}")
+    return Report(
+        f"{path}.{name}",
+        f"CustomCrop {loc_name} {start} + {name} {value} = {start + value} exceeds {CROP_LIMIT}; {' or '.join(said)}",
+        fixes(*options),
+    )
 
 
 @rule("layout.background-custom-render.missing", Severity.ERROR, SRC_CUSTOM_RENDER)
@@ -236,19 +291,27 @@ def custom_render_range(ctx: RuleContext) -> Hits:
                 yield f"{base}.{name}", f"{name} is required (pixels, above 0 and at most the region's {limit_name})"
             elif value <= 0:
                 yield f"{base}.{name}", f"{name} is {value}; it must be greater than 0 pixels"
-            elif value > limit:
+            elif limit <= 0:
                 yield (
                     f"{base}.{name}",
+                    f"{name} {value} cannot fit: the region's {limit_name} is {limit}; give the region a size "
+                    f"first (layout.region.zero-size)",
+                )
+            elif value > limit:
+                yield Report(
+                    f"{base}.{name}",
                     f"{name} {value} is larger than the region's {limit_name} {limit}; set it to at most {limit}",
+                    fixes({f"{base}.{name}": limit}),
                 )
         radius = cr.eff("radius")
         if cr.width and cr.height and cr.width > 0 and cr.height > 0:
             most = min(cr.width, cr.height) // 2
             if radius < 0 or radius * 2 > min(cr.width, cr.height):
-                yield (
+                yield Report(
                     f"{base}.Radius",
                     f"Radius {radius} must be between 0 and half the smaller of Width "
                     f"{cr.width} and Height {cr.height}, i.e. at most {most}",
+                    fixes({f"{base}.Radius": 0 if radius < 0 else most}),
                 )
         elif radius < 0:
-            yield f"{base}.Radius", f"Radius {radius} must be 0 or more"
+            yield Report(f"{base}.Radius", f"Radius {radius} must be 0 or more", fixes({f"{base}.Radius": 0}))

@@ -9,13 +9,14 @@ whose URL has another character "does not take effect".
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Severity
 from ..model import McuLayout, McuVideoParams, McuWaterMarkText
-from ..values import ValueFormatError, parse_color
-from .registry import Hits, RuleContext, rule
+from ..values import ValueFormatError, normalize_color, parse_color
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -64,17 +65,23 @@ def color_format(ctx: RuleContext) -> Hits:
         try:
             parse_color(value)
         except ValueFormatError as exc:
-            yield path, str(exc)
+            try:
+                written = normalize_color(value)
+            except ValueFormatError:
+                yield path, str(exc)
+            else:
+                yield Report(path, str(exc), fixes({path: written}))
 
 
 @rule(
     "url.scheme",
-    E,
+    W,
     "Layout Studio heuristic: the MCU downloads the image; SDK models.McuVideoParams.BackgroundImageUrl, "
     "McuLayout.BackgroundImageUrl, McuWaterMarkImage.WaterMarkUrl ('ensure the image link is reachable')",
 )
 def url_scheme(ctx: RuleContext) -> Hits:
-    """Image URLs must be http:// or https:// links the MCU can download."""
+    """Image URLs should be http:// or https:// links the MCU can download (no document names the schemes it
+    fetches, so another scheme is a warning)."""
     for path, url, _formats, what in image_urls(ctx):
         if url is None:
             continue
@@ -154,28 +161,20 @@ def watermark_body_missing(ctx: RuleContext) -> Hits:
     for path, mark in ctx.watermarks:
         wtype = mark.eff("water_mark_type")
         if wtype == 0 and mark.water_mark_image is None:
-            yield (
+            other = mark.water_mark_text is not None
+            yield Report(
                 f"{path}.WaterMarkImage",
-                (
-                    "WaterMarkType is 0 (image) but WaterMarkImage is absent; add it"
-                    + (
-                        " or set WaterMarkType 1 for the WaterMarkText given"
-                        if mark.water_mark_text is not None
-                        else ""
-                    )
-                ),
+                "WaterMarkType is 0 (image) but WaterMarkImage is absent; add it"
+                + (" or set WaterMarkType 1 for the WaterMarkText given" if other else ""),
+                fixes({f"{path}.WaterMarkType": 1}) if other else (),
             )
         elif wtype == 1 and mark.water_mark_text is None:
-            yield (
+            other = mark.water_mark_image is not None
+            yield Report(
                 f"{path}.WaterMarkText",
-                (
-                    "WaterMarkType is 1 (text) but WaterMarkText is absent; add it"
-                    + (
-                        " or set WaterMarkType 0 for the WaterMarkImage given"
-                        if mark.water_mark_image is not None
-                        else ""
-                    )
-                ),
+                "WaterMarkType is 1 (text) but WaterMarkText is absent; add it"
+                + (" or set WaterMarkType 0 for the WaterMarkImage given" if other else ""),
+                fixes({f"{path}.WaterMarkType": 0}) if other else (),
             )
 
 
@@ -206,6 +205,29 @@ def text_required(ctx: RuleContext) -> Hits:
             yield f"{path}.FontSize", f"FontSize is {text.font_size}; it must be above 0 pixels"
 
 
+def blank(text: str) -> bool:
+    """True when ``text`` holds no character that draws anything: only whitespace (spaces, tabs, the ideographic
+    space), format characters (zero-width space, BOM) and control characters."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Zs", "Cf", "Cc") for ch in text)
+
+
+@rule(
+    "watermark.text.blank",
+    W,
+    "Layout Studio heuristic; SDK models.McuWaterMarkText.Text; Data Types McuWaterMarkText",
+)
+def text_blank(ctx: RuleContext) -> Hits:
+    """A text watermark whose Text is only blank characters shows no text (only its box's BackGroundColor); an empty
+    or absent Text is ``watermark.text.required``."""
+    for path, text in ctx.of_type(McuWaterMarkText):
+        if text.text and blank(text.text):
+            yield (
+                f"{path}.Text",
+                f"Text is {len(text.text)} blank character(s) only: the watermark shows no text — write the text "
+                f"to show, or remove the watermark",
+            )
+
+
 @rule("watermark.text.font", E, "SDK models.McuWaterMarkText.Font (Tencent, SourceHanSans)")
 def text_font(ctx: RuleContext) -> Hits:
     """Font is ``Tencent`` (default) or ``SourceHanSans``."""
@@ -213,12 +235,16 @@ def text_font(ctx: RuleContext) -> Hits:
         if text.font is not None and text.font not in FONTS:
             near = [f for f in FONTS if f.lower() == text.font.strip().lower()]
             hint = f" (write {near[0]!r}, case matters)" if near else ""
-            yield f"{path}.Font", f"Font {text.font!r} is not supported; use 'Tencent' or 'SourceHanSans'{hint}"
+            yield Report(
+                f"{path}.Font",
+                f"Font {text.font!r} is not supported; use 'Tencent' or 'SourceHanSans'{hint}",
+                fixes({f"{path}.Font": near[0]}) if near else fixes(*({f"{path}.Font": f} for f in FONTS)),
+            )
 
 
 @rule(
     "layout.region.background-color-unsupported",
-    INFO,
+    W,
     "SDK models.McuLayout.BackGroundColor ('not supported yet') and BackGroundColorMode; Data Types McuLayout "
     "('Not supported yet')",
 )
@@ -227,10 +253,11 @@ def region_background_color(ctx: RuleContext) -> Hits:
     unsupported."""
     for path, region in ctx.regions:
         if region.back_ground_color is not None and region.eff("back_ground_color_mode") == 0:
-            yield (
+            yield Report(
                 f"{path}.BackGroundColor",
                 "a region's BackGroundColor has no effect while BackGroundColorMode "
                 "is 0; set BackGroundColorMode 1, 2 or 3 to use it",
+                fixes(*({f"{path}.BackGroundColorMode": mode} for mode in (1, 2, 3))),
             )
 
 
@@ -239,8 +266,9 @@ def transparent_render_mode(ctx: RuleContext) -> Hits:
     """TransparentUrl only works with RenderMode 0 (crop)."""
     for path, region in ctx.regions:
         if region.transparent_url and region.eff("render_mode") != 0:
-            yield (
+            yield Report(
                 f"{path}.TransparentUrl",
                 f"TransparentUrl only takes effect with RenderMode 0 (crop); RenderMode "
                 f"is {region.eff('render_mode')} — set RenderMode 0 or drop the template",
+                fixes({f"{path}.RenderMode": 0}),
             )

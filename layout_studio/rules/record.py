@@ -14,6 +14,7 @@ from ..model import CloudStorage, McuRecordParams, McuStorageParams
 from .registry import Hits, RuleContext, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+SAFE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
 SAFE = re.compile(r"[A-Za-z0-9_-]*")
 FORMATS = ("hls", "mp4", "aac")
 SRC = "SDK models.McuRecordParams"
@@ -27,28 +28,40 @@ def uni_record_missing(ctx: RuleContext) -> Hits:
             yield f"{path}.UniRecord", "UniRecord is required: 1 no recording, 2 console template, 3 these parameters"
 
 
+def _key_problem(name: str, value: str, limit: int) -> str | None:
+    """Why ``value`` is not ``limit`` bytes at most of a-z A-Z 0-9 _ - (the SDK counts bytes; those characters
+    are ASCII, one byte each), or None."""
+    size = len(value.encode("utf-8", "surrogatepass"))
+    shown = f"{name} {value[:40]!r}"
+    if not SAFE.fullmatch(value):
+        bad = " ".join(repr(c) for c in sorted(set(value) - set(SAFE_CHARS))[:8])
+        return f"{shown} has characters outside a-z, A-Z, 0-9, '_' and '-' ({bad}); use only those"
+    if size > limit:
+        return (
+            f"{shown} is {size} bytes; the limit is {limit} bytes (the SDK counts bytes; the allowed characters "
+            f"are ASCII, one byte each) — shorten it ({limit} characters at most)"
+        )
+    return None
+
+
 @rule("record.key.format", E, SRC + ".RecordKey (at most 128 bytes of a-z A-Z 0-9 _ -)")
 def record_key(ctx: RuleContext) -> Hits:
-    """RecordKey: at most 128 bytes of letters, digits, ``_`` and ``-``."""
+    """RecordKey: at most 128 bytes of letters, digits, ``_`` and ``-`` (ASCII: one byte each)."""
     for path, rec in ctx.of_type(McuRecordParams):
-        key = rec.record_key
-        if key is not None and (len(key.encode("utf-8", "surrogatepass")) > 128 or not SAFE.fullmatch(key)):
-            yield (
-                f"{path}.RecordKey",
-                (f"RecordKey {key[:40]!r} must be at most 128 characters of a-z, A-Z, 0-9, '_' and '-'"),
-            )
+        problem = _key_problem("RecordKey", rec.record_key, 128) if rec.record_key is not None else None
+        if problem:
+            yield f"{path}.RecordKey", problem
 
 
 @rule("record.prefix.format", E, SRC + ".UserDefineRecordPrefix (at most 64 bytes of a-z A-Z 0-9 _ -)")
 def record_prefix(ctx: RuleContext) -> Hits:
-    """UserDefineRecordPrefix: at most 64 bytes of letters, digits, ``_`` and ``-``."""
+    """UserDefineRecordPrefix: at most 64 bytes of letters, digits, ``_`` and ``-`` (ASCII: one byte each; the SDK
+    says 64 characters and 64 bytes, which agree for these characters)."""
     for path, rec in ctx.of_type(McuRecordParams):
         prefix = rec.user_define_record_prefix
-        if prefix is not None and (len(prefix.encode("utf-8", "surrogatepass")) > 64 or not SAFE.fullmatch(prefix)):
-            yield (
-                f"{path}.UserDefineRecordPrefix",
-                f"UserDefineRecordPrefix {prefix[:40]!r} must be at most 64 characters of a-z, A-Z, 0-9, '_' and '-'",
-            )
+        problem = _key_problem("UserDefineRecordPrefix", prefix, 64) if prefix is not None else None
+        if problem:
+            yield f"{path}.UserDefineRecordPrefix", problem
 
 
 @rule("record.format", E, SRC + ".RecordFormat (hls, mp4, aac; mp4 and aac not together)")
@@ -73,6 +86,25 @@ def storage_one(ctx: RuleContext) -> Hits:
     for path, storage in ctx.of_type(McuStorageParams):
         if storage.cloud_storage is not None and storage.mcu_cloud_vod is not None:
             yield path, "McuStorageParams has both CloudStorage and McuCloudVod; give only one"
+
+
+@rule(
+    "record.storage.empty",
+    W,
+    "SDK models.McuRecordParams.McuStorageParams ('VOD or COS storage, only one'), McuStorageParams",
+)
+def storage_empty(ctx: RuleContext) -> Hits:
+    """A McuStorageParams with neither CloudStorage nor McuCloudVod names no storage (UniRecord 3)."""
+    for path, rec in ctx.of_type(McuRecordParams):
+        storage = rec.mcu_storage_params
+        if rec.uni_record != 3 or storage is None:
+            continue
+        if storage.cloud_storage is None and storage.mcu_cloud_vod is None:
+            yield (
+                f"{path}.McuStorageParams",
+                "McuStorageParams names no storage: give CloudStorage (COS or AWS) or McuCloudVod (Tencent VOD), "
+                "or remove McuStorageParams",
+            )
 
 
 @rule(
@@ -106,7 +138,7 @@ def cloud_storage_fields(ctx: RuleContext) -> Hits:
 
 @rule(
     "record.params.ignored",
-    INFO,
+    W,
     SRC + " (RecordWaitTime, RecordFormat, MaxMediaFileDuration, StreamType, McuStorageParams: only with UniRecord 3)",
 )
 def params_ignored(ctx: RuleContext) -> Hits:

@@ -1,7 +1,8 @@
 """The rule registry and the context every rule reads.
 
 A rule is a generator ``check(ctx: RuleContext) -> Hits`` yielding ``(path, message)`` per problem (or
-``(path, message, source)`` to cite a more precise source for one hit), registered with :func:`rule` under a
+``(path, message, source)`` to cite a more precise source for one hit, or a :class:`Report` to give the
+:class:`~layout_studio.findings.Fix` objects that remove it), registered with :func:`rule` under a
 stable dotted ``code`` with a fixed ``severity`` and a ``source`` (public documents, in the forms of
 :mod:`layout_studio.sources`). :func:`run` turns the hits into :class:`~layout_studio.findings.Finding` objects.
 
@@ -13,12 +14,12 @@ indexes of the nested models by type, so rules do not walk the tree again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar, cast
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Fix, FixValue, Severity
 from ..model import (
     ApiModel,
     McuAudioParams,
@@ -32,8 +33,26 @@ from ..model import (
 )
 
 Action = Literal["start", "update"] | None
-#: What a check yields for one problem: ``(path, message)`` or ``(path, message, source)``.
-Hit = tuple[str, str] | tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One problem with the ways to remove it: ``fixes`` (alternatives, each enough on its own) and an optional
+    ``source`` more precise than the rule's."""
+
+    path: str
+    message: str
+    fixes: tuple[Fix, ...] = ()
+    source: str = ""
+
+
+def fixes(*alternatives: Mapping[str, FixValue]) -> tuple[Fix, ...]:
+    """``fixes({path: value}, {other_path: value})``: one :class:`~layout_studio.findings.Fix` per alternative."""
+    return tuple(Fix.of(changes) for changes in alternatives)
+
+
+#: What a check yields for one problem: ``(path, message)``, ``(path, message, source)`` or a :class:`Report`.
+Hit = tuple[str, str] | tuple[str, str, str] | Report
 #: What a check returns (rules are generators).
 Hits = Iterator[Hit]
 Check = Callable[["RuleContext"], Iterable[Hit]]
@@ -145,11 +164,6 @@ class RuleContext:
         items = self.video.water_mark_list if self.video else None
         return [(f"VideoParams.WaterMarkList[{i}]", w) for i, w in enumerate(items or [])]
 
-    @cached_property
-    def main_room(self) -> tuple[str | None, int | None]:
-        """(RoomId, RoomIdType) of the task's main room (either may be None when not given)."""
-        return self.get("room_id"), self.get("room_id_type")
-
     @property
     def transcoding(self) -> int | None:
         """The root's WithTranscoding."""
@@ -161,6 +175,9 @@ def run(ctx: RuleContext, rules: Iterable[Rule] | None = None) -> Iterator[Findi
     """Run ``rules`` (default: all registered) over ``ctx`` and yield their findings."""
     for r in RULES.values() if rules is None else rules:
         for hit in r.check(ctx) or ():
+            if isinstance(hit, Report):
+                yield Finding(r.code, r.severity, hit.path, hit.message, hit.source or r.source, hit.fixes)
+                continue
             path, message = hit[0], hit[1]
             source = hit[2] if len(hit) > 2 else r.source
             yield Finding(r.code, r.severity, path, message, source)

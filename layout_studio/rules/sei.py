@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import McuLayoutVolume, McuPassThrough
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RESERVED = 244
@@ -39,7 +39,12 @@ def payload_type_reserved(ctx: RuleContext) -> Hits:
     """PayloadType 244 is reserved for Tencent's internal timestamp SEI."""
     for path, value, _pass in _payload_types(ctx):
         if value == RESERVED:
-            yield path, "PayloadType 244 is reserved for Tencent's timestamp SEI; pick another in 100..254"
+            yield Report(
+                path,
+                "PayloadType 244 is reserved for Tencent's timestamp SEI; pick another in 100..254 except 244 "
+                "(100 is the default)",
+                fixes({path: 100}),
+            )
 
 
 @rule("sei.layout-volume.payload-type", E, SRC_LV)
@@ -57,19 +62,26 @@ def pass_through_payload_type(ctx: RuleContext) -> Hits:
         if not passthrough:
             continue
         if value is None:
-            yield path, "PayloadType is required for PassThrough SEI; use 5 (with PayloadUuid) or 100..254"
+            yield path, "PayloadType is required for PassThrough SEI; use 5 (with PayloadUuid) or 100..254 except 244"
         elif value != RESERVED and value != 5 and not 100 <= value <= 254:
             yield path, f"PayloadType is {value}; valid: 5 (with PayloadUuid) or 100..254 except 244"
 
 
-@rule("sei.app-data.too-long", E, SRC_LV)
+@rule(
+    "sei.app-data.too-long",
+    E,
+    "Data Types McuLayoutVolume.AppData ('shorter than 4,096 characters'); SDK models.McuLayoutVolume.AppData",
+)
 def app_data_length(ctx: RuleContext) -> Hits:
-    """AppData must be shorter than 4096 characters."""
+    """AppData must be shorter than 4096 characters (Unicode characters, not bytes: the Data Types page counts
+    characters)."""
     for path, lv in ctx.of_type(McuLayoutVolume):
         if lv.app_data is not None and len(lv.app_data) >= APP_DATA_LIMIT:
             yield (
                 f"{path}.AppData",
-                f"AppData is {len(lv.app_data)} characters; it must be shorter than {APP_DATA_LIMIT} — shorten it",
+                f"AppData is {len(lv.app_data)} characters; it must be shorter than {APP_DATA_LIMIT} characters "
+                f"(the Data Types page counts characters, not bytes) — shorten it ({APP_DATA_LIMIT - 1} "
+                f"characters at most)",
             )
 
 
@@ -93,7 +105,7 @@ def uuid_format(ctx: RuleContext) -> Hits:
             )
 
 
-@rule("sei.pass-through.uuid-ignored", INFO, SRC_PT)
+@rule("sei.pass-through.uuid-ignored", W, SRC_PT)
 def uuid_ignored(ctx: RuleContext) -> Hits:
     """PayloadUuid is ignored unless PayloadType is 5."""
     for path, pt in ctx.of_type(McuPassThrough):
@@ -111,19 +123,23 @@ def content_missing(ctx: RuleContext) -> Hits:
 
 @rule(
     "sei.interval.range",
-    E,
+    W,
     "Layout Studio heuristic (an interval of 0 ms or less cannot be honoured); "
     "SDK models.McuLayoutVolume.Interval, McuPassThrough.Interval (ms, default 1000)",
 )
 def interval(ctx: RuleContext) -> Hits:
-    """Interval is a sending period in milliseconds and must be above 0."""
+    """Interval is a sending period in milliseconds and should be above 0 (no document gives its range)."""
     seis: list[tuple[str, McuLayoutVolume | McuPassThrough]] = [
         *ctx.of_type(McuLayoutVolume),
         *ctx.of_type(McuPassThrough),
     ]
     for path, sei in seis:
         if sei.interval is not None and sei.interval <= 0:
-            yield f"{path}.Interval", f"Interval is {sei.interval} ms; use a period above 0 (default 1000)"
+            yield Report(
+                f"{path}.Interval",
+                f"Interval is {sei.interval} ms; use a period above 0 (default 1000)",
+                fixes({f"{path}.Interval": 1000}),
+            )
 
 
 @rule("sei.without-video", W, "API StartPublishCdnStream (SEI: the canvas is the VideoEncode size)")

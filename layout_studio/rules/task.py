@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..api_regions import API_REGIONS, expected_api_regions
 from ..findings import Severity
 from ..model import VideoEncode
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 SRC_START = "SDK models.StartPublishCdnStreamRequest; API StartPublishCdnStream (input parameters)"
@@ -42,11 +42,17 @@ def start_fields(ctx: RuleContext) -> Hits:
 
 @rule("task.agent.user-id-missing", E, "SDK models.AgentParams.UserId; Data Types AgentParams")
 def agent_user_id(ctx: RuleContext) -> Hits:
-    """AgentParams.UserId (the robot that joins the room) is required to start a task."""
-    if ctx.action != "start":
-        return
+    """AgentParams (the robot that joins the room) is required to start a task, and an AgentParams needs its
+    UserId whatever the action (an empty one is incomplete)."""
     agent = ctx.get("agent_params")
-    if agent is None or not agent.user_id:
+    if agent is None:
+        if ctx.action == "start":
+            yield (
+                "AgentParams",
+                "AgentParams is required to start a task: {UserId} of the robot user the task puts in the room "
+                "(unique, e.g. 'mcu_robot_<room>')",
+            )
+    elif not agent.user_id:
         yield (
             "AgentParams.UserId",
             (
@@ -56,13 +62,27 @@ def agent_user_id(ctx: RuleContext) -> Hits:
         )
 
 
-@rule("task.audio-params.missing", E, "SDK models.StartPublishCdnStreamRequest.AudioParams (required to start)")
+@rule(
+    "task.audio-params.missing",
+    E,
+    "SDK models.StartPublishCdnStreamRequest.AudioParams (required to start); API StartPublishCdnStream (AudioParams: "
+    "'the audio encoding parameters ... required when you start a relay task')",
+)
 def audio_params_missing(ctx: RuleContext) -> Hits:
-    """AudioParams is required to start a task (audio is always transcoded)."""
-    if ctx.action == "start" and ctx.audio is None:
+    """AudioParams with its AudioEncode is required to start a task (audio is always transcoded): an AudioParams
+    without AudioEncode gives no encoding."""
+    if ctx.action != "start":
+        return
+    if ctx.audio is None:
         yield (
             "AudioParams",
             "AudioParams is required to start a task; add AudioEncode (e.g. 48000 Hz, 2 channels, 64 kbps)",
+        )
+    elif ctx.audio.audio_encode is None:
+        yield (
+            "AudioParams",
+            "AudioParams has no AudioEncode, which a start needs (audio is always transcoded); add AudioEncode "
+            "(e.g. 48000 Hz, 2 channels, 64 kbps)",
         )
 
 
@@ -123,20 +143,18 @@ def transcoding_for_mixing(ctx: RuleContext) -> Hits:
     if ctx.transcoding != 0:
         return
     if ctx.layout is not None:
-        yield (
+        yield Report(
             "WithTranscoding",
-            (
-                "WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
-                "transcode — set WithTranscoding 1"
-            ),
+            "WithTranscoding is 0 but VideoParams.LayoutParams describes a mix; mixing must "
+            "transcode — set WithTranscoding 1",
+            fixes({"WithTranscoding": 1}),
         )
     elif ctx.action == "start" and ctx.get("single_subscribe_params") is None:
-        yield (
+        yield Report(
             "WithTranscoding",
-            (
-                "WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
-                "name the user to relay, or set WithTranscoding 1 to mix"
-            ),
+            "WithTranscoding is 0 (single-stream relay) but SingleSubscribeParams is absent; "
+            "name the user to relay, or set WithTranscoding 1 to mix",
+            fixes({"WithTranscoding": 1}),
         )
 
 
@@ -149,12 +167,11 @@ def transcoding_for_mixing(ctx: RuleContext) -> Hits:
 def transcoding_for_single(ctx: RuleContext) -> Hits:
     """SingleSubscribeParams (relay one stream as it is) needs WithTranscoding 0."""
     if ctx.get("single_subscribe_params") is not None and ctx.transcoding == 1:
-        yield (
+        yield Report(
             "WithTranscoding",
-            (
-                "SingleSubscribeParams relays one stream without transcoding; set WithTranscoding "
-                "0, or drop SingleSubscribeParams to mix"
-            ),
+            "SingleSubscribeParams relays one stream without transcoding; set WithTranscoding 0, or drop "
+            "SingleSubscribeParams to mix",
+            fixes({"WithTranscoding": 0}),
         )
 
 
@@ -169,11 +186,15 @@ def single_user(ctx: RuleContext) -> Hits:
     if single is None:
         return
     ums = single.user_media_stream
-    if ums is None or ums.user_info is None or not ums.user_info.user_id:
-        yield (
-            "SingleSubscribeParams.UserMediaStream.UserInfo.UserId",
-            "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed",
-        )
+    if ums is None:
+        path = "SingleSubscribeParams.UserMediaStream"
+    elif ums.user_info is None:
+        path = "SingleSubscribeParams.UserMediaStream.UserInfo"
+    elif not ums.user_info.user_id:
+        path = "SingleSubscribeParams.UserMediaStream.UserInfo.UserId"
+    else:
+        return
+    yield path, "SingleSubscribeParams needs UserMediaStream.UserInfo.UserId: the user whose stream is relayed"
 
 
 @rule(
@@ -253,18 +274,20 @@ def cdn_implicit(ctx: RuleContext) -> Hits:
     """IsTencentCdn defaults to 1; the docs recommend setting it explicitly to avoid unexpected relay fees."""
     for i, cdn in enumerate(ctx.get("publish_cdn_params") or []):
         if cdn.publish_cdn_url and cdn.is_tencent_cdn is None:
-            yield (
+            yield Report(
                 f"PublishCdnParams[{i}].IsTencentCdn",
                 "IsTencentCdn is absent (default 1, Tencent CDN); set it "
                 "explicitly — 0 relays to a third-party CDN and is billed",
+                fixes({f"PublishCdnParams[{i}].IsTencentCdn": 1}, {f"PublishCdnParams[{i}].IsTencentCdn": 0}),
             )
 
 
 @rule("feedback.field.missing", E, SRC_FEEDBACK)
 def feedback_fields(ctx: RuleContext) -> Hits:
-    """A feedback room needs RoomId, RoomIdType, UserId (and UserSig in a request body; presets never store it)."""
+    """A feedback room needs RoomId, RoomIdType, UserId, and UserSig in a start or update body (the same type in both
+    requests; presets never store it)."""
     needed = [("room_id", "RoomId"), ("room_id_type", "RoomIdType"), ("user_id", "UserId")]
-    if ctx.kind != "preset" and ctx.action == "start":
+    if ctx.kind != "preset" and ctx.action in ("start", "update"):
         needed.append(("user_sig", "UserSig"))
     for i, room in enumerate(ctx.get("feed_back_room_params") or []):
         for attr, name in needed:
@@ -276,10 +299,11 @@ def feedback_fields(ctx: RuleContext) -> Hits:
 def region_unsupported(ctx: RuleContext) -> Hits:
     """A preset's Target.Region must be one the mixing APIs accept (ap-guangzhou, ap-hongkong, ap-singapore)."""
     if ctx.region is not None and ctx.region not in API_REGIONS:
-        yield (
+        yield Report(
             "Region",
             f"Region {ctx.region!r} is not accepted by StartPublishCdnStream/UpdatePublishCdnStream; "
             f"use one of {', '.join(API_REGIONS)}",
+            fixes(*({"Region": name} for name in API_REGIONS)),
         )
 
 
@@ -288,8 +312,9 @@ def region_sdk_app_id(ctx: RuleContext) -> Hits:
     """The usage notes' SdkAppId rule: 1400… apps in ap-guangzhou/ap-hongkong, 200…/400… apps in ap-singapore."""
     expected = expected_api_regions(ctx.get("sdk_app_id"))
     if ctx.region in API_REGIONS and expected is not None and ctx.region not in expected:
-        yield (
+        yield Report(
             "Region",
             f"SdkAppId {ctx.get('sdk_app_id')} is served from {' or '.join(expected)}, not "
             f"{ctx.region}; requests to the wrong region fail — set Region to {expected[0]}",
+            fixes(*({"Region": name} for name in expected)),
         )

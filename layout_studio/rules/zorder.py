@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..model import McuLayout
-from .registry import Hits, RuleContext, rule
+from .registry import Hits, Report, RuleContext, fixes, rule
 
 W = Severity.WARNING
 Box = tuple[int, int, int, int]
@@ -105,18 +105,16 @@ def watermark_under_region(ctx: RuleContext) -> Hits:
         if box[2] <= 0 or box[3] <= 0:
             continue
         wz = body.eff("z_order")
-        part = "WaterMarkText" if mark.eff("water_mark_type") == 1 else "WaterMarkImage"
-        for i, _rp, region, rbox, rz in regions:
-            if rz < wz:
-                continue
-            overlap = intersect(box, rbox)
-            if not overlap:
-                continue
-            how = "covers" if overlap == box else "overlaps"
-            order = "a higher" if rz > wz else "the same (undefined order)"
-            yield (
-                f"{path}.{part}.ZOrder",
-                f"{_name(region, i)} {how} this watermark with {order} ZOrder ({rz} vs "
-                f"{wz}); the watermark may be hidden — set its ZOrder above {rz}",
-            )
-            break
+        base = f"{path}.{'WaterMarkText' if mark.eff('water_mark_type') == 1 else 'WaterMarkImage'}"
+        above = [(i, region, rbox, rz) for i, _rp, region, rbox, rz in regions if rz >= wz and intersect(box, rbox)]
+        if not above:
+            continue
+        i, region, rbox, rz = max(above, key=lambda item: item[3])
+        how = "covers" if intersect(box, rbox) == box else "overlaps"
+        order = "a higher" if rz > wz else "the same (undefined order)"
+        yield Report(
+            f"{base}.ZOrder",
+            f"{_name(region, i)} {how} this watermark with {order} ZOrder ({rz} vs "
+            f"{wz}); the watermark may be hidden — set its ZOrder to at least {rz + 1}",
+            fixes({f"{base}.ZOrder": rz + 1}),
+        )

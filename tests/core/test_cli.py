@@ -87,7 +87,7 @@ def test_validate_json_format_shape(tmp_path, capsys):
     assert [f["file"] for f in doc["files"]] == [TWO_UP, bad, broken]
     assert doc["files"][0] == {"file": TWO_UP, "findings": []}
     finding = doc["files"][1]["findings"][0]
-    assert set(finding) == {"code", "severity", "path", "message", "source"}
+    assert set(finding) == {"code", "severity", "path", "message", "source", "fixes"}
     assert (finding["severity"], finding["path"]) == ("error", "VideoParams.LayoutParams.MixLayoutList[1].LocationX")
     assert doc["files"][2]["findings"] == []
     assert doc["files"][2]["error"]["line"] == 1 and doc["files"][2]["error"]["column"] >= 1

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from layout_studio.values import ValueFormatError, format_color, normalize_color, parse_color, parse_size
+from layout_studio.values import ValueFormatError, format_color, normalize_color, parse_color, parse_range, parse_size
 
 
 @given(st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255)))
@@ -49,3 +49,14 @@ def test_bad_sizes_are_refused(text):
 
 def test_the_canvas_cap_can_be_lifted():
     assert parse_size("4000x3000", max_side=None) == (4000, 3000)
+
+
+@pytest.mark.parametrize(("text", "span"), [("1-16", (1, 16)), (" 4 ", (4, 4)), ("0 – 3", (0, 3)), ("16-16", (16, 16))])
+def test_ranges_are_read(text, span):
+    assert parse_range(text, low=0, high=16) == span
+
+
+@pytest.mark.parametrize("text", ["", "a", "5-2", "0-17", "1-2-3", "-1", "1-", "²-3"])
+def test_bad_ranges_are_refused(text):
+    with pytest.raises(ValueFormatError, match="LOW-HIGH"):
+        parse_range(text, low=0, high=16)

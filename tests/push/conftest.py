@@ -17,10 +17,12 @@ OTHER = ROOT / "presets" / "grid-2x2.json"
 
 @pytest.fixture
 def fake():
-    """A started loopback TRTC API (stopped after the test); replies that hang last 2 s."""
+    """A started loopback TRTC API (stopped after the test); replies that hang last 2 s. The test fails when the
+    server accepted a SequenceNumber of a task not above the last one (``fake.sequence_violations``)."""
     server = FakeTrtc(hang_seconds=2.0).start()
     yield server
     server.stop()
+    assert server.sequence_violations == [], "SequenceNumbers went backwards at the server"
 
 
 @pytest.fixture

@@ -15,6 +15,19 @@ Problems are answered with an API error and collected in ``violations`` (tests a
 timeout), ``"malformed"``, ``"limit"`` (RequestLimitExceeded), ``"error:Code"`` (an API error), ``"drop"``,
 ``"empty"`` (200 with ``{"Response": {}}``), ``"no-task-id"`` (200 with only a RequestId), ``"429"`` (a gateway's
 Too Many Requests, plain text, Retry-After 1).
+
+Faults of a gateway or API that acted before its reply was lost, rate limiting, stopped tasks and the
+SequenceNumber check (the block marked "safety" below): ``"504-after"`` (the request is applied, then a gateway 504
+answers), ``"drop-after"`` (applied, then the connection is closed without a reply); ``strict_rate=N`` answers
+RequestLimitExceeded when a request arrives while N others of its action arrived within the last second, after a
+random network delay of up to ``jitter`` seconds (every
+arrival is logged in ``arrivals`` at receipt, before any fault or think time; ``peak_per_second()`` is the largest
+number of one action in any sliding one-second window); an update or a stop of a stopped task is
+``ResourceNotFound``; every SequenceNumber of a task not above the last one it accepted is logged in
+``sequence_violations`` (the ``fake`` fixture fails the test when it is not empty).
+
+``"echo:KIND"`` (an error reply of one of :data:`ECHO_KINDS` that repeats the whole request in many encodings;
+see the block at the end of this file).
 """
 
 from __future__ import annotations
@@ -22,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import random
 import threading
 import time
 from collections import defaultdict, deque
@@ -66,7 +80,9 @@ class FakeTrtc:
     """The server state: ``requests`` (every accepted request: time, action, body), ``tasks`` (TaskId -> list
     of applied update bodies), ``violations`` (protocol problems), ``faults`` (queued misbehaviours)."""
 
-    def __init__(self, *, hang_seconds: float = 2.0, latency: float = 0.0) -> None:
+    def __init__(
+        self, *, hang_seconds: float = 2.0, latency: float = 0.0, strict_rate: int | None = None, jitter: float = 0.0
+    ) -> None:
         self.lock = threading.Lock()
         self.requests: list[tuple[float, str, dict]] = []
         self.tasks: dict[str, list[dict]] = defaultdict(list)
@@ -77,6 +93,7 @@ class FakeTrtc:
         self.hang_seconds = hang_seconds
         self.latency = latency
         self._next_task = 0
+        self._init_safety(strict_rate, jitter)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
@@ -169,6 +186,10 @@ class FakeTrtc:
                 if len(raw) < length:  # the client went away mid-request (killed): nothing arrived to act on
                     self.close_connection = True
                     return None
+                # -- safety: the arrival log and the strict sliding-window rate limit come first ---------------
+                if fake.arrive(self.headers.get("X-TC-Action")):
+                    return self.api({"Error": {"Code": "RequestLimitExceeded", "Message": "more than the rate"}})
+                # -- end safety -----------------------------------------------------------------------------------
                 with fake.lock:
                     fault = fake.faults.popleft() if fake.faults else None
                 if fault == "hang":
@@ -198,6 +219,8 @@ class FakeTrtc:
                     return self.api({"Error": {"Code": "RequestLimitExceeded", "Message": "too many requests"}})
                 if fault and fault.startswith("error:"):
                     return self.api({"Error": {"Code": fault[6:], "Message": f"simulated {fault[6:]}"}})
+                if fault and fault.startswith("echo:"):  # the echo-everything faults: see the end of this file
+                    return echo_reply(self, fault[5:], raw)
                 code, message, body = fake.check(self.headers, raw)
                 if code:
                     with fake.lock:
@@ -205,7 +228,16 @@ class FakeTrtc:
                     return self.api({"Error": {"Code": code, "Message": message}})
                 if fake.latency:
                     time.sleep(fake.latency)
-                self.api(fake.apply(self.headers["X-TC-Action"], body))
+                answer = fake.apply(self.headers["X-TC-Action"], body)
+                # -- safety: the API acted, then its reply is lost -------------------------------------------------
+                if fault == "504-after":
+                    return self.reply(504, b"<html>504 Gateway Time-out</html>", "text/html")
+                if fault == "drop-after":
+                    self.close_connection = True
+                    self.connection.close()
+                    return None
+                # -- end safety -----------------------------------------------------------------------------------
+                self.api(answer)
 
         return Handler
 
@@ -219,6 +251,8 @@ class FakeTrtc:
                 self.tasks[task] = []
                 return {"TaskId": task}
             task = body.get("TaskId")
+            if task in self.stopped:  # safety: a stopped task is gone
+                return {"Error": {"Code": "ResourceNotFound", "Message": "task not found"}}
             if action == "StopPublishCdnStream":
                 if task in self.stopped:
                     return {"Error": {"Code": "ResourceNotFound", "Message": "task not found"}}
@@ -226,8 +260,145 @@ class FakeTrtc:
                 return {"TaskId": task}
             seq = body.get("SequenceNumber")
             if task in self.last_seq and seq <= self.last_seq[task]:
+                self.sequence_violations.append((task, seq, self.last_seq[task]))  # safety
                 self.violations.append(f"SequenceNumber {seq} not above {self.last_seq[task]} for {task}")
                 return {"Error": {"Code": "FailedOperation", "Message": "SequenceNumber must increase"}}
             self.last_seq[task] = seq
             self.tasks[task].append(body)
             return {"TaskId": task}
+
+    # -- safety: arrivals, the strict rate limit and the SequenceNumber check ------------------------------------
+    def _init_safety(self, strict_rate: int | None, jitter: float) -> None:
+        self.strict_rate = strict_rate
+        self.jitter = jitter
+        self.arrivals: list[tuple[float, str]] = []
+        self.rate_limited = 0
+        self.sequence_violations: list[tuple[str, int, int]] = []
+
+    def arrive(self, action: str | None) -> bool:
+        """Log an arrival of ``action`` now (after a random network delay of up to ``jitter`` seconds); True when
+        the strict limit refuses it (RequestLimitExceeded)."""
+        if self.jitter:
+            time.sleep(random.uniform(0, self.jitter))
+        with self.lock:
+            now = time.monotonic()
+            recent = 0
+            if self.strict_rate is not None:
+                for when, other in reversed(self.arrivals):
+                    if when <= now - 1.0:
+                        break
+                    recent += other == action
+            self.arrivals.append((now, action or ""))
+            refused = self.strict_rate is not None and recent >= self.strict_rate
+            self.rate_limited += refused
+            return refused
+
+    def peak_per_second(self, action: str | None = None) -> int:
+        """The most arrivals of ``action`` (default: of any one action) in any sliding one-second window."""
+        with self.lock:
+            arrivals = list(self.arrivals)
+        actions = [action] if action else sorted({a for _, a in arrivals})
+        peak = 0
+        for name in actions:
+            times = sorted(t for t, a in arrivals if a == name)
+            start = 0
+            for end, t in enumerate(times):
+                while times[start] <= t - 1.0:
+                    start += 1
+                peak = max(peak, end - start + 1)
+        return peak
+
+
+# ======================================================================================================================
+# Echo-everything faults (the secrets tests). ``"echo:KIND"`` answers the next request with an error reply of KIND
+# that repeats the whole request — request line, every header (X-TC-Token, Authorization), the body — in every
+# encoding a gateway, proxy or API might use when it quotes a request: as sent, JSON-escaped (ASCII, non-ASCII kept,
+# HTML-safe as Go writes it, and twice), percent-encoded (path-safe, everything, ``+`` for a space), form-encoded
+# key=value pairs, Python repr (str and bytes), HTML-escaped, and each header value in base64.
+# ======================================================================================================================
+
+#: The kinds of error reply an echo fault can take: an API error (its Message is the echo), a ResourceNotFound (as
+#: a stop of a gone task gets), and gateway replies with text, HTML and JSON bodies (4xx and 5xx).
+ECHO_KINDS = (
+    "api",
+    "api-not-found",
+    "http-400-text",
+    "http-403-html",
+    "http-429-text",
+    "http-500-html",
+    "http-502-json",
+    "http-503-percent",
+    "http-504-text",
+)
+
+
+def _leaves(value, path=""):
+    """(path, string) for every string or number inside a decoded JSON body (for the form-encoded copy)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{i}]")
+    elif value is not None:
+        yield path, str(value)
+
+
+def echo_document(request_line: str, headers: list[tuple[str, str]], raw: bytes) -> str:
+    """The whole request, as sent and then in every encoding (see the block comment)."""
+    import base64
+    import html
+    from urllib.parse import quote, quote_plus, urlencode
+
+    body = raw.decode("utf-8", "replace")
+    whole = "\n".join([request_line, *(f"{k}: {v}" for k, v in headers), "", body])
+    try:
+        form = urlencode([*headers, *_leaves(json.loads(raw))])
+    except ValueError:
+        form = urlencode(headers)
+    go_json = json.dumps(whole).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    copies = [
+        ("as sent", whole),
+        ("json", json.dumps(whole)),
+        ("json, non-ASCII kept", json.dumps(whole, ensure_ascii=False)),
+        ("json, HTML-safe", go_json),
+        ("json twice", json.dumps(json.dumps(whole))),
+        ("percent-encoded", quote(whole)),
+        ("percent-encoded, everything", quote(whole, safe="")),
+        ("form-encoded body", quote_plus(whole)),
+        ("form-encoded fields", form),
+        ("python repr", repr(whole)),
+        ("python bytes repr", repr(whole.encode("utf-8"))),
+        ("html", html.escape(whole)),
+        ("base64 headers", "\n".join(f"{k}: {base64.b64encode(v.encode()).decode()}" for k, v in headers)),
+    ]
+    return "\n".join(f"--- request echo ({name}) ---\n{text}" for name, text in copies)
+
+
+def echo_reply(handler, kind: str, raw: bytes) -> None:
+    """Answer ``handler``'s request with an error reply of ``kind`` (one of :data:`ECHO_KINDS`) echoing it."""
+    from urllib.parse import quote
+
+    headers = [(k, v) for k, v in handler.headers.items()]
+    handler.server.__dict__.setdefault("echoed", []).append((headers, raw))
+    document = echo_document(handler.requestline, headers, raw)
+    if kind in ("api", "api-not-found"):
+        code = "ResourceNotFound" if kind == "api-not-found" else "InvalidParameter"
+        return handler.api({"Error": {"Code": code, "Message": f"bad request: {document}"}})
+    status = int(kind.split("-")[1])
+    if kind.endswith("-html"):
+        import html
+
+        page = f"<html><body><h1>{status}</h1><pre>{html.escape(document)}</pre><!-- {document} --></body></html>"
+        return handler.reply(status, page.encode("utf-8"), "text/html")
+    if kind.endswith("-json"):
+        reply = {"error": "bad gateway", "request": {"headers": dict(headers), "body": raw.decode()}, "echo": document}
+        return handler.reply(status, json.dumps(reply).encode("utf-8"))
+    if kind.endswith("-percent"):
+        return handler.reply(status, f"unavailable; request={quote(document, safe='')}".encode(), "text/plain")
+    return handler.reply(status, f"{status} error\n{document}".encode(), "text/plain")
+
+
+def echoed_requests(fake: FakeTrtc) -> list[tuple[list[tuple[str, str]], bytes]]:
+    """(headers, raw body) of every request ``fake`` answered with an echo fault, oldest first."""
+    return list(getattr(fake.server, "echoed", []))

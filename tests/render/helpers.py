@@ -56,3 +56,20 @@ def quadrants(size=(200, 100)) -> Image.Image:
     d.rectangle((0, h // 2, w // 2 - 1, h - 1), fill=(0, 0, 255))
     d.rectangle((w // 2, h // 2, w - 1, h - 1), fill=(255, 255, 255))
     return im
+
+
+def color_of(cfg, user_id):
+    """The colour the preview gives ``user_id`` in design ``cfg``: its palette entry (a test card's flat field)."""
+    from layout_studio.mix import coerce
+    from layout_studio.render.colors import user_colors
+
+    return user_colors(coerce(cfg))(user_id)
+
+
+def png_bytes(image) -> bytes:
+    """``image`` encoded as PNG, for an image snapshot."""
+    import io
+
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PIL import Image
 
 from layout_studio.cli import main
-from layout_studio.render.colors import user_color
+from layout_studio.errors import LayoutStudioError
+from layout_studio.render import Renderer
 
-from .helpers import BG_RGB, preset, quadrants, region
+from .helpers import BG_RGB, color_of, preset, quadrants, region
 
 
 def _write(tmp_path, data, name="p.json"):
@@ -49,7 +51,7 @@ def test_source_can_pick_a_built_in_card(tmp_path):
     out = tmp_path / "out.png"
     assert main(["render", str(src), "-o", str(out), "--source", "alice=card:screen"]) == 0
     with Image.open(out) as im:
-        assert im.getpixel((2, 2)) == user_color("alice")
+        assert im.getpixel((2, 2)) == color_of(preset([region(0, 0, 160, 90, "alice")]), "alice")
 
 
 def test_request_body_renders_and_overlay_draws(tmp_path, reference_examples):
@@ -184,3 +186,58 @@ def test_output_over_the_input_file_is_refused(tmp_path, capsys):
         err = capsys.readouterr().err
         assert "input" in err and str(out) in err and "Traceback" not in err
     assert src.read_text() == before
+
+
+def _dynamic_with_moving_watermark():
+    cfg = preset([], w=640, h=360, mode=3)
+    del cfg["VideoParams"]["LayoutParams"]["MixLayoutList"]
+    cfg["VideoParams"]["WaterMarkList"] = [
+        {
+            "WaterMarkType": 1,
+            "WaterMarkText": {
+                "Text": "x",
+                "WaterMarkWidth": 100,
+                "WaterMarkHeight": 40,
+                "LocationX": 500,
+                "LocationY": 300,
+                "DynamicPosType": 1,
+            },
+        }
+    ]
+    return cfg
+
+
+def test_clean_render_draws_no_badge_and_no_marker_the_default_keeps_them(tmp_path, capsys):
+    from layout_studio.render.watermarks import MARKER
+
+    src = _write(tmp_path, _dynamic_with_moving_watermark())
+    default, clean = tmp_path / "d.png", tmp_path / "c.png"
+    assert main(["render", str(src), "-o", str(default), "--users", "1"]) == 0
+    assert main(["render", str(src), "-o", str(clean), "--users", "1", "--clean"]) == 0
+    with Image.open(default) as d, Image.open(clean) as c:
+        badge = {d.getpixel((x, y)) for x in range(4, 200) for y in range(4, 20)}
+        assert (0, 0, 0) in badge and (255, 214, 0) in badge  # the "simulated" badge, black with yellow text
+        assert d.getpixel((598, 302)) == MARKER  # the moving watermark's badge
+        card = {c.getpixel((x, y)) for x in range(4, 200) for y in range(4, 20)}
+        assert (0, 0, 0) not in card and (255, 214, 0) not in card  # the user's card, nothing drawn over it
+        assert MARKER not in {c.getpixel((x, y)) for x in range(500, 600) for y in range(300, 340)}
+        assert c.getpixel((300, 200)) == d.getpixel((300, 200))  # the same frame under the marks
+    err = capsys.readouterr().err
+    assert err.count("simulated") == 2  # said on stderr either way, one line per render
+    assert all(line.count("simulated") <= 1 for line in err.splitlines())
+
+
+def test_clean_and_overlay_exclude_each_other(tmp_path, capsys):
+    src = _write(tmp_path, _dynamic_with_moving_watermark())
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png"), "--clean", "--overlay"]) == 2
+    err = capsys.readouterr().err
+    assert "--clean" in err and "--overlay" in err and "Traceback" not in err
+    assert not (tmp_path / "o.png").exists()
+    with pytest.raises(LayoutStudioError, match="clean or overlay"):
+        Renderer().render(_dynamic_with_moving_watermark(), clean=True, overlay=True)
+
+
+def test_render_of_a_custom_layout_says_nothing_about_simulation(tmp_path, capsys):
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    assert main(["render", str(src), "-o", str(tmp_path / "o.png")]) == 0
+    assert "simulated" not in capsys.readouterr().err

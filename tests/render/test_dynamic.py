@@ -5,9 +5,9 @@ from __future__ import annotations
 from layout_studio.mix import materialize, simulate
 from layout_studio.model import Preset
 from layout_studio.render import Renderer
-from layout_studio.render.colors import shade, user_color
+from layout_studio.render.colors import shade
 
-from .helpers import BG_RGB
+from .helpers import BG_RGB, color_of
 
 
 def dyn(mode, w=1280, h=720, **layout) -> dict:
@@ -67,7 +67,7 @@ def test_audio_only_users_take_a_place_only_with_pure_audio_hold_place_mode_1():
     held = simulate(dyn(3, PureAudioHoldPlaceMode=1), 4, audio_only={"auto #2"})
     assert len(held) == 4
     result = Renderer().render(dyn(3, PureAudioHoldPlaceMode=1), users=4, absent=["auto #2"])
-    assert result.image.getpixel((700, 4)) == shade(user_color("auto #2"), 0.35)  # the audio card
+    assert result.image.getpixel((700, 4)) == shade(color_of(dyn(3), "auto #2"), 0.35)  # the audio card
 
 
 def test_subscribe_audio_list_users_are_the_first_to_enter():
@@ -79,7 +79,7 @@ def test_subscribe_audio_list_users_are_the_first_to_enter():
 def test_dynamic_render_is_labelled_an_approximation():
     result = Renderer().render(dyn(3), users=2)
     assert "render.dynamic.approximation" in {f.code for f in result.findings}
-    assert result.image.getpixel((1000, 400)) == user_color("auto #2")
+    assert result.image.getpixel((1000, 400)) == color_of(dyn(3), "auto #2")
 
 
 def test_materialize_gives_an_equivalent_custom_layout():
@@ -113,12 +113,13 @@ def test_materialize_keeps_a_custom_layout():
 
 
 def test_an_audio_only_user_of_a_dynamic_layout_is_not_reported_unknown():
-    # --absent host on a floating layout: host is in the room (MaxVideoUser) but sends no video, so without
-    # PureAudioHoldPlaceMode it takes no place; the warning "no region shows user 'host'" read as a typo
+    # --absent ann on a floating layout: ann is in the room (SubscribeAudioList) but sends no video, so without
+    # PureAudioHoldPlaceMode she takes no place; the warning "no region shows user 'ann'" read as a typo
     cfg = dyn(1, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "host"}}})
-    result = Renderer().render(cfg, users=3, absent=["host"])
+    cfg["AudioParams"] = {"SubscribeAudioList": [{"UserInfo": {"UserId": "ann"}}]}
+    result = Renderer().render(cfg, users=3, absent=["ann"])
     assert "render.user.unknown" not in {f.code for f in result.findings}
-    assert "host" not in {r.user_id for r in simulate(cfg, 3, audio_only={"host"})}
+    assert "ann" not in {r.user_id for r in simulate(cfg, 3, audio_only={"ann"})}
     typo = Renderer().render(cfg, users=3, absent=["hots"])
     assert "render.user.unknown" in {f.code for f in typo.findings}
 
@@ -151,7 +152,7 @@ def test_more_users_than_places_is_said_in_the_approximation_note():
 
 
 def test_subscribe_audio_list_users_with_a_room_id_enter_when_the_design_names_no_room():
-    # MixUserInfo.RoomId of a dynamic layout is the main room (manual 001 Data Types MixUserInfo); a preset
+    # MixUserInfo.RoomId of a dynamic layout is the main room (Data Types MixUserInfo); a preset
     # without Target does not say which room that is, and every user carrying a RoomId was left out
     cfg = dyn(3)
     cfg["AudioParams"] = {
@@ -163,3 +164,44 @@ def test_subscribe_audio_list_users_with_a_room_id_enter_when_the_design_names_n
     assert [r.user_id for r in simulate(cfg, 3)] == ["ann", "ben", "auto #1"]
     cfg["Target"] = {"RoomId": "1000"}  # a known main room: users of another room do not enter it
     assert [r.user_id for r in simulate(cfg, 3)] == ["auto #1", "auto #2", "auto #3"]
+
+
+def _no_background_along(image, points):
+    """The points (x, y) among ``points`` where ``image`` shows the canvas background."""
+    return [p for p in points if image.getpixel(p) == BG_RGB]
+
+
+def test_pixels_screen_sharing_without_max_video_user_shows_the_background_on_the_left():
+    image = Renderer().render(dyn(2), users=3).image
+    assert all(image.getpixel((x, y)) == BG_RGB for x in (0, 400, 1119) for y in (100, 400, 719))
+    for k in range(3):  # the three users are thumbnails on the right
+        assert image.getpixel((1200, 90 * k + 45)) != BG_RGB
+    assert image.getpixel((1200, 90 * 3 + 45)) == BG_RGB
+
+
+def test_pixels_max_video_user_sending_no_video_leaves_the_large_area_to_the_background():
+    cfg = dyn(2, MaxVideoUser={"UserMediaStream": {"UserInfo": {"UserId": "deck"}, "StreamType": 1}})
+    image = Renderer().render(cfg, users=3, absent=["deck"]).image
+    assert image.getpixel((400, 400)) == BG_RGB
+    assert image.getpixel((1200, 45)) != BG_RGB and image.getpixel((1200, 135)) != BG_RGB
+
+
+def test_pixels_grid_of_five_and_seven_on_1280x720_has_no_background_strip():
+    for users, rows in ((5, (0, 359)), (7, (0, 239, 240, 479))):
+        image = Renderer().render(dyn(3), users=users).image
+        full_rows = [(x, y) for x in range(1280) for y in rows]
+        assert _no_background_along(image, full_rows) == []
+        columns = [(x, y) for x in (0, 426, 427, 852, 853, 1279) for y in range(rows[-1] + 1)]
+        assert _no_background_along(image, columns) == []
+    five = Renderer().render(dyn(3), users=5).image
+    assert five.getpixel((212, 500)) == BG_RGB and five.getpixel((213, 500)) != BG_RGB  # the last row is centred
+    assert five.getpixel((1066, 500)) != BG_RGB and five.getpixel((1067, 500)) == BG_RGB
+
+
+def test_pixels_two_users_on_a_portrait_canvas_are_stacked():
+    image = Renderer().render(dyn(3, 720, 1280), users=2).image
+    edge = [(x, y) for x in range(720) for y in (0, 639, 640, 1279)]
+    assert _no_background_along(image, edge) == []
+    top, bottom = image.getpixel((360, 2)), image.getpixel((360, 642))
+    assert top != bottom and image.getpixel((2, 320)) != image.getpixel((717, 960))
+    assert image.getpixel((717, 2)) == top and image.getpixel((2, 1277)) == bottom

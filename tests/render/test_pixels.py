@@ -5,9 +5,8 @@ from __future__ import annotations
 from PIL import Image
 
 from layout_studio.render import Renderer, render_preview
-from layout_studio.render.colors import user_color
 
-from .helpers import BG_RGB, preset, quadrants, region, rounded_template, solid_png
+from .helpers import BG_RGB, color_of, preset, quadrants, region, rounded_template, solid_png
 
 
 def px(image, x, y):
@@ -22,10 +21,11 @@ def test_image_is_rgb_canvas_size_times_scale():
 
 
 def test_pixel_inside_region_has_the_users_card_colour_and_outside_is_background():
-    img = render_preview(preset([region(20, 30, 160, 90, "alice"), region(220, 30, 160, 90, "bob")]))
-    assert px(img, 24, 34) == user_color("alice")
-    assert px(img, 376, 116) == user_color("bob")
-    assert user_color("alice") != user_color("bob")
+    cfg = preset([region(20, 30, 160, 90, "alice"), region(220, 30, 160, 90, "bob")])
+    img = render_preview(cfg)
+    assert px(img, 24, 34) == color_of(cfg, "alice")
+    assert px(img, 376, 116) == color_of(cfg, "bob")
+    assert color_of(cfg, "alice") != color_of(cfg, "bob")
     for x, y in ((5, 5), (200, 100), (399, 199), (190, 150)):
         assert px(img, x, y) == BG_RGB
 
@@ -35,13 +35,14 @@ def test_higher_zorder_wins_where_regions_overlap_whatever_the_list_order():
     top_first = preset([region(100, 50, 200, 120, "high", z=2), region(0, 0, 200, 120, "low", z=1)])
     for cfg in (top_last, top_first):
         img = render_preview(cfg)
-        assert px(img, 104, 54) == user_color("high")  # in the overlap
-        assert px(img, 4, 4) == user_color("low")
+        assert px(img, 104, 54) == color_of(cfg, "high")  # in the overlap
+        assert px(img, 4, 4) == color_of(cfg, "low")
 
 
 def test_equal_zorder_stacks_in_list_order():
-    img = render_preview(preset([region(0, 0, 200, 120, "first"), region(100, 50, 200, 120, "second")]))
-    assert px(img, 104, 54) == user_color("second")
+    cfg = preset([region(0, 0, 200, 120, "first"), region(100, 50, 200, 120, "second")])
+    img = render_preview(cfg)
+    assert px(img, 104, 54) == color_of(cfg, "second")
 
 
 def _fit_pair(**extra):
@@ -90,7 +91,7 @@ def test_custom_crop_on_a_card_uses_its_nominal_1280x720_pixels():
         [region(0, 0, 160, 90, "alice", CustomCrop={"LocationX": 0, "LocationY": 0, "Width": 320, "Height": 180})]
     )
     img = render_preview(cfg)
-    assert {px(img, x, y) for x in range(2, 158, 8) for y in range(2, 88, 8)} == {user_color("alice")}
+    assert {px(img, x, y) for x in range(2, 158, 8) for y in range(2, 88, 8)} == {color_of(cfg, "alice")}
 
 
 def _text_wm(z):
@@ -112,8 +113,9 @@ def _text_wm(z):
 def test_watermark_is_on_top_where_its_zorder_says_so():
     above = render_preview(preset([region(0, 0, 200, 100, "alice", z=1)], watermarks=[_text_wm(5)]))
     assert px(above, 20, 20) == (0, 255, 0)
-    below = render_preview(preset([region(0, 0, 200, 100, "alice", z=3)], watermarks=[_text_wm(1)]))
-    assert px(below, 20, 20) == user_color("alice")
+    cfg = preset([region(0, 0, 200, 100, "alice", z=3)], watermarks=[_text_wm(1)])
+    below = render_preview(cfg)
+    assert px(below, 20, 20) == color_of(cfg, "alice")
 
 
 def test_image_watermark_is_stretched_to_its_size_with_its_alpha(tmp_path):
@@ -153,9 +155,9 @@ def test_transparent_url_masks_the_region_only_in_render_mode_0(tmp_path):
     mask = rounded_template(tmp_path / "round.png", (160, 90), radius=30)
     masked = Renderer().render(preset([region(0, 0, 160, 90, "alice", TransparentUrl=str(mask))]))
     assert px(masked.image, 1, 1) == BG_RGB
-    assert px(masked.image, 40, 2) == user_color("alice")
+    assert px(masked.image, 40, 2) == color_of(preset([region(0, 0, 1, 1, "alice")]), "alice")
     fit = Renderer().render(preset([region(0, 0, 160, 90, "alice", TransparentUrl=str(mask), RenderMode=2)]))
-    assert px(fit.image, 1, 1) == user_color("alice")
+    assert px(fit.image, 1, 1) == color_of(preset([region(0, 0, 1, 1, "alice")]), "alice")
     assert "render.transparent.ignored" in {f.code for f in fit.findings}
 
 
@@ -166,7 +168,7 @@ def test_absent_user_shows_the_placeholder_by_background_render_mode(tmp_path):
     assert px(img, 80, 45) == (0, 128, 255) and px(img, 2, 2) == (0, 128, 255)  # mode 3 (default) stretches
     assert px(img, 280, 45) == BG_RGB  # no placeholder: nothing is drawn
     present = render_preview(cfg)
-    assert px(present, 2, 2) == user_color("alice")
+    assert px(present, 2, 2) == color_of(cfg, "alice")
 
 
 def test_placeholder_mode_2_fits_on_black(tmp_path):
@@ -180,12 +182,12 @@ def test_placeholder_mode_2_fits_on_black(tmp_path):
 def test_users_n_leaves_named_users_beyond_n_absent_and_fills_unnamed_slots_in_order():
     cfg = preset([region(0, 0, 100, 100, "host"), region(100, 0, 100, 100, "guest"), region(200, 0, 100, 100)])
     img = render_preview(cfg, users=1)
-    assert px(img, 2, 2) == user_color("host")
+    assert px(img, 2, 2) == color_of(cfg, "host")
     assert px(img, 102, 2) == BG_RGB and px(img, 202, 2) == BG_RGB
     everyone = render_preview(cfg)
-    assert px(everyone, 202, 2) == user_color("auto #1")
+    assert px(everyone, 202, 2) == color_of(cfg, "auto #1")
     three = render_preview(cfg, users=3)
-    assert px(three, 102, 2) == user_color("guest") and px(three, 202, 2) == user_color("auto #1")
+    assert px(three, 102, 2) == color_of(cfg, "guest") and px(three, 202, 2) == color_of(cfg, "auto #1")
 
 
 def test_canvas_background_image_by_background_render_mode(tmp_path):
@@ -202,7 +204,7 @@ def test_moving_a_region_reuses_its_cached_tile():
     misses = r.tiles.misses
     moved = r.render(preset([region(50, 40, 160, 90, "alice")])).image
     assert r.tiles.misses == misses
-    assert px(moved, 52, 42) == user_color("alice") and px(moved, 2, 2) == BG_RGB
+    assert px(moved, 52, 42) == color_of(preset([region(0, 0, 1, 1, "alice")]), "alice") and px(moved, 2, 2) == BG_RGB
 
 
 def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_listing_every_user(monkeypatch):
@@ -218,13 +220,12 @@ def test_a_huge_user_count_on_a_custom_layout_fills_the_unnamed_regions_without_
         return real(n)
 
     monkeypatch.setattr(room, "auto_user", counting)
-    image = render_preview(
-        preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100), region(200, 0, 100, 100)]), users=10**8
-    )
+    cfg = preset([region(0, 0, 100, 100, "alice"), region(100, 0, 100, 100), region(200, 0, 100, 100)])
+    image = render_preview(cfg, users=10**8)
     assert [px(image, x, 98) for x in (2, 102, 202)] == [
-        user_color("alice"),
-        user_color("auto #1"),
-        user_color("auto #2"),
+        color_of(cfg, "alice"),
+        color_of(cfg, "auto #1"),
+        color_of(cfg, "auto #2"),
     ]
 
 

@@ -1,4 +1,5 @@
-"""The LayoutVolume SEI the MCU would send (manual 001, StartPublishCdnStream "volume layout SEI")."""
+"""The LayoutVolume SEI the MCU would send (API StartPublishCdnStream (volume layout SEI); SDK models.McuLayoutVolume),
+and how a simulated SEI is marked."""
 
 from __future__ import annotations
 
@@ -80,3 +81,40 @@ def test_sei_command_warns_about_an_absent_user_the_design_does_not_show(tmp_pat
     assert "render.user.unknown" in captured.err and "'gust'" in captured.err
     assert main(["sei", str(path), "--absent", "guest"]) == 0
     assert "render.user.unknown" not in capsys.readouterr().err
+
+
+def _dynamic(tmp_path):
+    cfg = preset([], mode=3, w=1280, h=720)
+    cfg["SeiParams"] = {"LayoutVolume": {"AppData": "grid"}}
+    path = tmp_path / "dyn.json"
+    path.write_text(json.dumps(cfg))
+    return path
+
+
+def test_sei_of_a_dynamic_layout_says_on_one_line_that_the_geometry_is_simulated(tmp_path, capsys):
+    assert main(["sei", str(_dynamic(tmp_path)), "--users", "3"]) == 0
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if "simulated" in line]
+    assert len(lines) == 1 and "MixLayoutMode 3 (grid)" in lines[0] and "render.dynamic.approximation" in lines[0]
+    sei = json.loads(captured.out)
+    assert set(sei) == {"app_data", "canvas", "regions", "ver", "ts"}  # the documented shape, nothing added
+    custom = tmp_path / "p.json"
+    custom.write_text(json.dumps(_cfg()))
+    assert main(["sei", str(custom)]) == 0
+    assert "simulated" not in capsys.readouterr().err
+
+
+def test_sei_format_json_marks_a_simulated_sei_beside_the_documented_object(tmp_path, capsys):
+    assert main(["sei", str(_dynamic(tmp_path)), "--users", "2", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"SEI", "Simulated", "Findings"} and report["Simulated"] is True
+    assert set(report["SEI"]) == {"app_data", "canvas", "regions", "ver", "ts"}
+    assert [(r["x"], r["w"]) for r in report["SEI"]["regions"]] == [(0, 640), (640, 640)]
+    assert [f["code"] for f in report["Findings"]] == ["render.dynamic.approximation"]
+    assert set(report["Findings"][0]) == {"code", "severity", "path", "message", "source", "fixes"}
+    custom = tmp_path / "p.json"
+    custom.write_text(json.dumps(_cfg()))
+    assert main(["sei", str(custom), "--format", "json", "--absent", "gust"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["Simulated"] is False and [f["code"] for f in report["Findings"]] == ["render.user.unknown"]
+    assert main(["sei", str(custom), "--format", "yaml"]) == 2

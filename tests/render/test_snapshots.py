@@ -4,35 +4,19 @@ is ignored here). Update with ``pytest --snapshot-update`` and look at the PNGs.
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from syrupy.extensions.image import PNGImageSnapshotExtension
 
 from layout_studio.presets import bundled_presets, load_preset
-from layout_studio.render import Renderer, fonts
+from layout_studio.render import Renderer
+
+from .helpers import png_bytes
 
 PRESETS = bundled_presets()
 
 
 @pytest.fixture(autouse=True)
-def bundled_font_only(monkeypatch):
+def bundled_font_only(no_cjk_font):
     """SourceHanSans watermarks are drawn with the bundled font whatever the machine has installed."""
-    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
-    fonts.get_font.cache_clear()
-    yield
-    fonts.get_font.cache_clear()
-
-
-@pytest.fixture
-def png_snapshot(snapshot):
-    return snapshot.use_extension(PNGImageSnapshotExtension)
-
-
-def _png(image) -> bytes:
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return buf.getvalue()
 
 
 def test_there_are_bundled_presets():
@@ -43,11 +27,11 @@ def test_there_are_bundled_presets():
 def test_bundled_preset_preview(path, png_snapshot):
     result = Renderer().render(load_preset(path), offline=True, scale=0.5)
     assert result.image.size == tuple(round(s * 0.5) for s in load_preset(path).canvas)
-    assert _png(result.image) == png_snapshot
+    assert png_bytes(result.image) == png_snapshot
 
 
 @pytest.mark.parametrize("name", ["speaker-pip", "screen-share"])
 def test_bundled_preset_overlay(name, png_snapshot):
     path = next(p for p in PRESETS if p.stem == name)
     result = Renderer().render(load_preset(path), offline=True, scale=0.5, overlay=True, findings=[])
-    assert _png(result.image) == png_snapshot
+    assert png_bytes(result.image) == png_snapshot

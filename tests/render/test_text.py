@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image, ImageDraw
 
-from layout_studio.render import Renderer, fonts
+from layout_studio import fonts
+from layout_studio.render import Renderer
 from layout_studio.render.watermarks import MARKER
 
 from .helpers import preset
@@ -22,14 +24,6 @@ def _text(text, **extra):
     }
     body.update(extra)
     return {"WaterMarkType": 1, "WaterMarkText": body}
-
-
-@pytest.fixture
-def no_cjk_font(monkeypatch):
-    monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
-    fonts.get_font.cache_clear()
-    yield
-    fonts.get_font.cache_clear()
 
 
 def test_latin_text_is_drawn_in_font_colour_without_findings():
@@ -120,3 +114,42 @@ def test_an_unreadable_cjk_font_falls_back_to_the_bundled_font_with_a_warning(tm
     finally:
         for cached in (fonts.find_cjk_font, fonts.get_font, fonts.face_index):
             cached.cache_clear()
+
+
+def _ink(image, box):
+    """The pixels of ``box`` (x, y, w, h) in ``image`` that are not the watermark's black background, relative to
+    the box."""
+    x0, y0, w, h = box
+    return {(x, y) for x in range(w) for y in range(h) if image.getpixel((x0 + x, y0 + y)) != (0, 0, 0)}
+
+
+CJK_FONT = fonts.find_cjk_font()
+
+
+@pytest.mark.skipif(CJK_FONT is None, reason=f"no CJK font installed (apt-get install {fonts.CJK_PACKAGE})")
+def test_chinese_text_in_the_default_font_is_drawn_with_the_installed_cjk_font_not_as_boxes():
+    mark = _text("直播", FontSize=32, WaterMarkWidth=120, WaterMarkHeight=48, BackGroundColor="0x000000")
+    del mark["WaterMarkText"]["FontColor"]  # white, on the black box
+    assert "Font" not in mark["WaterMarkText"]  # the default, Tencent
+    result = Renderer().render(preset([], watermarks=[mark]))
+    assert not [f for f in result.findings if f.code.startswith("render.font")]
+    drawn = _ink(result.image, (10, 10, 120, 48))
+    # what the CJK face draws for these characters, and what the missing-glyph box looks like
+    laid = fonts.layout_text("直播", 32, 120, 48, "Tencent")
+    assert laid.path == CJK_FONT
+    expected = Image.new("RGB", (120, 48))
+    laid.draw(ImageDraw.Draw(expected), (255, 255, 255))
+    assert drawn == _ink(expected, (0, 0, 120, 48)) and drawn
+    boxes = Image.new("RGB", (120, 48))
+    ImageDraw.Draw(boxes).text((60, 24), "直播", font=fonts.font_file(fonts.BUNDLED_FONT, 32), anchor="mm")
+    assert drawn != _ink(boxes, (0, 0, 120, 48))
+    # each character is a glyph of its own: the two halves differ, as two boxes would not
+    left = {(x, y) for x, y in drawn if x < 60}
+    right = {(x - 60, y) for x, y in drawn if x >= 60}
+    assert left != right
+
+
+def test_chinese_text_without_a_cjk_font_warns_naming_the_package_to_install(no_cjk_font):
+    result = Renderer().render(preset([], watermarks=[_text("直播 LIVE")]))
+    (f,) = [f for f in result.findings if f.code == "render.font.missing-glyphs"]
+    assert fonts.CJK_PACKAGE in f.message and "fonts-noto-cjk" in f.message

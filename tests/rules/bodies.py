@@ -1,5 +1,6 @@
-"""Test bodies for the rule tests: the reference examples by name, a preset made from one, and ``edit`` to break
-a body at an API path (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``)."""
+"""Test bodies for the rule tests: the reference examples by name, a preset made from one, ``edit`` to break a body
+at an API path (``VideoParams.LayoutParams.MixLayoutList[1].LocationX``), and the request-shaped document finding
+paths are relative to."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+
+from layout_studio.documents import parse
+from layout_studio.validation import request_view
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "reference"
 DELETE = object()
@@ -23,7 +27,13 @@ def reference(name: str) -> dict:
 
 def preset_from(name: str) -> dict:
     """A preset holding reference example ``name``: its sections, and the task fields under Target."""
-    body = reference(name)
+    return preset_of(reference(name), name)
+
+
+def preset_of(body: dict, name: str) -> dict:
+    """A preset holding (a copy of) start body ``body``: its sections, and the task fields (without the robot's
+    UserSig) under Target."""
+    body = copy.deepcopy(body)
     preset: dict[str, Any] = {"Format": "layout-studio/preset@1", "Name": name}
     for key in ("VideoParams", "AudioParams", "SeiParams"):
         if key in body:
@@ -61,3 +71,30 @@ def edit(body: dict, path: str, value: Any) -> dict:
     else:
         node[last] = copy.deepcopy(value)
     return body
+
+
+def request_shape(obj) -> dict:
+    """The JSON object the paths of ``obj``'s findings are relative to (a preset's Target merged at the root)."""
+    model, _ = parse(obj)
+    return request_view(model).to_api()
+
+
+def path_exists_to_parent(doc, path: str) -> bool:
+    """True when the object (or list) holding the last part of ``path`` exists in ``doc``."""
+    path = re.sub(r" \(.*\)$", "", path)
+    pieces = re.findall(r"[^.\[\]]+|\[\d+\]", path)
+    node = doc
+    for part in pieces[:-1]:
+        if part.startswith("["):
+            index = int(part[1:-1])
+            if not isinstance(node, list) or index >= len(node):
+                return False
+            node = node[index]
+        else:
+            if not isinstance(node, dict) or part not in node:
+                return False
+            node = node[part]
+    last = pieces[-1] if pieces else ""
+    if last.startswith("["):
+        return isinstance(node, list) and int(last[1:-1]) < len(node)
+    return isinstance(node, dict)

@@ -249,6 +249,13 @@ CASES = [
         {},
     ),
     ("layout.max-video-user.missing", "start-1", [(f"{LP}.MixLayoutMode", 2), (R, DELETE)], f"{LP}.MaxVideoUser", {}),
+    (
+        "layout.max-video-user.stream-missing",
+        "start-1",
+        [(f"{LP}.MixLayoutMode", 1), (R, DELETE), (f"{LP}.MaxVideoUser", {})],
+        f"{LP}.MaxVideoUser",
+        {},
+    ),
     ("layout.mix-layout-list.empty", "start-1", [(R, [])], R, {}),
     ("layout.mix-layout-list.ignored", "start-1", [(f"{LP}.MixLayoutMode", 3)], R, {}),
     ("layout.mix-layout-mode", "start-1", [(f"{LP}.MixLayoutMode", 5)], f"{LP}.MixLayoutMode", {}),
@@ -338,6 +345,13 @@ CASES = [
         "preset:start-1",
         [("Target.RecordParams", {"UniRecord": 3, "McuStorageParams": {"CloudStorage": cos_without("Bucket")}})],
         "RecordParams.McuStorageParams.CloudStorage.Bucket",
+        {},
+    ),
+    (
+        "record.storage.empty",
+        "start-1",
+        [("RecordParams", {"UniRecord": 3, "McuStorageParams": {}})],
+        "RecordParams.McuStorageParams",
         {},
     ),
     (
@@ -546,7 +560,7 @@ CASES = [
         "task.inputs.too-many",
         "start-1",
         [("AudioParams.SubscribeAudioList", [user(f"a{i}") for i in range(17)])],
-        LP,
+        "AudioParams.SubscribeAudioList",
         {},
     ),
     ("task.max-idle-time.range", "start-1", [("AgentParams.MaxIdleTime", 4)], "AgentParams.MaxIdleTime", {}),
@@ -564,7 +578,7 @@ CASES = [
         "task.single-subscribe.user-missing",
         "start-3",
         [("SingleSubscribeParams.UserMediaStream.UserInfo", DELETE)],
-        "SingleSubscribeParams.UserMediaStream.UserInfo.UserId",
+        "SingleSubscribeParams.UserMediaStream.UserInfo",
         {},
     ),
     (
@@ -640,6 +654,13 @@ CASES = [
         {},
     ),
     (
+        "user.media-stream.user-missing",
+        "start-1",
+        [(f"{R}[0].UserMediaStream.UserInfo", DELETE)],
+        f"{R}[0].UserMediaStream",
+        {},
+    ),
+    (
         "user.user-id.missing",
         "start-1",
         [(f"{R}[0].UserMediaStream.UserInfo.UserId", DELETE)],
@@ -701,6 +722,13 @@ CASES = [
         {},
     ),
     (
+        "watermark.text.blank",
+        "start-1",
+        [(W1, TEXT), (f"{W1}.WaterMarkText.Text", "  ")],
+        f"{W1}.WaterMarkText.Text",
+        {},
+    ),
+    (
         "watermark.text.dynamic-pos-type",
         "start-1",
         [(W1, TEXT), (f"{W1}.WaterMarkText.DynamicPosType", 3)],
@@ -712,6 +740,13 @@ CASES = [
         "start-1",
         [(W1, TEXT), (f"{W1}.WaterMarkText.Font", "Arial")],
         f"{W1}.WaterMarkText.Font",
+        {},
+    ),
+    (
+        "watermark.text.overflow",
+        "start-1",
+        [(W1, TEXT), (f"{W1}.WaterMarkText.FontSize", 40), (f"{W1}.WaterMarkText.WaterMarkWidth", 60)],
+        f"{W1}.WaterMarkText.FontSize",
         {},
     ),
     (

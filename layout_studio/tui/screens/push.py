@@ -2,6 +2,7 @@
 request that would be sent (secrets masked) and what changes against what the task last received (from the push
 journal), then pushes through :mod:`layout_studio.push` and reports the outcome: TaskId, RequestId and
 SequenceNumber, or the API's error in words. Nothing is sent until Push is pressed; error findings refuse it.
+Everything it shows is redacted with the run's secret registry (:mod:`layout_studio.redaction`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 from ...editing import EditSession
 from ...errors import LayoutStudioError
 from ...findings import Severity, has_errors
-from ...secrets import mask_text
+from ...redaction import redact
 
 if TYPE_CHECKING:
     from ...push.operations import PushOptions
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 
 
 def _json(obj: Any) -> Syntax:
-    """``obj`` as indented JSON (already masked by the caller; txSecret masked again here)."""
-    text = mask_text(json.dumps(obj, indent=2, ensure_ascii=False))
+    """``obj`` as indented JSON (already masked by the caller; redacted again here)."""
+    text = redact(json.dumps(obj, indent=2, ensure_ascii=False))
     return Syntax(text, "json", theme="ansi_dark", word_wrap=True, background_color="default")
 
 
@@ -108,7 +109,7 @@ class PushScreen(Screen[None]):
         return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
 
     def _say(self, text: str) -> None:
-        self.query_one("#push-outcome", Static).update(mask_text(text))
+        self.query_one("#push-outcome", Static).update(redact(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -123,10 +124,18 @@ class PushScreen(Screen[None]):
     def action_plan(self) -> None:
         """Show the masked request and the changes for the TaskId; enable Push unless refused."""
         from ...push.operations import Pusher
+        from ...values import ValueFormatError, parse_task_id
 
-        task_id = self.query_one("#push-task", Input).value.strip()
-        if not task_id:
+        typed = self.query_one("#push-task", Input).value
+        if not typed.strip():
             self._say("type the TaskId first (layout-studio start prints it; `layout-studio history` lists tasks)")
+            return
+        try:
+            task_id = parse_task_id(typed)
+        except ValueFormatError as err:
+            self.plan = None
+            self.query_one("#push", Button).disabled = True
+            self._say(f"cannot plan: {err}")
             return
         try:
             with Pusher(replace(self._options(), read_only=True)) as pusher:  # a plan records nothing
@@ -138,7 +147,7 @@ class PushScreen(Screen[None]):
             return
         self.plan = plan
         self.query_one("#push-request", Static).update(_json(plan.masked_body()))
-        self.query_one("#push-diff", Static).update(mask_text(_describe(plan)))
+        self.query_one("#push-diff", Static).update(redact(_describe(plan)))
         self.query_one("#push", Button).disabled = plan.blocked
         self._say(
             "refused: the design has errors"
