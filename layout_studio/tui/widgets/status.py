@@ -79,7 +79,7 @@ def status_text(session: EditSession, width: int, message: str | None = None, hi
     news = message or hint or ""
     label = file_label(session)
     mark = " ●" if session.dirty else ""
-    name_cells = min(cell_len(label), max(MIN_FILE_CELLS, cell_len(Path(label).name)))
+    name_cells = min(cell_len(label), max(MIN_FILE_CELLS, cell_len("…/" + Path(label).name)))
     tail = cell_len(SEP + news) if news else 0
     keep = 1
     for k in (3, 2):
