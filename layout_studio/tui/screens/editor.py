@@ -8,7 +8,9 @@ screen shows (:meth:`EditorScreen.show`); file actions go to the screen's :class
 renders in its own pane. To add a key: a :class:`Binding` in ``BINDINGS`` naming an ``action_*`` method here; a palette
 entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
 
-After every change :meth:`EditorScreen.sync` redraws from the session and schedules a debounced autosave.
+After every change :meth:`EditorScreen.sync` redraws from the session and schedules a debounced autosave (or removes
+it at once when the design is back at its saved state). A value typed into a field reaches the design through the
+inspector (:class:`~..widgets.inspector.Inspector.Applied`).
 """
 
 from __future__ import annotations
