@@ -11,8 +11,8 @@ reach the field tab left, and the characters typed after the enter that opens a 
 its containers act on keys through bindings only (as every widget of the studio does): the priority bindings first,
 then a printable character typed into a focused Input, else the bindings from the focused widget up to the app, as
 Textual would run them. A key never overtakes an earlier one, and the keys after a focus change go to the new focus.
-A widget that reads keys itself (an ``on_key`` handler, ``key_*`` methods: a DataTable, a Select, a TextArea, or a
-screen with nothing focused) gets them as Textual gives them.
+With nothing focused the screen's bindings run the same way. A widget that reads keys itself (an ``on_key``
+handler, ``key_*`` methods: a DataTable, a Select, a TextArea) gets them as Textual gives them.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ async def deliver(app: App[Any], event: events.Event) -> bool:
     if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
         return False
     focused = app.focused
-    if focused is None or any(reads_keys(type(node)) for node in focused.ancestors_with_self):
+    target = focused if focused is not None else app.screen  # with nothing focused, the screen gets the key
+    if any(reads_keys(type(node)) for node in target.ancestors_with_self):
         return False
     if isinstance(event, events.Paste):
         if not isinstance(focused, Input):
