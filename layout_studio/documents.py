@@ -236,8 +236,9 @@ _ELSEWHERE = {
     "VideoParams.LayoutParams (McuLayoutParams: MixLayoutMode, MixLayoutList)",
     "MixTranscodeParams": "that is CreateCloudRecording's encoding (cloud recording); the mixing APIs take "
     "VideoParams.VideoEncode and AudioParams.AudioEncode",
-    "StorageParams": "that is CreateCloudRecording's storage (cloud recording); a relay recording's storage goes "
-    "in RecordParams.McuStorageParams",
+    "StorageParams": "that is CreateCloudRecording's storage (cloud recording; a preset keeps it in "
+    "Target.StorageParams for `layout-studio record start`); a relay recording's storage goes in "
+    "RecordParams.McuStorageParams",
     "StreamUrl": "that is StartStreamIngest's (pulling a stream into a room); the mix goes to "
     "PublishCdnParams[].PublishCdnUrl",
     "UserId": "the robot's UserId goes in AgentParams.UserId",

@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from .errors import InvalidDesignError, LayoutStudioError
 from .findings import Finding, errors_in, has_errors
-from .model import ApiModel, Preset, StartPublishCdnStreamRequest, Target, UpdatePublishCdnStreamRequest
+from .model import TARGET_ONLY, ApiModel, Preset, StartPublishCdnStreamRequest, Target, UpdatePublishCdnStreamRequest
 from .redaction import register_body
 
 Action = Literal["start", "update"]
@@ -47,7 +47,9 @@ UPDATE_TARGET_KWARGS = (
     "feed_back_room_params",
     "single_subscribe_params",
 )
-_TARGET_FIELDS = tuple(Target.model_fields)
+#: Target fields a keyword argument may set (region: accepted and ignored; IngestSources and StorageParams belong to
+#: other APIs).
+_TARGET_FIELDS = tuple(a for a in Target.model_fields if a == "region" or Target.api_name(a) not in TARGET_ONLY)
 _SECRET_NAMES = {
     "user_sig": "AgentParams.UserSig",
     "storage_secret_key": "RecordParams.McuStorageParams.CloudStorage.SecretKey",
@@ -129,9 +131,12 @@ def drop_none(value: Any) -> Any:
 
 
 def _target_fields(preset: Preset) -> dict[str, Any]:
-    """The preset's Target in API names, Region left out (unknown Target keys kept: the validator reports them)."""
+    """The preset's Target in API names, without what is no StartPublishCdnStream field (Region, IngestSources,
+    StorageParams: :data:`~layout_studio.model.TARGET_ONLY`); unknown Target keys kept (the validator reports
+    them)."""
     data = preset.target.to_api() if preset.target is not None else {}
-    data.pop("Region", None)
+    for key in TARGET_ONLY:
+        data.pop(key, None)
     return data
 
 

@@ -11,7 +11,9 @@ or a request model. The validator never raises: a malformed body gives ``schema.
   either, geometry is not checked and an info finding ``layout.canvas.unchecked`` says so.
 
 A preset is validated as a request-shaped view: its sections and its Target merged at the root, so paths read
-the same as in a request body (``AgentParams.UserId``, ``VideoParams.LayoutParams.MixLayoutList[1]``).
+the same as in a request body (``AgentParams.UserId``, ``VideoParams.LayoutParams.MixLayoutList[1]``). A preset's
+ingest sources (``Target.IngestSources``, played into the room by StartStreamIngest) are checked by the ingest rules
+(:func:`layout_studio.rules.ingest.ingest_source_findings`, paths ``IngestSources[i].RepeatNum``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from .documents import Kind, classify, parse, unknown_field_findings
 from .findings import Finding, sort_findings
 from .model import ApiModel, Preset, StartPublishCdnStreamRequest, UpdatePublishCdnStreamRequest
 from .rules import RuleContext, run
+from .rules.ingest import ingest_source_findings
+from .rules.preset import stored_secret_findings
 from .rules.registry import Action
 
 _TARGET_FIELDS = (
@@ -121,4 +125,7 @@ def validate(obj: Any, *, action: str | None = None, canvas: tuple[int, int] | N
     # would contradict the schema.type finding that already says what is wrong there.
     dropped = {f.path for f in findings if f.code == "schema.type"}
     findings.extend(f for f in run(ctx) if f.path not in dropped)
+    if isinstance(model, Preset):
+        findings.extend(f for f in ingest_source_findings(model) if f.path not in dropped)
+        findings.extend(stored_secret_findings(model))
     return sort_findings(findings)

@@ -1,4 +1,5 @@
-"""``layout-studio history [T]``: the journal — every request sent (or about to be), newest last.
+"""``layout-studio history [T]``: the journal — every request sent (or about to be) to mixing tasks, cloud
+recordings and stream ingests, newest last.
 
 Columns: ``#`` (the entry number ``rollback --to`` takes), time (UTC), TaskId, action, SequenceNumber, preset,
 design hash (first 12 hex digits), status (ok, error, unknown, not-sent, pending), RequestId or error code.
@@ -18,12 +19,22 @@ import click
 from .command import Args, argument, command, option
 from .paramtypes import TASK_ID, PositiveType
 
-_SHORT = {"StartPublishCdnStream": "start", "UpdatePublishCdnStream": "update", "StopPublishCdnStream": "stop"}
+_SHORT = {
+    "StartPublishCdnStream": "start",
+    "UpdatePublishCdnStream": "update",
+    "StopPublishCdnStream": "stop",
+    "CreateCloudRecording": "record start",
+    "ModifyCloudRecording": "record update",
+    "DeleteCloudRecording": "record stop",
+    "StartStreamIngest": "ingest start",
+    "UpdateStreamIngest": "ingest update",
+    "StopStreamIngest": "ingest stop",
+}
 
 
 @command(
     "history",
-    summary="list the requests sent to mixing tasks (the journal)",
+    summary="list the requests sent to tasks (the journal)",
     description="Show the journal of requests, all tasks or one.",
     dash_positional=True,
 )
@@ -87,7 +98,7 @@ def history(args: Args) -> int:
         print("unresolved start: a task may be running without its TaskId being known; `start` refuses its room until")
         print("you have checked and pass `start --force`:")
         for e in shown:
-            print(f"  #{e.id}: check {what_to_check(e.body)}")
+            print(f"  #{e.id}: check {what_to_check(e.body, e.action)}")
     return 0
 
 

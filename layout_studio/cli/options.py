@@ -1,12 +1,14 @@
-"""Command-line plumbing shared by ``plan``, ``push``, ``start``, ``stop``, ``history`` and ``rollback``.
+"""Command-line plumbing shared by ``plan``, ``push``, ``start``, ``stop``, ``history``, ``rollback`` and the
+``record`` and ``ingest`` commands.
 
 Common options: ``--region``, ``--endpoint URL``, ``--profile NAME``, ``--sdk-app-id``, ``--journal PATH``,
 ``--dry-run``, ``--yes``, ``--timeout SECONDS``, ``--retries N``, ``--backoff SECONDS``, ``--rate N``.
 
 Confirmation (decision): pushing to a live task can interrupt viewers, so ``push``, ``rollback`` and ``stop``
 show what they will do and ask ``Apply? [y/N]`` when stdin is a terminal; when it is not (CI, scripts) they
-refuse unless ``--yes`` is given — like ``terraform apply`` without ``-auto-approve``. ``--dry-run`` never asks
-(it sends nothing); ``start`` does not ask (it interrupts nothing).
+refuse unless ``--yes`` is given — like ``terraform apply`` without ``-auto-approve``; so do ``record update``,
+``record stop``, ``ingest update`` and ``ingest stop``. ``--dry-run`` never asks (it sends nothing); ``start``,
+``record start`` and ``ingest start`` do not ask (they interrupt nothing).
 
 Exit codes: 0 done; 1 refused by the validator, declined, or the API call failed (any task of a batch); 2 bad
 usage, unreadable input or missing settings; 130 interrupted.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import math
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
@@ -35,12 +37,15 @@ if TYPE_CHECKING:
 CONNECTION = "connection"
 
 
-def common_options(*, confirm: bool = True) -> Callable[[Any], Any]:
-    """Decorator adding the connection, journal and safety options (``--yes``/``-y`` too when ``confirm``)."""
+def common_options(
+    *, confirm: bool = True, regions: Sequence[str] = ("ap-guangzhou", "ap-hongkong", "ap-singapore")
+) -> Callable[[Any], Any]:
+    """Decorator adding the connection, journal and safety options (``--yes``/``-y`` too when ``confirm``);
+    ``regions``: the API regions ``--region`` takes (default: the mixing APIs')."""
     decorators = [
         option(
             "--region",
-            type=click.Choice(["ap-guangzhou", "ap-hongkong", "ap-singapore"]),
+            type=click.Choice(list(regions)),
             section=CONNECTION,
             help="API region (default: where the journal recorded the task, else the preset's Target.Region)",
         ),
@@ -207,9 +212,75 @@ def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None)
     err = outcome.error
     print(f"layout-studio: error: {err}", file=sys.stderr)
     if outcome.status == "unknown":
-        print(
-            "the outcome is unknown: check the task, then push again (a new SequenceNumber is drawn) or see "
-            "`layout-studio history`",
-            file=sys.stderr,
+        from ..push.apis import MIX, api_of
+
+        api = api_of(outcome.action)
+        again = (
+            "push again (a new SequenceNumber is drawn)"
+            if api is None or api is MIX
+            else f"run the same command again (it sets the same values; {api.commands})"
         )
+        print(f"the outcome is unknown: check the task, then {again} or see `layout-studio history`", file=sys.stderr)
     return 1
+
+
+def warn_settings(pusher: Any) -> None:
+    """The session's warnings about the settings (SdkAppId/region rule, dry-run credentials) not shown yet, on
+    stderr."""
+    shown = getattr(pusher, "warnings_shown", 0)
+    for text in pusher.warnings[shown:]:
+        print(f"warning: {text}", file=sys.stderr)
+    pusher.warnings_shown = len(pusher.warnings)
+
+
+def report_start(
+    outcome: Outcome, pusher: Any, *, action: str = "StartPublishCdnStream", label: str = "", stdout: bool = True
+) -> int:
+    """Print a start's outcome: findings and warnings on stderr, the new TaskId on stdout (unless not ``stdout``),
+    and for an unknown outcome what to check (the start stays unresolved). ``label`` names what was started in the
+    lines about it (``ingest source clip_1``). Returns the exit code."""
+    from ..push.starts import unknown_start_advice
+
+    prefix = f"{label}: " if label else ""
+    print_findings(outcome.findings, pusher.secrets)
+    warn_settings(pusher)
+    if outcome.status == "unknown":
+        print(f"layout-studio: error: {prefix}{outcome.error}", file=sys.stderr)
+        row = outcome.journal_ids[-1] if outcome.journal_ids else None
+        print(unknown_start_advice((outcome.request or {}), row, action), file=sys.stderr)
+        return 1
+    if outcome.error is not None and outcome.note:  # an ingest source that already plays
+        print(f"{prefix}{outcome.note}", file=sys.stderr)
+        return 0
+    code = report_outcome(outcome, verb=f"{label} started" if label else "started", stream=sys.stderr)
+    if outcome.status == "ok" and stdout:
+        print(outcome.task_id)
+    return code
+
+
+def confirm_and_stop(args: Args, question: str, stop: Callable[[Any], Outcome]) -> int:
+    """A stop command: ask ``question`` (see :func:`confirm`), then ``stop(pusher)`` and print its outcome; returns
+    the exit code (1 when declined)."""
+    with open_pusher(args) as pusher:
+        if not confirm(args, question):
+            print("not stopped", file=sys.stderr)
+            return 1
+        pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
+        outcome = stop(pusher)
+        warn_settings(pusher)
+        return report_outcome(outcome, verb=outcome.note or "stopped")
+
+
+def show_state(args: Args, pusher: Any, outcome: Outcome, state: Any) -> int:
+    """Print a describe's answer (``state``: a :class:`~layout_studio.push.describe.TaskState`, text or JSON by
+    ``args.format``, on stdout; the error on stderr; a dry run's request). Returns the exit code."""
+    import json
+
+    warn_settings(pusher)
+    if outcome.status == "dry-run":
+        return report_outcome(outcome, verb="")
+    if state is None:
+        print(f"layout-studio: error: {outcome.error}", file=sys.stderr)
+        return 1
+    print(json.dumps(state.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else state.render())
+    return 0

@@ -1,7 +1,10 @@
 """``layout-studio plan``, ``push`` and ``rollback``: apply a design to running mixing tasks.
 
-* ``plan PRESET --task-id T`` — what an update would change against what the task last received, field by field,
-  with warnings for changes that interrupt viewers, and the validator's findings. Sends nothing.
+* ``plan PRESET --task-id T [--recording]`` — what an update would change against what the task last received, field
+  by field, with warnings for changes that interrupt viewers, and the validator's findings. Sends nothing. A task
+  the journal records as a cloud recording is planned as ``record update`` would send it (ModifyCloudRecording:
+  the layout and who is recorded); ``--recording`` says so for a recording the journal does not know (decision:
+  detected from the journal, the flag only for tasks started elsewhere).
 * ``push PRESET --task-id T`` — validate, show the plan, confirm, send UpdatePublishCdnStream.
 * ``push PRESET --task-ids-from FILE [--report out.json] [--workers N]`` — the same design to many tasks.
 * ``rollback T [--to N]`` — re-send the design of journal entry N (default: the previous design) with a new
@@ -111,16 +114,33 @@ def _warn(pusher: Pusher) -> None:
 )
 @argument("preset", metavar="PRESET", help="preset file (JSON)")
 @option("--task-id", required=True, metavar="T", type=TASK_ID, help="TaskId of the running task")
+@option(
+    "--recording",
+    is_flag=True,
+    help="the task is a cloud recording (ModifyCloudRecording; default: what the journal records of the task)",
+)
 @option("--format", type=click.Choice(["text", "json"]), default="text", help="output format (default text)")
 @destination_options(UPDATE_TARGETS)
 @common_options(confirm=False)
 def run_plan(args: Args) -> int:
     """``plan``: print the plan; exit 1 when the design has errors."""
+    from ..push.apis import MIX, RECORDING
+    from ..push.recording import Recorder
     from .options import open_pusher, print_findings
 
     preset = _load(args.preset)
     with open_pusher(args, read_only=True) as pusher:
-        plan = pusher.plan_update(preset, args.task_id, **_targets(args, preset))
+        known = pusher.api_of_task(args.task_id)
+        if args.recording and known not in (None, RECORDING):
+            raise LayoutStudioError(f"task {args.task_id} is a {known.title} (journal), not a cloud recording")
+        if known not in (None, MIX, RECORDING):
+            raise LayoutStudioError(
+                f"task {args.task_id} is a {known.title} (journal): it has no design to plan; use {known.commands}"
+            )
+        if args.recording or known is RECORDING:
+            plan = Recorder(pusher).plan_update(preset, args.task_id)
+        else:
+            plan = pusher.plan_update(preset, args.task_id, **_targets(args, preset))
         if args.format == "json":
             print(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False))
         else:

@@ -10,6 +10,16 @@ A start is sent at most once: when its outcome is unknown (no usable reply, a ga
 to check, never to start again, and the journal keeps it unresolved; ``start`` then refuses that room (SdkAppId,
 RoomId, agent UserId) with exit 1 until ``--force`` (:mod:`layout_studio.push.starts`). A stop whose reply was
 lost and whose retry finds the task gone is reported "stopped (probably by the first attempt)", exit 0.
+
+Ingest sources (decision): when the preset's Target lists ``IngestSources`` (media played into the room by robot
+users, StartStreamIngest), ``start`` offers to start them first, so the mix has their streams from its first frame:
+``--with-ingest`` starts them, ``--no-ingest`` does not; without either it asks on a terminal (``[y/N]``) and refuses
+in a script (exit 2: a script must say which), and ``--dry-run`` shows their requests too. Every body (the mix's
+and each source's) is validated before anything is sent; the sources are started in order, each at most once, and
+the first that fails leaves the mix (and the sources after it) unstarted, exit 1, naming the sources already
+started (stop them with ``layout-studio ingest stop T``). A source whose robot already plays into the room
+(``FailedOperation.TaskExist``) counts as started. Each source's UserSig is generated from ``TRTC_SDK_SECRET_KEY``;
+its API region is the mix's, which must offer stream ingest (ap-guangzhou, ap-singapore).
 """
 
 from __future__ import annotations
@@ -47,6 +57,13 @@ from .push import destination_options
 )
 @destination_options(TARGET)
 @option(
+    "--with-ingest/--no-ingest",
+    "with_ingest",
+    default=None,
+    help="start the preset's Target.IngestSources first (StartStreamIngest), or not (default: ask on a terminal; "
+    "scripts must choose)",
+)
+@option(
     "--force",
     is_flag=True,
     help="start although an earlier start for this room and robot has an unknown outcome (a task may be running "
@@ -57,33 +74,83 @@ def run_start(args: Args) -> int:
     """``start``: build, validate, send; print the TaskId."""
     from ..presets import load_preset
     from ..push.errors import RefusedError
-    from ..push.starts import unknown_start_advice
-    from .options import open_pusher, print_findings, report_outcome
+    from .options import open_pusher, print_findings, report_start
     from .payload import target_options
     from .push import TargetArgs
 
     preset = load_preset(args.preset)
     targets = target_options(TargetArgs(**vars(args), action="start"), preset)
+    with_ingest = _with_ingest(args, preset)
     with open_pusher(args, agent_usersig=args.agent_usersig) as pusher:
         pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
         try:
+            if with_ingest:
+                code = _start_sources(args, pusher, preset, targets)
+                if code:
+                    return code
             outcome = pusher.start_task(preset, force=args.force, **targets)
         except RefusedError as err:
             print_findings(err.findings, pusher.secrets)
             print(f"layout-studio: error: {err}", file=sys.stderr)
             return 1
-        print_findings(outcome.findings, pusher.secrets)
-        for text in pusher.warnings:
-            print(f"warning: {text}", file=sys.stderr)
-        if outcome.status == "unknown":
-            print(f"layout-studio: error: {outcome.error}", file=sys.stderr)
-            row = outcome.journal_ids[-1] if outcome.journal_ids else None
-            print(unknown_start_advice((outcome.request or {}), row), file=sys.stderr)
+        return report_start(outcome, pusher)
+
+
+def _with_ingest(args: Args, preset) -> bool:
+    """Whether to start the preset's ingest sources first (module docstring)."""
+    from ..errors import LayoutStudioError
+
+    sources = (preset.target.ingest_sources if preset.target is not None else None) or []
+    if not sources or args.with_ingest is not None:
+        return bool(sources) and bool(args.with_ingest)
+    if args.dry_run:
+        return True
+    users = ", ".join(str(s.user_id) for s in sources)
+    if not sys.stdin.isatty():
+        raise LayoutStudioError(
+            f"{args.preset} lists {len(sources)} ingest source(s) ({users}): pass --with-ingest to start them before "
+            "the mix, or --no-ingest to start the mix only"
+        )
+    print(f"{args.preset} lists {len(sources)} ingest source(s) ({users}).", file=sys.stderr)
+    print("Start them first (StartStreamIngest)? [y/N] ", end="", file=sys.stderr, flush=True)
+    try:
+        answer = input()
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _start_sources(args: Args, pusher, preset, targets) -> int:
+    """Validate the mix and every source, then start the sources in order; 0 when all play, else the exit code
+    (the mix is not started)."""
+    from ..findings import has_errors
+    from ..push.apis import START_INGEST
+    from ..push.errors import RefusedError
+    from ..push.ingest import Ingester
+    from .options import report_start
+
+    _body, findings = pusher.checked_start(preset, **targets)
+    if has_errors(findings):
+        raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
+    ingester = Ingester(pusher)
+    findings = ingester.check_sources(preset)
+    if has_errors(findings):
+        raise RefusedError("the ingest sources have errors; nothing was sent", findings)
+    outcomes = ingester.start_sources(preset, force=args.force)
+    started: list[str] = []
+    for out, source in zip(outcomes, preset.target.ingest_sources, strict=False):
+        label = f"ingest source {source.user_id}"
+        if report_start(out, pusher, action=START_INGEST, label=label, stdout=False):
+            if started:
+                print(
+                    f"started before it: {', '.join(started)} (stop with `layout-studio ingest stop T`)",
+                    file=sys.stderr,
+                )
+            print("layout-studio: error: the mix was not started", file=sys.stderr)
             return 1
-        code = report_outcome(outcome, verb="started", stream=sys.stderr)
-        if outcome.status == "ok":
-            print(outcome.task_id)
-        return code
+        if out.task_id:
+            started.append(f"{source.user_id} as task {out.task_id}")
+    return 0
 
 
 @command(
@@ -96,17 +163,10 @@ def run_start(args: Args) -> int:
 @common_options()
 def run_stop(args: Args) -> int:
     """``stop``: confirm, send."""
-    from .options import confirm, open_pusher, report_outcome
+    from .options import confirm_and_stop
 
-    with open_pusher(args) as pusher:
-        if not confirm(args, f"Stop task {args.task_id}? Its streams end now."):
-            print("not stopped", file=sys.stderr)
-            return 1
-        pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
-        outcome = pusher.stop_task(args.task_id, record_key=args.record_key)
-        for text in pusher.warnings:
-            print(f"warning: {text}", file=sys.stderr)
-        return report_outcome(outcome, verb=outcome.note or "stopped")
+    question = f"Stop task {args.task_id}? Its streams end now."
+    return confirm_and_stop(args, question, lambda pusher: pusher.stop_task(args.task_id, record_key=args.record_key))
 
 
 def register(group: click.Group) -> None:

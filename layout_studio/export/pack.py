@@ -65,12 +65,20 @@ class Pack:
         return [*field_rules(model_types(self.model).values()), *self.rules]
 
     def check(
-        self, body: dict[str, Any], *, sending: bool = False, region: str | None = None, source: str = ""
+        self,
+        body: dict[str, Any],
+        *,
+        sending: bool = False,
+        region: str | None = None,
+        source: str = "",
+        canvas: tuple[int, int] | None = None,
     ) -> list[Finding]:
         """Every finding of the pack about ``body`` (a JSON object of :attr:`model`'s type), errors first.
 
         A field of the wrong type is a ``<target>.schema.type`` error (the rest is not checked). ``region``: the
-        API region the body goes to (a request header), for the rules that depend on it. Never raises."""
+        API region the body goes to (a request header), for the rules that depend on it. ``canvas``: (width,
+        height) in pixels of the task a body without its own encoding goes to (a ModifyCloudRecording body: the
+        recording's canvas). Never raises."""
         try:
             root = self.model.model_validate(body)
         except ValidationError as exc:
@@ -85,7 +93,13 @@ class Pack:
                 for err in exc.errors()[:5]
             ]
         ctx = PackContext(
-            root=root, kind=self.target, action=None, canvas=None, canvas_from=None, region=region, sending=sending
+            root=root,
+            kind=self.target,
+            action=None,
+            canvas=canvas,
+            canvas_from=None if canvas is None else "the task",
+            region=region,
+            sending=sending,
         )
         return sort_findings(run(ctx, self.all_rules()))
 

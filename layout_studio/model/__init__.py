@@ -22,7 +22,7 @@ from .layout import (
     MixUserInfo,
     UserMediaStream,
 )
-from .preset import PRESET_FORMAT, Preset, Target
+from .preset import PRESET_FORMAT, TARGET_ONLY, Preset, Target
 from .record import CloudStorage, McuCloudVod, McuRecordParams, McuStorageParams, McuTencentVod
 from .sei import McuLayoutVolume, McuPassThrough, McuSeiParams
 from .task import (
@@ -68,6 +68,7 @@ __all__ = [
     "SingleSubscribeParams",
     "StartPublishCdnStreamRequest",
     "StopPublishCdnStreamRequest",
+    "TARGET_ONLY",
     "Target",
     "UpdatePublishCdnStreamRequest",
     "UserMediaStream",

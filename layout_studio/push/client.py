@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..redaction import redact, register, register_body
-from ..secrets import MASK, mask_secrets, mask_text
+from ..secrets import MASK, mask_secrets, mask_text, secret_values
+from .apis import is_start
 from .credentials import ApiCredential, credential_secrets
 from .endpoint import DEFAULT_HOST, parse_endpoint
 from .errors import ConfigError, PushError
@@ -170,16 +171,18 @@ class TrtcClient:
     ) -> PushError:
         if isinstance(message, bytes):
             message = message.decode("utf-8", "replace")
-        text = " ".join(redact(mask_text(str(message or ""), self.secrets)).split())[:MESSAGE_LIMIT]
+        secrets = [*self.secrets, *getattr(self._local, "body_secrets", ())]  # masked before it is shortened
+        text = " ".join(redact(mask_text(str(message or ""), secrets)).split())[:MESSAGE_LIMIT]
         return PushError(kind, code, text, request_id=request_id, action=action)
 
     def call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:
         """Send ``body`` as ``action`` once; return the reply's ``Response`` object (TaskId, RequestId).
 
         Raises :class:`PushError`: kind ``api`` (an Error reply), ``not-sent`` (no connection), ``unknown``
-        (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start,
-        its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
+        (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start of
+        any task API, its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
         """
+        self._local.body_secrets = secret_values(body)  # a reply may echo any of them
         built = self._build(action, body)
         session = self._session()
         try:
@@ -224,7 +227,7 @@ class TrtcClient:
                 "the reply has no RequestId: it is not the API's answer (check --endpoint and any proxy)",
                 action,
             )
-        if action == "StartPublishCdnStream" and not response.get("TaskId"):
+        if is_start(action) and not response.get("TaskId"):
             raise self._fail(
                 FailureKind.UNKNOWN,
                 "MalformedResponse",

@@ -20,17 +20,17 @@ DEFAULT_HOST = "trtc.tencentcloudapi.com"
 _HOST = re.compile(r"\w(?:[\w.-]*\w)?")  # letters (also non-ASCII: IDNA), digits, '_', '-', '.'; no spaces
 
 
-def check_api_region(region: str | None) -> str:
-    """``region`` (an API region such as ``ap-guangzhou``) if the mixing APIs accept it; raises
-    :class:`ConfigError` naming the accepted ones otherwise."""
+def check_api_region(
+    region: str | None, regions: tuple[str, ...] = API_REGIONS, *, what: str = "the mixing APIs", source: str = SOURCE
+) -> str:
+    """``region`` (an API region such as ``ap-guangzhou``) if ``what`` (the APIs whose ``regions`` these are, as
+    ``source`` says; default the mixing APIs) accept it; raises :class:`ConfigError` naming the accepted ones
+    otherwise."""
     if not region:
-        raise ConfigError(
-            "no region: pass --region (ap-guangzhou, ap-hongkong or ap-singapore) or set Target.Region in the preset"
-        )
-    if region not in API_REGIONS:
-        raise ConfigError(
-            f"region {region!r} is not accepted by the mixing APIs: use one of {', '.join(API_REGIONS)} ({SOURCE})"
-        )
+        listed = f"{', '.join(regions[:-1])} or {regions[-1]}"
+        raise ConfigError(f"no region: pass --region ({listed}) or set Target.Region in the preset")
+    if region not in regions:
+        raise ConfigError(f"region {region!r} is not accepted by {what}: use one of {', '.join(regions)} ({source})")
     return region
 
 

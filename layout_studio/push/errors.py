@@ -1,7 +1,8 @@
 """Failures of a push, in words: API error codes with what to check, and transport failures with what they mean.
 
 Sources: the TRTC server API reference's common error codes (``layout_studio.sources.ERROR_CODES_URL``) and the
-error code lists of ``API StartPublishCdnStream``, ``API UpdatePublishCdnStream`` and ``API StopPublishCdnStream``.
+error code lists of ``API StartPublishCdnStream``, ``API UpdatePublishCdnStream``, ``API StopPublishCdnStream``,
+``API CreateCloudRecording``, ``API StartStreamIngest``, ``API UpdateStreamIngest`` and ``API StopStreamIngest``.
 Every message here is free of secrets: a :class:`PushError` redacts its code and message with the run's secret
 registry when it is made and again when it is shown (:mod:`layout_studio.redaction`).
 
@@ -52,6 +53,14 @@ HINTS: dict[str, str] = {
     "AgentParams.MaxIdleTime without users; check the region too (a task lives in one region)",
     "FailedOperation.RestrictedConcurrency": "the maximum of concurrent tasks is reached: stop some, or ask "
     "Tencent Cloud to raise the limit",
+    "FailedOperation.TaskExist": "a task of this robot already runs in the room (did an earlier start start it?): "
+    "see `layout-studio ingest status`, stop it, or give the robot another UserId",
+    "FailedOperation.TaskFinished": "the task has ended already",
+    "FailedOperation.TaskNotExist": "no such task: it ended, or the TaskId or the region is wrong",
+    "FailedOperation.NotRtmpFunction": "RTMP relay is not enabled for the application: enable it in the TRTC console",
+    "FailedOperation.CRUnsupportMethod": "the application cannot record this way: check its cloud recording "
+    "settings in the TRTC console",
+    "InvalidParameter.StreamUrl": "StreamUrl is not media the API can pull: check the URL (reachable, http(s) or rtmp)",
     "FailedOperation": "the operation failed on the server: for an update, check that the SequenceNumber is "
     "higher than the last one and that nothing forbidden changed (audio encoding, video codec)",
     "InternalError": "a server-side error: retry later; quote the RequestId to Tencent Cloud support if it persists",
@@ -143,7 +152,7 @@ class PushError(LayoutStudioError):
         }.get(self.kind)
         if self.code == "Cancelled":  # the run was interrupted while this request waited for the rate limit
             meaning = "nothing was sent; run the same command again to send it"
-        elif self.code in ("TaskBusy", "JournalError"):  # the lease or the journal, before anything left
+        elif self.code in ("TaskBusy", "JournalError", "Refused"):  # the lease, the journal or a refusal: nothing left
             meaning = "nothing was sent"
         hint = hint_for(self.code) if self.kind is FailureKind.API else meaning
         if hint:

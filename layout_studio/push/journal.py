@@ -3,15 +3,18 @@
 Default file ``<user data dir>/journal.sqlite3`` (:func:`layout_studio.paths.data_dir`; ``--journal PATH``
 overrides). Opening, versions and waiting for other processes: :mod:`layout_studio.push.journalfile`. Tables:
 
-* ``requests`` — one row per attempt: ``task_id`` (NULL for a StartPublishCdnStream until it answers),
-  ``action`` (the API name), ``sequence_number`` (updates), ``preset_name``, ``design_hash`` (sha256 of the
-  canonical design, :func:`layout_studio.push.plan.design_hash`), ``body`` (the JSON body with every secret
-  removed by :func:`layout_studio.secrets.strip_secrets`), ``stripped`` (the paths removed), ``region``,
-  ``sdk_app_id``, ``status``, ``request_id``, ``error_code``, ``error_message``, ``created_at``, ``finished_at``
-  (ISO 8601 UTC), ``batch_id``, ``note``. Every text written passes the run's secret registry (the connection is a
-  :class:`~layout_studio.redaction.RedactingConnection`), so no column can hold a secret;
+* ``requests`` — one row per attempt: ``task_id`` (NULL for a start — StartPublishCdnStream, CreateCloudRecording,
+  StartStreamIngest — until it answers), ``action`` (the API action's name), ``sequence_number`` (mixing updates),
+  ``preset_name``, ``design_hash`` (sha256 of the canonical design, :func:`layout_studio.push.plan.design_hash`),
+  ``body`` (the JSON body with every secret removed by :func:`layout_studio.secrets.strip_secrets`), ``stripped``
+  (the paths removed), ``region``, ``sdk_app_id``, ``status``, ``request_id``, ``error_code``, ``error_message``,
+  ``created_at``, ``finished_at`` (ISO 8601 UTC), ``batch_id``, ``note``. Every text written passes the run's secret
+  registry (the connection is a :class:`~layout_studio.redaction.RedactingConnection`), so no column can hold a
+  secret;
 * ``tasks`` — a task started (or first pushed) here: SdkAppId, region, RoomId, canvas (width, height in pixels),
-  start and stop times, so later updates are validated against the canvas the task really has;
+  start and stop times, so later updates are validated against the canvas the task really has (the API a task
+  belongs to — mixing, cloud recording, stream ingest — is that of its requests' actions:
+  :mod:`layout_studio.push.apis`);
 * ``resolutions`` (version 2) — how a request whose outcome stayed unknown was settled later (``request``: its
   row id, ``resolved_at``, ``how`` in words): an unknown start acknowledged by ``start --force``, say;
 * ``rate_slots`` (version 2) — the shared rate budget (:mod:`layout_studio.push.ratelimit`).
@@ -36,16 +39,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..secrets import strip_secrets
+from .apis import APPLIED_ACTIONS, START, START_ACTIONS, STOP, UPDATE, start_target
 from .journalfile import JournalError, JournalFile, default_path, utc_now
 from .records import Entry, TaskRecord
 from .sequence import next_sequence
 from .status import MAYBE_APPLIED, AttemptStatus
 
-__all__ = ["START", "STOP", "UPDATE", "Journal", "JournalError", "default_path", "utc_now"]
+__all__ = ["START", "STOP", "UPDATE", "Journal", "JournalError", "default_path", "start_target", "utc_now"]
 
-UPDATE = "UpdatePublishCdnStream"
-START = "StartPublishCdnStream"
-STOP = "StopPublishCdnStream"
 #: Statuses of a request whose outcome is not known (yet).
 UNSETTLED = (AttemptStatus.PENDING, AttemptStatus.UNKNOWN)
 
@@ -283,19 +284,21 @@ class Journal(JournalFile):
         return [self._entry(r) for r in reversed(self.query(sql, params))]
 
     def iter_applied(self, task_id: str) -> Iterator[Entry]:
-        """Successful start and update rows of ``task_id``, oldest first."""
+        """Successful start and update rows of ``task_id`` (of its API: :data:`~layout_studio.push.apis.
+        APPLIED_ACTIONS`), oldest first."""
         rows = self.query(
-            "SELECT * FROM requests WHERE task_id = ? AND status = ? AND action IN (?, ?) ORDER BY id",
-            (task_id, AttemptStatus.OK, START, UPDATE),
+            f"SELECT * FROM requests WHERE task_id = ? AND status = ? AND action IN ({_marks(APPLIED_ACTIONS)}) "
+            "ORDER BY id",
+            (task_id, AttemptStatus.OK, *APPLIED_ACTIONS),
         )
         return (self._entry(r) for r in rows)
 
     def last_maybe_applied(self, task_id: str) -> Entry | None:
         """The newest start/update row of ``task_id`` whose design the task may have (ok, pending, unknown)."""
         rows = self.query(
-            "SELECT * FROM requests WHERE task_id = ? AND action IN (?, ?) AND status IN (?, ?, ?) "
-            "ORDER BY id DESC LIMIT 1",
-            (task_id, START, UPDATE, *MAYBE_APPLIED),
+            f"SELECT * FROM requests WHERE task_id = ? AND action IN ({_marks(APPLIED_ACTIONS)}) "
+            "AND status IN (?, ?, ?) ORDER BY id DESC LIMIT 1",
+            (task_id, *APPLIED_ACTIONS, *MAYBE_APPLIED),
         )
         return self._entry(rows[0]) if rows else None
 
@@ -303,9 +306,9 @@ class Journal(JournalFile):
         """:meth:`last_maybe_applied` for many tasks in one query (batch resume)."""
         out: dict[str, Entry] = {}
         rows = self.query(
-            "SELECT r.* FROM requests r JOIN (SELECT task_id, MAX(id) AS id FROM requests WHERE action IN (?, ?) "
-            "AND status IN (?, ?, ?) GROUP BY task_id) m ON r.id = m.id",
-            (START, UPDATE, *MAYBE_APPLIED),
+            "SELECT r.* FROM requests r JOIN (SELECT task_id, MAX(id) AS id FROM requests WHERE action IN "
+            f"({_marks(APPLIED_ACTIONS)}) AND status IN (?, ?, ?) GROUP BY task_id) m ON r.id = m.id",
+            (*APPLIED_ACTIONS, *MAYBE_APPLIED),
         )
         wanted = set(task_ids)
         for row in rows:
@@ -324,27 +327,36 @@ class Journal(JournalFile):
             return {}
         return {int(r[0]): str(r[1]) for r in self.query("SELECT request, how FROM resolutions")}
 
-    def unresolved_starts(self, sdk_app_id: Any = None, room_id: Any = None, user_id: Any = None) -> list[Entry]:
-        """Start rows whose outcome is unknown or pending and not resolved, oldest first; given SdkAppId, RoomId
-        and agent UserId, only those of that room and robot. A start that answered with a TaskId is known."""
+    def task_action(self, task_id: str) -> str | None:
+        """The action of the oldest request recorded for ``task_id`` (its start, when it was started here), or None:
+        what tells the API the task belongs to (:func:`layout_studio.push.apis.api_of`)."""
+        rows = self.query("SELECT action FROM requests WHERE task_id = ? ORDER BY id LIMIT 1", (task_id,))
+        return str(rows[0][0]) if rows else None
+
+    def unresolved_starts(
+        self, sdk_app_id: Any = None, room_id: Any = None, user_id: Any = None, *, action: str | None = None
+    ) -> list[Entry]:
+        """Start rows whose outcome is unknown or pending and not resolved, oldest first: of ``action`` (default:
+        every start action of :mod:`~layout_studio.push.apis`); given SdkAppId, RoomId and robot UserId, only
+        those of that room and robot. A start that answered with a TaskId is known."""
+        actions = (action,) if action else START_ACTIONS
         rows = self.query(
-            "SELECT * FROM requests WHERE action = ? AND status IN (?, ?) ORDER BY id", (START, *UNSETTLED)
+            f"SELECT * FROM requests WHERE action IN ({_marks(actions)}) AND status IN (?, ?) ORDER BY id",
+            (*actions, *UNSETTLED),
         )
         resolved = self.resolutions()
+        wanted = (str(sdk_app_id or ""), str(room_id or ""), str(user_id or ""))
         out = []
         for row in rows:
             entry = self._entry(row)
             if entry.id in resolved or entry.task_id:
                 continue
-            if room_id is not None and start_target(entry.body) != start_target(
-                {"SdkAppId": sdk_app_id, "RoomId": room_id, "AgentParams": {"UserId": user_id}}
-            ):
+            if room_id is not None and start_target(entry.body) != wanted:
                 continue
             out.append(entry)
         return out
 
 
-def start_target(body: dict[str, Any]) -> tuple[str, str, str]:
-    """(SdkAppId, RoomId, agent UserId) of a StartPublishCdnStream body, as strings (empty when missing)."""
-    agent = body.get("AgentParams") if isinstance(body.get("AgentParams"), dict) else {}
-    return (str(body.get("SdkAppId") or ""), str(body.get("RoomId") or ""), str((agent or {}).get("UserId") or ""))
+def _marks(values: tuple[str, ...]) -> str:
+    """``?, ?, ?`` for the SQL parameters of ``values``."""
+    return ", ".join("?" * len(values))

@@ -67,7 +67,8 @@ def lock_dir() -> Path:
 
 
 class Lease:
-    """A held lease on ``key`` (``task:<TaskId>`` or ``start:<SdkAppId>:<RoomId>:<UserId>``). ``waited`` is the
+    """A held lease on ``key`` (``task:<TaskId>``, ``start:<SdkAppId>:<RoomId>:<UserId>`` or
+    ``start:<action>:<SdkAppId>:<RoomId>:<UserId>``). ``waited`` is the
     time spent waiting for it (s) and ``waited_for`` the pid that held it then (None: not held by another)."""
 
     def __init__(self, key: str, fd: int, waited: float, waited_for: int | None) -> None:
@@ -200,6 +201,8 @@ def task_key(task_id: str) -> str:
     return f"task:{task_id}"
 
 
-def start_key(sdk_app_id: Any, room_id: Any, user_id: Any) -> str:
-    """The lease key of starting a task for (SdkAppId, RoomId, agent UserId)."""
-    return f"start:{sdk_app_id}:{room_id}:{user_id}"
+def start_key(sdk_app_id: Any, room_id: Any, user_id: Any, *, action: str | None = None) -> str:
+    """The lease key of starting a task for (SdkAppId, RoomId, robot UserId): a mixing task's, or with ``action``
+    (CreateCloudRecording, StartStreamIngest) a task of that action."""
+    what = f"{action}:" if action else ""
+    return f"start:{what}{sdk_app_id}:{room_id}:{user_id}"

@@ -1,4 +1,5 @@
-"""The result of one start, update or stop after its retries: :class:`Outcome` (a batch report's per-task entry)."""
+"""The result of one start, update, stop or describe after its retries: :class:`Outcome` (a batch report's per-task
+entry)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ class Outcome:
     by another push and this one waited; a stop found the task gone after its first reply was lost).
     ``interrupted``: journal rows of this task left ``pending`` by a process that died with the request in
     flight, closed ``unknown`` by this one (the task may have received that request). ``journal_error``: the
-    journal could not record the outcome (the outcome itself is still the API's answer).
+    journal could not record the outcome (the outcome itself is still the API's answer). ``reply``: the Response
+    object of a describe's reply (DescribeCloudRecording, DescribeStreamIngest), else None.
     """
 
     action: str
@@ -37,6 +39,7 @@ class Outcome:
     note: str | None = None
     interrupted: list[int] = field(default_factory=list)
     journal_error: str | None = None
+    reply: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self.status = OutcomeStatus(self.status)

@@ -1,9 +1,10 @@
 """Rate limit: at most ``rate`` requests of one API in any sliding one-second window *as the server sees them*,
 shared by every thread and process that writes the same journal.
 
-Each of StartPublishCdnStream, UpdatePublishCdnStream and StopPublishCdnStream accepts at most 20 requests a
-second (``API StartPublishCdnStream``, ``API UpdatePublishCdnStream``, ``API StopPublishCdnStream``). Spacing requests
-1/20 s apart at the client is not enough: the network delays each one differently, and 21 can arrive within one
+Each action of the task APIs (:mod:`layout_studio.push.apis`) accepts at most 20 requests a second (``API
+StartPublishCdnStream``, ``API UpdatePublishCdnStream``, ``API StopPublishCdnStream``; ``API CreateCloudRecording``
+and the pages of the other cloud recording and stream ingest actions), so the budget is kept per action. Spacing
+requests 1/20 s apart at the client is not enough: the network delays each one differently, and 21 can arrive within one
 second. The rule here holds whatever the delays (Layout Studio assumption, proved in the tests against a server
 that enforces the limit with jitter):
 
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from .journal import Journal
 
-#: The documented limit of each of the three APIs, requests per second.
+#: The documented limit of each API action, requests per second.
 API_RATE_LIMIT = 20.0
 #: The sliding window the server counts in, seconds.
 WINDOW = 1.0

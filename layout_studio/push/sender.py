@@ -1,5 +1,5 @@
 """Sending with the task's lease, the journal, the rate budget and retries: one :class:`Outcome` per start, update
-or stop.
+or stop of any task API (:mod:`layout_studio.push.apis`: mixing, cloud recording, stream ingest), and per describe.
 
 Starts, updates and stops go through one retry loop (:meth:`Sender.send`), inside the lease of their task (a
 start: of its room and robot; :mod:`layout_studio.push.lease`), held until the last attempt is settled. Under the
@@ -15,14 +15,21 @@ failure's kind (:class:`~layout_studio.push.status.FailureKind`) and the action 
 * update, stop: retried after ``not-sent``, ``http`` (5xx), ``unknown`` (timeout, dropped connection, malformed
   reply) and RequestLimitExceeded — an update carries the whole design, so applying it twice has the effect of
   applying it once, and the higher SequenceNumber keeps the order;
-* start: sent at most once unless the client is certain the attempt did not start anything: retried only after
+* start (StartPublishCdnStream, CreateCloudRecording, StartStreamIngest): sent at most once unless the client is
+  certain the attempt did not start anything: retried only after
   ``not-sent`` (the connection was never made) and RequestLimitExceeded (the API refused it). After ``http`` (a
   gateway's 502/504 can come after the API acted) or ``unknown`` a second start could create a second task: the
   outcome is unknown and the journal keeps the start unresolved (:meth:`~layout_studio.push.journal.Journal.
   unresolved_starts`);
-* a stop retried after an attempt whose outcome is unknown, answered ``ResourceNotFound``, was most probably done by
-  that attempt: the outcome is ``ok`` with the note "stopped (probably by the first attempt)";
+* a stop retried after an attempt whose outcome is unknown, answered with its API's code for a task that is gone
+  (``ResourceNotFound``; ``FailedOperation.TaskFinished`` for an ingest: :attr:`~layout_studio.push.apis.TaskApi.
+  gone`), was most probably done by that attempt: the outcome is ``ok`` with the note "stopped (probably by the
+  first attempt)";
 * other API errors are final, and so is a request cancelled (Ctrl-C in a batch) while it waited for the budget.
+
+A describe (:meth:`Sender.ask`) changes nothing: it takes its place in the rate budget and is retried like an update,
+but is not recorded in the journal. Error texts are masked with the known secrets and every secret of the body sent
+(a reply may echo the body).
 """
 
 from __future__ import annotations
@@ -34,11 +41,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..secrets import mask_secrets, mask_text
+from ..secrets import mask_secrets, mask_text, secret_values
 from . import lease as leases
+from .apis import START, STOP, api_of, is_start, is_stop, start_target
 from .client import TrtcClient
 from .errors import PushError
-from .journal import START, STOP, UPDATE, Journal, JournalError, start_target
+from .journal import UPDATE, Journal, JournalError
 from .outcome import Outcome
 from .ratelimit import RateLimiter
 from .status import AttemptStatus, FailureKind, OutcomeStatus
@@ -70,12 +78,22 @@ class RetryPolicy:
         """True when an attempt of ``action`` that failed with ``err`` may be tried again (module docstring)."""
         if not err.retryable or err.code == "Cancelled":
             return False
-        return action != START or err.kind in (FailureKind.NOT_SENT, FailureKind.API)
+        return not is_start(action) or err.kind in (FailureKind.NOT_SENT, FailureKind.API)
 
 
 def lease_key(action: str, task_id: str | None, body: dict[str, Any]) -> str:
-    """The lease a request of ``action`` is sent under: its task's, or for a start its room and robot's."""
-    return leases.task_key(task_id) if task_id is not None else leases.start_key(*start_target(body))
+    """The lease a request of ``action`` is sent under: its task's, or for a start its room and robot's (a
+    recording's or an ingest's start: with its action, so that starts of different APIs do not wait for each
+    other)."""
+    if task_id is not None:
+        return leases.task_key(task_id)
+    return leases.start_key(*start_target(body), action=None if action == START else action)
+
+
+def _gone(action: str, err: PushError) -> bool:
+    """True when ``err`` says the task a stop of ``action`` was for no longer exists."""
+    api = api_of(action)
+    return api is not None and err.code in api.gone
 
 
 class Sender:
@@ -107,7 +125,7 @@ class Sender:
         self.lease_wait = lease_wait
         self.on_wait = on_wait
 
-    # -- the three actions ----------------------------------------------------------------------------------
+    # -- the mixing actions ---------------------------------------------------------------------------------
     def update(self, task_id: str, body: dict[str, Any], *, lease: leases.Lease | None = None, **meta: Any) -> Outcome:
         """UpdatePublishCdnStream ``body`` (its SequenceNumber is drawn per attempt) to ``task_id``. ``meta``:
         the journal row's preset_name, design_hash, region, sdk_app_id, batch_id, note. ``lease``: the task's,
@@ -183,8 +201,9 @@ class Sender:
             out.journal_ids.append(row_id)
             out.request = mask_secrets(sent)
             out.sequence_number = sent.get("SequenceNumber")
-            reply, err = self._attempt(action, row_id, sent)
-            self._settle(row_id, reply, err, task_id, out)
+            secrets = [*self.secrets, *secret_values(sent)]
+            reply, err = self._attempt(action, row_id, sent, secrets)
+            self._settle(row_id, reply, err, task_id, out, secrets)
             if err is None:
                 out.status, out.error, out.request_id = OutcomeStatus.OK, None, reply.get("RequestId")
                 if task_id is None:
@@ -192,7 +211,7 @@ class Sender:
                 return out
             out.status = OutcomeStatus.of(err.kind.attempt_status)
             out.error, out.request_id = err, err.request_id
-            if action == STOP and lost and err.code == "ResourceNotFound":
+            if is_stop(action) and lost and _gone(action, err):
                 out.status, out.note = OutcomeStatus.OK, PROBABLY_STOPPED
                 return out
             lost = lost or err.kind.attempt_status is AttemptStatus.UNKNOWN
@@ -212,14 +231,35 @@ class Sender:
         lease.drew(seq)
         return row_id, dict(body, SequenceNumber=seq)
 
-    def _attempt(self, action: str, row_id: int, body: dict[str, Any]) -> tuple[dict[str, Any], PushError | None]:
+    def ask(self, action: str, task_id: str, body: dict[str, Any]) -> Outcome:
+        """Send the describe ``body`` as ``action`` (about ``task_id``) with retries, not recorded in the journal;
+        ``Outcome.reply`` is the reply's Response object on success."""
+        out = Outcome(action, task_id, OutcomeStatus.UNKNOWN, request=mask_secrets(body))
+        secrets = [*self.secrets, *secret_values(body)]
+        for attempt in range(self.retry.attempts):
+            out.attempts = attempt + 1
+            reply, err = self._attempt(action, None, body, secrets)
+            if err is None:
+                out.status, out.error, out.request_id, out.reply = OutcomeStatus.OK, None, reply.get("RequestId"), reply
+                return out
+            out.status, out.error, out.request_id = OutcomeStatus.of(err.kind.attempt_status), err, err.request_id
+            if attempt + 1 >= self.retry.attempts or not self.retry.allows(action, err):
+                return out
+            self._sleep(self.retry.delay(attempt))
+        return out
+
+    def _attempt(
+        self, action: str, row_id: int | None, body: dict[str, Any], secrets: list[str]
+    ) -> tuple[dict[str, Any], PushError | None]:
         """Take a place in the rate budget, send once, give the place back with the reply's time; returns (reply,
-        None) or ({}, the masked error). Cancelled while waiting for the budget: nothing leaves. A BaseException
-        while the request is in flight (Ctrl-C) closes the row ``unknown`` and is re-raised."""
+        None) or ({}, the error, masked with ``secrets``). Cancelled while waiting for the budget: nothing leaves. A
+        BaseException while the request is in flight (Ctrl-C) closes the row ``unknown`` (``row_id`` None: a
+        describe, not recorded) and is re-raised."""
         try:
             slot = self.limiter.acquire(action, self._cancelled)
         except BaseException:  # Ctrl-C while waiting for the budget: it never left
-            self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
+            if row_id is not None:
+                self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
             raise
         if slot is None or self._cancelled():  # interrupted while waiting for the rate limit: it never leaves
             if slot is not None:
@@ -234,16 +274,17 @@ class Sender:
             return reply, None
         except PushError as err:
             arrived_by = self._arrived_by(err)
-            err.message = mask_text(err.message, self.secrets)
-            err.code = mask_text(err.code, self.secrets)
+            err.message = mask_text(err.message, secrets)
+            err.code = mask_text(err.code, secrets)
             return {}, err
         except BaseException:
-            self._finish(
-                row_id,
-                AttemptStatus.UNKNOWN,
-                error_code="Interrupted",
-                error_message="interrupted while the request was in flight",
-            )
+            if row_id is not None:
+                self._finish(
+                    row_id,
+                    AttemptStatus.UNKNOWN,
+                    error_code="Interrupted",
+                    error_message="interrupted while the request was in flight",
+                )
             raise
         finally:
             self.limiter.release(slot, arrived_by)
@@ -266,7 +307,13 @@ class Sender:
         return None
 
     def _settle(
-        self, row_id: int, reply: dict[str, Any], err: PushError | None, task_id: str | None, out: Outcome
+        self,
+        row_id: int,
+        reply: dict[str, Any],
+        err: PushError | None,
+        task_id: str | None,
+        out: Outcome,
+        secrets: list[str],
     ) -> None:
         if err is None:
             problem = self._finish(
@@ -278,7 +325,7 @@ class Sender:
                 err.kind.attempt_status,
                 request_id=err.request_id,
                 error_code=err.code,
-                error_message=mask_text(err.message, self.secrets),
+                error_message=mask_text(err.message, secrets),
             )
         if problem:
             out.journal_error = problem

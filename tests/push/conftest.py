@@ -79,3 +79,6 @@ def run_main(*argv: str):
 
 def load_json(path: Path):
     return json.loads(Path(path).read_text())
+
+
+from tests.push.applying import cmd  # noqa: E402,F401 - the recording and ingest tests' runner (a fixture)

@@ -28,6 +28,12 @@ number of one action in any sliding one-second window); an update or a stop of a
 
 ``"echo:KIND"`` (an error reply of one of :data:`ECHO_KINDS` that repeats the whole request in many encodings;
 see the block at the end of this file).
+
+Cloud recording and stream ingest (the block marked "apply" at the end of this file): the actions
+CreateCloudRecording, ModifyCloudRecording, DescribeCloudRecording, DeleteCloudRecording, StartStreamIngest,
+UpdateStreamIngest, DescribeStreamIngest and StopStreamIngest, each checked like the mixing ones (signature, version,
+the API regions of its own API, the body through the SDK's request model), with their state (``recordings``,
+``ingests``, ``ended``) and the fault ``"echo-body"`` (an API error whose message repeats the request body).
 """
 
 from __future__ import annotations
@@ -94,6 +100,7 @@ class FakeTrtc:
         self.latency = latency
         self._next_task = 0
         self._init_safety(strict_rate, jitter)
+        self._init_apply()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
@@ -119,11 +126,11 @@ class FakeTrtc:
     def check(self, headers, raw: bytes) -> tuple[str | None, str | None, dict | None]:
         """(error code, message, body) — code None when the request is well-formed and correctly signed."""
         action = headers.get("X-TC-Action")
-        if action not in ACTIONS:
+        if action not in ACTIONS + APPLY_ACTIONS:  # apply: the recording and ingest actions
             return "InvalidAction", f"unexpected X-TC-Action {action!r}", None
         if headers.get("X-TC-Version") != "2019-07-22":
             return "NoSuchVersion", f"X-TC-Version {headers.get('X-TC-Version')!r}", None
-        if headers.get("X-TC-Region") not in ("ap-guangzhou", "ap-hongkong", "ap-singapore"):
+        if headers.get("X-TC-Region") not in APPLY_REGIONS.get(action, ("ap-guangzhou", "ap-hongkong", "ap-singapore")):
             return "UnsupportedRegion", f"region {headers.get('X-TC-Region')!r}", None
         auth = headers.get("Authorization", "")
         try:
@@ -221,6 +228,8 @@ class FakeTrtc:
                     return self.api({"Error": {"Code": fault[6:], "Message": f"simulated {fault[6:]}"}})
                 if fault and fault.startswith("echo:"):  # the echo-everything faults: see the end of this file
                     return echo_reply(self, fault[5:], raw)
+                if fault == "echo-body":  # apply: see the end of this file
+                    return self.api(echo_body(raw))
                 code, message, body = fake.check(self.headers, raw)
                 if code:
                     with fake.lock:
@@ -245,6 +254,8 @@ class FakeTrtc:
         """The API's answer to a valid request (and the state change)."""
         with self.lock:
             self.requests.append((time.monotonic(), action, body))
+            if action in APPLY_ACTIONS:  # apply: recording and ingest
+                return self.apply_other(action, body)
             if action == "StartPublishCdnStream":
                 self._next_task += 1
                 task = f"task-{self._next_task:05d}"
@@ -315,7 +326,8 @@ class FakeTrtc:
 # encoding a gateway, proxy or API might use when it quotes a request: as sent, JSON-escaped (ASCII, non-ASCII kept,
 # HTML-safe as Go writes it, and twice), percent-encoded (path-safe, everything, ``+`` for a space), form-encoded
 # key=value pairs, Python repr (str and bytes), HTML-escaped, and each header value in base64.
-# ======================================================================================================================
+# ===============================================================================================================
+
 
 #: The kinds of error reply an echo fault can take: an API error (its Message is the echo), a ResourceNotFound (as
 #: a stop of a gone task gets), and gateway replies with text, HTML and JSON bodies (4xx and 5xx).
@@ -402,3 +414,82 @@ def echo_reply(handler, kind: str, raw: bytes) -> None:
 def echoed_requests(fake: FakeTrtc) -> list[tuple[list[tuple[str, str]], bytes]]:
     """(headers, raw body) of every request ``fake`` answered with an echo fault, oldest first."""
     return list(getattr(fake.server, "echoed", []))
+
+
+# ======================================================================================================================
+# apply: cloud recording and stream ingest. Each action is checked like the mixing ones (FakeTrtc.check: signature,
+# version, the API regions of its API — API CreateCloudRecording, API StartStreamIngest and the pages of the other
+# actions —, the body through the SDK's request model). The state: ``recordings`` (TaskId -> the Create body and each
+# Modify body applied), ``ingests`` (TaskId -> the Start body and each Update body applied), ``ended`` (stopped or
+# deleted TaskIds). A Modify, Describe or Delete of a recording that does not exist answers ResourceNotFound; an
+# Update or Stop of an ingest that does not exist FailedOperation.TaskNotExist / FailedOperation.TaskFinished (as the
+# API pages list them); a Describe of an ingest that does not exist answers Status NotExist; a StartStreamIngest whose
+# robot already plays into the room answers FailedOperation.TaskExist.
+# ======================================================================================================================
+
+RECORDING_ACTIONS = ("CreateCloudRecording", "ModifyCloudRecording", "DescribeCloudRecording", "DeleteCloudRecording")
+INGEST_ACTIONS = ("StartStreamIngest", "UpdateStreamIngest", "DescribeStreamIngest", "StopStreamIngest")
+APPLY_ACTIONS = RECORDING_ACTIONS + INGEST_ACTIONS
+RECORDING_REGIONS = ("ap-beijing", "ap-guangzhou", "ap-mumbai", "ap-shanghai", "ap-singapore")
+INGEST_REGIONS = ("ap-bangkok", "ap-guangzhou", "ap-jakarta", "ap-mumbai", "ap-singapore", "ap-tokyo")
+APPLY_REGIONS = {**dict.fromkeys(RECORDING_ACTIONS, RECORDING_REGIONS), **dict.fromkeys(INGEST_ACTIONS, INGEST_REGIONS)}
+
+
+def echo_body(raw: bytes) -> dict:
+    """An API error whose message repeats the request body (a gateway or API quoting what it refused)."""
+    return {"Error": {"Code": "InvalidParameter", "Message": f"cannot parse request {raw.decode('utf-8', 'replace')}"}}
+
+
+def _init_apply(self: FakeTrtc) -> None:
+    self.recordings = defaultdict(list)
+    self.ingests = defaultdict(list)
+    self.ended = set()
+    self._next_apply = 0
+
+
+def _not_found(code: str) -> dict:
+    return {"Error": {"Code": code, "Message": "the task does not exist"}}
+
+
+def apply_other(self: FakeTrtc, action: str, body: dict) -> dict:
+    """The answer to a valid recording or ingest request (called holding ``self.lock``)."""
+    task = body.get("TaskId")
+    if action in ("CreateCloudRecording", "StartStreamIngest"):
+        if action == "StartStreamIngest":
+            robot = (body.get("RoomId"), body.get("UserId"))
+            playing = [t for t in self.ingests if t not in self.ended]
+            if any((self.ingests[t][0].get("RoomId"), self.ingests[t][0].get("UserId")) == robot for t in playing):
+                return {"Error": {"Code": "FailedOperation.TaskExist", "Message": "Task already exists"}}
+        self._next_apply += 1
+        task = f"{'rec' if action == 'CreateCloudRecording' else 'ing'}-{self._next_apply:05d}"
+        (self.recordings if action == "CreateCloudRecording" else self.ingests)[task].append(body)
+        return {"TaskId": task}
+    if action in RECORDING_ACTIONS:
+        if task not in self.recordings or task in self.ended:
+            return _not_found("ResourceNotFound")
+        if action == "ModifyCloudRecording":
+            self.recordings[task].append(body)
+        elif action == "DeleteCloudRecording":
+            self.ended.add(task)
+        else:
+            files = [
+                {"UserId": "", "FileName": f"{task}.m3u8", "TrackType": "audio_video", "BeginTimeStamp": 1700000000}
+            ]
+            return {"TaskId": task, "Status": "InProgress", "StorageFileList": files}
+        return {"TaskId": task}
+    exists = task in self.ingests and task not in self.ended
+    if action == "DescribeStreamIngest":
+        return {"Status": "InProgress" if exists else "NotExist"}
+    if action == "UpdateStreamIngest":
+        if not exists:
+            return _not_found("FailedOperation.TaskNotExist")
+        self.ingests[task].append(body)
+        return {"Status": "InProgress"}
+    if not exists:
+        return _not_found("FailedOperation.TaskFinished")
+    self.ended.add(task)
+    return {}
+
+
+FakeTrtc._init_apply = _init_apply
+FakeTrtc.apply_other = apply_other
