@@ -28,6 +28,8 @@ class EditSession:
         self.history = History()
         self.selection: list[ElementRef] = []
         self.snap = True
+        #: Users in the simulated room of a dynamic layout (None: :data:`layout_studio.mix.DEFAULT_DYNAMIC_USERS`).
+        self.room_users: int | None = None
         self.version = 0
         self._saved_api = preset.to_api()
         self._dirty_cache: tuple[int, bool] = (0, False)

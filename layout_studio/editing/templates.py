@@ -1,23 +1,46 @@
-"""Layout templates: grid N, picture-in-picture, side by side, speaker plus strip, screen share plus column, and
-portrait host plus guest. A template is a list of region boxes for a canvas; applying it either *replaces* the
-MixLayoutList with fresh auto-filled regions, or *fills* it: the existing regions (users, RenderMode, crops kept)
-move into the template's slots in list order, missing slots are added, extra regions are left where they are.
+"""Layout templates: grid of N, 1 large + N stacked, strip of N, picture-in-picture with the corner chosen, side by
+side, speaker plus strip, screen share plus column, and portrait host plus guest. A template is a list of region
+boxes for a canvas; applying it either *replaces* the MixLayoutList with fresh auto-filled regions, or *fills* it:
+the existing regions (users, RenderMode, crops kept) move into the template's slots in list order, missing slots
+are added, extra regions are left where they are.
 
 Applying a template sets MixLayoutMode 4, a custom layout (SDK models.McuLayoutParams.MixLayoutMode). All boxes are
-canvas pixels ``(x, y, width, height, ZOrder)``.
+canvas pixels ``(x, y, width, height, ZOrder)``. Templates that tile the canvas give the rounding remainder to their
+last column or row, so the tiles cover the canvas exactly (a Layout Studio assumption: no gap of background shows).
+
+:data:`TEMPLATES` describes each template (:class:`Template`): its title, whether it takes a count ``n`` (and the
+range, at most 16 regions: SDK models.McuLayoutParams.MixLayoutList) and whether it takes a corner.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, NamedTuple, get_args
 
 from ..model import McuLayout, McuLayoutParams, Preset
 from .access import ElementRef, regions, set_box
 from .ops import canvas_of, ensure_video_params
 
 Slot = tuple[int, int, int, int, int]
+Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
+#: The corners a picture-in-picture can take, in the order a chooser offers them.
+CORNERS: tuple[Corner, ...] = get_args(Corner)
+#: Regions a template makes at most (SDK models.McuLayoutParams.MixLayoutList: at most 16 regions).
+MAX_REGIONS = 16
+
+
+def _split(total: int, parts: int) -> list[tuple[int, int]]:
+    """``parts`` consecutive spans ``(start, length)`` covering ``0..total`` exactly: equal lengths
+    ``total // parts``, the last one taking the remainder."""
+    size = total // parts
+    return [(i * size, size if i < parts - 1 else total - i * size) for i in range(parts)]
+
+
+def _count(n: int, low: int = 1, high: int = MAX_REGIONS) -> int:
+    if not low <= n <= high:
+        raise ValueError(f"the count must be a whole number from {low} to {high}, not {n}")
+    return n
 
 
 def grid(canvas: tuple[int, int], n: int = 4) -> list[Slot]:
@@ -31,12 +54,39 @@ def grid(canvas: tuple[int, int], n: int = 4) -> list[Slot]:
     return [((i % cols) * cw, (i // cols) * ch, cw, ch, 0) for i in range(n)]
 
 
-def picture_in_picture(canvas: tuple[int, int], n: int = 2) -> list[Slot]:
-    """The speaker on the whole canvas (ZOrder 0) and a quarter-size picture in the bottom-right corner, 1/40 of
-    the width from the edges (ZOrder 1)."""
+def large_and_stack(canvas: tuple[int, int], n: int = 3) -> list[Slot]:
+    """1 large + N stacked: the large picture on the left three quarters at full height, and ``n`` (1..15) equal
+    tiles stacked top to bottom in the right quarter (the last tile takes the rounding remainder); ZOrder 0.
+
+    Raises ValueError for ``n`` outside 1..15."""
+    _count(n, 1, MAX_REGIONS - 1)
+    w, h = canvas
+    lw = w * 3 // 4
+    return [(0, 0, lw, h, 0)] + [(lw, y, w - lw, th, 0) for y, th in _split(h, n)]
+
+
+def strip(canvas: tuple[int, int], n: int = 3) -> list[Slot]:
+    """Strip of N: ``n`` (1..16) equal full-height columns side by side across the canvas (the last takes the
+    rounding remainder); ZOrder 0. Two columns are "side by side".
+
+    Raises ValueError for ``n`` outside 1..16."""
+    _count(n)
+    w, h = canvas
+    return [(x, 0, tw, h, 0) for x, tw in _split(w, n)]
+
+
+def picture_in_picture(canvas: tuple[int, int], n: int = 2, corner: Corner = "bottom-right") -> list[Slot]:
+    """The speaker on the whole canvas (ZOrder 0) and a quarter-size picture (a quarter of the width and of the
+    height) in ``corner``, 1/40 of the width from both edges (ZOrder 1). ``n`` is not used (always two regions).
+
+    Raises ValueError for an unknown corner."""
+    if corner not in CORNERS:
+        raise ValueError(f"unknown corner {corner!r}: one of {', '.join(CORNERS)}")
     w, h = canvas
     pw, ph, m = w // 4, h // 4, w // 40
-    return [(0, 0, w, h, 0), (w - pw - m, h - ph - m, pw, ph, 1)]
+    x = m if corner.endswith("left") else w - pw - m
+    y = m if corner.startswith("top") else h - ph - m
+    return [(0, 0, w, h, 0), (x, y, pw, ph, 1)]
 
 
 def side_by_side(canvas: tuple[int, int], n: int = 2) -> list[Slot]:
@@ -71,29 +121,50 @@ def portrait_host_guest(canvas: tuple[int, int], n: int = 2) -> list[Slot]:
     return [(0, 0, w, h, 0), (w - gw - m, h // 10, gw, gh, 1)]
 
 
-TEMPLATES: dict[str, tuple[str, Callable[..., list[Slot]]]] = {
-    "grid": ("Grid", grid),
-    "pip": ("Picture-in-picture", picture_in_picture),
-    "side-by-side": ("Side by side", side_by_side),
-    "speaker-strip": ("Speaker plus strip", speaker_strip),
-    "screen-share": ("Screen share plus column", screen_share_column),
-    "portrait": ("Portrait host plus guest", portrait_host_guest),
+class Template(NamedTuple):
+    """A template: ``title``; ``fn(canvas, n, [corner])`` giving its slots; ``n_range``: the lowest and highest
+    ``n`` it takes (None: a fixed number of regions); ``corner``: whether it takes a :data:`Corner`."""
+
+    title: str
+    fn: Callable[..., list[Slot]]
+    n_range: tuple[int, int] | None = None
+    corner: bool = False
+
+
+TEMPLATES: dict[str, Template] = {
+    "grid": Template("Grid", grid, (1, MAX_REGIONS)),
+    "stack": Template("1 large + N stacked", large_and_stack, (1, MAX_REGIONS - 1)),
+    "strip": Template("Strip of N", strip, (1, MAX_REGIONS)),
+    "pip": Template("Picture-in-picture", picture_in_picture, corner=True),
+    "side-by-side": Template("Side by side", side_by_side),
+    "speaker-strip": Template("Speaker plus strip", speaker_strip),
+    "screen-share": Template("Screen share plus column", screen_share_column),
+    "portrait": Template("Portrait host plus guest", portrait_host_guest),
 }
 
 
-def slots(name: str, canvas: tuple[int, int], n: int | None = None) -> list[Slot]:
-    """The boxes of template ``name`` (a key of :data:`TEMPLATES`) for ``canvas``; ``n`` cells where it applies.
+def slots(name: str, canvas: tuple[int, int], n: int | None = None, corner: Corner | None = None) -> list[Slot]:
+    """The boxes of template ``name`` (a key of :data:`TEMPLATES`) for ``canvas``; ``n`` cells where it applies,
+    ``corner`` for a template that takes one.
 
-    Raises KeyError for an unknown template, ValueError for a bad ``n``."""
-    fn = TEMPLATES[name][1]
+    Raises KeyError for an unknown template, ValueError for a bad ``n`` or corner."""
+    fn = TEMPLATES[name].fn
+    if corner is not None:
+        if not TEMPLATES[name].corner:
+            raise ValueError(f"template {name!r} takes no corner")
+        return fn(canvas, corner=corner)
     return fn(canvas) if n is None else fn(canvas, n)
 
 
 def apply_template(
-    preset: Preset, name: str, mode: Literal["replace", "fill"] = "replace", n: int | None = None
+    preset: Preset,
+    name: str,
+    mode: Literal["replace", "fill"] = "replace",
+    n: int | None = None,
+    corner: Corner | None = None,
 ) -> None:
     """Apply template ``name`` to the design's canvas (see the module docstring for replace vs fill)."""
-    boxes = slots(name, canvas_of(preset), n)
+    boxes = slots(name, canvas_of(preset), n, corner)
     vp = ensure_video_params(preset)
     if vp.layout_params is None:
         vp.layout_params = McuLayoutParams()

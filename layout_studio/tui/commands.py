@@ -36,14 +36,14 @@ ACTIONS: list[PaletteCommand] = [
     PaletteCommand("Lower ZOrder", "shift_z(-1)", "Send the selection one level down ([)"),
     PaletteCommand("Select next element", "select_step(1)", "tab"),
     PaletteCommand("Select previous element", "select_step(-1)", "shift+tab"),
-    PaletteCommand("Select all regions", "select_all", "For align and distribute"),
+    PaletteCommand("Select all regions", "select_all", "For align and distribute (ctrl+a)"),
     PaletteCommand("Undo", "undo", "ctrl+z"),
     PaletteCommand("Redo", "redo", "ctrl+y"),
     PaletteCommand("Save", "save", "Save the preset atomically (ctrl+s)"),
     PaletteCommand("Save as…", "save_as", "Save under a new name (default: your presets folder)"),
     PaletteCommand("Open preset…", "open", "Open a bundled preset, one of yours, or a file"),
     PaletteCommand("Refresh preview", "refresh_preview", "Render with the Pillow renderer (r)"),
-    PaletteCommand("Toggle canvas / preview", "toggle_view", "v"),
+    PaletteCommand("Toggle canvas / preview", "toggle_view", "v (the preview re-renders itself after edits)"),
     PaletteCommand("Write preview PNG…", "write_png", "Render at full size and write a PNG file"),
     PaletteCommand(
         "Toggle snapping", "toggle_snap", "Snap to canvas edges, centre lines and other regions while dragging (s)"
@@ -67,18 +67,32 @@ ACTIONS += [
     PaletteCommand("Distribute vertically", "distribute('y')", "Equal gaps between three or more selected elements"),
 ]
 for _mode, _verb in (("replace", "replace layout"), ("fill", "fill existing regions")):
-    ACTIONS.append(
-        PaletteCommand(f"Template: grid N — {_verb}…", f"grid_prompt('{_mode}')", "Ask for the number of cells")
-    )
-    for _key, (_title, _fn) in TEMPLATES.items():
-        if _key != "grid":
+    for _key, _template in TEMPLATES.items():
+        if _template.corner:
+            _help = "Ask for the corner (MixLayoutMode 4)"
+        elif _template.n_range:
+            _help = f"Ask for the number of regions, {_template.n_range[0]} to {_template.n_range[1]} (MixLayoutMode 4)"
+        else:
             ACTIONS.append(
-                PaletteCommand(f"Template: {_title} — {_verb}", f"template('{_key}', '{_mode}')", "MixLayoutMode 4")
+                PaletteCommand(
+                    f"Template: {_template.title} — {_verb}", f"template('{_key}', '{_mode}')", "MixLayoutMode 4"
+                )
             )
+            continue
+        title = "grid N" if _key == "grid" else _template.title
+        ACTIONS.append(PaletteCommand(f"Template: {title} — {_verb}…", f"template_prompt('{_key}', '{_mode}')", _help))
     for _n in (4, 9, 16):
         ACTIONS.append(
             PaletteCommand(f"Template: grid {_n} — {_verb}", f"template('grid', '{_mode}', {_n})", "MixLayoutMode 4")
         )
+ACTIONS += [
+    PaletteCommand("Help: every key", "help", "? or F1: the keys of the focused area, the mouse, every command"),
+    PaletteCommand("Read the findings", "focus_findings", "f: each finding in full; enter goes to its field"),
+    PaletteCommand("Simulated room: one user more", "change_room(1)", "+ (dynamic layouts: canvas ghosts and preview)"),
+    PaletteCommand(
+        "Simulated room: one user less", "change_room(-1)", "- (dynamic layouts: canvas ghosts and preview)"
+    ),
+]
 
 
 class StudioCommands(Provider):

@@ -44,9 +44,10 @@ def test_commands_on_the_selection_refuse_when_nothing_is_selected(session, raw,
 def test_nudge_and_resize_move_every_selected_element_as_one_undo_step(session):
     session.select(R0)
     session.select(W0, extend=True)
-    assert commands.nudge(session, 5, -3) == Outcome(Effect.DESIGN, "Move")
+    # the message is the primary (last selected) element's new box, for the status line
+    assert commands.nudge(session, 5, -3) == Outcome(Effect.DESIGN, "WM0 X 25 Y 17 W 160 H 60 (+1 more)")
     assert box(session.preset, R0) == (5, 177, 640, 360) and box(session.preset, W0) == (25, 17, 160, 60)
-    assert commands.resize(session, -1000, 10) == Outcome(Effect.DESIGN, "Resize")
+    assert commands.resize(session, -1000, 10) == Outcome(Effect.DESIGN, "WM0 X 25 Y 17 W 1 H 70 (+1 more)")
     assert box(session.preset, R0) == (5, 177, 1, 370)  # never below 1 px
     assert len(session.history) == 2
     assert commands.undo(session) == Outcome(Effect.DESIGN, "undid Resize")
@@ -136,7 +137,7 @@ def test_convert_to_custom_is_one_undo_step():
 
 def test_drag_steps_of_one_gesture_are_one_undo_step(session):
     for x in (10, 20, 30):
-        assert commands.drag(session, R1, x, 0, gesture=1) == Outcome(Effect.DESIGN)
+        assert commands.drag(session, R1, x, 0, gesture=1) == Outcome(Effect.DESIGN, f"#1 X {x} Y 0 W 640 H 360")
     session.history.seal()
     commands.drag(session, R1, 40, 0, gesture=2)
     assert len(session.history) == 2 and box(session.preset, R1)[:2] == (40, 0)

@@ -1,5 +1,7 @@
 """SVG snapshots of the studio (pytest-textual-snapshot): the main screen at 80x24 and 140x40, each inspector tab,
-the findings panel with errors, and the push screen. Update with ``--snapshot-update`` after looking at them."""
+the findings panel with errors, the push screen, the help screen, the findings panel unfolded with eight findings,
+a dynamic layout's ghost slots and the preview of a portrait canvas. Update with ``--snapshot-update`` after looking
+at them."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from textual.widgets import Input
 from layout_studio.editing import EditSession
 from layout_studio.tui.app import StudioApp
 from layout_studio.tui.widgets.inspector import Inspector
+from layout_studio.tui.widgets.preview import PreviewPane
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PRESETS = Path(__file__).resolve().parents[2] / "presets"
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +64,60 @@ def test_push_screen(snap_compare):
         await pilot.pause()
 
     assert snap_compare(app_for("two_up.json"), terminal_size=(80, 24), run_before=open_push)
+
+
+# -- issue 11: help, findings, ghost slots, portrait preview ----------------------------------------------------------
+def test_help_screen(snap_compare):
+    """? on the canvas with an element selected: the canvas's keys, then the mouse, then the palette."""
+    assert snap_compare(app_for("two_up.json"), terminal_size=(100, 34), press=["tab", "question_mark"])
+
+
+def test_findings_panel_with_eight_findings(snap_compare):
+    """f: the panel takes the canvas's place, each of the eight findings in full."""
+    assert snap_compare(app_for("eight_findings.json"), terminal_size=(100, 40), press=["f"])
+
+
+def test_dynamic_layout_ghost_slots(snap_compare, monkeypatch):
+    """The bundled dynamic grid with 5 users in the simulated room (+ once): five dotted places."""
+    monkeypatch.chdir(PRESETS)  # the status line shows grid-dynamic.json wherever the checkout is
+    app = StudioApp(EditSession.open(PRESETS / "grid-dynamic.json"), offer_recovery=False)
+    assert snap_compare(app, terminal_size=(100, 30), press=["plus"])
+
+
+class PortraitRenderer:
+    """Stands in for the Renderer with a fixed 9:16 picture (the pane is what this snapshot checks, not the
+    renderer's colours): a blue host filling the canvas, a green guest window at the top right."""
+
+    def render(self, config, **options):
+        from PIL import Image, ImageDraw
+
+        from layout_studio.render import RenderResult
+
+        image = Image.new("RGB", (360, 640), (30, 60, 140))
+        ImageDraw.Draw(image).rectangle((200, 64, 340, 312), fill=(40, 150, 80))
+        return RenderResult(image, [])
+
+    def forget_failures(self) -> None:
+        pass
+
+
+def test_preview_pane_for_a_portrait_canvas(snap_compare, tmp_path, monkeypatch):
+    """r on a 720x1280 design: the picture is letterboxed, taller than wide, centred in the pane."""
+    import json
+
+    monkeypatch.chdir(tmp_path)  # the status line shows portrait.json, not the temporary folder
+
+    doc = json.loads((FIXTURES / "two_up.json").read_text())
+    doc["VideoParams"]["VideoEncode"].update(Width=720, Height=1280)
+    (tmp_path / "portrait.json").write_text(json.dumps(doc))
+    app = StudioApp(EditSession.open(tmp_path / "portrait.json"), renderer=PortraitRenderer(), offer_recovery=False)
+
+    async def render(pilot):
+        await pilot.press("r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = pilot.app.screen.query_one(PreviewPane)
+        pane.show_result(pane.image, [], 7.0, (720, 1280))  # the caption's render time, fixed for the snapshot
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=render)

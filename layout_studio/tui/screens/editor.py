@@ -1,16 +1,23 @@
 """The main editor screen: canvas (or preview) and findings on the left, elements and inspector on the right, the
 status line above and the footer with the bindings below. Key bindings are the studio's fixed set (the README's key
-table; tests rely on them).
+table; tests rely on them). Every binding has a description: the help screen (``?``, F1) lists the active ones of
+the focused area, and the footer shows only keys that work there (:attr:`EditorScreen.active_bindings` leaves out a
+letter while a text field takes it as typing; enter and escape appear where they apply).
 
 The screen owns its actions and keeps each one thin: an editing operation is a command of
 :mod:`layout_studio.editing.commands` over the session, whose :class:`~layout_studio.editing.commands.Outcome` the
 screen shows (:meth:`EditorScreen.show`); file actions go to the screen's :class:`~.files.FileActions`; the preview
-renders in its own pane. To add a key: a :class:`Binding` in ``BINDINGS`` naming an ``action_*`` method here; a palette
-entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
+renders in its own pane; actions on the layout as a whole (templates, canvas size, dynamic layouts) are in the base
+class :class:`~.layout.LayoutActions`. To add a key: a :class:`Binding` with a description in
+:data:`layout_studio.tui.keys.EDITOR_BINDINGS` naming an ``action_*`` method here (the help screen lists it by
+itself); a palette entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
 
-After every change :meth:`EditorScreen.sync` redraws from the session and schedules a debounced autosave (or removes
-it at once when the design is back at its saved state). A value typed into a field reaches the design through the
-inspector (:class:`~..widgets.inspector.Inspector.Applied`).
+After every change :meth:`EditorScreen.sync` redraws the canvas at once and the other panels (elements,
+inspector, findings, status line) right after that frame is painted, so a nudge or a drag shows on the canvas
+without waiting for them; it also marks the preview stale (re-rendered :data:`~..widgets.preview.PREVIEW_DELAY`
+seconds after the last change while the preview is shown) and schedules a debounced autosave (or removes it at once
+when the design is back at its saved state). A value typed into a field reaches the design through the inspector
+(:class:`~..widgets.inspector.Inspector.Applied`) when the user leaves the field.
 """
 
 from __future__ import annotations
@@ -19,30 +26,30 @@ from typing import TYPE_CHECKING, Literal
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets._tabbed_content import ContentTabs
 
 from ...editing import EditSession, ElementRef, commands, element_path
 from ...editing.access import ref_for_path
 from ...editing.autosave import Autosaver
 from ...editing.commands import Effect, Outcome
 from ...editing.fields import preset_path
-from ...editing.geometry import AlignHow, font_size_changes
-from ...editing.ops import canvas_of
-from ...errors import LayoutStudioError
+from ...editing.geometry import AlignHow
 from ...findings import Finding, Severity
-from ...values import parse_size
+from ..keys import EDITOR_BINDINGS, PALETTE_KEY_MIN_WIDTH, shown
 from ..widgets.canvas import CanvasView
 from ..widgets.elements import ElementList, ref_from_id
+from ..widgets.fields import FieldForm
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
 from ..widgets.status import status_text
-from .dialogs import PromptScreen, ScaleTextScreen, canvas_size, whole_number
 from .files import FileActions
+from .help import HelpScreen, key_rows
+from .layout import LayoutActions
 from .push import PushScreen
 
 if TYPE_CHECKING:
@@ -60,46 +67,20 @@ def error_refs(findings: list[Finding]) -> set[ElementRef]:
     return out
 
 
-#: The footer shows ``[`` and ``]`` as "[] ZOrder" and ctrl+z/ctrl+y as "^z^y Undo/Redo" so that every binding
-#: fits in 80 columns (the command palette key is shown from :data:`PALETTE_KEY_MIN_WIDTH` columns).
-ZORDER_KEYS = Binding.Group("ZOrder", compact=True)
-HISTORY_KEYS = Binding.Group("Undo/Redo", compact=True)
-PALETTE_KEY_MIN_WIDTH = 100
+#: Names of the focused area in the help screen, by the focused widget's type.
+AREAS: dict[type, str] = {
+    CanvasView: "Canvas",
+    ElementList: "Elements list",
+    FindingsPanel: "Findings",
+    Input: "Inspector field",
+    ContentTabs: "Inspector tabs",
+}
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(LayoutActions):
     """Edits one :class:`EditSession`; previews it with the app's ``renderer``; ``files`` saves and opens."""
 
-    BINDINGS = [
-        Binding("tab", "select_step(1)", "Next", show=False),
-        Binding("shift+tab", "select_step(-1)", "Prev", show=False),
-        Binding("left", "nudge(-1, 0)", show=False),
-        Binding("right", "nudge(1, 0)", show=False),
-        Binding("up", "nudge(0, -1)", show=False),
-        Binding("down", "nudge(0, 1)", show=False),
-        Binding("shift+left", "nudge(-10, 0)", show=False),
-        Binding("shift+right", "nudge(10, 0)", show=False),
-        Binding("shift+up", "nudge(0, -10)", show=False),
-        Binding("shift+down", "nudge(0, 10)", show=False),
-        Binding("ctrl+left", "resize(-10, 0)", show=False),
-        Binding("ctrl+right", "resize(10, 0)", show=False),
-        Binding("ctrl+up", "resize(0, -10)", show=False),
-        Binding("ctrl+down", "resize(0, 10)", show=False),
-        Binding("a", "add_region", "Region"),
-        Binding("w", "add_watermark", "Text"),
-        Binding("d", "duplicate", "Dup"),
-        Binding("delete", "delete", "Del"),
-        Binding("left_square_bracket", "shift_z(-1)", "Lower", key_display="[", group=ZORDER_KEYS),
-        Binding("right_square_bracket", "shift_z(1)", "Raise", key_display="]", group=ZORDER_KEYS),
-        Binding("ctrl+z", "undo", "Undo", group=HISTORY_KEYS),
-        Binding("ctrl+y", "redo", "Redo", group=HISTORY_KEYS),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("r", "refresh_preview", "Preview"),
-        Binding("v", "toggle_view", "Canvas/Preview", show=False),
-        Binding("s", "toggle_snap", "Snap", show=False),
-        Binding("escape", "focus_canvas", show=False),
-        Binding("enter", "edit_field", show=False),
-    ]
+    BINDINGS = EDITOR_BINDINGS
 
     def __init__(
         self, session: EditSession, autosaver: Autosaver, renderer: Renderer, autosave_delay: float = 2.0
@@ -111,14 +92,21 @@ class EditorScreen(Screen[None]):
         self.autosave_delay = autosave_delay
         self.files = FileActions(self)
         self._autosave_timer: Timer | None = None
+        self._panels_due = False
+        self._message: str | None = None
+        self._preview_key: tuple[int, int | None] | None = None
+        self._can_edit: bool | None = None
+        self._view = ContentSwitcher(initial="canvas", id="view")
+        self._canvas = CanvasView(session, id="canvas")
+        self._preview = PreviewPane(id="preview")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                with ContentSwitcher(initial="canvas", id="view"):
-                    yield CanvasView(self.session, id="canvas")
-                    yield PreviewPane(id="preview")
+                with self._view:
+                    yield self._canvas
+                    yield self._preview
                 yield FindingsPanel(id="findings")
             with Vertical(id="right"):
                 yield ElementList(self.session, id="elements")
@@ -126,8 +114,11 @@ class EditorScreen(Screen[None]):
         yield Footer(compact=True)  # compact: every binding fits in 80 columns
 
     def on_mount(self) -> None:
+        for form in self.query(FieldForm):
+            form.can_focus = False  # a scrolling column is no focus stop of its own: its fields are
+        self._preview_key = self._design_key()
         self.sync(changed=False)
-        self.query_one(CanvasView).focus()
+        self._canvas.focus()
 
     def on_resize(self, event: events.Resize) -> None:
         """Below :data:`PALETTE_KEY_MIN_WIDTH` columns the footer leaves out the palette key (the status line
@@ -139,20 +130,68 @@ class EditorScreen(Screen[None]):
             footer.refresh(recompose=True)  # Footer composes its keys once; the reactive alone does not redraw
         self.update_status()
 
+    # -- keys: what the footer and the help screen show ----------------------------------------------------------
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings as the footer and the help screen show them (:func:`~..keys.shown`: no key
+        that the focused text field takes as typing; F1 for help while typing; the narrow footer's choices)."""
+        typing = isinstance(self.focused, Input)
+        wide = self.size.width >= PALETTE_KEY_MIN_WIDTH
+        on_canvas = self.focused is None or isinstance(self.focused, CanvasView)  # None: the preview is shown
+        return shown(super().active_bindings, self.focused, typing=typing, wide=wide, on_canvas=on_canvas)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter edits fields only with an element selected and outside a text field; escape is shown only away
+        from the canvas."""
+        if action == "edit_field":
+            return self.session.primary is not None and not self.focused_in_input()
+        if action == "focus_canvas":
+            return not (isinstance(self.focused, CanvasView) and self._view.current == "canvas")
+        return True
+
+    def area(self) -> str:
+        """The name of the focused area (for the help screen)."""
+        if self._view.current == "preview" and (self.focused is None or isinstance(self.focused, CanvasView)):
+            return "Preview"
+        return next((name for kind, name in AREAS.items() if isinstance(self.focused, kind)), "Editor")
+
+    def action_help(self) -> None:
+        """? / F1: the keys of the focused area, the mouse gestures and the palette's commands."""
+        self.app.push_screen(HelpScreen(self.area(), key_rows(self.app, self.active_bindings)))
+
     # -- keeping the widgets in step with the session ------------------------------------------------------------
     def sync(self, *, changed: bool = True, message: str | None = None) -> None:
-        """Redraw every panel from the session; ``changed`` schedules an autosave."""
+        """Redraw from the session: the canvas now, the other panels and the status line (with ``message``) just
+        after the canvas is painted; mark the preview stale if the design or the simulated room changed;
+        ``changed`` schedules an autosave."""
         findings = self.session.findings()
-        errors = error_refs(findings)
-        canvas = self.query_one(CanvasView)
-        canvas.error_refs = errors
-        canvas.refresh_view()
-        self.query_one(ElementList).sync(errors)
-        self.query_one(Inspector).sync(findings)
-        self.query_one(FindingsPanel).show(findings)
-        self.update_status(message)
+        self._canvas.error_refs = error_refs(findings)
+        self._canvas.refresh_view()
+        self._message = message
+        if not self._panels_due:
+            self._panels_due = True
+            self.call_after_refresh(self.sync_panels)
+        key = self._design_key()
+        if key != self._preview_key:
+            self._preview_key = key
+            dynamic = commands.is_dynamic(self.session)
+            self._preview.changed(commands.room_line(self.session) if dynamic else None)
         if changed:
             self.schedule_autosave()
+
+    def sync_panels(self) -> None:
+        """Redraw the elements list, inspector, findings panel and status line from the session (run by
+        :meth:`sync` after the canvas frame; call it directly to have them current at once)."""
+        self._panels_due = False
+        findings = self.session.findings()
+        self.query_one(ElementList).sync(self._canvas.error_refs)
+        self.query_one(Inspector).sync(findings)
+        self.query_one(FindingsPanel).show(findings)
+        self.update_status(self._message)
+        can_edit = self.session.primary is not None
+        if can_edit != self._can_edit:
+            self._can_edit = can_edit
+            self.refresh_bindings()  # enter appears in the footer only with an element selected
 
     def show(self, outcome: Outcome, *, redraw: bool = False) -> None:
         """Show what a command did: its message in the status line; every panel redrawn when it changed the session
@@ -164,8 +203,8 @@ class EditorScreen(Screen[None]):
 
     def update_status(self, message: str | None = None) -> None:
         """The status line (:func:`~layout_studio.tui.widgets.status.status_text`): file, unsaved mark, canvas,
-        layout mode, snap, and the last message."""
-        hint = "ctrl+p: all commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
+        layout mode, snap, and the last message (or, in a narrow terminal, the help and palette keys)."""
+        hint = "?: keys, ctrl+p: all commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
         text = status_text(self.session, self.size.width, message, hint)
         self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
@@ -197,9 +236,16 @@ class EditorScreen(Screen[None]):
     def on_canvas_view_dragged(self, event: CanvasView.Dragged) -> None:
         if event.done:
             self.session.history.seal()
-            self.sync(changed=False)
+            self.sync(changed=False, message=commands.geometry_line(self.session, event.ref))
             return
         self.show(commands.drag(self.session, event.ref, event.x, event.y, event.drag))
+
+    def on_canvas_view_resized(self, event: CanvasView.Resized) -> None:
+        if event.done:
+            self.session.history.seal()
+            self.sync(changed=False, message=commands.geometry_line(self.session, event.ref))
+            return
+        self.show(commands.resize_to(self.session, event.ref, event.box, event.drag))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id != "elements":
@@ -209,12 +255,22 @@ class EditorScreen(Screen[None]):
             self.session.select(ref)
             self.sync(changed=False)
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "elements":
+            self.action_edit_field()
+
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
         ref, _ = ref_for_path(preset_path(event.finding.path))
         if ref is not None:
             self.session.select(ref)
         self.sync(changed=False)
+        self.sync_panels()  # the field to focus must show the chosen element now
         self.query_one(Inspector).focus_field(event.finding.path)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, FindingsPanel):
+            event.widget.expanded = False
+            self.remove_class("-findings")
 
     def on_inspector_applied(self, event: Inspector.Applied) -> None:
         """A value typed into a field was applied, or refused (the message says why)."""
@@ -236,12 +292,16 @@ class EditorScreen(Screen[None]):
         self.show(commands.select_all_regions(self.session))
 
     def action_focus_canvas(self) -> None:
-        self.query_one("#view", ContentSwitcher).current = "canvas"
-        self.set_focus(self.query_one(CanvasView))  # now: the keys typed after esc go to the canvas
+        """escape: back to the canvas (from a field, the findings, the elements list or the preview)."""
+        self._view.current = "canvas"
+        self.set_focus(self._canvas)  # now: the keys typed after esc go to the canvas
+        self.refresh_bindings()
 
     def action_edit_field(self) -> None:
         """enter: focus the selected element's first field (LocationX) in the inspector."""
         if self.session.primary is not None:
+            if self._panels_due:
+                self.sync_panels()  # the inspector must show the selected element before its field takes the keys
             self.query_one(Inspector).focus_field(element_path(self.session.primary) + ".LocationX")
 
     # -- element edits -------------------------------------------------------------------------------------------
@@ -254,9 +314,6 @@ class EditorScreen(Screen[None]):
 
     def action_resize(self, dw: int, dh: int) -> None:
         self.show(commands.resize(self.session, dw, dh))
-
-    def action_add_region(self) -> None:
-        self.show(commands.add_region(self.session))
 
     def action_add_watermark(self) -> None:
         self.show(commands.add_text_watermark(self.session))
@@ -275,56 +332,6 @@ class EditorScreen(Screen[None]):
 
     def action_distribute(self, axis: Literal["x", "y"]) -> None:
         self.show(commands.distribute(self.session, axis))
-
-    # -- layout: templates, canvas size, dynamic to custom -------------------------------------------------------
-    def action_template(self, name: str, mode: Literal["replace", "fill"], n: int = 0) -> None:
-        self.show(commands.apply_template(self.session, name, mode, n or None))
-
-    def action_grid_prompt(self, mode: Literal["replace", "fill"]) -> None:
-        def done(value: str | None) -> None:
-            if value:
-                self.action_template("grid", mode, int(value))
-
-        self.app.push_screen(PromptScreen("Grid cells", "4", check=whole_number(1, 16)), done)
-
-    def action_resize_canvas(self, scale: bool = True) -> None:
-        """Ask for the size; when the regions scale along and the design has text, ask whether its FontSize
-        scales too."""
-
-        def resize(size: tuple[int, int], scale_text: bool = False) -> None:
-            self.show(commands.resize_canvas(self.session, size, scale=scale, scale_text=scale_text))
-
-        def done(value: str | None) -> None:
-            if not value:
-                return
-            size = parse_size(value)
-            changes = font_size_changes(self.session.preset, size) if scale else []
-            if not changes:
-                resize(size)
-                return
-
-            def answered(choice: str | None) -> None:
-                if choice in ("scale", "keep"):
-                    resize(size, scale_text=choice == "scale")
-
-            self.app.push_screen(ScaleTextScreen(size, changes), answered)
-
-        w, h = canvas_of(self.session.preset)
-        title = "Canvas size WxH (regions scale along)" if scale else "Canvas size WxH (regions stay)"
-        self.app.push_screen(PromptScreen(title, f"{w}x{h}", check=canvas_size), done)
-
-    def action_convert_dynamic(self) -> None:
-        def done(value: str | None) -> None:
-            if not value:
-                return
-            try:
-                outcome = commands.convert_to_custom(self.session, int(value))
-            except (LayoutStudioError, ValueError) as err:
-                self.notify(f"cannot convert: {err}", severity="error")
-                return
-            self.show(outcome)
-
-        self.app.push_screen(PromptScreen("Convert for how many users?", "4", check=whole_number(1, 16)), done)
 
     # -- history and modes ---------------------------------------------------------------------------------------
     def action_undo(self) -> None:
@@ -354,16 +361,49 @@ class EditorScreen(Screen[None]):
     def action_write_png(self) -> None:
         self.files.write_png()
 
-    # -- preview and push ----------------------------------------------------------------------------------------
+    # -- findings, preview and push ------------------------------------------------------------------------------
+    def action_focus_findings(self) -> None:
+        """f: focus the findings panel, unfolded over the canvas (each finding in full; esc folds it again)."""
+        panel = self.query_one(FindingsPanel)
+        self.add_class("-findings")
+        panel.expanded = True
+        self.set_focus(panel)  # now: the keys typed after f go to the findings
+        if panel.highlighted is None and panel.option_count and not panel.get_option_at_index(0).disabled:
+            panel.highlighted = 0
+
+    def _design_key(self) -> tuple[int, int | None]:
+        """What the preview shows: the design's version and, for a dynamic layout, the simulated room size."""
+        dynamic = commands.is_dynamic(self.session)
+        return self.session.version, commands.room_size(self.session) if dynamic else None
+
+    def render_preview(self) -> None:
+        """Render the preview of the design as it is now (a dynamic layout for the simulated room)."""
+        dynamic = commands.is_dynamic(self.session)
+        self._preview.render_design(
+            self.session.preset.model_copy(deep=True),
+            self.renderer,
+            users=commands.room_size(self.session) if dynamic else None,
+            room=commands.room_line(self.session) if dynamic else None,
+        )
+
+    def on_preview_pane_settled(self, event: PreviewPane.Settled) -> None:
+        """Edits settled: re-render a stale preview while it is shown (a hidden one renders when shown)."""
+        if self._view.current == "preview" and self._preview.stale:
+            self.render_preview()
+
     def action_toggle_view(self) -> None:
-        view = self.query_one("#view", ContentSwitcher)
-        view.current = "preview" if view.current == "canvas" else "canvas"
+        """v: the canvas or the preview; a preview that is stale (or never rendered) renders when shown."""
+        self._view.current = "preview" if self._view.current == "canvas" else "canvas"
+        if self._view.current == "preview" and (self._preview.stale or self._preview.image is None):
+            self.render_preview()
+        self.refresh_bindings()
 
     def action_refresh_preview(self) -> None:
         """r: render the preview; it retries the images that failed before (network back, URL fixed)."""
-        self.query_one("#view", ContentSwitcher).current = "preview"
+        self._view.current = "preview"
         self.renderer.forget_failures()
-        self.query_one(PreviewPane).render_design(self.session.preset.model_copy(deep=True), self.renderer)
+        self.render_preview()
+        self.refresh_bindings()
 
     def action_push(self) -> None:
         self.app.push_screen(PushScreen(self.session))

@@ -2,9 +2,16 @@
 
 Each region shows its index, its user (or ``auto #n`` for an unnamed slot) and its ZOrder; elements are drawn
 bottom to top by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; regions with an
-error finding are filled in the error colour. The canvas keeps its aspect ratio (a terminal cell is taken as
-twice as tall as it is wide) and is centred in the widget. Dragging a region with the mouse moves it (snapping
-to canvas edges, centre lines and other elements when the session's snap is on).
+error finding are filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
+:func:`~.picture.cell_aspect`, the preview's too) and is centred in the widget.
+
+A dynamic layout (MixLayoutMode 1-3) shows **ghost slots**: the places the MCU would give the users of the
+simulated room (:func:`layout_studio.mix.placements`, the geometry of the preview and of ``sei``), dotted and
+dimmed, under a line naming the template and the room size (``+``/``-`` change it).
+
+Mouse: dragging a region moves it (snapping to canvas edges, centre lines and other elements when the session's
+snap is on); dragging an edge or a corner of the selected element resizes it (:mod:`layout_studio.editing.handles`),
+keeping its aspect ratio while shift or ctrl is held (when the terminal reports the modifier with mouse events).
 """
 
 from __future__ import annotations
@@ -13,7 +20,6 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.message import Message
@@ -22,25 +28,35 @@ from textual.widget import Widget
 
 from ...editing import EditSession, ElementRef
 from ...editing.access import Box, box, element_model, elements, regions, watermarks
-from ...editing.geometry import other_boxes, snap_position
+from ...editing.commands import is_dynamic, room_line, room_size
+from ...editing.geometry import other_boxes, snap_lines, snap_position
+from ...editing.handles import Edges, handle_edges, resize_box
 from ...editing.ops import canvas_of
+from ...mix import placements
+from .picture import DASHED, DOTTED, HEAVY, LIGHT, Picture, cell_aspect
 
 REGION_COLOURS = ("#2d5f8b", "#3b7a57", "#7a5c2e", "#6b3f7a", "#2e7a78", "#7a3f52", "#55602c", "#4a4f8c")
+GHOST_COLOURS = ("#1c2f40", "#1f3a2b", "#3a2e1a", "#33223a", "#1a3a39", "#3a2029", "#2b301a", "#25283f")
 ERROR_BG = "#a01c1c"
 SELECT_FG = "#ffd700"
 WATERMARK_FG = "#e0e0e0"
+GHOST_FG = "#9a9a9a"
 GUIDE_FG = "#00d7ff"
+HEADER_FG = "#ffd75f"
 OUTSIDE_BG = "#101010"
-CELL_ASPECT = 2.0  # a terminal cell is about twice as tall as wide
+#: A terminal cell's height over its width when the terminal does not say (:func:`~.picture.cell_aspect`).
+CELL_ASPECT = 2.0
 
-LIGHT = ("┌", "┐", "└", "┘", "─", "│")
-HEAVY = ("┏", "┓", "┗", "┛", "━", "┃")
-DASHED = ("┌", "┐", "└", "┘", "┄", "┆")
-
-#: The picture being drawn: one character and one style per cell, a list of rows.
-Chars = list[list[str]]
-Styles = list[list[Style]]
 Cells = tuple[int, int, int, int]
+
+#: The mouse gestures of the canvas, for the help screen: (gesture, what it does).
+MOUSE: tuple[tuple[str, str], ...] = (
+    ("click", "Select the element under the pointer (empty canvas: select nothing)"),
+    ("shift+click, ctrl+click", "Add the element to the selection, or take it out (for align and distribute)"),
+    ("drag an element", "Move it (snapping to edges, centre lines and other elements while snapping is on: s)"),
+    ("drag an edge or corner", "Resize the selected element (its outline cells are the handles)"),
+    ("  … with shift or ctrl", "Keep its aspect ratio (when the terminal passes the modifier on with the mouse)"),
+)
 
 
 def parse_colour(value: str | None, default: str = "#000000") -> str:
@@ -56,36 +72,57 @@ def parse_colour(value: str | None, default: str = "#000000") -> str:
 
 @dataclass
 class Mapping:
-    """Canvas pixels <-> widget cells: ``scale`` pixels per column, origin cell (``ox``, ``oy``)."""
+    """Canvas pixels <-> widget cells: ``scale`` pixels per column, origin cell (``ox``, ``oy``), cells ``aspect``
+    times as high as wide."""
 
     scale: float
     ox: int
     oy: int
     cols: int
     rows: int
+    aspect: float = CELL_ASPECT
 
     def cell_x(self, px: float) -> int:
         return self.ox + round(px / self.scale)
 
     def cell_y(self, px: float) -> int:
-        return self.oy + round(px / (self.scale * CELL_ASPECT))
+        return self.oy + round(px / (self.scale * self.aspect))
 
     def px_dx(self, cells: int) -> int:
         return round(cells * self.scale)
 
     def px_dy(self, cells: int) -> int:
-        return round(cells * self.scale * CELL_ASPECT)
+        return round(cells * self.scale * self.aspect)
+
+    def cells(self, b: Box) -> Cells:
+        """Cells (x0, y0, x1, y1) covered by box ``b`` (pixels), at least one."""
+        x, y, w, h = b
+        x0, y0 = self.cell_x(x), self.cell_y(y)
+        return x0, y0, max(self.cell_x(x + w), x0 + 1), max(self.cell_y(y + h), y0 + 1)
 
 
-def fit(canvas: tuple[int, int], width: int, height: int, margin: int = 1) -> Mapping:
+def fit(canvas: tuple[int, int], width: int, height: int, margin: int = 1, aspect: float = CELL_ASPECT) -> Mapping:
     """The largest cell mapping of ``canvas`` (pixels) into ``width`` x ``height`` cells less ``margin`` cells on
-    each side (where off-canvas parts of regions show), centred."""
+    each side (where off-canvas parts of regions show), centred, for cells ``aspect`` times as high as wide."""
     cw, ch = canvas
     inner_w, inner_h = max(width - 2 * margin, 1), max(height - 2 * margin, 1)
-    scale = max(cw / inner_w, ch / (inner_h * CELL_ASPECT), 1e-6)
+    scale = max(cw / inner_w, ch / (inner_h * aspect), 1e-6)
     cols = min(inner_w, max(1, round(cw / scale)))
-    rows = min(inner_h, max(1, round(ch / (scale * CELL_ASPECT))))
-    return Mapping(scale, (width - cols) // 2, (height - rows) // 2, cols, rows)
+    rows = min(inner_h, max(1, round(ch / (scale * aspect))))
+    return Mapping(scale, (width - cols) // 2, (height - rows) // 2, cols, rows, aspect)
+
+
+@dataclass
+class _Gesture:
+    """A mouse gesture in progress: the element, where it started (cell), its box then, the edges a handle moves
+    (empty: the whole element moves), and the gesture's number (one undo step per gesture)."""
+
+    ref: ElementRef
+    sx: int
+    sy: int
+    start: Box
+    edges: Edges
+    number: int
 
 
 class CanvasView(Widget, can_focus=True):
@@ -108,6 +145,14 @@ class CanvasView(Widget, can_focus=True):
             super().__init__()
             self.ref, self.x, self.y, self.drag, self.done = ref, x, y, drag, done
 
+    class Resized(Message):
+        """An edge or corner of an element is being dragged: its new ``box`` (pixels); ``drag`` numbers the
+        gesture, ``done`` at the end."""
+
+        def __init__(self, ref: ElementRef, new: Box, drag: int, done: bool = False) -> None:
+            super().__init__()
+            self.ref, self.box, self.drag, self.done = ref, new, drag, done
+
     def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
@@ -115,7 +160,7 @@ class CanvasView(Widget, can_focus=True):
         self.guides: tuple[float | None, float | None] = (None, None)
         self._lines: list[Strip] | None = None
         self._map: Mapping | None = None
-        self._drag: tuple[ElementRef, int, int, Box, int] | None = None
+        self._gesture: _Gesture | None = None
         self._drag_ids = itertools.count(1)
 
     # -- drawing -------------------------------------------------------------------------------------------------
@@ -134,49 +179,55 @@ class CanvasView(Widget, can_focus=True):
 
     def _draw(self, width: int, height: int) -> list[Strip]:
         preset = self.session.preset
-        canvas = canvas_of(preset)
-        m = self._map = fit(canvas, width, height)
-        bg = Style(bgcolor=OUTSIDE_BG)
-        chars = [[" "] * width for _ in range(height)]
-        styles = [[bg] * width for _ in range(height)]
+        m = self._map = fit(canvas_of(preset), width, height, aspect=cell_aspect())
+        pic = Picture(width, height, Style(bgcolor=OUTSIDE_BG))
         vp = preset.video_params
         canvas_bg = Style(bgcolor=parse_colour(vp.back_ground_color if vp else None), color="#3a3a3a")
-        self._fill(chars, styles, m.ox, m.oy, m.ox + m.cols, m.oy + m.rows, "·", canvas_bg)
+        pic.fill(m.ox, m.oy, m.ox + m.cols, m.oy + m.rows, "·", pic.style(canvas_bg))
+        dynamic = is_dynamic(self.session)
+        if dynamic:
+            self._draw_ghosts(pic, m)
         auto: dict[int, int] = {}
         for i, region in enumerate(regions(preset)):
             if region.user_id is None:
                 auto[i] = len(auto) + 1
         for ref in reversed(elements(preset)):
-            self._draw_element(chars, styles, m, ref, auto)
+            self._draw_element(pic, m, ref, auto)
+        selected = pic.style(Style(color=SELECT_FG, bold=True))
         for ref in self.session.selection:
             cells = self._cells(m, ref)
-            if cells is None:
-                continue
-            x0, y0, x1, y1 = cells
-            self._frame(chars, styles, x0, y0, x1, y1, HEAVY, Style(color=SELECT_FG, bold=True), keep_bg=True)
+            if cells is not None:
+                pic.frame(*cells, HEAVY, selected, keep_bg=True)
         gx, gy = self.guides
-        guide = Style(color=GUIDE_FG, bold=True)
+        guide = pic.style(Style(color=GUIDE_FG, bold=True))
         if gx is not None:
-            cx = m.cell_x(gx)
-            for yy in range(m.oy, m.oy + m.rows):
-                self._put(chars, styles, cx, yy, "┊", guide, keep_bg=True)
+            pic.vline(m.cell_x(gx), m.oy, m.oy + m.rows, "┊", guide, keep_bg=True)
         if gy is not None:
-            cy = m.cell_y(gy)
-            for xx in range(m.ox, m.ox + m.cols):
-                self._put(chars, styles, xx, cy, "┈", guide, keep_bg=True)
-        return [self._strip(row_c, row_s) for row_c, row_s in zip(chars, styles)]
+            pic.hline(m.ox, m.ox + m.cols, m.cell_y(gy), "┈", guide, keep_bg=True)
+        if dynamic and m.oy > 0:
+            header = pic.style(Style(color=HEADER_FG, bgcolor=OUTSIDE_BG))
+            pic.text(m.ox, m.oy - 1, width, room_line(self.session), header)
+        return pic.strips()
+
+    def _draw_ghosts(self, pic: Picture, m: Mapping) -> None:
+        """The places a dynamic layout gives the users of the simulated room, bottom first, dotted and dimmed."""
+        frame = pic.style(Style(color=GHOST_FG))
+        for slot in placements(self.session.preset, users=room_size(self.session)):
+            x0, y0, x1, y1 = m.cells(slot.box)
+            colour = GHOST_COLOURS[slot.index % len(GHOST_COLOURS)]
+            pic.fill(x0, y0, x1, y1, " ", pic.style(Style(bgcolor=colour)))
+            pic.frame(x0, y0, x1, y1, DOTTED, frame, keep_bg=True)
+            label = pic.style(Style(bgcolor=colour, color=GHOST_FG, italic=True))
+            text = f"{slot.user_id or 'empty'} z{slot.z_order}"
+            pic.text(x0 + 1, y0 + (1 if y1 - y0 > 2 else 0), x1 - 1, text, label)
 
     def _cells(self, m: Mapping, ref: ElementRef) -> Cells | None:
         """Cells (x0, y0, x1, y1) covered by an element, at least one; None for a watermark without the body its
         WaterMarkType names (nothing to draw; the validator reports it)."""
         b = box(self.session.preset, ref)
-        if b is None:
-            return None
-        x, y, w, h = b
-        x0, y0 = m.cell_x(x), m.cell_y(y)
-        return x0, y0, max(m.cell_x(x + w), x0 + 1), max(m.cell_y(y + h), y0 + 1)
+        return None if b is None else m.cells(b)
 
-    def _draw_element(self, chars: Chars, styles: Styles, m: Mapping, ref: ElementRef, auto: dict[int, int]) -> None:
+    def _draw_element(self, pic: Picture, m: Mapping, ref: ElementRef, auto: dict[int, int]) -> None:
         cells = self._cells(m, ref)
         if cells is None:
             return
@@ -186,103 +237,18 @@ class CanvasView(Widget, can_focus=True):
         z = model.eff("z_order") if model is not None else 0
         if ref.kind == "region":
             colour = ERROR_BG if error else REGION_COLOURS[ref.index % len(REGION_COLOURS)]
-            fill = Style(bgcolor=colour, color="#ffffff")
-            self._fill(chars, styles, x0, y0, x1, y1, " ", fill)
-            self._frame(chars, styles, x0, y0, x1, y1, LIGHT, Style(bgcolor=colour, color="#d0d0d0"))
+            pic.fill(x0, y0, x1, y1, " ", pic.style(Style(bgcolor=colour, color="#ffffff")))
+            pic.frame(x0, y0, x1, y1, LIGHT, pic.style(Style(bgcolor=colour, color="#d0d0d0")))
             user = regions(self.session.preset)[ref.index].user_id
             label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}"
-            self._text(
-                chars,
-                styles,
-                x0 + 1,
-                y0 + (1 if y1 - y0 > 2 else 0),
-                x1 - 1,
-                label,
-                Style(bgcolor=colour, color="#ffffff", bold=True),
-            )
+            text = pic.style(Style(bgcolor=colour, color="#ffffff", bold=True))
+            pic.text(x0 + 1, y0 + (1 if y1 - y0 > 2 else 0), x1 - 1, label, text)
         else:
-            style = Style(color=ERROR_BG if error else WATERMARK_FG)
-            self._frame(chars, styles, x0, y0, x1, y1, DASHED, style, keep_bg=True)
+            style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
+            pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
             wm = watermarks(self.session.preset)[ref.index]
             what = f"'{wm.water_mark_text.text}'" if wm.eff("water_mark_type") == 1 and wm.water_mark_text else "img"
-            self._text(
-                chars,
-                styles,
-                x0 + 1,
-                y0,
-                x1 - 1,
-                f"{'!' if error else ''}WM{ref.index} {what} z{z}",
-                style,
-                keep_bg=True,
-            )
-
-    @staticmethod
-    def _put(chars: Chars, styles: Styles, x: int, y: int, ch: str, style: Style, keep_bg: bool = False) -> None:
-        if 0 <= y < len(chars) and 0 <= x < len(chars[0]):
-            chars[y][x] = ch
-            styles[y][x] = styles[y][x] + style if keep_bg else style
-
-    def _fill(self, chars: Chars, styles: Styles, x0: int, y0: int, x1: int, y1: int, ch: str, style: Style) -> None:
-        for yy in range(max(y0, 0), min(y1, len(chars))):
-            for xx in range(max(x0, 0), min(x1, len(chars[0]))):
-                chars[yy][xx] = ch
-                styles[yy][xx] = style
-
-    def _frame(
-        self,
-        chars: Chars,
-        styles: Styles,
-        x0: int,
-        y0: int,
-        x1: int,
-        y1: int,
-        glyphs: tuple[str, ...],
-        style: Style,
-        keep_bg: bool = False,
-    ) -> None:
-        """Outline cells x0..x1-1, y0..y1-1. Only on-screen cells are visited: a region millions of pixels wide
-        (typed into the inspector) must not be walked cell by cell."""
-        tl, tr, bl, br, hz, vt = glyphs
-        x1, y1 = x1 - 1, y1 - 1
-        xs = range(max(x0, -1), min(x1, len(chars[0])) + 1)  # x0..x1 clipped to the screen (edges just outside)
-        ys = range(max(y0, -1), min(y1, len(chars)) + 1)
-        if y1 <= y0:  # one row: [────]
-            for xx in xs:
-                ch = "[" if xx == x0 else "]" if xx == x1 else hz
-                self._put(chars, styles, xx, y0, ch, style, keep_bg)
-            return
-        if x1 <= x0:  # one column
-            for yy in ys:
-                self._put(chars, styles, x0, yy, vt, style, keep_bg)
-            return
-        for xx in xs:
-            if xx in (x0, x1):
-                continue
-            self._put(chars, styles, xx, y0, hz, style, keep_bg)
-            self._put(chars, styles, xx, y1, hz, style, keep_bg)
-        for yy in ys:
-            if yy in (y0, y1):
-                continue
-            self._put(chars, styles, x0, yy, vt, style, keep_bg)
-            self._put(chars, styles, x1, yy, vt, style, keep_bg)
-        for xx, yy, ch in ((x0, y0, tl), (x1, y0, tr), (x0, y1, bl), (x1, y1, br)):
-            self._put(chars, styles, xx, yy, ch, style, keep_bg)
-
-    def _text(
-        self, chars: Chars, styles: Styles, x0: int, y: int, x1: int, text: str, style: Style, keep_bg: bool = False
-    ) -> None:
-        for i, ch in enumerate(text[: max(0, x1 - x0)]):
-            self._put(chars, styles, x0 + i, y, ch, style, keep_bg)
-
-    @staticmethod
-    def _strip(row_chars: list[str], row_styles: list[Style]) -> Strip:
-        segments = []
-        start = 0
-        for i in range(1, len(row_chars) + 1):
-            if i == len(row_chars) or row_styles[i] != row_styles[start]:
-                segments.append(Segment("".join(row_chars[start:i]), row_styles[start]))
-                start = i
-        return Strip(segments, len(row_chars))
+            pic.text(x0 + 1, y0, x1 - 1, f"{'!' if error else ''}WM{ref.index} {what} z{z}", style, keep_bg=True)
 
     # -- mouse ---------------------------------------------------------------------------------------------------
     def element_at(self, cx: int, cy: int) -> ElementRef | None:
@@ -295,32 +261,70 @@ class CanvasView(Widget, can_focus=True):
                 return ref
         return None
 
+    def handle_at(self, cx: int, cy: int) -> Edges:
+        """The edges a drag from cell (cx, cy) would move: the outline cells of the primary selected element are
+        its handles (a corner moves two edges); empty when (cx, cy) is not on them. An element less than three
+        cells wide (high) has no left/right (top/bottom) handles: dragging it moves it."""
+        ref = self.session.primary
+        if self._map is None or ref is None:
+            return frozenset()
+        cells = self._cells(self._map, ref)
+        if cells is None:
+            return frozenset()
+        x0, y0, x1, y1 = cells
+        if not (x0 <= cx < x1 and y0 <= cy < y1):
+            return frozenset()
+        wide, tall = x1 - x0 >= 3, y1 - y0 >= 3
+        return handle_edges(wide and cx == x0, wide and cx == x1 - 1, tall and cy == y0, tall and cy == y1 - 1)
+
     def on_mouse_down(self, event: events.MouseDown) -> None:
+        edges = self.handle_at(event.x, event.y)
+        primary = self.session.primary
+        if edges and primary is not None:
+            start = box(self.session.preset, primary)
+            if start is not None:
+                self._gesture = _Gesture(primary, event.x, event.y, start, edges, next(self._drag_ids))
+                self.capture_mouse()
+                return
         ref = self.element_at(event.x, event.y)
         self.post_message(self.Selected(ref, extend=event.shift or event.ctrl))
         start = box(self.session.preset, ref) if ref is not None else None
         if ref is not None and start is not None and not (event.shift or event.ctrl):
-            self._drag = (ref, event.x, event.y, start, next(self._drag_ids))
+            self._gesture = _Gesture(ref, event.x, event.y, start, frozenset(), next(self._drag_ids))
             self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._drag is None or self._map is None:
+        g, m = self._gesture, self._map
+        if g is None or m is None:
             return
-        ref, sx, sy, (x, y, w, h), drag = self._drag
-        nx, ny = x + self._map.px_dx(event.x - sx), y + self._map.px_dy(event.y - sy)
+        dx, dy = m.px_dx(event.x - g.sx), m.px_dy(event.y - g.sy)
+        threshold = m.scale * m.aspect
+        others = other_boxes(self.session.preset, [g.ref])
+        canvas = canvas_of(self.session.preset)
+        if g.edges:
+            snap = snap_lines(canvas, others) if self.session.snap else None
+            keep = event.shift or event.ctrl
+            new = resize_box(g.start, g.edges, dx, dy, keep_aspect=keep, snap=snap, threshold=threshold)
+            self.post_message(self.Resized(g.ref, new, g.number))
+            return
+        x, y, w, h = g.start
+        nx, ny = x + dx, y + dy
         if self.session.snap:
-            threshold = self._map.scale * CELL_ASPECT
-            others = other_boxes(self.session.preset, [ref])
-            nx, ny, gx, gy = snap_position((nx, ny, w, h), canvas_of(self.session.preset), others, threshold)
+            nx, ny, gx, gy = snap_position((nx, ny, w, h), canvas, others, threshold)
             self.guides = (gx, gy)
-        self.post_message(self.Dragged(ref, nx, ny, drag))
+        self.post_message(self.Dragged(g.ref, nx, ny, g.number))
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._drag is not None:
-            ref, *_rest, drag = self._drag
-            self._drag = None
-            self.release_mouse()
-            self.guides = (None, None)
-            end = box(self.session.preset, ref)
-            if end is not None:
-                self.post_message(self.Dragged(ref, end[0], end[1], drag, done=True))
+        g = self._gesture
+        if g is None:
+            return
+        self._gesture = None
+        self.release_mouse()
+        self.guides = (None, None)
+        end = box(self.session.preset, g.ref)
+        if end is None:
+            return
+        if g.edges:
+            self.post_message(self.Resized(g.ref, end, g.number, done=True))
+        else:
+            self.post_message(self.Dragged(g.ref, end[0], end[1], g.number, done=True))

@@ -1,6 +1,7 @@
 """The element list: every region and watermark in stacking order (top of the stack first).
 
-Highlighting an entry selects that element (the screen handles :class:`OptionList.OptionHighlighted`). Entries
+Highlighting an entry selects that element (the screen handles :class:`OptionList.OptionHighlighted`); enter on it
+edits its fields (the screen handles :class:`OptionList.OptionSelected`). Entries
 show the index, the user (or ``auto #n``), the ZOrder, and ``!`` for an element with an error finding.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -53,6 +55,7 @@ class ElementList(OptionList):
     """The list of elements; :meth:`sync` rebuilds it only when an entry changed."""
 
     DEFAULT_CSS = "ElementList { height: 8; }"
+    BINDINGS = [Binding("enter", "select", "Edit", tooltip="Edit the highlighted element's fields in the inspector")]
 
     def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -2,8 +2,14 @@
 textual-image, which picks the terminal's best method (kitty graphics, sixel, or coloured half blocks; plain
 unicode blocks when not attached to a terminal).
 
-Rendering runs in a worker thread so typing never waits for it; ``r`` re-renders. The last image is kept in
-:attr:`PreviewPane.image`.
+The picture keeps the canvas's aspect ratio: it is letterboxed (centred, with bands) in its pane, from the
+terminal's cell size (:func:`~.picture.cell_aspect`),
+so a 16:9 canvas shows 16:9 and a portrait canvas stays portrait. The caption says what is shown: the size and
+render time, the simulated room of a dynamic layout, and **stale** as soon as the design changed after the render
+(:meth:`PreviewPane.changed`); :data:`PREVIEW_DELAY` seconds after the last change the pane posts
+:class:`PreviewPane.Settled`, and the editor re-renders it if it is shown.
+
+Rendering runs in a worker thread so typing never waits for it. The last image is kept in :attr:`PreviewPane.image`.
 """
 
 from __future__ import annotations
@@ -12,15 +18,18 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Center, Middle, Vertical
+from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 from textual_image.widget import Image
 
 from ...editing.ops import canvas_of
 from ...findings import Finding, Severity
+from .picture import cell_aspect
 
 if TYPE_CHECKING:
     from ...model import Preset
@@ -28,6 +37,8 @@ if TYPE_CHECKING:
 
 #: Longest side of the image handed to the terminal (pixels); the full-size image is rendered for PNG output.
 PREVIEW_MAX_SIDE = 640
+#: Seconds from the last change of the design (or of the simulated room) to :class:`PreviewPane.Settled`.
+PREVIEW_DELAY = 0.5
 
 
 def preview_scale(canvas: tuple[int, int]) -> float:
@@ -35,55 +46,129 @@ def preview_scale(canvas: tuple[int, int]) -> float:
     return min(1.0, PREVIEW_MAX_SIDE / max(canvas[0], canvas[1], 1))
 
 
+def letterbox(canvas: tuple[int, int], cols: int, rows: int, aspect: float = 2.0) -> tuple[int, int]:
+    """The largest (columns, rows) showing ``canvas`` (pixels) at its aspect ratio within ``cols`` x ``rows``
+    cells whose height is ``aspect`` times their width; at least one cell each way."""
+    cw, ch = canvas
+    if cw <= 0 or ch <= 0 or cols <= 0 or rows <= 0:
+        return max(cols, 1), max(rows, 1)
+    ratio = cw / ch * aspect  # columns per row that keep the aspect ratio
+    width = min(cols, round(rows * ratio))
+    height = min(rows, round(width / ratio))
+    return max(width, 1), max(height, 1)
+
+
 class PreviewPane(Vertical):
-    """Caption line plus the image. :meth:`show_result` puts a render on screen; :attr:`image` is the last one."""
+    """Caption line plus the letterboxed image. :meth:`show_result` puts a render on screen; :attr:`image` is the
+    last one; :attr:`stale` is True when the design changed after it."""
 
     DEFAULT_CSS = """
     PreviewPane { height: 1fr; }
     PreviewPane #preview-caption { height: auto; max-height: 2; color: $text-muted; }
-    PreviewPane #preview-image { width: 1fr; height: 1fr; }
+    PreviewPane.-stale #preview-caption { color: $warning; }
+    PreviewPane #preview-box { height: 1fr; width: 1fr; background: #101010; }
+    PreviewPane.-stale #preview-image { tint: $background 40%; }
     """
+
+    class Settled(Message):
+        """:data:`PREVIEW_DELAY` seconds have passed since the last :meth:`PreviewPane.changed`."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self._settle_timer: Timer | None = None
         self.image: Any = None
+        self.stale = False
+        self.room: str | None = None
+        self._canvas: tuple[int, int] | None = None
+        self._fitted: tuple[int, int] | None = None
+        self._note = "Press r to render the preview."
 
     def compose(self) -> ComposeResult:
-        yield Static("Press r to render the preview.", id="preview-caption", markup=False)
-        yield Image(None, id="preview-image")
+        yield Static(self._note, id="preview-caption", markup=False)
+        with Middle(id="preview-box"), Center():
+            yield Image(None, id="preview-image")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Size the image widget to the letterbox of the canvas in the space below the caption."""
+        if self._canvas is None:
+            return
+        space = self.query_one("#preview-box").size
+        if not space.width or not space.height:
+            return
+        fitted = letterbox(self._canvas, space.width, space.height, cell_aspect())
+        if fitted != self._fitted:
+            self._fitted = fitted
+            image = self.query_one("#preview-image", Image)
+            image.styles.width, image.styles.height = fitted
+
+    def _caption(self) -> None:
+        """Stale mark, the simulated room, then the render's size, time and notes (two lines at most)."""
+        stale = self.stale and self.image is not None
+        parts = ["STALE: the design changed, re-rendering when edits settle (r: now)"] if stale else []
+        if self.room:
+            parts.append(self.room)
+        parts.append(self._note)
+        self.set_class(stale, "-stale")
+        self.query_one("#preview-caption", Static).update(" · ".join(parts))
 
     def show_message(self, text: str) -> None:
         """Put ``text`` in the caption (rendering…, an error)."""
-        self.query_one("#preview-caption", Static).update(text)
+        self._note = text
+        self._caption()
 
-    def show_result(self, image: Any, findings: list[Finding], elapsed_ms: float) -> None:
-        """Show a rendered PIL image and a caption with the render's own findings (approximations, failed fetches)."""
+    def changed(self, room: str | None = None) -> None:
+        """The design or the simulated room (``room``: its caption line, for a dynamic layout) changed: the image
+        is stale from now on, and :class:`Settled` is posted :data:`PREVIEW_DELAY` seconds after the last call."""
+        if room != self.room or not self.stale:
+            self.room = room
+            self.stale = True
+            self._caption()
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(PREVIEW_DELAY, lambda: self.post_message(self.Settled()))
+
+    def show_result(self, image: Any, findings: list[Finding], elapsed_ms: float, canvas: tuple[int, int]) -> None:
+        """Show a rendered PIL image of a ``canvas`` (pixels) design and a caption with the render's own findings
+        (approximations, failed fetches)."""
         self.image = image
+        self._canvas = canvas
         self.query_one("#preview-image", Image).image = image
+        self._fit()
         warnings = [f for f in findings if f.severity is not Severity.INFO]
-        note = f"{image.width}×{image.height} in {elapsed_ms:.0f} ms"
+        note = f"{canvas[0]}×{canvas[1]} rendered at {image.width}×{image.height} in {elapsed_ms:.0f} ms"
         if warnings:
             note += f" — {len(warnings)} render notes: {warnings[0].message}"
-        self.show_message(note)
+        self._note = note
+        self._caption()
 
-    def render_design(self, preset: Preset, renderer: Renderer) -> None:
-        """Render ``preset`` (a copy the caller no longer changes) with ``renderer`` in a worker, and show it; a
-        newer call cancels the render in progress."""
+    def render_design(
+        self, preset: Preset, renderer: Renderer, *, users: int | None = None, room: str | None = None
+    ) -> None:
+        """Render ``preset`` (a copy the caller no longer changes) with ``renderer`` for a room of ``users``
+        (None: the renderer's default) in a worker, and show it; a newer call cancels the render in progress.
+        ``room``: the caption line of a dynamic layout's simulated room. The pane is not stale from now on (a
+        change after this call marks it again)."""
+        self.stale = False
+        self.room = room
         self.show_message("rendering…")
-        self._render_in_thread(preset, renderer)
+        self._render_in_thread(preset, renderer, users)
 
     @work(thread=True, exclusive=True, group="preview")
-    def _render_in_thread(self, preset: Preset, renderer: Renderer) -> None:
+    def _render_in_thread(self, preset: Preset, renderer: Renderer, users: int | None) -> None:
         """The render itself runs in a daemon thread this worker waits on, checking for cancellation every 50 ms: a
         newer render or quitting cancels the wait at once, so the app never waits (up to 15 s) for an image
         download of an abandoned render at exit."""
         worker = get_current_worker()
         outcome: dict[str, Any] = {}
         done = threading.Event()
+        canvas = canvas_of(preset)
 
         def render() -> None:
             try:
-                outcome["result"] = renderer.render(preset, scale=preview_scale(canvas_of(preset)))
+                outcome["result"] = renderer.render(preset, users=users, scale=preview_scale(canvas))
             except Exception as err:  # noqa: BLE001 - the preview must report, never crash the editor
                 outcome["error"] = err
             finally:
@@ -101,4 +186,4 @@ class PreviewPane(Vertical):
             return
         ms = (time.perf_counter() - start) * 1000
         result: RenderResult = outcome["result"]
-        self.app.call_from_thread(self.show_result, result.image, result.findings, ms)
+        self.app.call_from_thread(self.show_result, result.image, result.findings, ms, canvas)
