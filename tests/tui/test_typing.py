@@ -9,6 +9,7 @@ pytest-asyncio is not installed: each test runs its scenario with ``asyncio.run`
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual.widgets import Input
 
@@ -16,9 +17,12 @@ from layout_studio.editing import EditSession, ElementRef
 from layout_studio.presets import preset_to_json
 from layout_studio.tui.app import StudioApp
 from layout_studio.tui.widgets.canvas import CanvasView
+from layout_studio.tui.widgets.elements import ElementList
 from layout_studio.tui.widgets.fields import FieldRow
 
 from .keys import burst, settle
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def run(scenario):
@@ -239,5 +243,42 @@ def test_keys_typed_ahead_of_the_field_they_open_go_into_it(preset_file):
             assert (body.text, body.water_mark_width, body.water_mark_height) == ("Breaking: wind and dust", 1920, 1080)
             assert len(app.session.preset.video_params.water_mark_list) == 1
             assert len(app.session.history) == 3
+
+    run(scenario)
+
+
+def test_keys_typed_ahead_of_the_findings_go_to_them_and_to_the_field_they_open():
+    """f (the findings), end (the last finding), enter (its element and field) and a value, all in one burst: the
+    keys after f go to the findings panel, not to the canvas, and the value to erin's LocationY."""
+    app = StudioApp(EditSession.open(FIXTURES / "eight_findings.json"), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            before = len(app.session.history)
+            burst(app, ["f", "end", "enter", *"710", "enter"])
+            erin = app.session.preset.video_params.layout_params.mix_layout_list[4]
+            await settle(pilot, lambda: erin.location_y == 710)
+            assert erin.location_y == 710 and app.session.primary == ElementRef("region", 4)
+            assert len(app.session.history) == before + 1
+
+    run(scenario)
+
+
+def test_keys_typed_ahead_in_the_elements_list_go_to_the_field_enter_opens(preset_file):
+    """In the elements list, down twice (to bob, below the watermark), enter (his LocationX) and a value with a d,
+    all in one burst: the value goes into bob's field — the d is not the canvas's duplicate, and the field is not
+    the one of the element selected before."""
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.set_focus(app.screen.query_one(ElementList))
+            await settle(pilot)
+            burst(app, ["down", "down", "enter", *"7d00", "backspace", "backspace", "backspace", *"00", "enter"])
+            await settle(pilot, lambda: bob(app).location_x == 700)
+            assert bob(app).location_x == 700 and app.session.primary == ElementRef("region", 1)
+            assert len(app.session.preset.video_params.layout_params.mix_layout_list) == 2
+            assert len(app.session.history) == 1
 
     run(scenario)

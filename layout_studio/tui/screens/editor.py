@@ -256,16 +256,20 @@ class EditorScreen(LayoutActions):
             self.sync(changed=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "elements":
-            self.action_edit_field()
+        if event.option_list.id == "elements":  # a click (enter runs action_edit_element)
+            self.action_edit_element()
 
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
-        ref, _ = ref_for_path(preset_path(event.finding.path))
+        self.go_to_finding(event.finding)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Select the element ``finding`` names and focus its field."""
+        ref, _ = ref_for_path(preset_path(finding.path))
         if ref is not None:
             self.session.select(ref)
         self.sync(changed=False)
         self.sync_panels()  # the field to focus must show the chosen element now
-        self.query_one(Inspector).focus_field(event.finding.path)
+        self.query_one(Inspector).focus_field(finding.path)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, FindingsPanel):
@@ -296,6 +300,23 @@ class EditorScreen(LayoutActions):
         self._view.current = "canvas"
         self.set_focus(self._canvas)  # now: the keys typed after esc go to the canvas
         self.refresh_bindings()
+
+    def action_edit_element(self) -> None:
+        """enter in the elements list: select the highlighted element and edit its fields, in the key's own turn
+        (the list's highlight reaches the screen as a message, after the keys typed ahead; they go to the field)."""
+        option = self.query_one(ElementList).highlighted_option
+        ref = ref_from_id(option.id) if option is not None else None
+        if ref is not None and ref != self.session.primary:
+            self.session.select(ref)
+            self.sync(changed=False)
+        self.action_edit_field()
+
+    def action_go_to_finding(self) -> None:
+        """enter in the findings: select the highlighted finding's element and focus its field, in the key's own
+        turn (the keys typed after it go to the field)."""
+        finding = self.query_one(FindingsPanel).highlighted_finding
+        if finding is not None:
+            self.go_to_finding(finding)
 
     def action_edit_field(self) -> None:
         """enter: focus the selected element's first field (LocationX) in the inspector."""
