@@ -86,6 +86,10 @@ def test_in_a_field_question_mark_types_and_f1_helps(preset_file):
             assert isinstance(app.screen, HelpScreen) and app.screen.area == "Inspector field"
             rows = dict(app.screen.rows)
             assert "?" not in rows and "a" not in rows  # keys that type are not listed as commands there
+            assert "+ -" not in rows and "-" not in rows  # they type too (a negative LocationX)
+            what = {w: k for k, w in rows.items()}
+            assert any("next field" in w and "tab" in k for w, k in what.items())  # the field's own keys
+            assert any("Cancel the typing" in w and k == "esc" for w, k in what.items())
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.focused, Input)

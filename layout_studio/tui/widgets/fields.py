@@ -54,18 +54,23 @@ def select_all(field: Input) -> None:
     field.selection = Selection(0, len(field.value))
 
 
+#: What tab / down and shift+tab / up do in a field (the help screen's rows).
+_NEXT = "Apply the typed value, then the next field (a refused value keeps the focus here)"
+_PREVIOUS = "Apply the typed value, then the previous field"
+
+
 class FieldInput(Input):
     """The input of a :class:`FieldRow` (keys: see the module docstring). It selects nothing on focus by itself:
     the keys that move into a field select its text at once (:func:`select_all`), before a key typed ahead lands."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Apply"),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "leave(1)", show=False),
-        Binding("shift+tab", "leave(-1)", show=False),
-        Binding("down", "leave(1)", show=False),
-        Binding("up", "leave(-1)", show=False),
-        Binding("ctrl+z", "drop_typing", "Undo"),
+        Binding("enter", "submit", "Apply", tooltip="Apply the typed value (the focus stays in the field)"),
+        Binding("escape", "cancel", "Cancel", tooltip="Cancel the typing (the design keeps its value), to the canvas"),
+        Binding("tab", "leave(1)", _NEXT, show=False),
+        Binding("shift+tab", "leave(-1)", _PREVIOUS, show=False),
+        Binding("down", "leave(1)", _NEXT, show=False),
+        Binding("up", "leave(-1)", _PREVIOUS, show=False),
+        Binding("ctrl+z", "drop_typing", "Undo", tooltip="Drop the typing; with nothing typed, undo the last change"),
     ]
 
     def __init__(self, row: FieldRow, **kwargs: Any) -> None:
