@@ -15,7 +15,7 @@ from layout_studio.tui.app import MIN_SIZE, StudioApp
 from layout_studio.tui.screens.editor import EditorScreen
 from layout_studio.tui.screens.small import TooSmallScreen
 
-from .keys import settle
+from .keys import burst, settle
 
 
 def bob(app):
@@ -76,5 +76,23 @@ def test_a_nudge_that_would_take_a_region_wholly_off_the_canvas_is_refused(prese
             assert "not moved" in status
             await pilot.press("shift+left")  # back towards the canvas: fine
             await settle(pilot, lambda: bob(app).location_x == 1260)
+
+    asyncio.run(scenario())
+
+
+def test_a_refused_nudge_typed_ahead_keeps_its_message(preset_file):
+    """Held shift+→ (a burst): bob moves to X 1270 and the next steps are refused; the status line says so — the
+    redraw of the panels still due after the last move does not put its X/Y/W/H back over the refusal."""
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "tab")
+            await settle(pilot)
+            burst(app, ["shift+right"] * 65)
+            await settle(pilot, lambda: bob(app).location_x == 1270)
+            await pilot.pause(0.2)
+            status = app.screen.query_one("#status").render_line(0).text
+            assert "not moved" in status, status
 
     asyncio.run(scenario())

@@ -197,6 +197,7 @@ class EditorScreen(LayoutActions):
         """Show what a command did: its message in the status line; every panel redrawn when it changed the session
         (or ``redraw``), and an autosave scheduled when it changed the design."""
         if outcome.effect is Effect.NONE and not redraw:
+            self._message = outcome.message  # a redraw of the panels still due shows this message, not an older one
             self.update_status(outcome.message)
         else:
             self.sync(changed=outcome.effect is Effect.DESIGN, message=outcome.message)
