@@ -14,7 +14,8 @@ are shared helpers). Modules import heavy dependencies (Pillow, Textual, rich, t
 handlers, so ``layout-studio --help`` stays fast. ``layout-studio`` with no command opens the studio.
 
 Exit codes: 0 success, 1 findings with errors or a failed API call, 2 bad usage or unreadable input, 130
-interrupted. A :class:`~layout_studio.errors.LayoutStudioError` becomes one line on stderr, never a traceback; text
+interrupted; ``layout-studio`` with no command where the studio cannot run (no terminal) prints the usage and exits
+2. A :class:`~layout_studio.errors.LayoutStudioError` becomes one line on stderr, never a traceback; text
 stdout/stderr cannot encode (Chinese on a cp1252 console) is written as backslash escapes, never a
 UnicodeEncodeError. Each command runs with a secret registry of its own, and everything it writes to stdout and
 stderr is redacted with it (:mod:`layout_studio.redaction`).
@@ -84,8 +85,6 @@ def main(argv: list[str] | None = None) -> int:
     own, its stdout and stderr redacted (:mod:`layout_studio.redaction`)."""
     tolerant_streams()  # every command: a finding or a preset Name may hold text the console cannot encode
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
-        argv = ["edit"]
     with redaction.scope(), redaction.redacted_streams():
         try:
             return _run(argv)
@@ -97,6 +96,15 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     """Run the command of ``argv``; returns its exit code (see :func:`main`)."""
     group = build_cli()
+    if not argv:
+        from .edit import needs_terminal
+
+        problem = needs_terminal()
+        if problem:  # no command for a script: the usage of every command, not a studio nobody can see
+            print(group.get_help(click.Context(group, info_name=PROG)), file=sys.stderr)
+            print(f"{PROG}: error: no command given, and {problem}", file=sys.stderr)
+            return 2
+        argv = ["edit"]
     try:
         with group.make_context(PROG, argv) as ctx:
             return int(group.invoke(ctx) or 0)

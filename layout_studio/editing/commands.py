@@ -109,7 +109,13 @@ def select_all_regions(session: EditSession) -> Outcome:
 
 # -- elements ------------------------------------------------------------------------------------------------------
 def nudge(session: EditSession, dx: int, dy: int) -> Outcome:
-    """Move the selected elements by (dx, dy) pixels (undo step "Move"); the message is the new box."""
+    """Move the selected elements by (dx, dy) pixels (undo step "Move"); the message is the new box. Refused, with
+    a message and no undo step, when it would take an element wholly off the canvas, where it would not be seen
+    (:func:`~layout_studio.editing.geometry.leaves_canvas`); a typed LocationX/LocationY can still put it there."""
+    gone = [r for r in session.selection if geometry.leaves_canvas(session.preset, r, dx, dy)]
+    if gone:
+        what = f"region #{gone[0].index}" if gone[0].kind == "region" else f"WM{gone[0].index}"
+        return Outcome(Effect.NONE, f"not moved: {what} would leave the canvas (type its X/Y to put it there)")
     return _with_geometry(session, _on_selection(session, "Move", lambda p, r: ops.nudge(p, r, dx, dy)))
 
 
@@ -230,12 +236,13 @@ def apply_template(
     return Outcome(Effect.DESIGN, label)
 
 
-def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool) -> Outcome:
+def resize_canvas(session: EditSession, size: tuple[int, int], *, scale: bool, scale_text: bool = False) -> Outcome:
     """Set VideoEncode Width×Height to ``size`` pixels (SDK models.VideoEncode); with ``scale``, regions and
-    watermarks scale along."""
+    watermarks scale along, and with ``scale_text`` the text watermarks' FontSize too
+    (:func:`~layout_studio.editing.geometry.scaled_font_size`)."""
     label = f"Canvas {size[0]}×{size[1]}"
-    session.change(label, lambda p: geometry.rescale_canvas(p, size, scale_elements=scale))
-    return Outcome(Effect.DESIGN, label)
+    session.change(label, lambda p: geometry.rescale_canvas(p, size, scale_elements=scale, scale_text=scale_text))
+    return Outcome(Effect.DESIGN, label + (", text sizes scaled" if scale and scale_text else ""))
 
 
 def convert_to_custom(session: EditSession, users: int) -> Outcome:

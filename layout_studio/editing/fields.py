@@ -26,9 +26,10 @@ from ..model import (
     field_at,
     field_facts,
 )
+from ..values import ValueFormatError, normalize_color
 from .access import get_path, ref_for_path, set_path
 
-Kind = Literal["int", "str", "users"]
+Kind = Literal["int", "str", "users", "color"]
 _INT = re.compile(r"[+-]?\d+")
 #: The API's Integer fields are 64-bit: a longer number cannot be sent, so it is refused as it is typed.
 API_INT_MIN, API_INT_MAX = -(2**63), 2**63 - 1
@@ -42,8 +43,9 @@ class FieldError(ValueError):
 
 @dataclass(frozen=True)
 class InspectorField:
-    """One inspector field: ``label`` shown, API ``path``, ``kind`` (int, str, or users: comma-separated UserIds
-    of a McuUserInfoParams list), and a short ``hint`` (unit or allowed values, see :func:`field_hint`)."""
+    """One inspector field: ``label`` shown, API ``path``, ``kind`` (int, str, users: comma-separated UserIds
+    of a McuUserInfoParams list, or color: ``0xRRGGBB``), and a short ``hint`` (unit or allowed values, see
+    :func:`field_hint`)."""
 
     label: str
     path: str
@@ -94,6 +96,8 @@ def _kind(text: str) -> Kind:
         return "str"
     if text == "users":
         return "users"
+    if text == "color":
+        return "color"
     raise ValueError(f"unknown inspector field kind {text!r}")
 
 
@@ -118,7 +122,7 @@ REGION_FIELDS = _fields(
     ("BackgroundCustomRender.Width", "int", "", "BgRender W"),
     ("BackgroundCustomRender.Height", "int", "", "BgRender H"),
     ("BackgroundCustomRender.Radius", "int", "", "BgRender R"),
-    ("BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    ("BackGroundColor", "color", "0xRRGGBB", "BgColor"),
     ("BackGroundColorMode", "int", "", "BgColorMode"),
     ("TransparentUrl", "str", "PNG alpha mask"),
     ("EnableStreamSEI", "int", "", "StreamSEI"),
@@ -137,8 +141,8 @@ TEXT_WATERMARK_FIELDS = _fields(
     ("WaterMarkText.Text", "str", "", "Text"),
     *_watermark_rows("WaterMarkText"),
     ("WaterMarkText.FontSize", "int", "", "FontSize"),
-    ("WaterMarkText.FontColor", "str", "0xRRGGBB", "FontColor"),
-    ("WaterMarkText.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    ("WaterMarkText.FontColor", "color", "0xRRGGBB", "FontColor"),
+    ("WaterMarkText.BackGroundColor", "color", "0xRRGGBB", "BgColor"),
     ("WaterMarkText.Font", "str", "Tencent, SourceHanSans", "Font"),
 )
 IMAGE_WATERMARK_FIELDS = _fields(
@@ -156,7 +160,7 @@ CANVAS_FIELDS = _fields(
     ("VideoParams.VideoEncode.Fps",),
     ("VideoParams.VideoEncode.BitRate",),
     ("VideoParams.VideoEncode.Gop",),
-    ("VideoParams.BackGroundColor", "str", "0xRRGGBB", "BgColor"),
+    ("VideoParams.BackGroundColor", "color", "0xRRGGBB", "BgColor"),
     ("VideoParams.BackgroundImageUrl", "str", "PNG/JPEG URL", "BgImageUrl"),
     ("VideoParams.BackgroundRenderMode", "int", "", "BgRenderMode"),
     ("VideoParams.LayoutParams.MixLayoutMode",),
@@ -201,7 +205,9 @@ TABS = {"canvas": CANVAS_FIELDS, "audio": AUDIO_FIELDS, "sei": SEI_FIELDS, "targ
 
 
 def parse_value(spec: InspectorField, text: str) -> Any:
-    """The value typed ``text`` stands for (empty text: None, the field is removed). Raises FieldError."""
+    """The value typed ``text`` stands for (empty text: None, the field is removed); a colour is written in the API's
+    form ``0xRRGGBB`` (``#RRGGBB`` and bare ``RRGGBB`` are converted, :func:`layout_studio.values.normalize_color`).
+    Raises FieldError."""
     text = text.strip()
     if not text:
         return None
@@ -218,6 +224,13 @@ def parse_value(spec: InspectorField, text: str) -> Any:
         return value
     if spec.kind == "users":
         return [u.strip() for u in text.split(",") if u.strip()]
+    if spec.kind == "color":
+        try:
+            return normalize_color(text)
+        except ValueFormatError:
+            raise FieldError(
+                f"{spec.label} takes a colour 0xRRGGBB (or #RRGGBB), e.g. 0xFF0000 red; {text!r} was not applied"
+            ) from None
     return text
 
 

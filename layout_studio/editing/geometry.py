@@ -1,4 +1,5 @@
-"""Geometry of a design: snapping while moving, align and distribute, and rescaling the canvas.
+"""Geometry of a design: snapping while moving, align and distribute, whether a move leaves the canvas, and
+rescaling the canvas.
 
 All values are canvas pixels. Boxes are ``(x, y, width, height)`` tuples, as :attr:`McuLayout.box`.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from ..model import Preset
+from ..model import McuWaterMarkText, Preset
 from .access import Box, ElementRef, box, elements, regions, set_box, watermarks
 from .ops import canvas_of, ensure_canvas
 
@@ -105,14 +106,33 @@ def distribute(preset: Preset, refs: list[ElementRef], axis: Literal["x", "y"]) 
         pos += (w if axis == "x" else h) + gap
 
 
-def rescale_canvas(preset: Preset, canvas: tuple[int, int], *, scale_elements: bool = True) -> None:
+def on_canvas(b: Box, canvas: tuple[int, int]) -> bool:
+    """True when some of box ``b`` lies on a ``canvas`` of (width, height) pixels (and is drawn there)."""
+    x, y, w, h = b
+    return x < canvas[0] and y < canvas[1] and x + max(w, 1) > 0 and y + max(h, 1) > 0
+
+
+def leaves_canvas(preset: Preset, ref: ElementRef, dx: int, dy: int) -> bool:
+    """True when moving ``ref`` by (dx, dy) pixels would take it wholly off the canvas, where it is not seen (an
+    element already off the canvas may move anywhere: back towards it, for one)."""
+    b = box(preset, ref)
+    if b is None:
+        return False
+    canvas = canvas_of(preset)
+    return on_canvas(b, canvas) and not on_canvas((b[0] + dx, b[1] + dy, b[2], b[3]), canvas)
+
+
+def rescale_canvas(
+    preset: Preset, canvas: tuple[int, int], *, scale_elements: bool = True, scale_text: bool = False
+) -> None:
     """Set the canvas (VideoEncode Width/Height) to ``canvas`` pixels; with ``scale_elements``, scale every region
-    and watermark box by the same factors (rounded to whole pixels) so the design keeps its proportions."""
-    old_w, old_h = canvas_of(preset)
+    and watermark box by the same factors (rounded to whole pixels) so the design keeps its proportions, and with
+    ``scale_text`` too, every text watermark's FontSize (:func:`scaled_font_size`)."""
+    old = canvas_of(preset)
     ensure_canvas(preset, canvas)
     if not scale_elements:
         return
-    sx, sy = canvas[0] / old_w, canvas[1] / old_h
+    sx, sy = canvas[0] / old[0], canvas[1] / old[1]
     refs = [ElementRef("region", i) for i in range(len(regions(preset)))]
     refs += [ElementRef("watermark", i) for i in range(len(watermarks(preset)))]
     for ref in refs:
@@ -123,3 +143,29 @@ def rescale_canvas(preset: Preset, canvas: tuple[int, int], *, scale_elements: b
         x1, y1 = round((x + w) * sx), round((y + h) * sy)
         nx, ny = round(x * sx), round(y * sy)
         set_box(preset, ref, (nx, ny, x1 - nx, y1 - ny))
+    if scale_text:
+        for text in _texts(preset):
+            text.font_size = scaled_font_size(text.font_size or 0, old, canvas)
+
+
+def _texts(preset: Preset) -> list[McuWaterMarkText]:
+    """The bodies of the text watermarks that set a FontSize."""
+    return [t for wm in watermarks(preset) if (t := wm.water_mark_text) is not None and t.font_size]
+
+
+def scaled_font_size(size: int, old: tuple[int, int], new: tuple[int, int]) -> int:
+    """A FontSize (pixels) for a canvas going from ``old`` to ``new`` (width, height): scaled by the smaller of the
+    two factors, so the text still fits its scaled box; never below 1."""
+    return max(1, round(size * min(new[0] / old[0], new[1] / old[1])))
+
+
+def font_size_changes(preset: Preset, canvas: tuple[int, int]) -> list[tuple[int, int]]:
+    """The FontSize changes (before, after) that scaling the text for a new ``canvas`` would make, each once, in
+    the order of the WaterMarkList; empty when the design has no text or the sizes would not change."""
+    old = canvas_of(preset)
+    changes: list[tuple[int, int]] = []
+    for text in _texts(preset):
+        change = (text.font_size or 0, scaled_font_size(text.font_size or 0, old, canvas))
+        if change[0] != change[1] and change not in changes:
+            changes.append(change)
+    return changes

@@ -1,19 +1,42 @@
-"""Saving a design and recovering an autosave, with no user interface.
+"""Opening, saving a design and recovering an autosave, with no user interface.
 
-Where a design is saved: to the file it came from, except that a design with no file yet, or opened from the
-bundled presets (shipped examples, never overwritten), needs a name first; the name proposed is in the user's
-presets folder (``<data dir>/presets``). After a save the session's autosave follows: it is removed, or moved to the
-key of the new file. Both return an :class:`~layout_studio.editing.commands.Outcome` like every command.
-"""
+What ``layout-studio edit [PATH]`` opens (:func:`open_session`): the preset in PATH; a new design when there is no
+PATH, or when PATH does not exist yet — the design then saves there. Where a design is saved: to the file it came
+from, except that a design with no file yet, or opened from the bundled presets (shipped examples, never
+overwritten), needs a name first; the name proposed is in the user's presets folder (``<data dir>/presets``). After
+a save the session's autosave follows: it is removed, or moved to the key of the new file. Both return an
+:class:`~layout_studio.editing.commands.Outcome` like every command."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import LoadError
 from ..paths import ensure_dir, user_presets_dir
 from .autosave import Autosave, Autosaver
 from .commands import Effect, Outcome
+from .ops import new_preset
 from .session import EditSession
+
+
+def open_session(path: Path | None) -> EditSession:
+    """The session on ``path``: its preset when the file exists; else a new design (:func:`~.ops.new_preset`,
+    named after the file) whose file is ``path``, so the first save writes it there; a new untitled design when
+    ``path`` is None. Raises :class:`~layout_studio.errors.LoadError` when the file cannot be read, or when the
+    folder to create it in does not exist."""
+    if path is None:
+        return EditSession(new_preset())
+    if path.exists():
+        return EditSession.open(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise LoadError(
+            f"no folder {folder} to create the file in: create the folder first, or give another path",
+            file=str(path),
+        )
+    preset = new_preset()
+    preset.name = path.stem
+    return EditSession(preset, path)
 
 
 def save_target(session: EditSession) -> Path | None:

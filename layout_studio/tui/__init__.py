@@ -14,16 +14,15 @@ from pathlib import Path
 
 
 def run(path: Path | None = None) -> int:
-    """Open the studio on ``path`` (a preset file) or a new design; returns the exit code.
+    """Open the studio on ``path`` (a preset file; a path that does not exist yet opens a new design saved there)
+    or a new design; returns the exit code.
 
     Raises :class:`~layout_studio.errors.LoadError` when the file cannot be opened (naming file and field)."""
     # textual-image asks the terminal for its cell size and graphics support: it must do so before Textual starts.
     import textual_image.widget  # noqa: F401
 
-    from ..editing import EditSession
-    from ..editing.ops import new_preset
+    from ..editing.saving import open_session
     from .app import StudioApp
 
-    session = EditSession.open(path) if path else EditSession(new_preset())
-    StudioApp(session).run()
+    StudioApp(open_session(path)).run()
     return 0

@@ -1,6 +1,10 @@
 """The studio application: opens a session on the editor screen, offers autosave recovery, opens other presets, asks
 before quitting with unsaved changes. It owns the session's :class:`~layout_studio.render.Renderer` (one for the
 app's life, so its caches serve every preview). Screens, widgets, commands and styles live in their own modules.
+
+Below :data:`MIN_SIZE` the app covers everything with :class:`~.screens.small.TooSmallScreen` (the canvas has no
+room to show the design, so no key may change it unseen); keys and pastes for a text field are handled in arrival
+order (:mod:`.typeahead`).
 """
 
 from __future__ import annotations
@@ -8,19 +12,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
 from ..editing import EditSession, saving
-from ..editing.autosave import Autosaver, pending
+from ..editing.autosave import Autosaver, contents, pending
 from ..errors import LayoutStudioError
 from ..render import Renderer
 from .commands import StudioCommands
 from .messages import OpenPreset
 from .screens.dialogs import ConfirmQuitScreen, RecoveryScreen
 from .screens.editor import EditorScreen
+from .screens.small import TooSmallScreen
+from .typeahead import deliver
+from .widgets.inspector import Inspector
 
 STYLES = Path(__file__).parent / "styles"
+
+#: The smallest terminal (columns, rows) the studio works in: the canvas keeps about 20×5 cells beside the
+#: inspector's 36 columns, above the findings panel; the footer shows every key from 80 columns.
+MIN_SIZE = (60, 16)
 
 
 class StudioApp(App[None]):
@@ -60,18 +72,57 @@ class StudioApp(App[None]):
         self._editor = EditorScreen(self.session, Autosaver(self.session.path), self.renderer, self.autosave_delay)
         return self._editor
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys and pastes for a text field are handled in arrival order (:mod:`layout_studio.tui.typeahead`)."""
+        if not await deliver(self, event):
+            await super().on_event(event)
+
     def on_mount(self) -> None:
         self.push_screen(self._new_editor())
+        self.call_after_refresh(lambda: self.fit_screen(self.size.width, self.size.height))  # above the editor
         if self.offer_recovery:
             self.call_after_refresh(self.offer_autosave)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_screen(event.size.width, event.size.height)
+
+    def fit_screen(self, width: int, height: int) -> None:
+        """Cover the studio with :class:`TooSmallScreen` below :data:`MIN_SIZE`; take it away above."""
+        if self._editor is None or self._editor not in self.screen_stack:
+            return  # before the editor is up: on_mount fits it once it is
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        shown = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
+        if small and not shown:
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()  # one below a dialog goes when the dialog closes (TooSmallScreen.on_screen_resume)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No command palette while the terminal is too small (its commands would act on a design not shown)."""
+        if action == "command_palette" and isinstance(self.screen, TooSmallScreen):
+            return False
+        return True
+
     def offer_autosave(self) -> None:
-        """Offer the newest autosave for this preset (or, for a new design, any autosave); never forced."""
+        """Offer the newest autosave for this preset (or, for a new design, any autosave), saying what it would
+        bring back; never forced. An autosave holding the design as it is now is removed without asking."""
         found = pending(self.session.path) if self.session.path else pending()
         if not found:
             return
         autosave = found[0]
+        if autosave.preset == self.session.preset.to_api():
+            autosave.discard()
+            return
         what = f"“{autosave.source.name}”" if autosave.source else "an unsaved design"
+        path = self.session.path
+        on_disk = ""
+        if path is not None:
+            on_disk = f" The file has {contents(self.session.preset.to_api())}." if path.exists() else ""
+            on_disk = on_disk or " The file does not exist yet."
+        text = (
+            f"An autosave of {what} was left by a session that did not end cleanly: {autosave.summary()}.{on_disk}"
+            " Recover puts it in the editor as one undo step; the file changes only when you save."
+        )
 
         def done(choice: str | None) -> None:
             if choice == "recover":
@@ -87,7 +138,7 @@ class StudioApp(App[None]):
             elif choice == "discard":
                 autosave.discard()
 
-        self.push_screen(RecoveryScreen(what, autosave.saved_at), done)
+        self.push_screen(RecoveryScreen(text), done)
 
     def on_open_preset(self, message: OpenPreset) -> None:
         self.open_preset(message.path)
@@ -108,7 +159,10 @@ class StudioApp(App[None]):
         self._unless_cancelled(really_open)
 
     async def action_quit(self) -> None:
-        """Quit; with unsaved changes, ask to save, discard or cancel first."""
+        """Quit; a value still being typed in a field is applied first; with unsaved changes, ask to save, discard
+        or cancel first."""
+        if self._editor is not None:
+            self.editor.query_one(Inspector).commit_pending()
 
         def leave() -> None:
             self.editor.autosaver.discard()
@@ -129,4 +183,4 @@ class StudioApp(App[None]):
                 then()
 
         if not isinstance(self.screen, ConfirmQuitScreen):
-            self.push_screen(ConfirmQuitScreen(self.session.title), done)
+            self.push_screen(ConfirmQuitScreen(self.session.path.name if self.session.path else "untitled"), done)

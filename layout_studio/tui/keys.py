@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.keys import key_to_character
+from textual.keys import REPLACED_KEYS, key_to_character
 from textual.widget import Widget
 
 #: The footer shows ``[`` and ``]`` as "[] ZOrder" and ctrl+z/ctrl+y as "^z^y Undo/Redo" (narrow: "^z^y Undo").
@@ -68,6 +68,11 @@ EDITOR_BINDINGS: list[BindingType] = [
 ]
 
 
+def typed_character(key: str) -> str | None:
+    """The character that key ``key`` types (``plus``: ``+``, ``minus``: ``-``), None for a key that types none."""
+    return key_to_character(key) or key_to_character(REPLACED_KEYS.get(key, key))
+
+
 def shown(
     active: dict[str, ActiveBinding], focused: Widget | None, *, typing: bool, wide: bool, on_canvas: bool
 ) -> dict[str, ActiveBinding]:
@@ -77,7 +82,7 @@ def shown(
     for key, entry in active.items():
         binding = entry.binding
         if typing and focused is not None and entry.node is not focused:
-            if focused.check_consume_key(key, key_to_character(key)):
+            if focused.check_consume_key(key, typed_character(key)):
                 continue
         if binding.action == "help":
             binding = replace(binding, show=(key == "f1") == typing)

@@ -20,10 +20,12 @@ def test_version_prints_the_version(capsys):
     assert captured.out == f"layout-studio {layout_studio.__version__}\n" and captured.err == ""
 
 
-def test_no_command_opens_the_studio(monkeypatch):
+def test_no_command_in_a_terminal_opens_the_studio(monkeypatch):
+    import layout_studio.cli.edit as edit
     import layout_studio.tui as tui
 
     opened = []
+    monkeypatch.setattr(edit, "needs_terminal", lambda: None)  # as in a terminal (without one: exit 2)
     monkeypatch.setattr(tui, "run", lambda preset: opened.append(preset) or 0)
     assert main([]) == 0
     assert opened == [None]

@@ -81,6 +81,8 @@ def test_template_and_canvas_rescale_from_the_palette_actions(preset_file):
             app.screen.query_one("#prompt-input").value = "1920x1080"
             await pilot.press("enter")
             await pilot.pause()
+            await pilot.press("n")  # the design has text (LIVE): keep its FontSize
+            await pilot.pause()
             assert app.session.preset.canvas == (1920, 1080)
             assert box(app.session.preset, ElementRef("region", 3)) == (960, 540, 960, 540)
 
@@ -168,7 +170,7 @@ def test_a_huge_region_is_drawn_without_walking_its_off_screen_border(preset_fil
             field = app.screen.query_one("#form-region #f-ImageWidth Input")
             field.focus()
             field.value = "1" + "0" * 12
-            await pilot.pause()
+            await pilot.press("enter")  # a typed value is applied on enter
             assert app.session.preset.video_params.layout_params.mix_layout_list[1].image_width == 10**12
             app.screen.query_one(CanvasView).refresh_view()
             await pilot.pause()

@@ -78,13 +78,18 @@ def test_in_a_field_question_mark_types_and_f1_helps(preset_file):
             await settle(pilot)
             assert isinstance(app.focused, Input)
             keys = footer_keys(app)
-            assert "question_mark" not in keys and keys.get("f1") == "Help" and keys.get("escape") == "Canvas"
+            assert "question_mark" not in keys and keys.get("f1") == "Help" and keys.get("escape") == "Cancel"
+            assert keys.get("enter") == "Apply"  # enter applies the typed value (esc cancels it, back to the canvas)
             assert not {"a", "w", "d", "r"} & set(keys)  # letters type in a field: the footer does not offer them
             await pilot.press("f1")
             await settle(pilot)
             assert isinstance(app.screen, HelpScreen) and app.screen.area == "Inspector field"
             rows = dict(app.screen.rows)
             assert "?" not in rows and "a" not in rows  # keys that type are not listed as commands there
+            assert "+ -" not in rows and "-" not in rows  # they type too (a negative LocationX)
+            what = {w: k for k, w in rows.items()}
+            assert any("next field" in w and "tab" in k for w, k in what.items())  # the field's own keys
+            assert any("Cancel the typing" in w and k == "esc" for w, k in what.items())
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.focused, Input)
@@ -108,7 +113,7 @@ def test_footer_shows_enter_with_a_selection_and_escape_away_from_the_canvas(pre
     nothing, selected, field, back, findings = seen
     assert "enter" not in nothing and "escape" not in nothing and "question_mark" in nothing
     assert selected.get("enter") == "Edit" and "escape" not in selected
-    assert field.get("escape") == "Canvas" and "enter" not in field
+    assert field.get("escape") == "Cancel" and field.get("enter") == "Apply"  # the field's own enter and esc
     assert back.get("enter") == "Edit" and "escape" not in back
     assert findings.get("enter") == "Go to" and findings.get("escape") == "Canvas"
     for keys in seen:

@@ -69,19 +69,27 @@ def test_palette_key_shown_only_when_wide_enough(tmp_path):
     assert seen == [True, False, True]
 
 
-def test_status_line_at_80_columns_keeps_the_message_with_a_long_preset_name(tmp_path):
-    """A long Name is shortened so that the status line still shows the unsaved mark, the canvas and the message."""
+def test_status_line_at_80_columns_shows_the_file_shortened_the_unsaved_mark_and_the_message(tmp_path):
+    """The status line names the file (not the preset Name), shortened from the left so that its name, the unsaved
+    mark, the canvas and the message still fit in 80 columns."""
+    folder = tmp_path / "a very long folder name for the weekend flash sale" / "presets"
+    folder.mkdir(parents=True)
     preset = json.loads((FIXTURES / "two_up.json").read_text())
     preset["Name"] = "Live commerce: host plus guest (portrait), weekend flash sale edition"
-    (tmp_path / "long.json").write_text(json.dumps(preset))
-    app = StudioApp(EditSession.open(tmp_path / "long.json"), offer_recovery=False)
+    (folder / "live-commerce-host-plus-guest.json").write_text(json.dumps(preset))
+    app = StudioApp(EditSession.open(folder / "live-commerce-host-plus-guest.json"), offer_recovery=False)
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("a", "ctrl+z", "ctrl+z")
+            await pilot.press("a")
             await pilot.pause()
             line = app.screen.query_one("#status").render_line(0).text
-            assert "nothing to undo" in line
-            assert "1280×720" in line and line.startswith(" Live commerce")
+            assert line.startswith(" …/live-commerce-host-plus-guest.json ● │ 1280×720 │")
+            assert "added region #2" in line and "Live commerce" not in line
+            await pilot.press("ctrl+z", "ctrl+z")
+            await pilot.pause()
+            line = app.screen.query_one("#status").render_line(0).text
+            assert "nothing to undo" in line and "●" not in line
+            assert "live-commerce-host-plus-guest.json │ 1280×720" in line
 
     asyncio.run(scenario())

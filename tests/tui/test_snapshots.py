@@ -19,6 +19,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PRESETS = Path(__file__).resolve().parents[2] / "presets"
 
 
+@pytest.fixture(autouse=True)
+def _in_the_fixtures_folder(monkeypatch):
+    """The status line shows the file relative to the working folder: the same ``two_up.json`` wherever pytest
+    runs from."""
+    monkeypatch.chdir(FIXTURES)
+
+
 def app_for(name: str) -> StudioApp:
     return StudioApp(EditSession.open(FIXTURES / name), offer_recovery=False)
 
@@ -70,8 +77,9 @@ def test_findings_panel_with_eight_findings(snap_compare):
     assert snap_compare(app_for("eight_findings.json"), terminal_size=(100, 40), press=["f"])
 
 
-def test_dynamic_layout_ghost_slots(snap_compare):
+def test_dynamic_layout_ghost_slots(snap_compare, monkeypatch):
     """The bundled dynamic grid with 5 users in the simulated room (+ once): five dotted places."""
+    monkeypatch.chdir(PRESETS)  # the status line shows grid-dynamic.json wherever the checkout is
     app = StudioApp(EditSession.open(PRESETS / "grid-dynamic.json"), offer_recovery=False)
     assert snap_compare(app, terminal_size=(100, 30), press=["plus"])
 
@@ -93,9 +101,11 @@ class PortraitRenderer:
         pass
 
 
-def test_preview_pane_for_a_portrait_canvas(snap_compare, tmp_path):
+def test_preview_pane_for_a_portrait_canvas(snap_compare, tmp_path, monkeypatch):
     """r on a 720x1280 design: the picture is letterboxed, taller than wide, centred in the pane."""
     import json
+
+    monkeypatch.chdir(tmp_path)  # the status line shows portrait.json, not the temporary folder
 
     doc = json.loads((FIXTURES / "two_up.json").read_text())
     doc["VideoParams"]["VideoEncode"].update(Width=720, Height=1280)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from layout_studio.editing import EditSession, ElementRef
+from layout_studio.editing import EditSession, ElementRef, ops
 from layout_studio.editing.autosave import pending
 from layout_studio.tui.app import StudioApp
 from layout_studio.tui.screens.dialogs import ConfirmQuitScreen, RecoveryScreen
@@ -69,13 +69,13 @@ def test_typing_a_non_integer_never_reaches_the_model(preset_file):
             assert app.session.primary == ElementRef("region", 1)
             await pilot.press("enter")  # focus LocationX in the inspector
             assert isinstance(app.focused, Input)
-            await pilot.press("end", ".", "5")  # "640.5"
+            await pilot.press("end", ".", "5", "enter")  # "640.5", refused on enter
             await pilot.pause()
             assert app.session.preset.video_params.layout_params.mix_layout_list[1].location_x == 640
             row = app.focused.parent.parent
             assert "whole number" in str(row.query_one(".problem").render())
             assert app.session.history.can_undo is False
-            await pilot.press("backspace", "backspace", "backspace")  # "64"
+            await pilot.press("backspace", "backspace", "backspace", "enter")  # "64", applied on enter
             await pilot.pause()
             assert app.session.preset.video_params.layout_params.mix_layout_list[1].location_x == 64
             assert "whole number" not in str(row.query_one(".problem").render())
@@ -101,13 +101,14 @@ def test_a_number_too_big_for_the_api_never_reaches_the_model(preset_file):
 
 
 def test_undo_while_a_field_holds_an_unapplied_value_shows_the_restored_value(preset_file):
-    """ctrl+z with a rejected value still in the field: the field and its finding follow the undone design."""
+    """ctrl+z with a value that is not one still in the field: the typing is dropped, the field and its finding show
+    the design again."""
     app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("tab", "tab", "enter")  # bob (#1), focus its LocationX (640)
-            await pilot.press("end", "backspace", "x")  # "64" applied, then "64x" refused
+            await pilot.press("end", "backspace", "x")  # "64x": not a value, nothing applied
             await pilot.pause()
             row = app.focused.parent.parent
             assert "whole number" in str(row.query_one(".problem").render())
@@ -211,6 +212,7 @@ def test_declining_recovery_keeps_the_file_and_discarding_removes_it(preset_file
     from layout_studio.editing.autosave import Autosaver
 
     session = EditSession.open(preset_file)
+    ops.add_region(session.preset)  # unsaved work (an autosave of the file's own design is not offered)
     Autosaver(preset_file).write(session.preset)
     for key, left in (("escape", 1), ("d", 0)):
         app = StudioApp(EditSession.open(preset_file))

@@ -1,7 +1,9 @@
-"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, and ask for one value.
+"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, ask a yes/no question, and
+ask for one value.
 
 Each dismisses with a result the caller handles in its callback: ConfirmQuitScreen -> "save" | "discard" |
-"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; PromptScreen -> the text, or None when cancelled.
+"cancel"; RecoveryScreen -> "recover" | "discard" | "later"; ConfirmScreen -> "yes" | "no"; ScaleTextScreen ->
+"scale" | "keep" | "cancel"; PromptScreen -> the text, or None when cancelled.
 A PromptScreen dismisses only with text its check accepts: :func:`whole_number` and :func:`canvas_size` are the
 checks of the studio's prompts.
 """
@@ -50,7 +52,8 @@ def canvas_size(text: str) -> str | None:
 
 
 class _Choice(ModalScreen[str]):
-    """A question with buttons; each button's id is the result. Escape gives ``cancel_result``."""
+    """A question with buttons; each button's id is the result, its label ends with its key. Escape gives
+    ``cancel_result``."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     cancel_result = "cancel"
@@ -90,7 +93,11 @@ class ConfirmQuitScreen(_Choice):
         super().__init__(
             "Unsaved changes",
             f"“{title}” has changes that are not saved. Save them before quitting?",
-            [("save", "Save", "primary"), ("discard", "Quit without saving", "error"), ("cancel", "Cancel", "default")],
+            [
+                ("save", "Save s", "primary"),
+                ("discard", "Quit, don't save d", "error"),
+                ("cancel", "Cancel esc", "default"),
+            ],
         )
 
     def action_choose(self, result: str) -> None:
@@ -98,8 +105,8 @@ class ConfirmQuitScreen(_Choice):
 
 
 class RecoveryScreen(_Choice):
-    """Offered at start when an autosave of a crashed or killed session exists. Keys: r recover, d discard,
-    escape not now (the autosave is kept for next time)."""
+    """Offered at start when an autosave of a crashed or killed session exists; ``text`` says what it would bring
+    back. Keys: r recover, d discard, escape not now (the autosave is kept for next time)."""
 
     BINDINGS = [
         Binding("r", "choose('recover')", "Recover"),
@@ -108,11 +115,59 @@ class RecoveryScreen(_Choice):
     ]
     cancel_result = "later"
 
-    def __init__(self, what: str, saved_at: str) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__(
             "Recover unsaved work?",
-            f"An autosave of {what} from {saved_at} was left by a session that did not end cleanly.",
-            [("recover", "Recover", "primary"), ("discard", "Discard it", "error"), ("later", "Not now", "default")],
+            text,
+            [
+                ("recover", "Recover r", "primary"),
+                ("discard", "Discard it d", "error"),
+                ("later", "Not now esc", "default"),
+            ],
+        )
+
+    def action_choose(self, result: str) -> None:
+        self.dismiss(result)
+
+
+class ConfirmScreen(_Choice):
+    """A yes/no question (``yes`` names what yes does: "Replace it"). Keys: y yes, n or escape no."""
+
+    BINDINGS = [
+        Binding("y", "choose('yes')", "Yes"),
+        Binding("n", "choose('no')", "No"),
+        Binding("escape", "cancel", "No"),
+    ]
+    cancel_result = "no"
+
+    def __init__(self, title: str, text: str, yes: str = "Yes") -> None:
+        super().__init__(title, text, [("yes", f"{yes} y", "warning"), ("no", "No n", "default")])
+
+    def action_choose(self, result: str) -> None:
+        self.dismiss(result)
+
+
+class ScaleTextScreen(_Choice):
+    """Asked when a canvas resize scales the regions and the design has text: scale the text watermarks' FontSize
+    too? ``changes`` are the (before, after) sizes. Keys: y scale, n keep, escape cancel the resize."""
+
+    BINDINGS = [
+        Binding("y", "choose('scale')", "Scale"),
+        Binding("n", "choose('keep')", "Keep"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, size: tuple[int, int], changes: list[tuple[int, int]]) -> None:
+        shown = ", ".join(f"{a} → {b}" for a, b in changes[:4]) + (", …" if len(changes) > 4 else "")
+        super().__init__(
+            "Scale the text sizes too?",
+            f"The regions and watermark boxes scale to the {size[0]}×{size[1]} canvas. Scale the text watermarks' "
+            f"FontSize with them ({shown} pixels), or keep it?",
+            [
+                ("scale", "Scale FontSize y", "primary"),
+                ("keep", "Keep FontSize n", "default"),
+                ("cancel", "Cancel esc", "default"),
+            ],
         )
 
     def action_choose(self, result: str) -> None:

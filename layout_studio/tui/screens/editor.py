@@ -15,14 +15,15 @@ itself); a palette entry: a row of :data:`layout_studio.tui.commands.ACTIONS` na
 After every change :meth:`EditorScreen.sync` redraws the canvas at once and the other panels (elements,
 inspector, findings, status line) right after that frame is painted, so a nudge or a drag shows on the canvas
 without waiting for them; it also marks the preview stale (re-rendered :data:`~..widgets.preview.PREVIEW_DELAY`
-seconds after the last change while the preview is shown) and schedules a debounced autosave.
+seconds after the last change while the preview is shown) and schedules a debounced autosave (or removes it at once
+when the design is back at its saved state). A value typed into a field reaches the design through the inspector
+(:class:`~..widgets.inspector.Inspector.Applied`) when the user leaves the field.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from rich.cells import cell_len, set_cell_size
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
@@ -35,7 +36,7 @@ from ...editing import EditSession, ElementRef, commands, element_path
 from ...editing.access import ref_for_path
 from ...editing.autosave import Autosaver
 from ...editing.commands import Effect, Outcome
-from ...editing.fields import FieldError, full_path, preset_path
+from ...editing.fields import preset_path
 from ...editing.geometry import AlignHow
 from ...findings import Finding, Severity
 from ..keys import EDITOR_BINDINGS, PALETTE_KEY_MIN_WIDTH, shown
@@ -45,6 +46,7 @@ from ..widgets.fields import FieldForm
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
+from ..widgets.status import status_text
 from .files import FileActions
 from .help import HelpScreen, key_rows
 from .layout import LayoutActions
@@ -63,18 +65,6 @@ def error_refs(findings: list[Finding]) -> set[ElementRef]:
             if ref is not None:
                 out.add(ref)
     return out
-
-
-#: A long preset Name is shortened to leave the status line room for the rest, but never below this many cells.
-MIN_TITLE_CELLS = 16
-
-
-def fit_title(title: str, cells: int) -> str:
-    """``title`` shortened with an ellipsis to ``cells`` terminal cells (at least :data:`MIN_TITLE_CELLS`)."""
-    cells = max(cells, MIN_TITLE_CELLS)
-    if cell_len(title) <= cells:
-        return title
-    return set_cell_size(title, cells - 1).rstrip() + "…"
 
 
 #: Names of the focused area in the help screen, by the focused widget's type.
@@ -207,38 +197,35 @@ class EditorScreen(LayoutActions):
         """Show what a command did: its message in the status line; every panel redrawn when it changed the session
         (or ``redraw``), and an autosave scheduled when it changed the design."""
         if outcome.effect is Effect.NONE and not redraw:
+            self._message = outcome.message  # a redraw of the panels still due shows this message, not an older one
             self.update_status(outcome.message)
         else:
             self.sync(changed=outcome.effect is Effect.DESIGN, message=outcome.message)
 
     def update_status(self, message: str | None = None) -> None:
-        """The status line: name, unsaved mark, canvas, layout mode, snap, and the last message."""
-        s = self.session
-        canvas = s.preset.canvas
-        size = f"{canvas[0]}×{canvas[1]}" if canvas else "no canvas"
-        lp = s.preset.video_params.layout_params if s.preset.video_params else None
-        mode = lp.eff("mix_layout_mode") if lp else 1
-        rest = f"{' ●' if s.dirty else ''} │ {size} │ mode {mode} │ snap {'on' if s.snap else 'off'}"
-        if message:
-            rest += f" │ {message}"
-        elif self.size.width < PALETTE_KEY_MIN_WIDTH:
-            rest += " │ ?: keys, ctrl+p: all commands"
-        text = f" {fit_title(s.title, self.size.width - 1 - cell_len(rest))}{rest}"
+        """The status line (:func:`~layout_studio.tui.widgets.status.status_text`): file, unsaved mark, canvas,
+        layout mode, snap, and the last message (or, in a narrow terminal, the help and palette keys)."""
+        hint = "?: keys, ctrl+p: all commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
+        text = status_text(self.session, self.size.width, message, hint)
         self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
     def schedule_autosave(self) -> None:
-        """Write the autosave ``autosave_delay`` seconds after the last change (debounced)."""
+        """Write the autosave ``autosave_delay`` seconds after the last change (debounced); back at the saved state,
+        remove it now (the autosave holds only unsaved work)."""
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
+            self._autosave_timer = None
+        if not self.session.dirty:
+            self.autosave_now()
+            return
         self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave_now)
 
     def autosave_now(self) -> None:
-        """Write the autosave now if the design has unsaved changes (a failed write is reported, not raised)."""
+        """Write the autosave now if the design has unsaved changes, else remove it (a failure is reported, not
+        raised)."""
         self._autosave_timer = None
-        if not self.session.dirty:
-            return
         try:
-            self.autosaver.write(self.session.preset)
+            self.autosaver.keep(self.session.preset, unsaved=self.session.dirty)
         except Exception as err:  # noqa: BLE001 - an autosave failure must never stop editing
             self.notify(f"autosave failed: {err}", severity="warning")
 
@@ -270,42 +257,29 @@ class EditorScreen(LayoutActions):
             self.sync(changed=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "elements":
-            self.action_edit_field()
+        if event.option_list.id == "elements":  # a click (enter runs action_edit_element)
+            self.action_edit_element()
 
     def on_findings_panel_chosen(self, event: FindingsPanel.Chosen) -> None:
-        ref, _ = ref_for_path(preset_path(event.finding.path))
+        self.go_to_finding(event.finding)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Select the element ``finding`` names and focus its field."""
+        ref, _ = ref_for_path(preset_path(finding.path))
         if ref is not None:
             self.session.select(ref)
         self.sync(changed=False)
         self.sync_panels()  # the field to focus must show the chosen element now
-        self.query_one(Inspector).focus_field(event.finding.path)
+        self.query_one(Inspector).focus_field(finding.path)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, FindingsPanel):
             event.widget.expanded = False
             self.remove_class("-findings")
 
-    def on_field_form_edited(self, event: FieldForm.Edited) -> None:
-        """Typed text: applied when it is a value of the field, else shown as the field's problem (the design
-        keeps its value)."""
-        form, spec = event.form, event.spec
-        row = form.row_for(full_path(form.base, spec))
-        if row is None:
-            return
-        try:
-            outcome = commands.set_field(self.session, form.base, spec, event.text, done=event.done)
-        except FieldError as err:
-            row.parse_error = str(err)
-            row.set_problem([])
-            self.update_status("not applied: fix the value")
-            return
-        except (ValueError, KeyError) as err:
-            row.parse_error = f"{spec.label}: not applied ({err.__class__.__name__})"
-            row.set_problem([])
-            return
-        row.parse_error = None
-        self.show(outcome)
+    def on_inspector_applied(self, event: Inspector.Applied) -> None:
+        """A value typed into a field was applied, or refused (the message says why)."""
+        self.show(event.outcome)
 
     def focused_in_input(self) -> bool:
         """True when the keyboard focus is in a text field (keys then edit the text, not the design)."""
@@ -325,12 +299,31 @@ class EditorScreen(LayoutActions):
     def action_focus_canvas(self) -> None:
         """escape: back to the canvas (from a field, the findings, the elements list or the preview)."""
         self._view.current = "canvas"
-        self._canvas.focus()
+        self.set_focus(self._canvas)  # now: the keys typed after esc go to the canvas
         self.refresh_bindings()
+
+    def action_edit_element(self) -> None:
+        """enter in the elements list: select the highlighted element and edit its fields, in the key's own turn
+        (the list's highlight reaches the screen as a message, after the keys typed ahead; they go to the field)."""
+        option = self.query_one(ElementList).highlighted_option
+        ref = ref_from_id(option.id) if option is not None else None
+        if ref is not None and ref != self.session.primary:
+            self.session.select(ref)
+            self.sync(changed=False)
+        self.action_edit_field()
+
+    def action_go_to_finding(self) -> None:
+        """enter in the findings: select the highlighted finding's element and focus its field, in the key's own
+        turn (the keys typed after it go to the field)."""
+        finding = self.query_one(FindingsPanel).highlighted_finding
+        if finding is not None:
+            self.go_to_finding(finding)
 
     def action_edit_field(self) -> None:
         """enter: focus the selected element's first field (LocationX) in the inspector."""
         if self.session.primary is not None:
+            if self._panels_due:
+                self.sync_panels()  # the inspector must show the selected element before its field takes the keys
             self.query_one(Inspector).focus_field(element_path(self.session.primary) + ".LocationX")
 
     # -- element edits -------------------------------------------------------------------------------------------
@@ -396,7 +389,7 @@ class EditorScreen(LayoutActions):
         panel = self.query_one(FindingsPanel)
         self.add_class("-findings")
         panel.expanded = True
-        panel.focus()
+        self.set_focus(panel)  # now: the keys typed after f go to the findings
         if panel.highlighted is None and panel.option_count and not panel.get_option_at_index(0).disabled:
             panel.highlighted = 0
 

@@ -3,9 +3,9 @@
 :class:`FileActions` is the editor screen's file controller (the screen owns one and its ``action_save`` /
 ``action_save_as`` / ``action_open`` / ``action_write_png`` call it; the app's quit dialog saves through it). The
 decisions (where to save, what the autosave does after) are in :mod:`layout_studio.editing.saving`; this module asks
-for names with dialogs and reports the outcome. :class:`OpenScreen` is the open dialog: it dismisses with the chosen
-:class:`~pathlib.Path`, or None when cancelled.
-"""
+for names with dialogs, asks before replacing a file other than the design's own, and reports the outcome. A value
+still being typed in a field is applied before saving; when it is refused, nothing is saved. :class:`OpenScreen` is
+the open dialog: it dismisses with the chosen :class:`~pathlib.Path`, or None when cancelled."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ...editing import saving
 from ...errors import LayoutStudioError
 from ...presets import bundled_presets, user_presets
 from ..messages import OpenPreset
-from .dialogs import PromptScreen
+from .dialogs import ConfirmScreen, PromptScreen
 
 if TYPE_CHECKING:
     from .editor import EditorScreen
@@ -40,6 +40,8 @@ class FileActions:
     def save(self, then: Callable[[], None] | None = None) -> None:
         """Save to the design's file, asking for a name first when it has none or is a bundled preset
         (:func:`~layout_studio.editing.saving.save_target`); ``then`` runs after a successful save."""
+        if not self._fields_applied():
+            return
         path = saving.save_target(self.screen.session)
         if path is None:
             self.save_as(then)
@@ -47,19 +49,52 @@ class FileActions:
             then()
 
     def save_as(self, then: Callable[[], None] | None = None) -> None:
-        """Ask for a file name and save there; ``then`` runs after a successful save. A bundled preset is never
-        proposed as the target (:func:`~layout_studio.editing.saving.proposed_path`)."""
+        """Ask for a file name and save there, asking first before replacing another file; ``then`` runs after a
+        successful save. A bundled preset is never proposed as the target
+        (:func:`~layout_studio.editing.saving.proposed_path`)."""
+        if not self._fields_applied():
+            return
         session = self.screen.session
         if session.path is not None and session.bundled:
             title = "Bundled presets are not overwritten: save a copy as"
         else:
             title = "Save preset as"
 
-        def done(value: str | None) -> None:
-            if value and self.save_to(Path(value).expanduser()) and then is not None:
+        def save(path: Path) -> None:
+            if self.save_to(path) and then is not None:
                 then()
 
+        def done(value: str | None) -> None:
+            if value:
+                self.unless_replacing(Path(value).expanduser(), save)
+
         self.screen.app.push_screen(PromptScreen(title, str(saving.proposed_path(session))), done)
+
+    def unless_replacing(self, path: Path, then: Callable[[Path], None]) -> None:
+        """Run ``then(path)`` now when ``path`` is free or the design's own file; when another file is there, ask
+        first (no: nothing happens)."""
+        own = self.screen.session.path
+        if not path.exists() or (own is not None and own.resolve() == path.resolve()):
+            then(path)
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "yes":
+                then(path)
+            else:
+                self.screen.update_status(f"not written: {path.name} kept")
+
+        question = f"{path} exists already. Replace it? Its contents are lost."
+        self.screen.app.push_screen(ConfirmScreen("Replace the file?", question, "Replace it"), done)
+
+    def _fields_applied(self) -> bool:
+        """Apply a value still being typed in a field; False (and say so) when it was refused."""
+        from ..widgets.inspector import Inspector
+
+        if self.screen.query_one(Inspector).commit_pending():
+            return True
+        self.screen.notify("a field holds a value that was not applied: fix it, or esc", title="Not saved")
+        return False
 
     def save_to(self, path: Path) -> bool:
         """Save atomically to ``path``; the outcome (stripped secrets included) goes to the status line, a failure
@@ -82,21 +117,24 @@ class FileActions:
         self.screen.app.push_screen(OpenScreen(), done)
 
     def write_png(self) -> None:
-        """Ask for a file name and write the full-size preview there as PNG (atomically)."""
+        """Ask for a file name and write the full-size preview there as PNG (atomically), asking first before
+        replacing a file."""
         session = self.screen.session
         default = Path.cwd() / f"{session.title}.png"
 
-        def done(value: str | None) -> None:
-            if not value:
-                return
+        def write(path: Path) -> None:
             try:
                 from ...render import render_preview
 
-                atomic_write_png(Path(value).expanduser(), render_preview(session.preset))
+                atomic_write_png(path, render_preview(session.preset))
             except Exception as err:  # noqa: BLE001 - any failure of the render or the write is reported
                 self.screen.notify(f"PNG not written: {err}", severity="error")
                 return
-            self.screen.update_status(f"wrote {value}")
+            self.screen.update_status(f"wrote {path}")
+
+        def done(value: str | None) -> None:
+            if value:
+                self.unless_replacing(Path(value).expanduser(), write)
 
         self.screen.app.push_screen(PromptScreen("Write the preview PNG to", str(default)), done)
 

@@ -1,6 +1,6 @@
 """The editor's layout actions: templates (asking for the count or the corner where the template takes one), the
-canvas size, and dynamic layouts (the simulated room's size, converting to a custom layout, and what adding a
-region to a dynamic layout does).
+canvas size (and whether text sizes scale with it), and dynamic layouts (the simulated room's size, converting to
+a custom layout, and what adding a region to a dynamic layout does).
 
 :class:`LayoutActions` is the base of :class:`~.editor.EditorScreen`; each action asks what it needs with a dialog
 and runs a command of :mod:`layout_studio.editing.commands` (one undo step), showing its outcome like every other
@@ -15,12 +15,13 @@ from textual.screen import Screen
 
 from ...editing import EditSession, commands
 from ...editing.commands import Effect, Outcome
+from ...editing.geometry import font_size_changes
 from ...editing.ops import canvas_of
 from ...editing.templates import CORNERS, TEMPLATES, Corner
 from ...errors import LayoutStudioError
 from ...values import parse_size
 from .choose import ChooseScreen
-from .dialogs import PromptScreen, canvas_size, whole_number
+from .dialogs import PromptScreen, ScaleTextScreen, canvas_size, whole_number
 
 Mode = Literal["replace", "fill"]
 #: The count a template prompt proposes, by template.
@@ -68,11 +69,26 @@ class LayoutActions(Screen[None]):
         self.action_template_prompt("grid", mode)
 
     def action_resize_canvas(self, scale: bool = True) -> None:
-        """Ask for the canvas size (WxH); with ``scale`` the regions and watermarks scale along."""
+        """Ask for the canvas size (WxH); with ``scale`` the regions and watermarks scale along, and when the design
+        has text, ask whether its FontSize scales too."""
+
+        def resize(size: tuple[int, int], scale_text: bool = False) -> None:
+            self.show(commands.resize_canvas(self.session, size, scale=scale, scale_text=scale_text))
 
         def done(value: str | None) -> None:
-            if value:
-                self.show(commands.resize_canvas(self.session, parse_size(value), scale=scale))
+            if not value:
+                return
+            size = parse_size(value)
+            changes = font_size_changes(self.session.preset, size) if scale else []
+            if not changes:
+                resize(size)
+                return
+
+            def answered(choice: str | None) -> None:
+                if choice in ("scale", "keep"):
+                    resize(size, scale_text=choice == "scale")
+
+            self.app.push_screen(ScaleTextScreen(size, changes), answered)
 
         w, h = canvas_of(self.session.preset)
         title = "Canvas size WxH (regions scale along)" if scale else "Canvas size WxH (regions stay)"

@@ -1,8 +1,9 @@
 """The element list: every region and watermark in stacking order (top of the stack first).
 
 Highlighting an entry selects that element (the screen handles :class:`OptionList.OptionHighlighted`); enter on it
-edits its fields (the screen handles :class:`OptionList.OptionSelected`). Entries
-show the index, the user (or ``auto #n``), the ZOrder, and ``!`` for an element with an error finding.
+runs the screen's ``edit_element`` action (select it and edit its fields), a click posts
+:class:`OptionList.OptionSelected`. Entries show the index, the user (or ``auto #n``), the ZOrder, and ``!`` for an
+element with an error finding.
 """
 
 from __future__ import annotations
@@ -55,7 +56,12 @@ class ElementList(OptionList):
     """The list of elements; :meth:`sync` rebuilds it only when an entry changed."""
 
     DEFAULT_CSS = "ElementList { height: 8; }"
-    BINDINGS = [Binding("enter", "select", "Edit", tooltip="Edit the highlighted element's fields in the inspector")]
+    #: enter runs the screen's ``edit_element`` at once (a message would reach it after the keys typed ahead).
+    BINDINGS = [
+        Binding(
+            "enter", "screen.edit_element", "Edit", tooltip="Edit the highlighted element's fields in the inspector"
+        )
+    ]
 
     def __init__(self, session: EditSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -3,8 +3,9 @@
 Folded (the usual state) each finding takes one line, cut with an ellipsis to the panel's width, so the panel shows
 as many as its height allows and scrolls to the rest; :attr:`FindingsPanel.expanded` (the editor sets it while the
 panel has the focus it gives with ``f``) shows each finding in full, wrapped. The border names the counts and the
-key. Choosing an entry (enter or click) posts :class:`FindingsPanel.Chosen`; the screen selects the element the
-finding names and focuses the field.
+key. Clicking an entry posts :class:`FindingsPanel.Chosen`, and enter runs the screen's ``go_to_finding`` action on
+the highlighted one (:attr:`FindingsPanel.highlighted_finding`): the screen selects the element the finding names and
+focuses the field.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ class FindingsPanel(OptionList):
     """Lists findings; :meth:`show` replaces them."""
 
     DEFAULT_CSS = "FindingsPanel { height: 7; }"
-    BINDINGS = [Binding("enter", "select", "Go to", tooltip="Select the finding's element and go to its field")]
+    #: enter runs the screen's ``go_to_finding`` at once (a message would reach it after the keys typed ahead).
+    BINDINGS = [
+        Binding("enter", "screen.go_to_finding", "Go to", tooltip="Select the finding's element and go to its field")
+    ]
 
     #: Each finding in full (wrapped) instead of one line each.
     expanded: reactive[bool] = reactive(False)
@@ -90,6 +94,14 @@ class FindingsPanel(OptionList):
     def on_resize(self, event: events.Resize) -> None:
         if self.findings and self.scrollable_content_region.width != self._width:
             self._rebuild()
+
+    @property
+    def highlighted_finding(self) -> Finding | None:
+        """The highlighted finding, or None."""
+        option = self.highlighted_option
+        if option is None or option.id is None or self.findings is None:
+            return None
+        return self.findings[int(option.id)]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
