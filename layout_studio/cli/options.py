@@ -137,6 +137,10 @@ def options_from_args(args: Args, **extra: Any) -> PushOptions:
         raise LayoutStudioError("--rate must be above 0 requests a second")
     if args.timeout <= 0:
         raise LayoutStudioError("--timeout must be above 0 seconds")
+    if args.retries < 0:
+        raise LayoutStudioError("--retries must be 0 or more")
+    if args.backoff < 0:
+        raise LayoutStudioError("--backoff must be 0 or more seconds")
     parse_endpoint(args.endpoint)  # bad usage before anything else (an empty value is not the default)
     return PushOptions(
         region=args.region,
@@ -146,11 +150,17 @@ def options_from_args(args: Args, **extra: Any) -> PushOptions:
         journal=args.journal,
         timeout=args.timeout,
         rate=args.rate,
-        attempts=max(0, args.retries) + 1,
-        backoff=max(0.0, args.backoff),
+        attempts=args.retries + 1,
+        backoff=args.backoff,
         dry_run=args.dry_run,
+        on_wait=tell_waiting,
         **extra,
     )
+
+
+def tell_waiting(text: str) -> None:
+    """Say on stderr what the command waits for (another process writing the journal or sending to a task)."""
+    print(f"layout-studio: {text}", file=sys.stderr)
 
 
 def open_pusher(args: Args, **extra: Any) -> Pusher:

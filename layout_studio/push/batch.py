@@ -62,7 +62,8 @@ def read_task_ids(path: str | Path) -> list[str]:
     :func:`layout_studio.values.parse_task_id` — before anything is sent.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not part of the first TaskId
+        with open(path, encoding="utf-8-sig", newline="") as file:  # a BOM is not part of the first TaskId;
+            text = file.read()  # newline="": a CR inside a line stays there (and is refused), as the docstring says
     except UnicodeDecodeError:
         raise LayoutStudioError(
             f"{path}: not UTF-8 text (UTF-16 from PowerShell?): save the TaskId list as UTF-8, "

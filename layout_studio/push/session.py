@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, Self
 
+from ..errors import LayoutStudioError
 from ..findings import Finding
 from ..secrets import secret_values
 from . import starts
@@ -27,7 +28,7 @@ from .credentials import resolve_credential
 from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
 from .journal import Journal
-from .lease import LeaseBusy
+from .lease import LeaseBusy, check_lock_dir
 from .outcome import Outcome
 from .ratelimit import API_RATE_LIMIT, JournalSlots, RateLimiter
 from .records import TaskRecord
@@ -47,7 +48,8 @@ class PushOptions:
     processes writing the journal), attempts (in all) and backoff (first retry delay, seconds), lease_wait (how long
     to wait for another process sending to the same task, seconds), dry_run, read_only (open the journal read-only:
     ``plan``; implied by dry_run), agent_usersig, credential (an SDK Credential to use instead of the credential
-    chain — for embedding and tests).
+    chain — for embedding and tests), on_wait (told a line of text when the command waits for another process:
+    one writing the journal, or one sending to the same task).
     """
 
     region: str | None = None
@@ -64,6 +66,7 @@ class PushOptions:
     read_only: bool = False
     agent_usersig: str | None = None
     credential: Any = None
+    on_wait: Callable[[str], None] | None = None
 
     @classmethod
     def split(cls, kwargs: dict[str, Any]) -> tuple[PushOptions, dict[str, Any]]:
@@ -81,8 +84,18 @@ class Session:
         self.options = options or PushOptions()
         j = self.options.journal
         readonly = self.options.read_only or self.options.dry_run  # nothing is sent, nothing is recorded
-        self.journal = j if isinstance(j, Journal) else Journal(j, readonly=readonly)
+        #: Told (a line of text) when a request waits for another process sending to the same task, or the
+        #: command for another process writing the journal.
+        self.on_wait: Callable[[str], None] | None = self.options.on_wait
+        self.journal = j if isinstance(j, Journal) else Journal(j, readonly=readonly, on_busy=self._told)
         self._owns_journal = not isinstance(j, Journal)
+        if not readonly:
+            try:
+                check_lock_dir()  # one error before anything is sent, not one per task
+            except LayoutStudioError:
+                if self._owns_journal:
+                    self.journal.close()
+                raise
         self.limiter = RateLimiter(self.options.rate, None if readonly else JournalSlots(self.journal))
         self.retry = RetryPolicy(attempts=max(1, self.options.attempts), base=self.options.backoff)
         self.warnings: list[str] = []
@@ -91,8 +104,10 @@ class Session:
         self.secrets: list[str] = known_secret_values()
         #: Set (by a batch on Ctrl-C) to stop requests that are still waiting for the rate limit from leaving.
         self.cancel: threading.Event | None = None
-        #: Told (a line of text) when a request waits for another process sending to the same task.
-        self.on_wait: Callable[[str], None] | None = None
+
+    def _told(self, text: str) -> None:
+        if self.on_wait is not None:
+            self.on_wait(text)
 
     def close(self) -> None:
         """Close the clients' connections, and the journal if this session opened it."""
