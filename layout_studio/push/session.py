@@ -24,7 +24,7 @@ from ..secrets import secret_values
 from . import starts
 from .apis import MIX, TaskApi, api_of, start_target
 from .client import DEFAULT_TIMEOUT, TrtcClient
-from .credentials import resolve_credential
+from .credentials import check_request_secrets, resolve_credential
 from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
 from .journal import Journal
@@ -266,6 +266,7 @@ class Session:
         earlier start of the same action for the same SdkAppId, RoomId and robot UserId has an unknown outcome,
         unless ``force``, which resolves it. A dry run only warns."""
         action = api.start
+        check_request_secrets(body)
         if self.options.dry_run:
             unresolved = self.journal.unresolved_starts(*start_target(body), action=action)
             if unresolved and not force:
@@ -317,6 +318,7 @@ class Session:
         for a task of another API or without an SdkAppId."""
         task, sdk_app_id, region = self.target_of(api, task_id)
         body: dict[str, Any] = {"SdkAppId": sdk_app_id, "TaskId": task_id, **(extra or {})}
+        check_request_secrets(body)
         if self.options.dry_run:
             return self._dry_run(action, region, body, task_id, findings or [])
         out = self.sender(region).send(action, task_id, body, dict(meta, region=region, sdk_app_id=sdk_app_id))
