@@ -6,31 +6,17 @@ refuses the robot (or records nothing) only later, in the room."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.push.applying import STORAGE
 from tests.push.conftest import PRESET
+from tests.push.test_echo import _recording_preset
 
 SIG = "eJyrVgrxCdZRsgpKLU4tykvMTXUyMDG1NDU1MTJVqgUAL8sHAQ-robot-sig"
 KEY = "StorageOrSdkSecretKey0123456789abcdef"
 FEEDBACK = ["--feedback-room", "630777:mix_back_1"]
 INGEST = ["ingest", "start", "--room", "295066", "--sdk-app-id", "1400188366", "--user", "clip_1", "--url",
           "https://media.example.com/a.mp4"]  # fmt: skip
-
-
-def _recording_preset(tmp_path):
-    doc = json.loads(PRESET.read_text())
-    doc["Target"]["RecordParams"] = {
-        "UniRecord": 3,
-        "McuStorageParams": {
-            "CloudStorage": {"Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDx"}
-        },
-    }
-    path = tmp_path / "rec.json"
-    path.write_text(json.dumps(doc))
-    return path
 
 
 CASES = {

@@ -4,14 +4,13 @@ with an ellipsis, a piece from the middle, folded into short lines — must not 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.push.applying import STORAGE
 from tests.push.conftest import PRESET
-from tests.push.test_echo import journal_blobs, wire_secrets
+from tests.push.test_echo import _recording_preset, journal_blobs, wire_secrets
 
 #: The shortest part of a secret that must never appear (a shorter one says too little about the secret, and masking
 #: shorter parts would garble ordinary text).
@@ -46,15 +45,7 @@ def test_a_reply_quoting_request_values_in_part_leaves_no_part_of_a_secret(cmd, 
         assert code == 1, (name, err)
         outputs[f"{name} stdout"], outputs[f"{name} stderr"] = out, err
 
-    preset = json.loads(PRESET.read_text())
-    preset["Target"]["RecordParams"] = {
-        "UniRecord": 3,
-        "McuStorageParams": {
-            "CloudStorage": {"Vendor": 0, "Region": "ap-guangzhou", "Bucket": "rec-1250000000", "AccessKey": "AKIDx"}
-        },
-    }
-    rec = tmp_path / "rec.json"
-    rec.write_text(json.dumps(preset))
+    rec = _recording_preset(tmp_path)
     feedback = ["--feedback-room", "630777:mix_back_1", "--feedback-usersig", FEEDBACK_SIG]
     run("start", "start", str(rec), "--no-ingest", "--storage-secret-key", STORAGE_KEY, "--cdn-url", CDN, *feedback)
     run("start generated", "start", str(rec), "--no-ingest", "--force", "--storage-secret-key", STORAGE_KEY)
