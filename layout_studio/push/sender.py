@@ -27,6 +27,11 @@ failure's kind (:class:`~layout_studio.push.status.FailureKind`) and the action 
   first attempt)";
 * other API errors are final, and so is a request cancelled (Ctrl-C in a batch) while it waited for the budget.
 
+Ctrl-C in a single command (the request sent from the main thread) while a request is in flight: it has left, so
+the first Ctrl-C waits for its reply (:meth:`Sender._call`), which is recorded and reported as usual, and nothing
+else leaves (no retry, no next request of the session); a second Ctrl-C stops waiting — the row is closed
+``unknown`` (``Interrupted``) and what to check is said (for a start: the unresolved start's advice).
+
 A describe (:meth:`Sender.ask`) changes nothing: it takes its place in the rate budget and is retried like an update,
 but is not recorded in the journal. Error texts are masked with the known secrets and every secret of the body sent
 (a reply may echo the body).
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -90,6 +96,18 @@ def lease_key(action: str, task_id: str | None, body: dict[str, Any]) -> str:
     return leases.start_key(*start_target(body), action=None if action == START else action)
 
 
+def abandoned(action: str, body: dict[str, Any], row_id: int) -> str:
+    """What to know about a request of ``action`` abandoned while in flight (journal row ``row_id``)."""
+    if is_start(action):
+        from .starts import unknown_start_advice
+
+        return unknown_start_advice(body, row_id, action)
+    return (
+        f"the {action} request had left: its outcome is unknown (journal #{row_id}); check the task (see "
+        "`layout-studio history`) before sending again"
+    )
+
+
 def _gone(action: str, err: PushError) -> bool:
     """True when ``err`` says the task a stop of ``action`` was for no longer exists."""
     api = api_of(action)
@@ -114,6 +132,7 @@ class Sender:
         cancelled: Callable[[], bool] = lambda: False,
         lease_wait: float | None = LEASE_WAIT,
         on_wait: Callable[[str], None] | None = None,
+        interrupted: threading.Event | None = None,
     ) -> None:
         self.client = client
         self.journal = journal
@@ -124,6 +143,8 @@ class Sender:
         self._cancelled = cancelled
         self.lease_wait = lease_wait
         self.on_wait = on_wait
+        #: Set by a first Ctrl-C while a request of the main thread was in flight: nothing else leaves.
+        self.interrupted = interrupted if interrupted is not None else threading.Event()
 
     # -- the mixing actions ---------------------------------------------------------------------------------
     def update(self, task_id: str, body: dict[str, Any], *, lease: leases.Lease | None = None, **meta: Any) -> Outcome:
@@ -190,6 +211,8 @@ class Sender:
             out.interrupted = self.journal.take_over(task_id)
         lost = False  # an earlier attempt's outcome is unknown
         for attempt in range(self.retry.attempts):
+            if attempt and self.interrupted.is_set():  # Ctrl-C during the last attempt: no retry
+                return out
             try:
                 row_id, sent = self._record(action, task_id, body, meta, lease)
             except JournalError as problem:
@@ -261,7 +284,7 @@ class Sender:
             if row_id is not None:
                 self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
             raise
-        if slot is None or self._cancelled():  # interrupted while waiting for the rate limit: it never leaves
+        if slot is None or self._cancelled() or self.interrupted.is_set():  # interrupted: it never leaves
             if slot is not None:
                 self.limiter.release(slot, None)
             return {}, PushError(
@@ -269,7 +292,7 @@ class Sender:
             )
         arrived_by: float | None = self.limiter.now() + self.client.timeout  # unless settled below
         try:
-            reply = self.client.call(action, body)
+            reply = self._call(action, body)
             arrived_by = self.limiter.now()
             return reply, None
         except PushError as err:
@@ -285,9 +308,49 @@ class Sender:
                     error_code="Interrupted",
                     error_message="interrupted while the request was in flight",
                 )
+                self._tell(abandoned(action, body, row_id))
             raise
         finally:
             self.limiter.release(slot, arrived_by)
+
+    def _call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:
+        """``client.call(action, body)``. In the main thread (a single command) the call runs in a helper thread:
+        the request has left, so a first Ctrl-C waits for its reply (saying so; :attr:`interrupted` is set, so
+        nothing else leaves) and only a second one abandons it (KeyboardInterrupt). A batch's workers call
+        directly: its main thread handles Ctrl-C (:mod:`layout_studio.push.batch`)."""
+        if threading.current_thread() is not threading.main_thread():
+            return self.client.call(action, body)
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["reply"] = self.client.call(action, body)
+            except BaseException as err:  # handed to the main thread
+                box["error"] = err
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name=f"{action} in flight", daemon=True).start()
+        while not done.is_set():
+            try:
+                done.wait(0.1)  # short waits: an interrupted Thread.join can leave the thread looking finished
+            except KeyboardInterrupt:
+                if self.interrupted.is_set():
+                    raise
+                self.interrupted.set()
+                self._tell(
+                    f"interrupted: waiting for the reply to the {action} request in flight (at most "
+                    f"{self.client.timeout:g} s) so that its outcome is known; nothing else will be sent. Press "
+                    "Ctrl-C again to stop waiting (its outcome is then unknown)"
+                )
+        if "error" in box:
+            raise box["error"]
+        return dict(box["reply"])
+
+    def _tell(self, text: str) -> None:
+        if self.on_wait is not None:
+            self.on_wait(text)
 
     def _arrived_by(self, err: PushError) -> float | None:
         """When the server saw a request that failed with ``err`` at the latest (None: it never left). A request

@@ -104,6 +104,9 @@ class Session:
         self.secrets: list[str] = known_secret_values()
         #: Set (by a batch on Ctrl-C) to stop requests that are still waiting for the rate limit from leaving.
         self.cancel: threading.Event | None = None
+        #: Set by a Ctrl-C that came while a single command's request was in flight (:class:`Sender`): its reply
+        #: is waited for, and no other request of the session leaves.
+        self.interrupted = threading.Event()
 
     def _told(self, text: str) -> None:
         if self.on_wait is not None:
@@ -205,6 +208,7 @@ class Session:
                 cancelled=lambda: self.cancel is not None and self.cancel.is_set(),
                 lease_wait=self.options.lease_wait,
                 on_wait=lambda text: self.on_wait(text) if self.on_wait else None,
+                interrupted=self.interrupted,
             )
         return self._senders[region]
 
