@@ -225,11 +225,12 @@ def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None)
         from ..push.apis import MIX, api_of
 
         api = api_of(outcome.action)
-        again = (
-            "push again (a new SequenceNumber is drawn)"
-            if api is None or api is MIX
-            else f"run the same command again (it sets the same values; {api.commands})"
-        )
+        if api is not None and outcome.action == api.stop:
+            again = "stop it again (a task already gone is then reported stopped)"
+        elif api is None or api is MIX:
+            again = "push again (a new SequenceNumber is drawn)"
+        else:
+            again = f"run the same command again (it sets the same values; {api.commands})"
         print(f"the outcome is unknown: check the task, then {again} or see `layout-studio history`", file=sys.stderr)
     return 1
 

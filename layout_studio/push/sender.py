@@ -24,7 +24,7 @@ failure's kind (:class:`~layout_studio.push.status.FailureKind`) and the action 
 * a stop retried after an attempt whose outcome is unknown, answered with its API's code for a task that is gone
   (``ResourceNotFound``; ``FailedOperation.TaskFinished`` for an ingest: :attr:`~layout_studio.push.apis.TaskApi.
   gone`), was most probably done by that attempt: the outcome is ``ok`` with the note "stopped (probably by the
-  first attempt)";
+  first attempt)" — also when that attempt was the last of an earlier stop command (the task's newest row);
 * other API errors are final, and so is a request cancelled (Ctrl-C in a batch) while it waited for the budget.
 
 Ctrl-C in a single command (the request sent from the main thread) while a request is in flight: it has left, so
@@ -209,7 +209,8 @@ class Sender:
         out = Outcome(action, task_id, OutcomeStatus.UNKNOWN)
         if task_id is not None:
             out.interrupted = self.journal.take_over(task_id)
-        lost = False  # an earlier attempt's outcome is unknown
+        earlier = self._unknown_stop(action, task_id)  # an earlier stop command's last attempt, outcome unknown
+        lost = earlier is not None  # an earlier attempt's outcome is unknown
         for attempt in range(self.retry.attempts):
             if attempt and self.interrupted.is_set():  # Ctrl-C during the last attempt: no retry
                 return out
@@ -236,12 +237,24 @@ class Sender:
             out.error, out.request_id = err, err.request_id
             if is_stop(action) and lost and _gone(action, err):
                 out.status, out.note = OutcomeStatus.OK, PROBABLY_STOPPED
+                if attempt == 0 and earlier is not None:
+                    out.note = f"stopped (probably by an earlier stop, #{earlier}, whose outcome was unknown)"
                 return out
             lost = lost or err.kind.attempt_status is AttemptStatus.UNKNOWN
             if attempt + 1 >= self.retry.attempts or not self.retry.allows(action, err):
                 return out
             self._sleep(self.retry.delay(attempt))
         return out
+
+    def _unknown_stop(self, action: str, task_id: str | None) -> int | None:
+        """The id of the task's newest journal row when it is a stop of ``action`` whose outcome is unknown (an
+        earlier stop whose replies were all lost, or that was killed in flight), else None."""
+        if not is_stop(action) or task_id is None:
+            return None
+        newest = self.journal.entries(task_id, limit=1)
+        if newest and newest[-1].action == action and newest[-1].status == AttemptStatus.UNKNOWN:
+            return newest[-1].id
+        return None
 
     def _record(
         self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any], lease: leases.Lease
