@@ -209,8 +209,8 @@ class Sender:
         out = Outcome(action, task_id, OutcomeStatus.UNKNOWN)
         if task_id is not None:
             out.interrupted = self.journal.take_over(task_id)
-        earlier = self._unknown_stop(action, task_id)  # an earlier stop command's last attempt, outcome unknown
-        lost = earlier is not None  # an earlier attempt's outcome is unknown
+        lost_rows = self._unknown_stops(action, task_id)  # attempts whose outcome is unknown (earlier ones too)
+        earlier = lost_rows[-1] if lost_rows else None
         for attempt in range(self.retry.attempts):
             if attempt and self.interrupted.is_set():  # Ctrl-C during the last attempt: no retry
                 return out
@@ -235,26 +235,31 @@ class Sender:
                 return out
             out.status = OutcomeStatus.of(err.kind.attempt_status)
             out.error, out.request_id = err, err.request_id
-            if is_stop(action) and lost and _gone(action, err):
+            if is_stop(action) and lost_rows and _gone(action, err):
                 out.status, out.note = OutcomeStatus.OK, PROBABLY_STOPPED
                 if attempt == 0 and earlier is not None:
                     out.note = f"stopped (probably by an earlier stop, #{earlier}, whose outcome was unknown)"
+                with contextlib.suppress(JournalError):  # the outcome stands; the journal says how it was settled
+                    self.journal.resolve(lost_rows, f"stopped: the task was gone at the next attempt (#{row_id})")
                 return out
-            lost = lost or err.kind.attempt_status is AttemptStatus.UNKNOWN
+            if err.kind.attempt_status is AttemptStatus.UNKNOWN:
+                lost_rows.append(row_id)
             if attempt + 1 >= self.retry.attempts or not self.retry.allows(action, err):
                 return out
             self._sleep(self.retry.delay(attempt))
         return out
 
-    def _unknown_stop(self, action: str, task_id: str | None) -> int | None:
-        """The id of the task's newest journal row when it is a stop of ``action`` whose outcome is unknown (an
-        earlier stop whose replies were all lost, or that was killed in flight), else None."""
+    def _unknown_stops(self, action: str, task_id: str | None) -> list[int]:
+        """The ids of the task's newest journal rows, oldest first, while they are stops of ``action`` whose
+        outcome is unknown (an earlier stop whose replies were all lost, or that was killed in flight)."""
         if not is_stop(action) or task_id is None:
-            return None
-        newest = self.journal.entries(task_id, limit=1)
-        if newest and newest[-1].action == action and newest[-1].status == AttemptStatus.UNKNOWN:
-            return newest[-1].id
-        return None
+            return []
+        found: list[int] = []
+        for entry in reversed(self.journal.entries(task_id, limit=20)):
+            if entry.action != action or entry.status != AttemptStatus.UNKNOWN:
+                break
+            found.insert(0, entry.id)
+        return found
 
     def _record(
         self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any], lease: leases.Lease

@@ -4,6 +4,8 @@ marks it stopped — for each task API."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from layout_studio.push.journal import Journal
@@ -37,6 +39,10 @@ def test_a_stop_with_every_reply_lost_is_unknown_and_the_next_stop_reports_it_st
     assert f"task {task}: stopped (probably by an earlier stop" in out
     with Journal(cmd.journal) as journal:
         assert journal.task(task).stopped_at
+    code, out, err = cmd("history", "--format", "json")
+    stops = [e for e in json.loads(out) if e["task_id"] == task and e["action"] != json.loads(out)[0]["action"]]
+    lost = [e for e in stops if e["status"] == "unknown"]
+    assert lost and all(e["resolution"] and "stopped" in e["resolution"] for e in lost), lost
 
 
 def test_a_stop_of_a_gone_task_without_an_earlier_unknown_stop_is_still_an_error(cmd, fake):
