@@ -203,7 +203,25 @@ def confirm(args: Args, question: str) -> bool:
 
 
 def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None) -> int:
-    """Print one outcome (stdout on success, stderr on failure); return the exit code."""
+    """Print one outcome (stdout on success, stderr on failure; the journal's problem recording it, if any, on
+    stderr); return the exit code."""
+    try:
+        return _report_outcome(outcome, verb=verb, stream=stream)
+    finally:
+        warn_journal(outcome)
+
+
+def warn_journal(outcome: Outcome) -> None:
+    """Say on stderr that the journal could not record ``outcome`` (a full disk), if so."""
+    if outcome.journal_error:
+        print(
+            f"warning: the journal could not record this ({outcome.journal_error}); what is shown is the API's "
+            "answer — until the journal can be written, `history` and the next commands do not know it",
+            file=sys.stderr,
+        )
+
+
+def _report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None) -> int:
     import json
 
     req = outcome.request
@@ -259,6 +277,7 @@ def report_start(
         print(f"layout-studio: error: {prefix}{outcome.error}", file=sys.stderr)
         row = outcome.journal_ids[-1] if outcome.journal_ids else None
         print(unknown_start_advice((outcome.request or {}), row, action), file=sys.stderr)
+        warn_journal(outcome)
         return 1
     if outcome.error is not None and outcome.note:  # an ingest source that already plays
         print(f"{prefix}{outcome.note}", file=sys.stderr)

@@ -207,7 +207,7 @@ def run_push(args: Args) -> int:
 def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> int:
     """``push --task-ids-from FILE``: confirm once, run the batch with a progress bar, write the report."""
     from ..atomic import atomic_write_text
-    from ..push.batch import read_task_ids, run_batch
+    from ..push.batch import JOURNAL, read_task_ids, run_batch
     from ..push.errors import RefusedError
     from ..redaction import redact
     from .options import confirm, open_pusher, print_findings, report_outcome
@@ -257,6 +257,10 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
             + (f"; report {args.report}" if args.report else "")
         )
         for outcome in result.outcomes:
+            if outcome.journal_error:
+                print(f"task {outcome.task_id}: not recorded in the journal: {outcome.journal_error}", file=sys.stderr)
+            if outcome.error is not None and outcome.error.code == JOURNAL:
+                continue  # said once below
             if not outcome.ok and outcome.error is not None:
                 print(f"task {outcome.task_id}: {outcome.error}", file=sys.stderr)
             elif outcome.note:
@@ -266,6 +270,15 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
             print(
                 f"{len(result.in_flight)} task(s) had a request in flight when an earlier run was interrupted, and "
                 f"may have received the design twice: {named}",
+                file=sys.stderr,
+            )
+        journal_failed = [o for o in result.outcomes if o.error is not None and o.error.code == JOURNAL]
+        if journal_failed:
+            unsent = sum(1 for o in result.outcomes if o.status == "not-sent")
+            print(
+                f"layout-studio: error: the journal could not record a request before it left, so the batch stopped "
+                f"({unsent} task(s) not sent): {journal_failed[0].error.message if journal_failed[0].error else ''}; "
+                "fix it, then run the same command again (tasks that have the design are skipped)",
                 file=sys.stderr,
             )
         if interrupted:

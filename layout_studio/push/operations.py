@@ -137,7 +137,10 @@ class Pusher(Session):
         )
         out.findings = plan.findings
         if out.status is OutcomeStatus.OK:
-            self.journal.remember_task(plan.task_id, sdk_app_id=sdk_app_id, region=region, canvas=_canvas_of(plan.body))
+            with self.noting_journal_errors(out):
+                self.journal.remember_task(
+                    plan.task_id, sdk_app_id=sdk_app_id, region=region, canvas=_canvas_of(plan.body)
+                )
         return out
 
     def push_update(self, preset: Preset, task_id: str, **target: Any) -> Outcome:

@@ -226,7 +226,13 @@ class Sender:
             out.request = mask_secrets(sent)
             out.sequence_number = sent.get("SequenceNumber")
             secrets = [*self.secrets, *secret_values(sent)]
-            reply, err = self._attempt(action, row_id, sent, secrets)
+            try:
+                reply, err = self._attempt(action, row_id, sent, secrets)
+            except JournalError as problem:  # the rate budget could not be written: this attempt never left
+                if attempt == 0:
+                    raise
+                out.journal_error = str(problem)
+                return out
             self._settle(row_id, reply, err, task_id, out, secrets)
             if err is None:
                 out.status, out.error, out.request_id = OutcomeStatus.OK, None, reply.get("RequestId")
@@ -298,6 +304,10 @@ class Sender:
         describe, not recorded) and is re-raised."""
         try:
             slot = self.limiter.acquire(action, self._cancelled)
+        except JournalError as problem:  # the journal cannot keep the rate budget: it never leaves
+            if row_id is not None:
+                self._finish(row_id, AttemptStatus.NOT_SENT, error_code="JournalError", error_message=str(problem))
+            raise
         except BaseException:  # Ctrl-C while waiting for the budget: it never left
             if row_id is not None:
                 self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
@@ -329,7 +339,11 @@ class Sender:
                 self._tell(abandoned(action, body, row_id))
             raise
         finally:
-            self.limiter.release(slot, arrived_by)
+            # The request left: a journal that cannot note the reply time in the rate budget must not lose the
+            # reply (the slot then counts as in flight until this process ends; the row's outcome is recorded,
+            # or the journal's problem reported, by _settle).
+            with contextlib.suppress(JournalError):
+                self.limiter.release(slot, arrived_by)
 
     def _call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:
         """``client.call(action, body)``. In the main thread (a single command) the call runs in a helper thread:

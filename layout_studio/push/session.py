@@ -13,8 +13,9 @@ a task the journal records under another API), stops and describes, and records 
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any, Self
 
@@ -27,7 +28,7 @@ from .client import DEFAULT_TIMEOUT, TrtcClient
 from .credentials import check_request_secrets, resolve_credential
 from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
-from .journal import Journal
+from .journal import Journal, JournalError
 from .lease import LeaseBusy, check_lock_dir
 from .outcome import Outcome
 from .ratelimit import API_RATE_LIMIT, JournalSlots, RateLimiter
@@ -290,20 +291,22 @@ class Session:
                     "sdk_app_id": body.get("SdkAppId"),
                 }
                 out = sender.send(action, None, body, meta, lease=lease)
-                starts.resolve_forced(self.journal, unresolved, out.journal_ids[-1] if out.journal_ids else None)
+                with self.noting_journal_errors(out):
+                    starts.resolve_forced(self.journal, unresolved, out.journal_ids[-1] if out.journal_ids else None)
         except LeaseBusy as busy:
             raise RefusedError(f"not started: {busy}; nothing was sent") from None
         out.findings = findings
         if out.status is OutcomeStatus.OK and out.task_id:
-            self.journal.remember_task(
-                out.task_id,
-                sdk_app_id=body.get("SdkAppId"),
-                region=region,
-                room_id=body.get("RoomId"),
-                canvas=canvas,
-                preset_name=preset_name,
-                started=True,
-            )
+            with self.noting_journal_errors(out):
+                self.journal.remember_task(
+                    out.task_id,
+                    sdk_app_id=body.get("SdkAppId"),
+                    region=region,
+                    room_id=body.get("RoomId"),
+                    canvas=canvas,
+                    preset_name=preset_name,
+                    started=True,
+                )
         return out
 
     def send_task(
@@ -328,11 +331,22 @@ class Session:
         out = self.sender(region).send(action, task_id, body, dict(meta, region=region, sdk_app_id=sdk_app_id))
         out.findings = findings or []
         if out.status is OutcomeStatus.OK:
-            if action == api.stop:
-                self.journal.mark_stopped(task_id)
-            elif task is None:
-                self.journal.remember_task(task_id, sdk_app_id=sdk_app_id, region=region)
+            with self.noting_journal_errors(out):
+                if action == api.stop:
+                    self.journal.mark_stopped(task_id)
+                elif task is None:
+                    self.journal.remember_task(task_id, sdk_app_id=sdk_app_id, region=region)
         return out
+
+    @staticmethod
+    @contextlib.contextmanager
+    def noting_journal_errors(out: Outcome) -> Iterator[None]:
+        """Around what the journal learns after a request was answered: a journal that cannot record it (a full
+        disk) must not turn the API's answer into an error — its problem goes to ``out.journal_error``."""
+        try:
+            yield
+        except JournalError as problem:
+            out.journal_error = out.journal_error or str(problem)
 
     def describe(self, api: TaskApi, task_id: str) -> Outcome:
         """Send ``api``'s describe for ``task_id`` (retried, not journaled); ``Outcome.reply`` is the Response."""
