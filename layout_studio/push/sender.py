@@ -362,6 +362,7 @@ class Sender:
                 box["error"] = err
             finally:
                 done.set()
+                self.client.close_thread_session()  # this thread ends: its pooled connection must not stay open
 
         threading.Thread(target=run, name=f"{action} in flight", daemon=True).start()
         while not done.is_set():

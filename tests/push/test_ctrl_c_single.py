@@ -75,3 +75,18 @@ def test_a_second_ctrl_c_stops_waiting_and_says_what_to_check(fake, creds, tmp_p
     with Journal(journal) as j:
         [row] = j.entries()
     assert row.status == "unknown" and row.error_code == "Interrupted"
+
+
+def test_requests_from_the_main_thread_leave_no_connection_open(fake, creds, tmp_path):
+    """Each request of the main thread is made by a helper thread (so that Ctrl-C can wait for it): its HTTP
+    session is closed when it ends, so an embedder pushing many times from one Pusher keeps no socket per request."""
+    from layout_studio.presets import load_preset
+    from layout_studio.push import Pusher, PushOptions
+
+    design = load_preset(PRESET)
+    options = PushOptions(endpoint=fake.endpoint, journal=tmp_path / "j.sqlite3", region="ap-guangzhou",
+                          sdk_app_id=1400188366, rate=1000)  # fmt: skip
+    with Pusher(options) as pusher:
+        for i in range(30):
+            assert pusher.push_plan(pusher.plan_update(design, f"task-m{i}"), preset=design).status == "ok"
+        assert pusher.client("ap-guangzhou")._sessions == []
