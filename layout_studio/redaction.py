@@ -19,6 +19,9 @@ text after ``txSecret=`` (also ``txSecret%3D``, ``txSecret\\u003d``, ``"txSecret
 after a quoted or ``=`` UserSig, SecretKey or X-TC-Token key is masked whatever it is. A registered value shorter
 than :data:`MIN_LENGTH` is not a real secret (a placeholder such as ``x``): masking it would garble every text, so
 it is not masked by value (it still is by its key); one shorter than :data:`WHOLE_WORD_BELOW` only as a whole word.
+Of a longer value, every part of at least :data:`PART` characters is masked as well (as is, JSON-escaped,
+percent-encoded, base64): a reply that quotes a value cut short, a piece of it or folded into lines keeps no part
+of it that long.
 
 **Where it is applied (the sinks).** stdout and stderr of every command (:func:`redacted_streams`, installed by
 :func:`layout_studio.cli.main`: every print, click message and progress line is redacted, a line at a time), every
@@ -43,6 +46,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -50,6 +54,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
+from urllib.parse import quote, quote_plus
 
 from .secrets import MASK, secret_values, walk
 
@@ -68,6 +73,10 @@ SECRET_ENVIRONMENT = (
 MIN_LENGTH = 8
 #: A registered value shorter than this is masked only where it is not part of a longer word or number.
 WHOLE_WORD_BELOW = 16
+#: A part of a registered value (of at least :data:`WHOLE_WORD_BELOW` characters) this long or longer is masked too,
+#: wherever it appears: an API or a gateway may quote a value cut short (``eJyrVgrx...``), a piece of it, or folded
+#: into lines. A shorter part says little about the secret, and masking shorter parts would garble ordinary text.
+PART = 12
 
 #: Characters every percent-encoder leaves as they are (RFC 3986 unreserved, without ``~``).
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
@@ -164,6 +173,36 @@ def _forms(value: str) -> set[str]:
     return forms
 
 
+def _part_forms(value: str) -> set[str]:
+    """The literal texts whose :data:`PART`-character pieces are masked: the value's :func:`_forms`, JSON-escaped,
+    and percent-encoded (path-safe and everything, upper- and lower-case hexadecimal, ``+`` for a space)."""
+    encoded = {json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1], quote_plus(value)}
+    for safe in ("/", ""):
+        text = quote(value, safe=safe)
+        encoded |= {text, re.sub("%[0-9A-F]{2}", lambda m: m.group(0).lower(), text)}
+    return _forms(value) | encoded
+
+
+def _mask_parts(text: str, parts: frozenset[str]) -> str:
+    """``text`` with every run covered by pieces in ``parts`` (each :data:`PART` characters) replaced by ``***``."""
+    if not parts or len(text) < PART:
+        return text
+    spans: list[list[int]] = []
+    for i in range(len(text) - PART + 1):
+        if text[i : i + PART] in parts:
+            if spans and i <= spans[-1][1]:
+                spans[-1][1] = i + PART
+            else:
+                spans.append([i, i + PART])
+    if not spans:
+        return text
+    pieces, done = [], 0
+    for start, end in spans:
+        pieces += [text[done:start], MASK]
+        done = end
+    return "".join([*pieces, text[done:]])
+
+
 def _anchor(form: str) -> str | None:
     """The longest run of characters every match of ``form`` contains literally (a fast test before the regex)."""
     runs = re.findall(r"[A-Za-z0-9._-]+", form)
@@ -178,6 +217,8 @@ class SecretRegistry:
         self._values: set[str] = set()
         #: (form length, anchor or None, compiled pattern), longest form first.
         self._patterns: list[tuple[int, str | None, re.Pattern[str]]] = []
+        #: Every :data:`PART`-character piece of the literal forms of the values of at least WHOLE_WORD_BELOW.
+        self._parts: frozenset[str] = frozenset()
 
     def __contains__(self, value: object) -> bool:
         return value in self._values
@@ -197,10 +238,16 @@ class SecretRegistry:
                 pattern = (r"(?<![A-Za-z0-9])" if form[0].isalnum() else "") + pattern
                 pattern += r"(?![A-Za-z0-9])" if form[-1].isalnum() else ""
             new.append((len(form), _anchor(form), re.compile(pattern)))
+        parts = (
+            set()
+            if whole_word
+            else {form[i : i + PART] for form in _part_forms(value) for i in range(len(form) - PART + 1)}
+        )
         with self._lock:
             if value not in self._values:
                 self._values.add(value)
                 self._patterns = sorted([*self._patterns, *new], key=lambda p: -p[0])
+                self._parts = self._parts | parts
 
     def add_all(self, values: Iterable[object]) -> None:
         """Register each of ``values``."""
@@ -230,7 +277,7 @@ class SecretRegistry:
                 text = pattern.sub(MASK, text)
         for generic in (_TX_SECRET, _SIGNATURE, *_KEYED):
             text = generic.sub(lambda m: m.group(1) + MASK, text)
-        return text
+        return _mask_parts(text, self._parts)
 
 
 _default = SecretRegistry()

@@ -137,6 +137,10 @@ def options_from_args(args: Args, **extra: Any) -> PushOptions:
         raise LayoutStudioError("--rate must be above 0 requests a second")
     if args.timeout <= 0:
         raise LayoutStudioError("--timeout must be above 0 seconds")
+    if args.retries < 0:
+        raise LayoutStudioError("--retries must be 0 or more")
+    if args.backoff < 0:
+        raise LayoutStudioError("--backoff must be 0 or more seconds")
     parse_endpoint(args.endpoint)  # bad usage before anything else (an empty value is not the default)
     return PushOptions(
         region=args.region,
@@ -146,11 +150,17 @@ def options_from_args(args: Args, **extra: Any) -> PushOptions:
         journal=args.journal,
         timeout=args.timeout,
         rate=args.rate,
-        attempts=max(0, args.retries) + 1,
-        backoff=max(0.0, args.backoff),
+        attempts=args.retries + 1,
+        backoff=args.backoff,
         dry_run=args.dry_run,
+        on_wait=tell_waiting,
         **extra,
     )
+
+
+def tell_waiting(text: str) -> None:
+    """Say on stderr what the command waits for (another process writing the journal or sending to a task)."""
+    print(f"layout-studio: {text}", file=sys.stderr)
 
 
 def open_pusher(args: Args, **extra: Any) -> Pusher:
@@ -193,7 +203,25 @@ def confirm(args: Args, question: str) -> bool:
 
 
 def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None) -> int:
-    """Print one outcome (stdout on success, stderr on failure); return the exit code."""
+    """Print one outcome (stdout on success, stderr on failure; the journal's problem recording it, if any, on
+    stderr); return the exit code."""
+    try:
+        return _report_outcome(outcome, verb=verb, stream=stream)
+    finally:
+        warn_journal(outcome)
+
+
+def warn_journal(outcome: Outcome) -> None:
+    """Say on stderr that the journal could not record ``outcome`` (a full disk), if so."""
+    if outcome.journal_error:
+        print(
+            f"warning: the journal could not record this ({outcome.journal_error}); what is shown is the API's "
+            "answer — until the journal can be written, `history` and the next commands do not know it",
+            file=sys.stderr,
+        )
+
+
+def _report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None) -> int:
     import json
 
     req = outcome.request
@@ -215,11 +243,12 @@ def report_outcome(outcome: Outcome, *, verb: str, stream: TextIO | None = None)
         from ..push.apis import MIX, api_of
 
         api = api_of(outcome.action)
-        again = (
-            "push again (a new SequenceNumber is drawn)"
-            if api is None or api is MIX
-            else f"run the same command again (it sets the same values; {api.commands})"
-        )
+        if api is not None and outcome.action == api.stop:
+            again = "stop it again (a task already gone is then reported stopped)"
+        elif api is None or api is MIX:
+            again = "push again (a new SequenceNumber is drawn)"
+        else:
+            again = f"run the same command again (it sets the same values; {api.commands})"
         print(f"the outcome is unknown: check the task, then {again} or see `layout-studio history`", file=sys.stderr)
     return 1
 
@@ -248,6 +277,7 @@ def report_start(
         print(f"layout-studio: error: {prefix}{outcome.error}", file=sys.stderr)
         row = outcome.journal_ids[-1] if outcome.journal_ids else None
         print(unknown_start_advice((outcome.request or {}), row, action), file=sys.stderr)
+        warn_journal(outcome)
         return 1
     if outcome.error is not None and outcome.note:  # an ingest source that already plays
         print(f"{prefix}{outcome.note}", file=sys.stderr)

@@ -215,13 +215,25 @@ def target_options(args: Args, preset: Preset) -> dict[str, Any]:
         ("storage_secret_key", args.storage_secret_key, "TRTC_STORAGE_SECRET_KEY"),
     ):
         if args.action == "start":  # start-only secrets: the environment too; an update refuses them when given
-            opts[key] = given or os.environ.get(env) or None
+            opts[key] = given or _from_environment(env)
         elif given:
             opts[key] = given
-    opts["feedback_user_sig"] = args.feedback_usersig or os.environ.get("TRTC_FEEDBACK_USERSIG") or None
+    opts["feedback_user_sig"] = args.feedback_usersig or _from_environment("TRTC_FEEDBACK_USERSIG")
     redaction.register(args.agent_usersig, args.storage_secret_key, args.feedback_usersig, opts.get("user_sig"))
     redaction.register_body(opts.get("publish_cdn_params"))  # the txSecret of each --cdn-url
     return opts
+
+
+def _from_environment(name: str) -> str | None:
+    """The secret in the environment variable ``name`` (None when unset or empty); one with a line break or
+    surrounding whitespace is refused naming the variable, never the value."""
+    from ..push.credentials import check_credential_text
+
+    value = os.environ.get(name) or None
+    if value is not None:
+        redaction.register(value)
+        check_credential_text(value, "value", name)
+    return value
 
 
 def _flag_for(path: str) -> str | None:

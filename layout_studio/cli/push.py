@@ -16,8 +16,10 @@ Common options, confirmation and exit codes: :mod:`layout_studio.cli.options`.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -205,7 +207,7 @@ def run_push(args: Args) -> int:
 def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> int:
     """``push --task-ids-from FILE``: confirm once, run the batch with a progress bar, write the report."""
     from ..atomic import atomic_write_text
-    from ..push.batch import read_task_ids, run_batch
+    from ..push.batch import JOURNAL, read_task_ids, run_batch
     from ..push.errors import RefusedError
     from ..redaction import redact
     from .options import confirm, open_pusher, print_findings, report_outcome
@@ -215,7 +217,8 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
     if args.workers < 1:
         raise LayoutStudioError("--workers must be at least 1")
     if args.report:
-        _check_report_path(args.report)
+        _check_report_path(args.report, inputs={"the preset": args.preset, "the task list": args.task_ids_from})
+        _check_report_is_not_the_journal(args.report, args.journal)
     extra = {}
     if not args.dry_run:  # a credential that cannot be used is one error before anything is sent, not one per task
         from ..push.credentials import resolve_credential
@@ -254,6 +257,10 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
             + (f"; report {args.report}" if args.report else "")
         )
         for outcome in result.outcomes:
+            if outcome.journal_error:
+                print(f"task {outcome.task_id}: not recorded in the journal: {outcome.journal_error}", file=sys.stderr)
+            if outcome.error is not None and outcome.error.code == JOURNAL:
+                continue  # said once below
             if not outcome.ok and outcome.error is not None:
                 print(f"task {outcome.task_id}: {outcome.error}", file=sys.stderr)
             elif outcome.note:
@@ -265,17 +272,51 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
                 f"may have received the design twice: {named}",
                 file=sys.stderr,
             )
+        journal_failed = [o for o in result.outcomes if o.error is not None and o.error.code == JOURNAL]
+        if journal_failed:
+            unsent = sum(1 for o in result.outcomes if o.status == "not-sent")
+            print(
+                f"layout-studio: error: the journal could not record a request before it left, so the batch stopped "
+                f"({unsent} task(s) not sent): {journal_failed[0].error.message if journal_failed[0].error else ''}; "
+                "fix it, then run the same command again (tasks that have the design are skipped)",
+                file=sys.stderr,
+            )
         if interrupted:
             print("layout-studio: interrupted; run the same command again to resume", file=sys.stderr)
             return 130
         return 0 if result.ok else 1
 
 
-def _check_report_path(path: str) -> None:
-    """Refuse a --report path that cannot be written before any task is pushed (the report is written last)."""
-    import os
-    from pathlib import Path
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """True when ``a`` and ``b`` name one file (both exist and are the same inode, or resolve to one path)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
 
+
+def _check_report_is_not_the_journal(path: str, journal: str | None) -> None:
+    """Refuse a --report path that is the journal (or its -wal / -shm file): the report would replace it."""
+    from ..push.journalfile import default_path
+
+    journal_path = Path(journal) if journal else default_path()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if _same_file(path, f"{journal_path}{suffix}"):
+            raise LayoutStudioError(
+                f"--report {path}: that is the journal ({journal_path}{suffix}): the report would replace the "
+                "history of every task; give another file name; nothing was sent"
+            )
+
+
+def _check_report_path(path: str, inputs: dict[str, str | None] | None = None) -> None:
+    """Refuse a --report path that cannot be written, or that names one of ``inputs`` (what -> path: the preset,
+    the task list), before any task is pushed (the report is written last, replacing the file)."""
+    for what, given in (inputs or {}).items():
+        if given and _same_file(path, given):
+            raise LayoutStudioError(
+                f"--report {path}: that is {what} ({given}): the report would replace it; give another file name; "
+                "nothing was sent"
+            )
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     problem = None

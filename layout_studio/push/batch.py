@@ -21,6 +21,9 @@ Resume, concurrency and interruption (decisions):
   reused. The rows a killed run left ``pending`` are closed ``unknown`` (``Interrupted``) and the report names their
   tasks (``in_flight_at_interruption``): up to ``workers`` tasks per kill, each of which may receive the design
   twice. Those tasks are sent last, so a run killed again finds other tasks in flight;
+* a journal that stops taking writes (a full disk) stops the batch like Ctrl-C: a task whose row could not be
+  written is ``not-sent``, no other task starts, and a request that had left is reported with the API's answer
+  and the journal's problem (``journal_error``);
 * every row is committed before its request leaves, so kill -9 loses no record. On Ctrl-C no new task is
   started, a request still waiting for the rate limit is recorded ``not-sent`` (code ``Cancelled``) and never
   leaves, requests in flight finish (or time out) and are recorded, the report is written with the tasks not
@@ -51,6 +54,9 @@ from .plan import Plan
 from .records import Entry
 from .status import AttemptStatus, FailureKind, OutcomeStatus
 
+#: The error code of a task not sent because the journal could not record it first (the batch then stops).
+JOURNAL = "JournalError"
+
 
 def read_task_ids(path: str | Path) -> list[str]:
     """TaskIds from the task list ``path``: one a line (spaces, tabs and CR/LF around it ignored), blank lines and
@@ -62,7 +68,8 @@ def read_task_ids(path: str | Path) -> list[str]:
     :func:`layout_studio.values.parse_task_id` — before anything is sent.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM is not part of the first TaskId
+        with open(path, encoding="utf-8-sig", newline="") as file:  # a BOM is not part of the first TaskId;
+            text = file.read()  # newline="": a CR inside a line stays there (and is refused), as the docstring says
     except UnicodeDecodeError:
         raise LayoutStudioError(
             f"{path}: not UTF-8 text (UTF-16 from PowerShell?): save the TaskId list as UTF-8, "
@@ -177,6 +184,8 @@ def run_batch(
     lock = threading.Lock()
 
     def done(task_id: str, outcome: Outcome) -> None:
+        if outcome.status is OutcomeStatus.NOT_SENT and outcome.error is not None and outcome.error.code == JOURNAL:
+            stop.set()  # nothing more can be recorded before it leaves: no other task is started
         with lock:
             outcomes[task_id] = outcome
             counts[outcome.status.value] = counts.get(outcome.status.value, 0) + 1
@@ -299,7 +308,7 @@ def _result(fut: Future[Outcome | None], task_id: str) -> Outcome | None:
     try:
         return fut.result()
     except JournalError as err:
-        error = PushError(FailureKind.NOT_SENT, "JournalError", str(err), action=UPDATE)
+        error = PushError(FailureKind.NOT_SENT, JOURNAL, str(err), action=UPDATE)
         return Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT, error=error)
     except LayoutStudioError as err:
         error = PushError(FailureKind.CONFIG, "ConfigError", str(err))

@@ -130,6 +130,15 @@ class TrtcClient:
                 self._sessions.append(session)
         return session
 
+    def close_thread_session(self) -> None:
+        """Close and forget the calling thread's HTTP session (a helper thread that made its one call and ends)."""
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is not None:
+            self._local.session = None
+            with self._sessions_lock:
+                self._sessions = [s for s in self._sessions if s is not session]
+            session.close()
+
     def close(self) -> None:
         """Close the HTTP sessions (their pooled connections)."""
         with self._sessions_lock:

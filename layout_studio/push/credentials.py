@@ -33,9 +33,10 @@ import configparser
 import json
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..redaction import register
+from ..secrets import walk
 from .errors import ConfigError
 
 
@@ -119,6 +120,26 @@ def check_credential_text(value: str, what: str, where: str) -> str:
     if problem is not None:
         raise ConfigError(f"{where}: the {what} {problem} (the value is not shown); nothing was sent")
     return value
+
+
+def check_request_secrets(body: Any) -> None:
+    """Refuse a request body holding a UserSig or SecretKey (a robot's, a recording storage's: given by an option,
+    the environment or the preset) that cannot be sent as it is (:func:`check_credential_text`: a line break,
+    surrounding whitespace, a control character): raises :class:`ConfigError` naming the field, never the value.
+    The API would take such a robot credential and refuse the robot only later, in the room."""
+
+    def on_key(path: str, value: Any) -> Any:
+        what = path.rsplit(".", 1)[-1].split("[", 1)[0]
+
+        def check(sub: str, text: str) -> str:
+            if text:
+                check_credential_text(text, what, f"{sub} (given by an option, the environment or the preset)")
+            return text
+
+        walk(value, on_key, check, path)
+        return value
+
+    walk(body, on_key, lambda _path, text: text)
 
 
 def _from_ini(name: str, path: Path | None = None) -> ApiCredential | None:

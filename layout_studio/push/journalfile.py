@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from urllib.parse import quote
 
 from .. import paths
@@ -36,6 +36,8 @@ from .status import AttemptStatus
 BUSY_WAIT = 600.0
 #: How often it looks again, seconds.
 BUSY_POLL = 0.05
+
+_T = TypeVar("_T")
 
 
 class JournalError(LayoutStudioError):
@@ -94,17 +96,14 @@ class JournalFile:
                 self.path, timeout=timeout, isolation_level=None, check_same_thread=False, factory=RedactingConnection
             )
             self._db.row_factory = sqlite3.Row
-            self.version = migrations.read_version(self._db)
         except (sqlite3.Error, OSError) as err:
             raise self._error("open", err) from None
-        try:
+        try:  # another process may be writing the file: each step waits for it (up to busy_wait)
+            self.version = self._waiting("open", lambda: migrations.read_version(self._db))
             self._refuse_newer(self.version)  # before anything is written, even the journal mode
-            try:
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=FULL")
-            except sqlite3.Error as err:
-                raise self._error("open", err) from None
-            self._check_columns(self.version)
+            self._waiting("open", lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+            self._waiting("open", lambda: self._db.execute("PRAGMA synchronous=FULL"))
+            self._waiting("read", lambda: self._check_columns(self.version))
             if self.version < migrations.schema_version():
                 self._upgrade()
             self._check_writable()
@@ -118,7 +117,7 @@ class JournalFile:
         every request of a batch."""
         with self._lock:
             try:
-                self._db.execute("BEGIN IMMEDIATE")
+                self._waiting("write", lambda: self._db.execute("BEGIN IMMEDIATE"))
                 try:
                     self._db.execute(
                         "INSERT INTO requests (action, body, status, created_at) VALUES ('probe', '{}', ?, ?)",
@@ -223,13 +222,27 @@ class JournalFile:
         text = str(err)
         waited = time.monotonic() - started
         if ("locked" not in text and "busy" not in text) or waited >= self.busy_wait:
-            raise self._error(verb, err) from None
+            raise self._error(verb, err, waited=waited) from None
         if self.on_busy is not None and not self._told_busy:
             self._told_busy = True
             self.on_busy(
                 f"{self.path}: another process is writing the journal; waiting for it (up to {self.busy_wait:g} s)"
             )
         time.sleep(BUSY_POLL)
+
+    def _waiting(self, verb: str, work: Callable[[], _T]) -> _T:
+        """``work()``, done again while another process holds the file (:meth:`_busy`); another failure is a
+        :class:`JournalError` (``work`` may raise one itself, from the sqlite3 error it met)."""
+        started = time.monotonic()
+        while True:
+            try:
+                return work()
+            except sqlite3.Error as err:
+                self._busy(verb, started, err)
+            except JournalError as err:
+                if not isinstance(err.__context__, sqlite3.Error):
+                    raise
+                self._busy(verb, started, err.__context__)
 
     @contextlib.contextmanager
     def transaction(self, verb: str = "write") -> Iterator[sqlite3.Connection]:
@@ -263,12 +276,14 @@ class JournalFile:
             finally:
                 self._told_busy = False
 
-    def _error(self, verb: str, err: Exception) -> JournalError:
-        """A :class:`JournalError` naming the file, what SQLite or the OS said, and what to do."""
+    def _error(self, verb: str, err: Exception, *, waited: float | None = None) -> JournalError:
+        """A :class:`JournalError` naming the file, what SQLite or the OS said, and what to do (``waited``: how long
+        this process waited for another one writing the file, s)."""
         text = (getattr(err, "strerror", None) if isinstance(err, OSError) else None) or str(err)
         if "locked" in text or "busy" in text:
+            how_long = f" for the {waited:.1f} s this command waited" if waited is not None else ""
             hint = (
-                f"another process has been writing it for over {self.busy_wait:g} s (a push still running?): "
+                f"another process kept writing it{how_long} (a push still running?): "
                 "retry when it ends, or pass --journal"
             )
         elif any(word in text for word in ("malformed", "not a database", "corrupt")):

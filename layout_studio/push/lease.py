@@ -26,6 +26,7 @@ import fcntl
 import hashlib
 import json
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -64,6 +65,24 @@ class LeaseBusy(Exception):
 def lock_dir() -> Path:
     """``<user data dir>/locks``: where the lease files of every task live."""
     return paths.data_dir() / "locks"
+
+
+def check_lock_dir() -> None:
+    """Make sure lease files can be made in :func:`lock_dir` (created when missing): a command that sends checks it
+    once before anything is sent, rather than failing once per task. Raises :class:`LayoutStudioError` naming the
+    directory and the fix."""
+    directory = lock_dir()
+    try:
+        paths.ensure_dir(directory)
+        fd, probe = tempfile.mkstemp(prefix=".probe-", suffix=".lock", dir=directory)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise LayoutStudioError(
+            f"{directory}: cannot make the lock files of tasks there ({err.strerror or err}): it must be a writable "
+            "directory on a disk with space (it is in the user data directory; LAYOUT_STUDIO_DATA_DIR moves it); "
+            "nothing was sent"
+        ) from None
 
 
 class Lease:

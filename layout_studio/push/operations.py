@@ -17,6 +17,7 @@ from typing import Any
 from ..findings import Finding, Severity, has_errors
 from ..model import Preset
 from .apis import MIX, START, STOP, UPDATE
+from .credentials import check_request_secrets
 from .errors import ConfigError, RefusedError
 from .lease import Lease
 from .outcome import Outcome
@@ -90,7 +91,9 @@ class Pusher(Session):
         if target.get("sdk_app_id") is None:
             target["sdk_app_id"] = self.sdk_app_id_for(preset, self.journal.task(task_id))
         self._feedback_usersigs(target, preset)
-        return build_request(preset, "update", check=False, task_id=task_id, **target)
+        body = build_request(preset, "update", check=False, task_id=task_id, **target)
+        check_request_secrets(body)  # once for a whole batch, before anything is sent
+        return body
 
     def plan_update(self, preset: Preset, task_id: str, **target: Any) -> Plan:
         """What pushing ``preset`` to ``task_id`` would change (see :class:`Plan`); sends nothing."""
@@ -134,7 +137,10 @@ class Pusher(Session):
         )
         out.findings = plan.findings
         if out.status is OutcomeStatus.OK:
-            self.journal.remember_task(plan.task_id, sdk_app_id=sdk_app_id, region=region, canvas=_canvas_of(plan.body))
+            with self.noting_journal_errors(out):
+                self.journal.remember_task(
+                    plan.task_id, sdk_app_id=sdk_app_id, region=region, canvas=_canvas_of(plan.body)
+                )
         return out
 
     def push_update(self, preset: Preset, task_id: str, **target: Any) -> Outcome:

@@ -24,8 +24,13 @@ failure's kind (:class:`~layout_studio.push.status.FailureKind`) and the action 
 * a stop retried after an attempt whose outcome is unknown, answered with its API's code for a task that is gone
   (``ResourceNotFound``; ``FailedOperation.TaskFinished`` for an ingest: :attr:`~layout_studio.push.apis.TaskApi.
   gone`), was most probably done by that attempt: the outcome is ``ok`` with the note "stopped (probably by the
-  first attempt)";
+  first attempt)" — also when that attempt was the last of an earlier stop command (the task's newest row);
 * other API errors are final, and so is a request cancelled (Ctrl-C in a batch) while it waited for the budget.
+
+Ctrl-C in a single command (the request sent from the main thread) while a request is in flight: it has left, so
+the first Ctrl-C waits for its reply (:meth:`Sender._call`), which is recorded and reported as usual, and nothing
+else leaves (no retry, no next request of the session); a second Ctrl-C stops waiting — the row is closed
+``unknown`` (``Interrupted``) and what to check is said (for a start: the unresolved start's advice).
 
 A describe (:meth:`Sender.ask`) changes nothing: it takes its place in the rate budget and is retried like an update,
 but is not recorded in the journal. Error texts are masked with the known secrets and every secret of the body sent
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -90,6 +96,18 @@ def lease_key(action: str, task_id: str | None, body: dict[str, Any]) -> str:
     return leases.start_key(*start_target(body), action=None if action == START else action)
 
 
+def abandoned(action: str, body: dict[str, Any], row_id: int) -> str:
+    """What to know about a request of ``action`` abandoned while in flight (journal row ``row_id``)."""
+    if is_start(action):
+        from .starts import unknown_start_advice
+
+        return unknown_start_advice(body, row_id, action)
+    return (
+        f"the {action} request had left: its outcome is unknown (journal #{row_id}); check the task (see "
+        "`layout-studio history`) before sending again"
+    )
+
+
 def _gone(action: str, err: PushError) -> bool:
     """True when ``err`` says the task a stop of ``action`` was for no longer exists."""
     api = api_of(action)
@@ -114,6 +132,7 @@ class Sender:
         cancelled: Callable[[], bool] = lambda: False,
         lease_wait: float | None = LEASE_WAIT,
         on_wait: Callable[[str], None] | None = None,
+        interrupted: threading.Event | None = None,
     ) -> None:
         self.client = client
         self.journal = journal
@@ -124,6 +143,8 @@ class Sender:
         self._cancelled = cancelled
         self.lease_wait = lease_wait
         self.on_wait = on_wait
+        #: Set by a first Ctrl-C while a request of the main thread was in flight: nothing else leaves.
+        self.interrupted = interrupted if interrupted is not None else threading.Event()
 
     # -- the mixing actions ---------------------------------------------------------------------------------
     def update(self, task_id: str, body: dict[str, Any], *, lease: leases.Lease | None = None, **meta: Any) -> Outcome:
@@ -188,8 +209,11 @@ class Sender:
         out = Outcome(action, task_id, OutcomeStatus.UNKNOWN)
         if task_id is not None:
             out.interrupted = self.journal.take_over(task_id)
-        lost = False  # an earlier attempt's outcome is unknown
+        lost_rows = self._unknown_stops(action, task_id)  # attempts whose outcome is unknown (earlier ones too)
+        earlier = lost_rows[-1] if lost_rows else None
         for attempt in range(self.retry.attempts):
+            if attempt and self.interrupted.is_set():  # Ctrl-C during the last attempt: no retry
+                return out
             try:
                 row_id, sent = self._record(action, task_id, body, meta, lease)
             except JournalError as problem:
@@ -202,7 +226,13 @@ class Sender:
             out.request = mask_secrets(sent)
             out.sequence_number = sent.get("SequenceNumber")
             secrets = [*self.secrets, *secret_values(sent)]
-            reply, err = self._attempt(action, row_id, sent, secrets)
+            try:
+                reply, err = self._attempt(action, row_id, sent, secrets)
+            except JournalError as problem:  # the rate budget could not be written: this attempt never left
+                if attempt == 0:
+                    raise
+                out.journal_error = str(problem)
+                return out
             self._settle(row_id, reply, err, task_id, out, secrets)
             if err is None:
                 out.status, out.error, out.request_id = OutcomeStatus.OK, None, reply.get("RequestId")
@@ -211,14 +241,31 @@ class Sender:
                 return out
             out.status = OutcomeStatus.of(err.kind.attempt_status)
             out.error, out.request_id = err, err.request_id
-            if is_stop(action) and lost and _gone(action, err):
+            if is_stop(action) and lost_rows and _gone(action, err):
                 out.status, out.note = OutcomeStatus.OK, PROBABLY_STOPPED
+                if attempt == 0 and earlier is not None:
+                    out.note = f"stopped (probably by an earlier stop, #{earlier}, whose outcome was unknown)"
+                with contextlib.suppress(JournalError):  # the outcome stands; the journal says how it was settled
+                    self.journal.resolve(lost_rows, f"stopped: the task was gone at the next attempt (#{row_id})")
                 return out
-            lost = lost or err.kind.attempt_status is AttemptStatus.UNKNOWN
+            if err.kind.attempt_status is AttemptStatus.UNKNOWN:
+                lost_rows.append(row_id)
             if attempt + 1 >= self.retry.attempts or not self.retry.allows(action, err):
                 return out
             self._sleep(self.retry.delay(attempt))
         return out
+
+    def _unknown_stops(self, action: str, task_id: str | None) -> list[int]:
+        """The ids of the task's newest journal rows, oldest first, while they are stops of ``action`` whose
+        outcome is unknown (an earlier stop whose replies were all lost, or that was killed in flight)."""
+        if not is_stop(action) or task_id is None:
+            return []
+        found: list[int] = []
+        for entry in reversed(self.journal.entries(task_id, limit=20)):
+            if entry.action != action or entry.status != AttemptStatus.UNKNOWN:
+                break
+            found.insert(0, entry.id)
+        return found
 
     def _record(
         self, action: str, task_id: str | None, body: dict[str, Any], meta: dict[str, Any], lease: leases.Lease
@@ -257,11 +304,15 @@ class Sender:
         describe, not recorded) and is re-raised."""
         try:
             slot = self.limiter.acquire(action, self._cancelled)
+        except JournalError as problem:  # the journal cannot keep the rate budget: it never leaves
+            if row_id is not None:
+                self._finish(row_id, AttemptStatus.NOT_SENT, error_code="JournalError", error_message=str(problem))
+            raise
         except BaseException:  # Ctrl-C while waiting for the budget: it never left
             if row_id is not None:
                 self._finish(row_id, AttemptStatus.NOT_SENT, error_code="Cancelled", error_message="interrupted")
             raise
-        if slot is None or self._cancelled():  # interrupted while waiting for the rate limit: it never leaves
+        if slot is None or self._cancelled() or self.interrupted.is_set():  # interrupted: it never leaves
             if slot is not None:
                 self.limiter.release(slot, None)
             return {}, PushError(
@@ -269,7 +320,7 @@ class Sender:
             )
         arrived_by: float | None = self.limiter.now() + self.client.timeout  # unless settled below
         try:
-            reply = self.client.call(action, body)
+            reply = self._call(action, body)
             arrived_by = self.limiter.now()
             return reply, None
         except PushError as err:
@@ -285,9 +336,54 @@ class Sender:
                     error_code="Interrupted",
                     error_message="interrupted while the request was in flight",
                 )
+                self._tell(abandoned(action, body, row_id))
             raise
         finally:
-            self.limiter.release(slot, arrived_by)
+            # The request left: a journal that cannot note the reply time in the rate budget must not lose the
+            # reply (the slot then counts as in flight until this process ends; the row's outcome is recorded,
+            # or the journal's problem reported, by _settle).
+            with contextlib.suppress(JournalError):
+                self.limiter.release(slot, arrived_by)
+
+    def _call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:
+        """``client.call(action, body)``. In the main thread (a single command) the call runs in a helper thread:
+        the request has left, so a first Ctrl-C waits for its reply (saying so; :attr:`interrupted` is set, so
+        nothing else leaves) and only a second one abandons it (KeyboardInterrupt). A batch's workers call
+        directly: its main thread handles Ctrl-C (:mod:`layout_studio.push.batch`)."""
+        if threading.current_thread() is not threading.main_thread():
+            return self.client.call(action, body)
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["reply"] = self.client.call(action, body)
+            except BaseException as err:  # handed to the main thread
+                box["error"] = err
+            finally:
+                done.set()
+                self.client.close_thread_session()  # this thread ends: its pooled connection must not stay open
+
+        threading.Thread(target=run, name=f"{action} in flight", daemon=True).start()
+        while not done.is_set():
+            try:
+                done.wait(0.1)  # short waits: an interrupted Thread.join can leave the thread looking finished
+            except KeyboardInterrupt:
+                if self.interrupted.is_set():
+                    raise
+                self.interrupted.set()
+                self._tell(
+                    f"interrupted: waiting for the reply to the {action} request in flight (at most "
+                    f"{self.client.timeout:g} s) so that its outcome is known; nothing else will be sent. Press "
+                    "Ctrl-C again to stop waiting (its outcome is then unknown)"
+                )
+        if "error" in box:
+            raise box["error"]
+        return dict(box["reply"])
+
+    def _tell(self, text: str) -> None:
+        if self.on_wait is not None:
+            self.on_wait(text)
 
     def _arrived_by(self, err: PushError) -> float | None:
         """When the server saw a request that failed with ``err`` at the latest (None: it never left). A request

@@ -13,21 +13,23 @@ a task the journal records under another API), stops and describes, and records 
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any, Self
 
+from ..errors import LayoutStudioError
 from ..findings import Finding
 from ..secrets import secret_values
 from . import starts
 from .apis import MIX, TaskApi, api_of, start_target
 from .client import DEFAULT_TIMEOUT, TrtcClient
-from .credentials import resolve_credential
+from .credentials import check_request_secrets, resolve_credential
 from .endpoint import check_api_region, sdk_app_id_warning
 from .errors import ConfigError, RefusedError
-from .journal import Journal
-from .lease import LeaseBusy
+from .journal import Journal, JournalError
+from .lease import LeaseBusy, check_lock_dir
 from .outcome import Outcome
 from .ratelimit import API_RATE_LIMIT, JournalSlots, RateLimiter
 from .records import TaskRecord
@@ -47,7 +49,8 @@ class PushOptions:
     processes writing the journal), attempts (in all) and backoff (first retry delay, seconds), lease_wait (how long
     to wait for another process sending to the same task, seconds), dry_run, read_only (open the journal read-only:
     ``plan``; implied by dry_run), agent_usersig, credential (an SDK Credential to use instead of the credential
-    chain — for embedding and tests).
+    chain — for embedding and tests), on_wait (told a line of text when the command waits for another process:
+    one writing the journal, or one sending to the same task).
     """
 
     region: str | None = None
@@ -64,6 +67,7 @@ class PushOptions:
     read_only: bool = False
     agent_usersig: str | None = None
     credential: Any = None
+    on_wait: Callable[[str], None] | None = None
 
     @classmethod
     def split(cls, kwargs: dict[str, Any]) -> tuple[PushOptions, dict[str, Any]]:
@@ -81,8 +85,18 @@ class Session:
         self.options = options or PushOptions()
         j = self.options.journal
         readonly = self.options.read_only or self.options.dry_run  # nothing is sent, nothing is recorded
-        self.journal = j if isinstance(j, Journal) else Journal(j, readonly=readonly)
+        #: Told (a line of text) when a request waits for another process sending to the same task, or the
+        #: command for another process writing the journal.
+        self.on_wait: Callable[[str], None] | None = self.options.on_wait
+        self.journal = j if isinstance(j, Journal) else Journal(j, readonly=readonly, on_busy=self._told)
         self._owns_journal = not isinstance(j, Journal)
+        if not readonly:
+            try:
+                check_lock_dir()  # one error before anything is sent, not one per task
+            except LayoutStudioError:
+                if self._owns_journal:
+                    self.journal.close()
+                raise
         self.limiter = RateLimiter(self.options.rate, None if readonly else JournalSlots(self.journal))
         self.retry = RetryPolicy(attempts=max(1, self.options.attempts), base=self.options.backoff)
         self.warnings: list[str] = []
@@ -91,8 +105,13 @@ class Session:
         self.secrets: list[str] = known_secret_values()
         #: Set (by a batch on Ctrl-C) to stop requests that are still waiting for the rate limit from leaving.
         self.cancel: threading.Event | None = None
-        #: Told (a line of text) when a request waits for another process sending to the same task.
-        self.on_wait: Callable[[str], None] | None = None
+        #: Set by a Ctrl-C that came while a single command's request was in flight (:class:`Sender`): its reply
+        #: is waited for, and no other request of the session leaves.
+        self.interrupted = threading.Event()
+
+    def _told(self, text: str) -> None:
+        if self.on_wait is not None:
+            self.on_wait(text)
 
     def close(self) -> None:
         """Close the clients' connections, and the journal if this session opened it."""
@@ -190,6 +209,7 @@ class Session:
                 cancelled=lambda: self.cancel is not None and self.cancel.is_set(),
                 lease_wait=self.options.lease_wait,
                 on_wait=lambda text: self.on_wait(text) if self.on_wait else None,
+                interrupted=self.interrupted,
             )
         return self._senders[region]
 
@@ -251,6 +271,7 @@ class Session:
         earlier start of the same action for the same SdkAppId, RoomId and robot UserId has an unknown outcome,
         unless ``force``, which resolves it. A dry run only warns."""
         action = api.start
+        check_request_secrets(body)
         if self.options.dry_run:
             unresolved = self.journal.unresolved_starts(*start_target(body), action=action)
             if unresolved and not force:
@@ -270,20 +291,22 @@ class Session:
                     "sdk_app_id": body.get("SdkAppId"),
                 }
                 out = sender.send(action, None, body, meta, lease=lease)
-                starts.resolve_forced(self.journal, unresolved, out.journal_ids[-1] if out.journal_ids else None)
+                with self.noting_journal_errors(out):
+                    starts.resolve_forced(self.journal, unresolved, out.journal_ids[-1] if out.journal_ids else None)
         except LeaseBusy as busy:
             raise RefusedError(f"not started: {busy}; nothing was sent") from None
         out.findings = findings
         if out.status is OutcomeStatus.OK and out.task_id:
-            self.journal.remember_task(
-                out.task_id,
-                sdk_app_id=body.get("SdkAppId"),
-                region=region,
-                room_id=body.get("RoomId"),
-                canvas=canvas,
-                preset_name=preset_name,
-                started=True,
-            )
+            with self.noting_journal_errors(out):
+                self.journal.remember_task(
+                    out.task_id,
+                    sdk_app_id=body.get("SdkAppId"),
+                    region=region,
+                    room_id=body.get("RoomId"),
+                    canvas=canvas,
+                    preset_name=preset_name,
+                    started=True,
+                )
         return out
 
     def send_task(
@@ -302,16 +325,28 @@ class Session:
         for a task of another API or without an SdkAppId."""
         task, sdk_app_id, region = self.target_of(api, task_id)
         body: dict[str, Any] = {"SdkAppId": sdk_app_id, "TaskId": task_id, **(extra or {})}
+        check_request_secrets(body)
         if self.options.dry_run:
             return self._dry_run(action, region, body, task_id, findings or [])
         out = self.sender(region).send(action, task_id, body, dict(meta, region=region, sdk_app_id=sdk_app_id))
         out.findings = findings or []
         if out.status is OutcomeStatus.OK:
-            if action == api.stop:
-                self.journal.mark_stopped(task_id)
-            elif task is None:
-                self.journal.remember_task(task_id, sdk_app_id=sdk_app_id, region=region)
+            with self.noting_journal_errors(out):
+                if action == api.stop:
+                    self.journal.mark_stopped(task_id)
+                elif task is None:
+                    self.journal.remember_task(task_id, sdk_app_id=sdk_app_id, region=region)
         return out
+
+    @staticmethod
+    @contextlib.contextmanager
+    def noting_journal_errors(out: Outcome) -> Iterator[None]:
+        """Around what the journal learns after a request was answered: a journal that cannot record it (a full
+        disk) must not turn the API's answer into an error — its problem goes to ``out.journal_error``."""
+        try:
+            yield
+        except JournalError as problem:
+            out.journal_error = out.journal_error or str(problem)
 
     def describe(self, api: TaskApi, task_id: str) -> Outcome:
         """Send ``api``'s describe for ``task_id`` (retried, not journaled); ``Outcome.reply`` is the Response."""

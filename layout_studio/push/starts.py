@@ -84,4 +84,5 @@ def refusal(entries: list[Entry], body: dict[str, Any], action: str = START) -> 
 def resolve_forced(journal: Journal, entries: list[Entry], row_id: int | None) -> None:
     """Record that ``entries`` were acknowledged by the forced start of journal row ``row_id``."""
     if entries:
-        journal.resolve([e.id for e in entries], f"acknowledged by start --force (#{row_id})")
+        command = _COMMAND.get(entries[0].action, "layout-studio start").removeprefix("layout-studio ")
+        journal.resolve([e.id for e in entries], f"acknowledged by {command} --force (#{row_id})")

@@ -28,6 +28,7 @@ import zlib
 from collections.abc import Mapping
 
 from ..redaction import SECRET_ENVIRONMENT, register
+from .credentials import check_credential_text
 from .errors import ConfigError
 
 #: Default validity of a generated UserSig, in seconds (1 day: a mixing task rarely runs longer; a restart of
@@ -71,10 +72,11 @@ def resolve_usersig(
         return given
     if env.get("TRTC_AGENT_USERSIG"):
         register(env["TRTC_AGENT_USERSIG"])
-        return env["TRTC_AGENT_USERSIG"]
+        return check_credential_text(env["TRTC_AGENT_USERSIG"], "UserSig", "TRTC_AGENT_USERSIG")
     key = env.get("TRTC_SDK_SECRET_KEY")
     if key:
         register(key)
+        check_credential_text(key, "SDK secret key", "TRTC_SDK_SECRET_KEY")  # a UserSig made from it would not work
         if not user_id:
             raise ConfigError(
                 f"{what}: cannot generate a UserSig without a UserId (AgentParams.UserId in the "

@@ -27,7 +27,8 @@ number of one action in any sliding one-second window); an update or a stop of a
 ``sequence_violations`` (the ``fake`` fixture fails the test when it is not empty).
 
 ``"echo:KIND"`` (an error reply of one of :data:`ECHO_KINDS` that repeats the whole request in many encodings;
-see the block at the end of this file).
+see the block at the end of this file); ``"echo:api-cut"`` (an API error quoting each request value only in part:
+cut, a middle piece, folded — :func:`echo_cut`).
 
 Cloud recording and stream ingest (the block marked "apply" at the end of this file): the actions
 CreateCloudRecording, ModifyCloudRecording, DescribeCloudRecording, DeleteCloudRecording, StartStreamIngest,
@@ -387,12 +388,38 @@ def echo_document(request_line: str, headers: list[tuple[str, str]], raw: bytes)
     return "\n".join(f"--- request echo ({name}) ---\n{text}" for name, text in copies)
 
 
+#: Where ``"echo:api-cut"`` cuts each value it quotes: a prefix this long, a piece from the middle this long, and
+#: the value folded into lines this long (as a log line limit, an ellipsis or a gateway wrapping long lines does).
+CUTS = (12, 20, 30)
+FOLD = 16
+
+
+def echo_cut(headers: list[tuple[str, str]], raw: bytes) -> str:
+    """An error message that quotes each header value and each string of the body only in part: cut after
+    :data:`CUTS` characters (with an ellipsis), a piece from the middle, and folded every :data:`FOLD` characters —
+    so a part of a secret appears without the whole of it."""
+    try:
+        leaves = [value for _path, value in _leaves(json.loads(raw))]
+    except ValueError:
+        leaves = []
+    parts = []
+    for value in [v for _k, v in headers] + leaves:
+        for cut in CUTS:
+            parts.append(f"'{value[:cut]}...'")
+            middle = max(0, (len(value) - cut) // 2)
+            parts.append(f"...{value[middle : middle + cut]}...")
+        parts.append("\n".join(value[i : i + FOLD] for i in range(0, len(value), FOLD)))
+    return "invalid parameter values: " + "; ".join(parts)
+
+
 def echo_reply(handler, kind: str, raw: bytes) -> None:
     """Answer ``handler``'s request with an error reply of ``kind`` (one of :data:`ECHO_KINDS`) echoing it."""
     from urllib.parse import quote
 
     headers = [(k, v) for k, v in handler.headers.items()]
     handler.server.__dict__.setdefault("echoed", []).append((headers, raw))
+    if kind == "api-cut":
+        return handler.api({"Error": {"Code": "InvalidParameter", "Message": echo_cut(headers, raw)}})
     document = echo_document(handler.requestline, headers, raw)
     if kind in ("api", "api-not-found"):
         code = "ResourceNotFound" if kind == "api-not-found" else "InvalidParameter"
