@@ -91,7 +91,7 @@ def run_start(args: Args) -> int:
         try:
             outcome = ingester.start(body, force=args.force)
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
+            print_findings(err.findings)
             print(f"layout-studio: error: {err}", file=sys.stderr)
             return 1
         return report_start(outcome, pusher, action=START_INGEST)
@@ -145,10 +145,10 @@ def run_update(args: Args) -> int:
         try:
             outcome = _ingester(pusher).update(args.task_id, **fields)
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
+            print_findings(err.findings)
             print(f"layout-studio: error: {err}", file=sys.stderr)
             return 1
-        print_findings(outcome.findings, pusher.secrets)
+        print_findings(outcome.findings)
         warn_settings(pusher)
         return report_outcome(outcome, verb="updated")
 

@@ -26,7 +26,6 @@ import click
 
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
-from ..redaction import register
 from .command import Args, option, options
 
 if TYPE_CHECKING:
@@ -176,10 +175,9 @@ def open_pusher(args: Args, **extra: Any) -> Pusher:
         raise LayoutStudioError(f"{where}: cannot open the journal ({err})") from None
 
 
-def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
-    """Findings one a line on stderr. Secrets are masked as in everything a command prints
-    (:mod:`layout_studio.redaction`); ``secrets`` are more values to register first."""
-    register(*secrets)
+def print_findings(findings: Iterable[Finding], stream: TextIO | None = None) -> None:
+    """Findings one a line on stderr (``stream``). Secrets are masked as in everything a command prints
+    (:mod:`layout_studio.redaction`)."""
     stream = stream or sys.stderr
     for f in findings:
         if f.severity is not Severity.INFO or f.code.startswith("push."):
@@ -271,7 +269,7 @@ def report_start(
     from ..push.starts import unknown_start_advice
 
     prefix = f"{label}: " if label else ""
-    print_findings(outcome.findings, pusher.secrets)
+    print_findings(outcome.findings)
     warn_settings(pusher)
     if outcome.status == "unknown":
         print(f"layout-studio: error: {prefix}{outcome.error}", file=sys.stderr)

@@ -130,7 +130,7 @@ def run_start(args: Args) -> int:
                 resource_expired_hour=args.resource_expired_hour,
             )
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
+            print_findings(err.findings)
             print(f"layout-studio: error: {err}", file=sys.stderr)
             return 1
         return report_start(outcome, pusher, action=CREATE_RECORDING)
@@ -157,7 +157,7 @@ def run_update(args: Args) -> int:
         try:
             plan = recorder.plan_update(preset, args.task_id)
             print(plan.render(), file=sys.stderr)
-            print_findings(plan.findings, pusher.secrets)
+            print_findings(plan.findings)
             if plan.blocked:
                 raise RefusedError(f"{args.preset}: the layout has errors; nothing was sent", plan.findings)
             if not confirm(args, f"Apply {preset.name or args.preset} to recording {args.task_id}?"):

@@ -90,7 +90,7 @@ def run_start(args: Args) -> int:
                     return code
             outcome = pusher.start_task(preset, force=args.force, **targets)
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
+            print_findings(err.findings)
             print(f"layout-studio: error: {err}", file=sys.stderr)
             return 1
         return report_start(outcome, pusher)
