@@ -9,10 +9,10 @@ What counts as a secret:
   value is still a secret (:func:`is_secret_key`);
 * the ``txSecret`` query parameter of a URL (a CDN push URL's signature).
 
-The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all;
-:func:`mask_text` also hides any value given to it explicitly. Text that leaves the process (output, journal,
-reports, exceptions, the studio) is redacted by the run's secret registry, :mod:`layout_studio.redaction`, which
-knows every secret of the run in every encoding; the helpers here work on one body or one text.
+The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all. Text
+that leaves the process (output, journal, reports, exceptions, the studio) is redacted by the run's secret registry,
+:mod:`layout_studio.redaction`, which knows every secret of the run in every encoding; the helpers here work on one
+body.
 
 Every helper here goes through the one walk, :func:`walk`, which recognises the secret keys in any case.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 _T = TypeVar("_T")
@@ -94,7 +94,7 @@ def find_secrets(obj: Any) -> list[str]:
 
 def secret_values(obj: Any) -> list[str]:
     """Every string held under a UserSig or SecretKey key (any case, at any depth, also inside a list or dict under
-    that key) of ``obj``, for :func:`mask_text`; a URL's txSecret is masked by :func:`mask_text` itself."""
+    that key) of ``obj``, for the run's secret registry (a URL's txSecret is found there by its own pattern)."""
     found: list[str] = []
 
     def collect(_path: str, text: str) -> str:
@@ -137,27 +137,3 @@ def mask_secrets(obj: _T) -> _T:
     """A deep copy of ``obj`` with every secret value replaced by ``***`` (keys kept, for showing a request)."""
     masked = walk(copy.deepcopy(obj), lambda _p, _v: MASK, lambda _p, s: _URL_SECRET.sub(r"\1" + MASK, s))
     return cast(_T, masked)
-
-
-#: A known secret at least this long is masked wherever it occurs; a shorter one (a placeholder such as "x" or
-#: "test", never a real UserSig or key) only where it is not part of a longer word or number, so that masking it
-#: does not garble rule codes, field names and values ("[watermark.te***t.font]").
-WHOLE_WORD_BELOW = 16
-
-
-def _secret_pattern(value: str) -> str:
-    pattern = re.escape(value)
-    if len(value) >= WHOLE_WORD_BELOW:
-        return pattern
-    before = r"(?<![A-Za-z0-9])" if value[0].isalnum() else ""
-    after = r"(?![A-Za-z0-9])" if value[-1].isalnum() else ""
-    return before + pattern + after
-
-
-def mask_text(text: str, extra: Iterable[str | None] = ()) -> str:
-    """``text`` with URL txSecret values and each non-empty string of ``extra`` (known secret values) masked
-    (a short value only as a whole word, see :data:`WHOLE_WORD_BELOW`)."""
-    text = _URL_SECRET.sub(r"\1" + MASK, text)
-    for value in sorted((v for v in extra if v), key=len, reverse=True):
-        text = re.sub(_secret_pattern(value), MASK, text)
-    return text
