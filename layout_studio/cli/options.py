@@ -29,6 +29,7 @@ from ..findings import Finding, Severity
 from .command import Args, option, options
 
 if TYPE_CHECKING:
+    from ..push.errors import RefusedError
     from ..push.operations import Pusher, PushOptions
     from ..push.sender import Outcome
 
@@ -182,6 +183,13 @@ def print_findings(findings: Iterable[Finding], stream: TextIO | None = None) ->
     for f in findings:
         if f.severity is not Severity.INFO or f.code.startswith("push."):
             print(str(f), file=stream)
+
+
+def report_refused(err: RefusedError) -> int:
+    """Exit code 1 for a refused request (nothing was sent): its findings on stderr, then the error."""
+    print_findings(err.findings)
+    print(f"layout-studio: error: {err}", file=sys.stderr)
+    return 1
 
 
 def confirm(args: Args, question: str) -> bool:
