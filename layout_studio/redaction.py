@@ -30,16 +30,16 @@ every SQL statement), batch reports (redacted before they are written), exceptio
 (:class:`~layout_studio.errors.LayoutStudioError` and :class:`~layout_studio.push.errors.PushError` redact their
 text), and the studio's push screen.
 
-**Why one process-wide registry (decision).** Threading a list of secrets through every call is how values get
-forgotten: the send path masked the environment's values and the credentials but not a UserSig given on the command
-line, while the dry-run path masked what it found in the body. Here registration and redaction meet in one object
-that no caller passes around: code that obtains a secret registers it, and a sink redacts with everything registered
-so far — also with what was registered after the text was made (an exception is redacted when it is shown). The
-sinks are few and generic (the two streams, the journal's connection, the report file), so new output code is
-covered without remembering anything. :func:`scope` gives each command of :func:`layout_studio.cli.main` a registry
-of its own (commands run one after another in one process in tests and embedders); the library and the studio use
-the process's default. The only deliberate ways around it are :func:`unredacted` (``payload`` printing the body the
-user asked for to a pipe, and the studio, which draws the terminal itself) — each a named call, easy to audit.
+**Why one process-wide registry (decision).** A list of secrets threaded through every call is one that some call
+forgets to pass on (a UserSig given on the command line, a value the dry run finds in the body). Here registration
+and redaction meet in one object that no caller passes around: code that obtains a secret registers it, and a sink
+redacts with everything registered so far — also with what was registered after the text was made (an exception is
+redacted when it is shown). The sinks are few and generic (the two streams, the journal's connection, the report
+file), so new output code is covered without remembering anything. :func:`scope` gives each command of
+:func:`layout_studio.cli.main` a registry of its own (commands run one after another in one process in tests and
+embedders); the library and the studio use the process's default, where a push session registers the environment's
+secrets. The only deliberate ways around it are :func:`unredacted` (``payload`` printing the body the user asked for
+to a pipe, and the studio, which draws the terminal itself) — each a named call, easy to audit.
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ a :class:`~layout_studio.push.errors.PushError` of a known kind. One attempt per
 the journal are the caller's (:mod:`layout_studio.push.sender`). :meth:`TrtcClient.prepare` builds the exact request
 :meth:`TrtcClient.call` would send, without sending it (``--dry-run``).
 
-Every request passes here before it leaves, so this is where the secrets a reply could echo are registered for
-certain (:mod:`layout_studio.redaction`): the body's UserSigs, SecretKey and txSecrets, the key and token that sign
-it; a failure's text is redacted before it is shortened to :data:`MESSAGE_LIMIT`.
+Every request passes here before it leaves, so this is where the secrets a reply could echo are registered for certain
+(:mod:`layout_studio.redaction`): the body's UserSigs, SecretKey and CDN URL signatures, the key and token that sign it;
+a failure's text is redacted before it is shortened to :data:`MESSAGE_LIMIT`.
 """
 
 from __future__ import annotations
