@@ -24,6 +24,7 @@ from typing import Any
 from .errors import LayoutStudioError, LoadError
 from .findings import Finding, Severity
 
+#: The version, in one place: pyproject.toml reads it ([tool.setuptools.dynamic], a literal read without importing).
 __version__ = "0.1.0"
 
 _LAZY = {

@@ -5,10 +5,10 @@ an existing recording or legacy layout becomes a preset (:func:`import_body`).
 A mixing API body's design sections (VideoParams, AudioParams, SeiParams) become the preset's sections; the task
 fields (SdkAppId, RoomId, RoomIdType, AgentParams, WithTranscoding, PublishCdnParams, FeedBackRoomParams,
 SingleSubscribeParams, RecordParams, and any unknown key, kept for the validator to report) become its Target.
-TaskId and SequenceNumber
-belong to one running task, not to a design, and are left out. Secrets (UserSig, SecretKey, a URL's txSecret) are
-stripped with :func:`layout_studio.secrets.strip_secrets` and their paths returned, so the caller can say so and
-pass them back to :func:`layout_studio.payload.build_request` when it rebuilds the body.
+TaskId and SequenceNumber belong to one running task, not to a design, and are left out. Secrets (UserSig,
+SecretKey, a CDN URL's signature such as txSecret) are stripped with :func:`layout_studio.secrets.strip_secrets` and
+their paths returned, so the caller can say so and pass them back to :func:`layout_studio.payload.build_request`
+when it rebuilds the body.
 
 A recording or legacy body is converted by the inverse of the export (:mod:`layout_studio.export.inverse`): what
 the mixing API cannot hold becomes findings ``import.<kind>.<what>``, and the fields of the recording or legacy task

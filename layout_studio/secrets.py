@@ -7,12 +7,18 @@ What counts as a secret:
 * ``SecretKey`` anywhere: a storage account key (``SDK models.CloudStorage.SecretKey``, in RecordParams);
 * the same keys misspelt in case or with ``_``/``-`` (``Usersig``, ``secret_key``): the API rejects the key, but the
   value is still a secret (:func:`is_secret_key`);
-* the ``txSecret`` query parameter of a URL (a CDN push URL's signature).
+* the signature query parameter of a CDN push URL (:data:`URL_SECRET_PARAMS`): ``txSecret`` of Tencent Cloud's
+  own CDN, and the common third-party ones a ``PublishCdnUrl`` to another CDN carries (``SDK
+  models.McuPublishCdnParam.PublishCdnUrl``, ``IsTencentCdn`` 0) — ``wsSecret``, ``auth_key``, ``sign``. Decision
+  (Layout Studio assumption): each is a secret like txSecret — anyone holding it can push to that stream until it
+  expires — so it is stripped from presets and journal rows and masked in every output; the parameters that only
+  say when it expires (``txTime``, ``wsTime``, ``t``) are kept. A vendor's other signature parameter is not
+  recognised: pass such a URL at start time (``--cdn-url``) rather than storing it in a preset.
 
-The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all;
-:func:`mask_text` also hides any value given to it explicitly. Text that leaves the process (output, journal,
-reports, exceptions, the studio) is redacted by the run's secret registry, :mod:`layout_studio.redaction`, which
-knows every secret of the run in every encoding; the helpers here work on one body or one text.
+The SDK secret key of the application (TRTC_SDK_SECRET_KEY) and the API SecretKey never enter a body at all. Text
+that leaves the process (output, journal, reports, exceptions, the studio) is redacted by the run's secret registry,
+:mod:`layout_studio.redaction`, which knows every secret of the run in every encoding; the helpers here work on one
+body.
 
 Every helper here goes through the one walk, :func:`walk`, which recognises the secret keys in any case.
 """
@@ -21,14 +27,16 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 _T = TypeVar("_T")
 
 MASK = "***"
 SECRET_KEYS = frozenset({"UserSig", "SecretKey"})
-_URL_SECRET = re.compile(r"(?i)([?&]txSecret=)[^&#\s\"']*")
+#: Query parameters that sign a CDN push URL (module docstring), matched in any case.
+URL_SECRET_PARAMS = ("txSecret", "wsSecret", "auth_key", "sign")
+_URL_SECRET = re.compile(rf"(?i)([?&]({'|'.join(URL_SECRET_PARAMS)})=)[^&#\s\"']*")
 _SECRET_NAMES = frozenset(key.lower() for key in SECRET_KEYS)
 #: Returned by an ``on_key`` callback of :func:`walk` to drop the key from the copy.
 DROP: Any = object()
@@ -75,8 +83,8 @@ def _keep(_path: str, text: str) -> str:
 
 
 def find_secrets(obj: Any) -> list[str]:
-    """Paths (API names) of every secret in ``obj`` (a JSON-like value): UserSig, SecretKey (any case), URL
-    txSecret."""
+    """Paths (API names) of every secret in ``obj`` (a JSON-like value): UserSig, SecretKey (any case), and a URL's
+    signature parameter, named after the path (``PublishCdnParams[0].PublishCdnUrl (txSecret)``)."""
     found: list[str] = []
 
     def on_key(path: str, value: Any) -> Any:
@@ -84,17 +92,22 @@ def find_secrets(obj: Any) -> list[str]:
         return value
 
     def on_str(path: str, value: str) -> str:
-        if _URL_SECRET.search(value):
-            found.append(f"{path} (txSecret)")
+        found.extend(f"{path} ({name})" for name in _url_secret_names(value))
         return value
 
     walk(obj, on_key, on_str)
     return found
 
 
+def _url_secret_names(text: str) -> list[str]:
+    """The signature parameters (:data:`URL_SECRET_PARAMS`, as spelt there) of the URLs in ``text``, each once."""
+    found = {m.group(2).lower() for m in _URL_SECRET.finditer(text)}
+    return [name for name in URL_SECRET_PARAMS if name.lower() in found]
+
+
 def secret_values(obj: Any) -> list[str]:
     """Every string held under a UserSig or SecretKey key (any case, at any depth, also inside a list or dict under
-    that key) of ``obj``, for :func:`mask_text`; a URL's txSecret is masked by :func:`mask_text` itself."""
+    that key) of ``obj``, for the run's secret registry (a URL's signature is found there by its own pattern)."""
     found: list[str] = []
 
     def collect(_path: str, text: str) -> str:
@@ -112,8 +125,9 @@ def secret_values(obj: Any) -> list[str]:
 def strip_secrets(obj: _T) -> tuple[_T, list[str]]:
     """A deep copy of ``obj`` without secrets, and the paths that were removed.
 
-    UserSig and SecretKey keys (any case) are dropped; a URL's ``txSecret`` parameter is removed from the URL (the
-    rest of the URL is kept). Used before anything is written to a file (presets, journal rows, reports).
+    UserSig and SecretKey keys (any case) are dropped; a URL's signature parameters (:data:`URL_SECRET_PARAMS`) are
+    removed from the URL (the rest of the URL is kept). Used before anything is written to a file (presets, journal
+    rows, reports).
     """
     removed: list[str] = []
 
@@ -122,10 +136,11 @@ def strip_secrets(obj: _T) -> tuple[_T, list[str]]:
         return DROP
 
     def on_str(path: str, value: str) -> str:
-        if not _URL_SECRET.search(value):
+        names = _url_secret_names(value)
+        if not names:
             return value
-        removed.append(f"{path} (txSecret)")
-        stripped = re.sub(r"(?i)[?&]txSecret=[^&#\s\"']*", "", value)
+        removed.extend(f"{path} ({name})" for name in names)
+        stripped = _URL_SECRET.sub("", value)
         if "?" not in stripped and "&" in stripped:
             stripped = stripped.replace("&", "?", 1)
         return stripped
@@ -137,27 +152,3 @@ def mask_secrets(obj: _T) -> _T:
     """A deep copy of ``obj`` with every secret value replaced by ``***`` (keys kept, for showing a request)."""
     masked = walk(copy.deepcopy(obj), lambda _p, _v: MASK, lambda _p, s: _URL_SECRET.sub(r"\1" + MASK, s))
     return cast(_T, masked)
-
-
-#: A known secret at least this long is masked wherever it occurs; a shorter one (a placeholder such as "x" or
-#: "test", never a real UserSig or key) only where it is not part of a longer word or number, so that masking it
-#: does not garble rule codes, field names and values ("[watermark.te***t.font]").
-WHOLE_WORD_BELOW = 16
-
-
-def _secret_pattern(value: str) -> str:
-    pattern = re.escape(value)
-    if len(value) >= WHOLE_WORD_BELOW:
-        return pattern
-    before = r"(?<![A-Za-z0-9])" if value[0].isalnum() else ""
-    after = r"(?![A-Za-z0-9])" if value[-1].isalnum() else ""
-    return before + pattern + after
-
-
-def mask_text(text: str, extra: Iterable[str | None] = ()) -> str:
-    """``text`` with URL txSecret values and each non-empty string of ``extra`` (known secret values) masked
-    (a short value only as a whole word, see :data:`WHOLE_WORD_BELOW`)."""
-    text = _URL_SECRET.sub(r"\1" + MASK, text)
-    for value in sorted((v for v in extra if v), key=len, reverse=True):
-        text = re.sub(_secret_pattern(value), MASK, text)
-    return text

@@ -1,11 +1,10 @@
 """Values the API writes as text: colours (``0xRRGGBB``), canvas sizes (``WIDTHxHEIGHT``) and TaskIds, parsed in one
 place; and the user-count ranges (``1-16``) the contact sheet takes.
 
-Colours: McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, McuWaterMarkText.FontColor and BackGroundColor
-are strings ``0xRRGGBB`` (six hexadecimal digits, e.g. ``0xcc0033``; SDK ``tencentcloud.trtc.v20190722.models``,
-Data Types https://www.tencentcloud.com/document/api/647/36760#McuVideoParams). The API takes no other form, so
-:func:`parse_color` reads only that; :func:`normalize_color` turns what people type (``#RRGGBB``, ``RRGGBB``,
-lower case) into it for an editor.
+Colours: McuVideoParams.BackGroundColor, McuLayout.BackGroundColor, McuWaterMarkText.FontColor and BackGroundColor are
+strings ``0xRRGGBB`` (six hexadecimal digits, e.g. ``0xcc0033``; ``SDK models.McuVideoParams.BackGroundColor``, ``Data
+Types McuVideoParams``). The API takes no other form, so :func:`parse_color` reads only that; :func:`normalize_color`
+turns what people type (``#RRGGBB``, ``RRGGBB``, lower case) into it for an editor.
 
 Sizes: a canvas on the command line or in a prompt is ``WIDTHxHEIGHT`` in pixels (``×`` also read), each side
 ``1..MAX_CANVAS_SIDE`` (VideoEncode Width and Height are 0..1920, SDK models.VideoEncode).

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
+import layout_studio
+
 ROOT = Path(__file__).resolve().parent.parent
 #: What the build reads from the checkout.
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "layout_studio", "presets", "assets")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "layout_studio", "presets", "assets")
 
 pytestmark = pytest.mark.slow
 
@@ -61,7 +63,18 @@ def test_the_wheel_carries_every_module_the_presets_their_schema_and_the_assets(
     assert "layout_studio/bundled/assets/fonts/DejaVuSans.ttf" in expected
     assert sorted(expected - names) == []
     # nothing lands beside the package in site-packages (a top-level presets/ or assets/ would clash with others)
-    assert {name.split("/")[0] for name in names} == {"layout_studio", "layout_studio-0.1.0.dist-info"}
+    info = f"layout_studio-{layout_studio.__version__}.dist-info"
+    assert {name.split("/")[0] for name in names} == {"layout_studio", info}
+
+
+def test_the_wheel_is_typed_licensed_and_versioned_from_the_package(wheel):
+    """py.typed (PEP 561), the MIT licence text (PEP 639), and the version of ``layout_studio.__version__``."""
+    archive = zipfile.ZipFile(wheel)
+    info = f"layout_studio-{layout_studio.__version__}.dist-info"
+    assert "layout_studio/py.typed" in archive.namelist()
+    assert archive.read(f"{info}/licenses/LICENSE") == (ROOT / "LICENSE").read_bytes()
+    metadata = archive.read(f"{info}/METADATA").decode()
+    assert f"\nVersion: {layout_studio.__version__}\n" in metadata and "\nLicense-Expression: MIT\n" in metadata
 
 
 def test_in_the_wheel_every_bundled_presets_schema_reference_resolves(wheel):

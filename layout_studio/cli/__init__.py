@@ -1,13 +1,12 @@
 """The ``layout-studio`` command: a click group over the command modules of this package.
 
 Why click (decision): TRTC TaskIds often start with ``-`` (``-m97l2ZU...``, as in the API's own examples). argparse
-decides from the text alone whether a word is an option, so ``--task-id -m97l2ZU...`` failed with "expected one
-argument" and the TaskId had to be written ``--task-id=VALUE``; that cannot be fixed without re-implementing its
-parser. click gives an option the next word as its value, whatever it starts with, and lets a command look at its
-arguments before they are parsed, which a positional TaskId (``history T``, ``rollback T``) needs
-(:mod:`layout_studio.cli.command`). click is small, pure Python, widely used and well kept, and brings no other
-dependency; docopt and typer were not chosen (docopt is unmaintained; typer is click plus type-hint magic and more
-dependencies).
+decides from the text alone whether a word is an option, so with it ``--task-id -m97l2ZU...`` is "expected one argument"
+and the TaskId must be written ``--task-id=VALUE``, short of re-implementing its parser. click gives an option the next
+word as its value, whatever it starts with, and lets a command look at its arguments before they are parsed, which a
+positional TaskId (``history T``, ``rollback T``) needs (:mod:`layout_studio.cli.command`). click is small, pure Python,
+widely used and well kept, and brings no other dependency; docopt and typer were not chosen (docopt is unmaintained;
+typer is click plus type-hint magic and more dependencies).
 
 Each module ``layout_studio/cli/<name>.py`` that defines ``register(group)`` adds its command(s) (modules without it
 are shared helpers). Modules import heavy dependencies (Pillow, Textual, rich, the Tencent SDK, requests) inside their

@@ -1,12 +1,12 @@
 """``layout-studio export PRESET --to TARGET [-o FILE] [--users N] [--format text|json] [target options]``: the
 design as another Tencent surface takes it (:mod:`layout_studio.export`).
 
-Prints the target's JSON on stdout, or writes it to ``-o FILE`` (atomically, with the text watermarks a client
-target cannot draw as PNG files next to it; ``-o`` is required then). The loss report and the target's own rules
-go to stderr as findings (``export.<target>.<what>``, ``<target>.<what>``). ``--format json`` prints
-``{"target", "body", "findings"}`` on stdout instead (``body`` null when there are errors). Exit 0: printed or
-written; 1: the target's own rules found errors, or the design holds a value no target can translate (no body printed
-or written); 2: bad input (an unreadable preset, an option the target does not take).
+Prints the target's JSON on stdout, or writes it to ``-o FILE`` (with the text watermarks a client target cannot draw as
+PNG files next to it, all or nothing; ``-o`` is required then). The loss report and the target's own rules go to stderr
+as findings (``export.<target>.<what>``, ``<target>.<what>``). ``--format json`` prints ``{"target", "body",
+"findings"}`` on stdout instead (``body`` null when there are errors). Exit 0: printed or written; 1: the target's own
+rules found errors, or the design holds a value no target can translate (no body printed or written); 2: bad input (an
+unreadable preset, an option the target does not take).
 """
 
 from __future__ import annotations

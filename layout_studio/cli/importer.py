@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from ..secrets import URL_SECRET_PARAMS
 from .command import Args, argument, command, option
 
 
@@ -24,7 +25,8 @@ from .command import Args, argument, command, option
     summary="turn a request body (mixing, cloud recording or legacy MCU API) into a preset (secrets stripped)",
     description="Import a request body (JSON, as in the API examples) as a preset file: StartPublishCdnStream, "
     "UpdatePublishCdnStream, CreateCloudRecording, ModifyCloudRecording, StartMCUMixTranscode(ByStrRoomId). UserSig, "
-    "SecretKey, PrivateMapKey and URL txSecret values are not written; the command says which were left out.",
+    "SecretKey, PrivateMapKey and a CDN URL's signature (txSecret, wsSecret, auth_key, sign) are not written; the "
+    "command says which were left out.",
 )
 @argument("request", metavar="REQUEST.json", help="request body to import")
 @option("-o", "--output", metavar="PRESET.json", required=True, help="preset file to write")
@@ -106,7 +108,7 @@ def register(group: click.Group) -> None:
 _PASSBACK = (
     ("AgentParams.UserSig", "--agent-usersig ... (or TRTC_AGENT_USERSIG)"),
     (".UserSig", "--feedback-usersig ... (or TRTC_FEEDBACK_USERSIG)"),
-    ("(txSecret)", "--cdn-url URL-with-txSecret"),
+    *((f"({name})", "--cdn-url URL-with-its-signature") for name in URL_SECRET_PARAMS),
     ("CloudStorage.SecretKey", "--storage-secret-key ... (or TRTC_STORAGE_SECRET_KEY)"),
     ("PrivateMapKey", "the PrivateMapKey where the body is sent"),
 )

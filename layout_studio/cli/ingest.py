@@ -68,7 +68,7 @@ def run_start(args: Args) -> int:
     """``ingest start``: build, validate, send; print the TaskId."""
     from ..push.apis import START_INGEST
     from ..push.errors import RefusedError
-    from .options import open_pusher, print_findings, report_start
+    from .options import open_pusher, report_refused, report_start
 
     with open_pusher(args) as pusher:
         pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
@@ -91,9 +91,7 @@ def run_start(args: Args) -> int:
         try:
             outcome = ingester.start(body, force=args.force)
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
-            print(f"layout-studio: error: {err}", file=sys.stderr)
-            return 1
+            return report_refused(err)
         return report_start(outcome, pusher, action=START_INGEST)
 
 
@@ -131,7 +129,7 @@ def run_status(args: Args) -> int:
 def run_update(args: Args) -> int:
     """``ingest update``: validate, confirm, send."""
     from ..push.errors import RefusedError
-    from .options import confirm, open_pusher, print_findings, report_outcome, warn_settings
+    from .options import confirm, open_pusher, print_findings, report_outcome, report_refused, warn_settings
 
     fields = {k: getattr(args, k) for k in ("stream_url", "volume", "is_pause", "tempo", "enable_progress")}
     with open_pusher(args) as pusher:
@@ -145,10 +143,8 @@ def run_update(args: Args) -> int:
         try:
             outcome = _ingester(pusher).update(args.task_id, **fields)
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
-            print(f"layout-studio: error: {err}", file=sys.stderr)
-            return 1
-        print_findings(outcome.findings, pusher.secrets)
+            return report_refused(err)
+        print_findings(outcome.findings)
         warn_settings(pusher)
         return report_outcome(outcome, verb="updated")
 

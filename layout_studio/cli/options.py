@@ -26,10 +26,10 @@ import click
 
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
-from ..redaction import register
 from .command import Args, option, options
 
 if TYPE_CHECKING:
+    from ..push.errors import RefusedError
     from ..push.operations import Pusher, PushOptions
     from ..push.sender import Outcome
 
@@ -176,14 +176,20 @@ def open_pusher(args: Args, **extra: Any) -> Pusher:
         raise LayoutStudioError(f"{where}: cannot open the journal ({err})") from None
 
 
-def print_findings(findings: Iterable[Finding], secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
-    """Findings one a line on stderr. Secrets are masked as in everything a command prints
-    (:mod:`layout_studio.redaction`); ``secrets`` are more values to register first."""
-    register(*secrets)
+def print_findings(findings: Iterable[Finding], stream: TextIO | None = None) -> None:
+    """Findings one a line on stderr (``stream``). Secrets are masked as in everything a command prints
+    (:mod:`layout_studio.redaction`)."""
     stream = stream or sys.stderr
     for f in findings:
         if f.severity is not Severity.INFO or f.code.startswith("push."):
             print(str(f), file=stream)
+
+
+def report_refused(err: RefusedError) -> int:
+    """Exit code 1 for a refused request (nothing was sent): its findings on stderr, then the error."""
+    print_findings(err.findings)
+    print(f"layout-studio: error: {err}", file=sys.stderr)
+    return 1
 
 
 def confirm(args: Args, question: str) -> bool:
@@ -271,7 +277,7 @@ def report_start(
     from ..push.starts import unknown_start_advice
 
     prefix = f"{label}: " if label else ""
-    print_findings(outcome.findings, pusher.secrets)
+    print_findings(outcome.findings)
     warn_settings(pusher)
     if outcome.status == "unknown":
         print(f"layout-studio: error: {prefix}{outcome.error}", file=sys.stderr)

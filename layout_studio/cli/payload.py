@@ -154,9 +154,8 @@ def payload(args: Args) -> int:
 
     body = build_request(preset, args.action, check=False, **opts)
     findings = check_request(body, args.action, canvas=preset.canvas)
-    secrets = secret_values(body)
     for finding in findings:
-        print(format_finding(finding, secrets), file=sys.stderr)
+        print(format_finding(finding), file=sys.stderr)
     if has_errors(findings):
         print(
             f"{args.preset}: {count_line(findings)}; the body was not printed — fix the errors first", file=sys.stderr
@@ -169,7 +168,7 @@ def payload(args: Args) -> int:
             )
         return 1
     text = json.dumps(body, indent=2, ensure_ascii=not utf8_stdout()) + "\n"
-    if secrets and sys.stdout.isatty():
+    if secret_values(body) and sys.stdout.isatty():
         sys.stdout.write(json.dumps(mask_secrets(body), indent=2, ensure_ascii=not utf8_stdout()) + "\n")
         print("secrets shown as *** on a terminal; redirect or pipe stdout to get the body to send", file=sys.stderr)
         return 0

@@ -31,7 +31,6 @@ from .paramtypes import TASK_ID
 
 if TYPE_CHECKING:
     from ..model import Preset
-    from ..push.errors import RefusedError
     from ..push.operations import Pusher
 
 #: Section of ``--help`` for what else an update carries.
@@ -93,14 +92,6 @@ def _load(path: str) -> Preset:
     from ..presets import load_preset
 
     return load_preset(path)
-
-
-def _refused(err: RefusedError, pusher: Pusher) -> int:
-    from .options import print_findings
-
-    print_findings(err.findings)
-    print(f"layout-studio: error: {err}", file=sys.stderr)
-    return 1
 
 
 def _warn(pusher: Pusher) -> None:
@@ -176,7 +167,7 @@ def run_plan(args: Args) -> int:
 def run_push(args: Args) -> int:
     """``push``: one task or a batch."""
     from ..push.errors import RefusedError
-    from .options import confirm, open_pusher, print_findings, report_outcome
+    from .options import confirm, open_pusher, print_findings, report_outcome, report_refused
 
     if (args.task_id is None) == (args.task_ids_from is None):
         raise click.UsageError(
@@ -192,14 +183,14 @@ def run_push(args: Args) -> int:
             print(plan.render(), file=sys.stderr)
             print_findings(plan.findings)
             if plan.blocked:
-                raise RefusedError(f"{args.preset}: the design has errors; nothing was sent", plan.findings)
+                raise RefusedError(f"{args.preset}: the design has errors; nothing was sent")  # findings shown
             if not confirm(args, f"Apply {preset.name or args.preset} to task {args.task_id}?"):
                 print("not applied", file=sys.stderr)
                 return 1
             pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
             outcome = pusher.push_plan(plan, preset=preset)
         except RefusedError as err:
-            return _refused(err, pusher)
+            return report_refused(err)
         _warn(pusher)
         return report_outcome(outcome, verb="updated")
 
@@ -210,7 +201,7 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
     from ..push.batch import JOURNAL, read_task_ids, run_batch
     from ..push.errors import RefusedError
     from ..redaction import redact
-    from .options import confirm, open_pusher, print_findings, report_outcome
+    from .options import confirm, open_pusher, print_findings, report_outcome, report_refused
     from .progress import BatchProgress
 
     task_ids = read_task_ids(args.task_ids_from)
@@ -235,7 +226,7 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
                 pusher, preset, task_ids, workers=args.workers, progress=bar.update, force=args.force, **targets
             )
         except RefusedError as err:
-            return _refused(err, pusher)
+            return report_refused(err)
         except KeyboardInterrupt as err:
             partial = getattr(err, "batch_result", None)
             if partial is None:
@@ -343,7 +334,7 @@ def _check_report_path(path: str, inputs: dict[str, str | None] | None = None) -
 def run_rollback(args: Args) -> int:
     """``rollback``: plan, confirm, send."""
     from ..push.errors import RefusedError
-    from .options import confirm, open_pusher, print_findings, report_outcome
+    from .options import confirm, open_pusher, print_findings, report_outcome, report_refused
 
     with open_pusher(args) as pusher:
         try:
@@ -353,12 +344,14 @@ def run_rollback(args: Args) -> int:
             )
             print(plan.render(), file=sys.stderr)
             print_findings(plan.findings)
+            if plan.blocked:
+                raise RefusedError(f"task {args.task_id}: the design of #{entry.id} has errors; nothing was sent")
             if not confirm(args, f"Roll task {args.task_id} back to #{entry.id}?"):
                 print("not applied", file=sys.stderr)
                 return 1
             outcome = pusher.push_plan(plan, note=f"rollback to #{entry.id}", preset=_named(entry.preset_name))
         except RefusedError as err:
-            return _refused(err, pusher)
+            return report_refused(err)
         _warn(pusher)
         return report_outcome(outcome, verb=f"rolled back to #{entry.id}")
 

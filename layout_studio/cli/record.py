@@ -101,7 +101,7 @@ def run_start(args: Args) -> int:
     from ..push.apis import CREATE_RECORDING
     from ..push.errors import RefusedError
     from ..push.recording import storage_params
-    from .options import open_pusher, print_findings, report_start
+    from .options import open_pusher, report_refused, report_start
 
     preset = load_preset(args.preset)
     storage = storage_params(
@@ -130,9 +130,7 @@ def run_start(args: Args) -> int:
                 resource_expired_hour=args.resource_expired_hour,
             )
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
-            print(f"layout-studio: error: {err}", file=sys.stderr)
-            return 1
+            return report_refused(err)
         return report_start(outcome, pusher, action=CREATE_RECORDING)
 
 
@@ -149,7 +147,7 @@ def run_update(args: Args) -> int:
     """``record update``: plan, confirm, send."""
     from ..presets import load_preset
     from ..push.errors import RefusedError
-    from .options import confirm, open_pusher, print_findings, report_outcome, warn_settings
+    from .options import confirm, open_pusher, print_findings, report_outcome, report_refused, warn_settings
 
     preset = load_preset(args.preset)
     with open_pusher(args) as pusher:
@@ -157,17 +155,16 @@ def run_update(args: Args) -> int:
         try:
             plan = recorder.plan_update(preset, args.task_id)
             print(plan.render(), file=sys.stderr)
-            print_findings(plan.findings, pusher.secrets)
+            print_findings(plan.findings)
             if plan.blocked:
-                raise RefusedError(f"{args.preset}: the layout has errors; nothing was sent", plan.findings)
+                raise RefusedError(f"{args.preset}: the layout has errors; nothing was sent")  # findings shown
             if not confirm(args, f"Apply {preset.name or args.preset} to recording {args.task_id}?"):
                 print("not applied", file=sys.stderr)
                 return 1
             pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
             outcome = recorder.push_plan(plan, preset=preset)
         except RefusedError as err:
-            print(f"layout-studio: error: {err}", file=sys.stderr)
-            return 1
+            return report_refused(err)
         warn_settings(pusher)
         return report_outcome(outcome, verb="updated")
 

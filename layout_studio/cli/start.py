@@ -74,7 +74,7 @@ def run_start(args: Args) -> int:
     """``start``: build, validate, send; print the TaskId."""
     from ..presets import load_preset
     from ..push.errors import RefusedError
-    from .options import open_pusher, print_findings, report_start
+    from .options import open_pusher, report_refused, report_start
     from .payload import target_options
     from .push import TargetArgs
 
@@ -90,9 +90,7 @@ def run_start(args: Args) -> int:
                     return code
             outcome = pusher.start_task(preset, force=args.force, **targets)
         except RefusedError as err:
-            print_findings(err.findings, pusher.secrets)
-            print(f"layout-studio: error: {err}", file=sys.stderr)
-            return 1
+            return report_refused(err)
         return report_start(outcome, pusher)
 
 

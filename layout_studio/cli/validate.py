@@ -7,7 +7,8 @@ is unreadable or malformed (reported with file, line and column; the other files
 Text output, per file: the file name and its verdict, then one block per finding (severity, path, then the message
 and ``[code]`` indented), and a summary line. JSON output:
 ``{"files": [{"file", "findings": [{"code", "severity", "path", "message", "source"}]}]}``; an unreadable file also
-has ``"error": {"message", "line", "column"}``. Secret values found in a file are masked in everything printed.
+has ``"error": {"message", "line", "column"}``. Secret values found in a file are registered as secrets of the run
+(:mod:`layout_studio.redaction`), so they are masked in everything printed, like every command's output.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 import click
 
 from ..findings import Finding, count_line
-from ..secrets import MASK, mask_text, secret_values, walk
+from ..redaction import register_body
+from ..secrets import MASK, walk
 from .command import Args, argument, command, option
 from .paramtypes import CANVAS
 
@@ -57,10 +58,11 @@ def validate(args: Args) -> int:
         try:
             raw = read_json(name)
         except LoadError as err:
-            results.append({"file": name, "findings": [], "error": err, "secrets": []})
+            results.append({"file": name, "findings": [], "error": err})
             continue
+        register_body(raw)  # a finding may quote a secret's value (a UserId that is also the UserSig)
         findings = check(raw, action=args.action, canvas=args.canvas)
-        results.append({"file": name, "findings": findings, "secrets": secret_values(raw)})
+        results.append({"file": name, "findings": findings})
 
     if args.format == "json":
         _print_json(results)
@@ -84,11 +86,10 @@ def utf8_stdout() -> bool:
         return False
 
 
-def format_finding(finding: Finding, secrets: Iterable[str] = ()) -> str:
+def format_finding(finding: Finding) -> str:
     """One finding for a terminal: ``  error    PATH`` then the message and ``[code]`` indented on the next line."""
     where = finding.path or "(body)"
-    text = f"  {finding.severity.value:<8} {where}\n           {finding.message} [{finding.code}]"
-    return mask_text(text, list(secrets))
+    return f"  {finding.severity.value:<8} {where}\n           {finding.message} [{finding.code}]"
 
 
 def _print_json(results: list[dict[str, Any]]) -> None:
@@ -96,19 +97,20 @@ def _print_json(results: list[dict[str, Any]]) -> None:
     for r in results:
         entry: dict[str, Any] = {"file": r["file"], "findings": []}
         for f in r["findings"]:
-            entry["findings"].append(_masked(f.to_dict(), r["secrets"]))
+            entry["findings"].append(_masked(f.to_dict()))
         if "error" in r:
             err = r["error"]
-            entry["error"] = {"message": mask_text(err.detail), "line": err.line, "column": err.column}
+            entry["error"] = {"message": err.detail, "line": err.line, "column": err.column}
         files.append(entry)
     json.dump({"files": files}, sys.stdout, indent=2, ensure_ascii=not utf8_stdout())
     sys.stdout.write("\n")
 
 
-def _masked(value: Any, secrets: list[str]) -> Any:
-    """``value`` (a finding as JSON) with every string masked: the message, the path and the values of its fixes
-    (a fix may suggest a UserId built from a secret's text)."""
-    return walk(value, lambda _path, _secret: MASK, lambda _path, text: mask_text(text, secrets))
+def _masked(value: Any) -> Any:
+    """``value`` (a finding as JSON) with the value under every secret key of its fixes masked (the run's registry
+    masks registered values in every string printed: the message, the path, a fix suggesting a UserId built from a
+    secret's text)."""
+    return walk(value, lambda _path, _secret: MASK, lambda _path, text: text)
 
 
 def _print_text(results: list[dict[str, Any]]) -> None:
@@ -117,14 +119,14 @@ def _print_text(results: list[dict[str, Any]]) -> None:
     for r in results:
         if "error" in r:
             unreadable += 1
-            print(f"{mask_text(str(r['error']))}  [unreadable]")
+            print(f"{r['error']}  [unreadable]")
             continue
         findings = r["findings"]
         all_findings.extend(findings)
         verdict = "ok" if not findings else count_line(findings)
         print(f"{r['file']}: {verdict}")
         for f in findings:
-            print(format_finding(f, r["secrets"]))
+            print(format_finding(f))
     n = len(results)
     summary = f"{n} file{'' if n == 1 else 's'}: {count_line(all_findings)}"
     if unreadable:

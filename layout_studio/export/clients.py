@@ -16,12 +16,12 @@ text watermarks drawn to PNG files, and the encoding.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..mix import DEFAULT_DYNAMIC_USERS, MODE_NAMES, LayerKind, Slot, materialize, stacking_key
 from ..model import McuWaterMarkImage, McuWaterMarkParams, McuWaterMarkText, MixUserInfo, join_path
-from ..model.client import TRTCUser
+from ..model.client import Rect, TRTCUser
 from ..sources import api, sdk
 from ..values import ValueFormatError
 from .base import Source, TextAsset
@@ -197,3 +197,11 @@ def canvas_image_losses(src: Source) -> None:
             sdk("McuVideoParams.BackgroundRenderMode"),
             visible=False,
         )
+
+
+def rects_outside(items: Iterable[tuple[str, Rect | None]], width: int, height: int) -> Iterator[tuple[str, str]]:
+    """``(path.rect, message)`` for each ``(path, rect)`` of ``items`` whose rect reaches past the ``width`` x
+    ``height`` canvas (pixels; a rect's left/top/right/bottom, as the Electron/C++ SDK has it)."""
+    for where, rect in items:
+        if rect is not None and ((rect.right or 0) > width or (rect.bottom or 0) > height):
+            yield f"{where}.rect", f"reaches ({rect.right}, {rect.bottom}), outside the {width}x{height} canvas"

@@ -4,7 +4,8 @@ A text watermark (McuWaterMarkText) is drawn by the preview's own renderer
 (:func:`layout_studio.render.watermarks.watermark_tile`: the box in its BackGroundColor, or transparent, the text
 in FontColor at FontSize, the bundled font for ``Tencent``), still (a DynamicPosType is not drawn), at
 WaterMarkWidth x WaterMarkHeight pixels. What the drawing meets (a glyph the font lacks) is added to the result's
-findings. Every file is written atomically (:mod:`layout_studio.atomic`).
+findings. The body and the PNG files are written all or nothing (:func:`layout_studio.atomic.atomic_write_all`):
+every picture is drawn first, and a file that cannot be written leaves none of them changed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..atomic import atomic_write_png, atomic_write_text
+from ..atomic import atomic_write_all, png_bytes
 from ..findings import Finding
 
 if TYPE_CHECKING:
@@ -42,16 +43,13 @@ def body_text(result: ExportResult) -> str:
 
 
 def write_export(result: ExportResult, path: Path) -> list[Path]:
-    """Write ``result``'s body to ``path`` and its text watermarks next to it; returns the files written. Raises
-    LayoutStudioError when a file cannot be written."""
-    written = []
+    """Write ``result``'s body to ``path`` and its text watermarks next to it, all or nothing; returns the files
+    written (the body first). Raises LayoutStudioError when a file cannot be written (then none was)."""
+    files = [(path, body_text(result).encode("utf-8"))]
     for asset in result.assets:
         image, found = draw_text(asset)
         result.findings.extend(f for f in found if f not in result.findings)
-        if image is None:
-            continue
-        target = path.parent / asset.file_name
-        atomic_write_png(target, image)
-        written.append(target)
-    atomic_write_text(path, body_text(result))
-    return [path, *written]
+        if image is not None:
+            files.append((path.parent / asset.file_name, png_bytes(image)))
+    atomic_write_all(files)
+    return [target for target, _ in files]

@@ -11,9 +11,9 @@ on the bodies they send (``sending=True`` adds the checks of required fields). F
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -24,7 +24,7 @@ from ..rules.registry import Hit, Hits, Rule, RuleContext, run
 from ..sources import api
 from .convert import URL_CHARS_RECORDING, url_problems
 
-__all__ = ["Hits", "Pack", "PackCheck", "PackContext", "pack_rule", "url_hits"]
+__all__ = ["Hits", "Pack", "PackCheck", "PackContext", "pack_rule", "repeats", "url_hits"]
 
 
 @dataclass
@@ -35,6 +35,9 @@ class PackContext(RuleContext):
 
     sending: bool = False
 
+
+_K = TypeVar("_K")
+_V = TypeVar("_V", bound=Hashable)
 
 #: A pack rule's check: hits about a body, from its :class:`PackContext`.
 PackCheck = Callable[[PackContext], Iterable[Hit]]
@@ -102,6 +105,22 @@ class Pack:
             sending=sending,
         )
         return sort_findings(run(ctx, self.all_rules()))
+
+    def check_export(self, body: dict[str, Any], _source: object = None) -> list[Finding]:
+        """:meth:`check` as an export target's ``check`` (the export's source is not needed)."""
+        return self.check(body)
+
+
+def repeats(items: Iterable[tuple[_K, _V | None]]) -> Iterator[tuple[_K, _V, _K]]:
+    """``(key, value, earlier key)`` for each item of ``items`` (``(key, value)``) whose value an earlier item has
+    (the nearest earlier one); None values are skipped. For the rules that want a value unique (zOrder)."""
+    seen: dict[_V, _K] = {}
+    for key, value in items:
+        if value is None:
+            continue
+        if value in seen:
+            yield key, value, seen[value]
+        seen[value] = key
 
 
 def url_hits(

@@ -261,8 +261,8 @@ def _layout(src: Source) -> MixLayoutParams:
             "screen-sharing-main-user",
             "VideoParams.LayoutParams.MaxVideoUser",
             "no MaxVideoUser: the recording's screen-sharing template shows the canvas background in the large "
-            "window, as Layout Studio's preview of the MCU does (the manual asks to set the large-picture user "
-            "explicitly); name the large-picture user",
+            "window, as Layout Studio's preview of the MCU does (API StartPublishCdnStream asks to set the "
+            "large-picture user explicitly); name the large-picture user",
             f"{sdk('MixLayoutParams.MaxResolutionUserId')}; {api('StartPublishCdnStream', 'layout templates')}",
             visible=False,
         )

@@ -55,7 +55,10 @@ def too_many_windows(ctx: PackContext) -> Hits:
     for path, params in _layouts(ctx):
         n = len(params.mix_layout_list or [])
         if n > MAX_WINDOWS:
-            yield f"{path}.MixLayoutList", f"{n} windows; the recording mixes at most {MAX_WINDOWS} — remove {n - 25}"
+            yield (
+                f"{path}.MixLayoutList",
+                f"{n} windows; the recording mixes at most {MAX_WINDOWS} — remove {n - MAX_WINDOWS}",
+            )
 
 
 @pack_rule("recording.watermarks.too-many", E, f"{sdk('MixLayoutParams.WaterMarkList')} (at most 25)")

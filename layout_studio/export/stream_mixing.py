@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..mix import LayerKind
 from ..model import MixUserInfo
 from ..model.client import (
@@ -46,11 +46,12 @@ from .clients import (
     fixed,
     mark_url,
     placeholder_losses,
+    rects_outside,
     trtc_user,
     zorders,
 )
 from .losses import audio_losses, heard_users, region_losses, sei_losses, watermark_losses
-from .pack import Hits, Pack, PackContext, pack_rule
+from .pack import Hits, Pack, PackContext, pack_rule, repeats
 from .platforms import platform_of, shape
 
 NAME = "sdk-stream-mixing"
@@ -225,15 +226,10 @@ def build(src: Source) -> Built:
 def unique_zorder(ctx: PackContext) -> Hits:
     """The zOrder of every region and watermark is unique."""
     for path, config in ctx.of_type(TRTCStreamMixingConfig):
-        seen: dict[int, str] = {}
         items = [(f"{path}.videoLayoutList[{i}]", v.z_order) for i, v in enumerate(config.video_layout_list or [])]
         items += [(f"{path}.watermarkList[{i}]", w.z_order) for i, w in enumerate(config.watermark_list or [])]
-        for where, z in items:
-            if z is None:
-                continue
-            if z in seen:
-                yield f"{where}.zOrder", f"zOrder {z} is also {seen[z]}'s; each layer needs its own"
-            seen[z] = where
+        for where, z, before in repeats(items):
+            yield f"{where}.zOrder", f"zOrder {z} is also {before}'s; each layer needs its own"
 
 
 @pack_rule("sdk-stream-mixing.layout.outside-canvas", Severity.ERROR, client_sdk(ELECTRON, "TRTCVideoLayout.rect"))
@@ -247,17 +243,10 @@ def outside_canvas(ctx: PackContext) -> Hits:
         return
     items = [(f"config.videoLayoutList[{i}]", v.rect) for i, v in enumerate(root.config.video_layout_list or [])]
     items += [(f"config.watermarkList[{i}]", w.rect) for i, w in enumerate(root.config.watermark_list or [])]
-    for where, rect in items:
-        if rect is not None and ((rect.right or 0) > width or (rect.bottom or 0) > height):
-            yield f"{where}.rect", f"reaches ({rect.right}, {rect.bottom}), outside the {width}x{height} canvas"
+    yield from rects_outside(items, width, height)
 
 
 PACK = Pack(NAME, StartPublishMediaStreamArgs, (unique_zorder, outside_canvas))
-
-
-def check(body: dict[str, Any], src: Source) -> list[Finding]:
-    """The stream-mixing pack over the canonical ``body``."""
-    return PACK.check(body)
 
 
 TARGET = TargetSpec(
@@ -265,7 +254,7 @@ TARGET = TargetSpec(
     title="TRTCStreamMixingConfig with its target and encoding, for startPublishMediaStream (client SDKs)",
     options=("users", "platform", "output", "room_id", "room_id_type"),
     build=build,
-    check=check,
+    check=PACK.check_export,
     platforms=("windows", "android", "ios"),
     draws_text=True,
 )

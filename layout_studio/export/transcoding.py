@@ -21,15 +21,22 @@ canvas image's mode, and on windows SoundLevel, the audio codec and the pass-thr
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..mix import LayerKind
-from ..model import MixUserInfo
+from ..model import MixUserInfo, join_path
 from ..model.client import ELECTRON, Rect, TRTCMixUser, TRTCTranscodingConfig
 from ..sources import client_sdk
 from .base import Built, Source, TargetSpec, TextAsset, api_dict
-from .clients import canvas_image_losses, color_number, exported_marks, fit, fixed, mark_url, zorders
+from .clients import (
+    canvas_image_losses,
+    color_number,
+    exported_marks,
+    fit,
+    fixed,
+    mark_url,
+    rects_outside,
+    zorders,
+)
 from .convert import nearest
 from .losses import (
     audio_losses,
@@ -41,7 +48,7 @@ from .losses import (
     watermark_losses,
     who,
 )
-from .pack import Hits, Pack, PackContext, pack_rule
+from .pack import Hits, Pack, PackContext, pack_rule, repeats
 from .platforms import platform_of, shape
 from .stream_mixing import sei_params
 
@@ -220,16 +227,8 @@ def build(src: Source) -> Built:
 def unique_zorder(ctx: PackContext) -> Hits:
     """Every mix user's zOrder is unique."""
     for path, config in ctx.of_type(TRTCTranscodingConfig):
-        seen: dict[int, int] = {}
-        for i, user in enumerate(config.mix_users_array or []):
-            if user.z_order is None:
-                continue
-            if user.z_order in seen:
-                yield (
-                    f"{path}.mixUsersArray[{i}].zOrder",
-                    f"zOrder {user.z_order} is also mix user {seen[user.z_order]}'s",
-                )
-            seen[user.z_order] = i
+        for i, z, before in repeats((i, user.z_order) for i, user in enumerate(config.mix_users_array or [])):
+            yield join_path(path, "mixUsersArray", i, "zOrder"), f"zOrder {z} is also mix user {before}'s"
 
 
 @pack_rule("sdk-transcoding.mix-user.outside-canvas", Severity.ERROR, client_sdk(ELECTRON, "TRTCMixUser.rect"))
@@ -238,16 +237,8 @@ def outside_canvas(ctx: PackContext) -> Hits:
     for path, config in ctx.of_type(TRTCTranscodingConfig):
         if config.video_width is None or config.video_height is None:
             continue
-        for i, user in enumerate(config.mix_users_array or []):
-            rect = user.rect
-            if rect is not None and (
-                (rect.right or 0) > config.video_width or (rect.bottom or 0) > config.video_height
-            ):
-                yield (
-                    f"{path}.mixUsersArray[{i}].rect",
-                    f"reaches ({rect.right}, {rect.bottom}), outside the "
-                    f"{config.video_width}x{config.video_height} canvas",
-                )
+        users = [(join_path(path, "mixUsersArray", i), u.rect) for i, u in enumerate(config.mix_users_array or [])]
+        yield from rects_outside(users, config.video_width, config.video_height)
 
 
 @pack_rule("sdk-transcoding.mix-user.user-id", Severity.ERROR, client_sdk(ELECTRON, "TRTCMixUser.userId"))
@@ -261,17 +252,12 @@ def user_id(ctx: PackContext) -> Hits:
 PACK = Pack(NAME, TRTCTranscodingConfig, (unique_zorder, outside_canvas, user_id))
 
 
-def check(body: dict[str, Any], src: Source) -> list[Finding]:
-    """The transcoding pack over the canonical ``body``."""
-    return PACK.check(body)
-
-
 TARGET = TargetSpec(
     name=NAME,
     title="TRTCTranscodingConfig for setMixTranscodingConfig (client SDKs)",
     options=("users", "platform", "output", "room_id", "room_id_type", "stream_id"),
     build=build,
-    check=check,
+    check=PACK.check_export,
     platforms=("windows", "android", "ios"),
     draws_text=True,
 )

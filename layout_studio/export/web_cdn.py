@@ -19,10 +19,8 @@ also requires the local user (who calls startPlugin) among the regions' users (a
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..errors import LayoutStudioError
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..mix import LayerKind
 from ..model import MixUserInfo, join_path
 from ..model.cdn_streaming import WEB, CdnEncoding, CdnMix, CDNStreamingOptions, CdnTarget, CdnUser, CdnVideoLayout
@@ -30,7 +28,7 @@ from ..sources import client_sdk
 from .base import Built, Source, TargetSpec, api_dict
 from .clients import canvas_image_losses, color_number, fit, fixed, room_of, zorders
 from .losses import audio_losses, heard_users, region_losses, sei_losses, who
-from .pack import Hits, Pack, PackContext, pack_rule
+from .pack import Hits, Pack, PackContext, pack_rule, repeats
 
 NAME = "web-cdn-streaming"
 SRC = client_sdk(WEB, "cdn-streaming")
@@ -176,15 +174,8 @@ def build(src: Source) -> Built:
 def unique_zorder(ctx: PackContext) -> Hits:
     """Every region's zOrder is unique."""
     for path, mix in ctx.of_type(CdnMix):
-        seen: dict[int, int] = {}
-        for i, layout in enumerate(mix.video_layout_list or []):
-            if layout.z_order is not None and layout.z_order in seen:
-                yield (
-                    f"{path}.videoLayoutList[{i}].zOrder",
-                    f"zOrder {layout.z_order} is also region {seen[layout.z_order]}'s",
-                )
-            if layout.z_order is not None:
-                seen[layout.z_order] = i
+        for i, z, before in repeats((i, layout.z_order) for i, layout in enumerate(mix.video_layout_list or [])):
+            yield f"{path}.videoLayoutList[{i}].zOrder", f"zOrder {z} is also region {before}'s"
 
 
 @pack_rule(
@@ -225,16 +216,11 @@ def required(ctx: PackContext) -> Hits:
 PACK = Pack(NAME, CDNStreamingOptions, (unique_zorder, holds_regions, required))
 
 
-def check(body: dict[str, Any], src: Source) -> list[Finding]:
-    """The CDNStreaming pack over ``body``."""
-    return PACK.check(body)
-
-
 TARGET = TargetSpec(
     name=NAME,
     title="Web SDK v5 CDNStreaming plugin options (mix relayed to the CDN)",
     options=("users", "platform", "room_id", "room_id_type", "stream_id"),
     build=build,
-    check=check,
+    check=PACK.check_export,
     platforms=("web",),
 )

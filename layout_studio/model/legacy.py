@@ -2,11 +2,12 @@
 and their parts (OutputParams, EncodeParams, LayoutParams, PresetLayoutConfig, SmallVideoLayoutParams,
 WaterMarkParams, PublishCdnParams).
 
-The international manual lists these as removed; the SDK still documents them, so every fact here is from
-``SDK models``. Traps against StartPublishCdnStream: the Template codes differ (0 floating, 1 grid, 2 screen
-sharing, 3 picture-in-picture, 4 custom), BackgroundColor is a decimal integer (0xRRGGBB as a number), a
-placeholder is a console image ID (PlaceImageId), not a URL, the height is at most 1080, there is one image
-watermark, and PureAudioHoldPlaceMode has three values (0 the service's default, 1 take a place, 2 take none).
+The TRTC server API reference (international site) lists these actions as deleted in its release history; the SDK still
+documents them, so every fact here is from ``SDK models``. Traps against StartPublishCdnStream: the Template codes
+differ (0 floating, 1 grid, 2 screen sharing, 3 picture-in-picture, 4 custom), BackgroundColor is a decimal integer
+(0xRRGGBB as a number), a placeholder is a console image ID (PlaceImageId), not a URL, the height is at most 1080, there
+is one image watermark, and PureAudioHoldPlaceMode has three values (0 the service's default, 1 take a place, 2 take
+none).
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ a :class:`~layout_studio.push.errors.PushError` of a known kind. One attempt per
 the journal are the caller's (:mod:`layout_studio.push.sender`). :meth:`TrtcClient.prepare` builds the exact request
 :meth:`TrtcClient.call` would send, without sending it (``--dry-run``).
 
-Every request passes here before it leaves, so this is where the secrets a reply could echo are registered for
-certain (:mod:`layout_studio.redaction`): the body's UserSigs, SecretKey and txSecrets, the key and token that sign
-it; a failure's text is redacted before it is shortened to :data:`MESSAGE_LIMIT`.
+Every request passes here before it leaves, so this is where the secrets a reply could echo are registered for certain
+(:mod:`layout_studio.redaction`): the body's UserSigs, SecretKey and CDN URL signatures, the key and token that sign it;
+a failure's text is redacted before it is shortened to :data:`MESSAGE_LIMIT`.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..redaction import redact, register, register_body
-from ..secrets import MASK, mask_secrets, mask_text, secret_values
+from ..secrets import MASK, mask_secrets
 from .apis import is_start
 from .credentials import ApiCredential, credential_secrets
 from .endpoint import DEFAULT_HOST, parse_endpoint
@@ -68,22 +67,23 @@ class PreparedRequest:
     headers: dict[str, str]
     body: dict[str, Any]
 
-    def masked(self, extra_secrets: Sequence[str] = ()) -> dict[str, Any]:
+    def masked(self) -> dict[str, Any]:
         """``{"method", "url", "headers", "body"}`` with Authorization's signature and SecretId, the session
-        token, every UserSig, SecretKey and txSecret, and each value of ``extra_secrets`` masked."""
+        token, every UserSig, SecretKey and txSecret, and every other secret of the run
+        (:mod:`layout_studio.redaction`) masked."""
         headers = {}
         for name, value in self.headers.items():
             if name.lower() == "authorization":
                 value = _AUTH_ID.sub(lambda m: m.group(1) + m.group(2) + MASK, _AUTH_SIG.sub(r"\1" + MASK, value))
             elif name.lower() == "x-tc-token":
                 value = MASK
-            headers[name] = redact(mask_text(value, extra_secrets))
-        body = json.loads(redact(mask_text(json.dumps(mask_secrets(self.body), ensure_ascii=False), extra_secrets)))
+            headers[name] = redact(value)
+        body = json.loads(redact(json.dumps(mask_secrets(self.body), ensure_ascii=False)))
         return {"method": self.method, "url": self.url, "headers": headers, "body": body}
 
-    def render(self, extra_secrets: Sequence[str] = ()) -> str:
+    def render(self) -> str:
         """The masked request as HTTP-like text: request line, headers, blank line, indented JSON body."""
-        shown = self.masked(extra_secrets)
+        shown = self.masked()
         lines = [f"{shown['method']} {shown['url']}"]
         lines += [f"{k}: {v}" for k, v in shown["headers"].items()]
         lines += ["", json.dumps(shown["body"], indent=2, ensure_ascii=False)]
@@ -114,11 +114,6 @@ class TrtcClient:
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
         register(*credential_secrets(credential))
-
-    @property
-    def secrets(self) -> list[str]:
-        """Secret values this client holds (SecretKey, token), for masking texts."""
-        return credential_secrets(self.credential)
 
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
@@ -180,8 +175,7 @@ class TrtcClient:
     ) -> PushError:
         if isinstance(message, bytes):
             message = message.decode("utf-8", "replace")
-        secrets = [*self.secrets, *getattr(self._local, "body_secrets", ())]  # masked before it is shortened
-        text = " ".join(redact(mask_text(str(message or ""), secrets)).split())[:MESSAGE_LIMIT]
+        text = " ".join(redact(str(message or "")).split())[:MESSAGE_LIMIT]  # redacted before it is shortened
         return PushError(kind, code, text, request_id=request_id, action=action)
 
     def call(self, action: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -191,7 +185,6 @@ class TrtcClient:
         (timeout, dropped connection, a reply that is not the API's JSON or lacks its RequestId — or, for a start of
         any task API, its TaskId) or ``http`` (a non-200 status; a redirect is not followed).
         """
-        self._local.body_secrets = secret_values(body)  # a reply may echo any of them
         built = self._build(action, body)
         session = self._session()
         try:

@@ -270,7 +270,7 @@ def _check_env_pair() -> None:
 
 
 def credential_secrets(cred: ApiCredential | None) -> list[str]:
-    """The secret values of ``cred`` (SecretKey, token) for masking texts."""
+    """The secret values of ``cred`` (SecretKey, token), to register with the run's secret registry."""
     if cred is None:
         return []
     return [str(v) for v in (getattr(cred, "secret_key", None), getattr(cred, "token", None)) if v]

@@ -192,7 +192,7 @@ class Journal(JournalFile):
         error_message: str | None = None,
     ) -> None:
         """Record the outcome of row ``row_id``: ok, error, not-sent or unknown (plus the TaskId a
-        start returned, the RequestId, and the error code and message, which must already be masked)."""
+        start returned, the RequestId, and the error code and message; the journal's connection redacts them)."""
         with self.transaction() as db:
             db.execute(
                 "UPDATE requests SET status = ?, task_id = COALESCE(?, task_id), request_id = ?, error_code = ?, "

@@ -280,6 +280,8 @@ class JournalFile:
         """A :class:`JournalError` naming the file, what SQLite or the OS said, and what to do (``waited``: how long
         this process waited for another one writing the file, s)."""
         text = (getattr(err, "strerror", None) if isinstance(err, OSError) else None) or str(err)
+        if "readonly" in text:  # SQLite opened it read-only (a read-only file, folder or disk): the same message
+            verb = "write"  # whichever step first needed to write (the WAL files of a read-only folder, a row)
         if "locked" in text or "busy" in text:
             how_long = f" for the {waited:.1f} s this command waited" if waited is not None else ""
             hint = (

@@ -50,7 +50,8 @@ class Outcome:
         return self.status.ok
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON shape for reports (no secrets: the error text is masked at its source)."""
+        """JSON shape for reports (the error's text is redacted by :meth:`PushError.to_dict`, and a batch report
+        again before it is written)."""
         out: dict[str, Any] = {
             "task_id": self.task_id,
             "action": self.action,

@@ -1,19 +1,17 @@
 """The plan of an update: what UpdatePublishCdnStream would change against what the task last received.
 
-The task's current design is folded from the journal's successful StartPublishCdnStream and
-UpdatePublishCdnStream bodies, oldest first: an update replaces each top-level section it carries (an absent
-section is left as it is — ``API UpdatePublishCdnStream``), except AudioParams, whose keys are merged (an update
-carries only the allow/block lists; the audio encoding cannot change), and VideoParams.VideoEncode, which an
-update's VideoParams may leave out: the task then keeps its encoding and canvas (decision: ``API
-UpdatePublishCdnStream`` says an update changes "video parameters other than the codec", and
-``SDK models.UpdatePublishCdnStreamRequest`` that an absent parameter is not updated; the validator checks such
-bodies against the task's canvas). The plan
-lists every changed leaf field by its API path
-(``VideoParams.LayoutParams.MixLayoutList[1].LocationX: 640 -> 600``), warns about changes that interrupt viewers,
-and carries the validator's findings for the body.
+The task's current design is folded from the journal's successful StartPublishCdnStream and UpdatePublishCdnStream
+bodies, oldest first: an update replaces each top-level section it carries (an absent section is left as it is — ``API
+UpdatePublishCdnStream``), except AudioParams, whose keys are merged (an update carries only the allow/block lists; the
+audio encoding cannot change), and VideoParams.VideoEncode, which an update's VideoParams may leave out: the task then
+keeps its encoding and canvas (decision: ``API UpdatePublishCdnStream`` says an update changes "video parameters other
+than the codec", and ``SDK models.UpdatePublishCdnStreamRequest`` that an absent parameter is not updated; the validator
+checks such bodies against the task's canvas). The plan lists every changed leaf field by its API path
+(``VideoParams.LayoutParams.MixLayoutList[1].LocationX: 640 -> 600``), warns about changes that interrupt viewers, and
+carries the validator's findings for the body.
 
-Bodies are compared without secrets (the journal never holds them): a CDN URL differing only in its txSecret
-shows no change.
+Bodies are compared without secrets (the journal never holds them): a CDN URL differing only in its signature (txSecret,
+or a third-party CDN's: :data:`layout_studio.secrets.URL_SECRET_PARAMS`) shows no change.
 """
 
 from __future__ import annotations

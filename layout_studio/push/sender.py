@@ -33,8 +33,9 @@ else leaves (no retry, no next request of the session); a second Ctrl-C stops wa
 ``unknown`` (``Interrupted``) and what to check is said (for a start: the unresolved start's advice).
 
 A describe (:meth:`Sender.ask`) changes nothing: it takes its place in the rate budget and is retried like an update,
-but is not recorded in the journal. Error texts are masked with the known secrets and every secret of the body sent
-(a reply may echo the body).
+but is not recorded in the journal. No error text needs masking here: the client registers every secret of a body
+before it leaves, and a :class:`~layout_studio.push.errors.PushError` and the journal's connection redact their
+texts with the run's secret registry (:mod:`layout_studio.redaction`).
 """
 
 from __future__ import annotations
@@ -43,11 +44,11 @@ import contextlib
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..secrets import mask_secrets, mask_text, secret_values
+from ..secrets import mask_secrets
 from . import lease as leases
 from .apis import START, STOP, api_of, is_start, is_stop, start_target
 from .client import TrtcClient
@@ -115,10 +116,10 @@ def _gone(action: str, err: PushError) -> bool:
 
 
 class Sender:
-    """Sends through ``client`` with ``journal``, ``limiter`` and ``retry``; ``secrets`` are extra values to mask
-    in any recorded text. ``sleep`` is injectable for tests; ``cancelled`` says when waiting requests must not
-    leave; ``lease_wait`` is how long to wait for another sender of the same task (s) and ``on_wait(text)`` is
-    told when that happens."""
+    """Sends through ``client`` with ``journal``, ``limiter`` and ``retry``. ``sleep`` is injectable for tests;
+    ``cancelled`` says when waiting requests must not leave; ``lease_wait`` is how long to wait for another sender
+    of the same task (s) and ``on_wait(text)`` is told when that happens; ``interrupted`` is set by a first Ctrl-C
+    while a request of the main thread is in flight (nothing else leaves)."""
 
     def __init__(
         self,
@@ -127,7 +128,6 @@ class Sender:
         *,
         limiter: RateLimiter | None = None,
         retry: RetryPolicy | None = None,
-        secrets: Sequence[str] = (),
         sleep: Callable[[float], None] = time.sleep,
         cancelled: Callable[[], bool] = lambda: False,
         lease_wait: float | None = LEASE_WAIT,
@@ -138,7 +138,6 @@ class Sender:
         self.journal = journal
         self.limiter = limiter or RateLimiter()
         self.retry = retry or RetryPolicy()
-        self.secrets = [s for s in [*secrets, *client.secrets] if s]
         self._sleep = sleep
         self._cancelled = cancelled
         self.lease_wait = lease_wait
@@ -225,15 +224,14 @@ class Sender:
             out.journal_ids.append(row_id)
             out.request = mask_secrets(sent)
             out.sequence_number = sent.get("SequenceNumber")
-            secrets = [*self.secrets, *secret_values(sent)]
             try:
-                reply, err = self._attempt(action, row_id, sent, secrets)
+                reply, err = self._attempt(action, row_id, sent)
             except JournalError as problem:  # the rate budget could not be written: this attempt never left
                 if attempt == 0:
                     raise
                 out.journal_error = str(problem)
                 return out
-            self._settle(row_id, reply, err, task_id, out, secrets)
+            self._settle(row_id, reply, err, task_id, out)
             if err is None:
                 out.status, out.error, out.request_id = OutcomeStatus.OK, None, reply.get("RequestId")
                 if task_id is None:
@@ -282,10 +280,9 @@ class Sender:
         """Send the describe ``body`` as ``action`` (about ``task_id``) with retries, not recorded in the journal;
         ``Outcome.reply`` is the reply's Response object on success."""
         out = Outcome(action, task_id, OutcomeStatus.UNKNOWN, request=mask_secrets(body))
-        secrets = [*self.secrets, *secret_values(body)]
         for attempt in range(self.retry.attempts):
             out.attempts = attempt + 1
-            reply, err = self._attempt(action, None, body, secrets)
+            reply, err = self._attempt(action, None, body)
             if err is None:
                 out.status, out.error, out.request_id, out.reply = OutcomeStatus.OK, None, reply.get("RequestId"), reply
                 return out
@@ -296,10 +293,10 @@ class Sender:
         return out
 
     def _attempt(
-        self, action: str, row_id: int | None, body: dict[str, Any], secrets: list[str]
+        self, action: str, row_id: int | None, body: dict[str, Any]
     ) -> tuple[dict[str, Any], PushError | None]:
         """Take a place in the rate budget, send once, give the place back with the reply's time; returns (reply,
-        None) or ({}, the error, masked with ``secrets``). Cancelled while waiting for the budget: nothing leaves. A
+        None) or ({}, the error). Cancelled while waiting for the budget: nothing leaves. A
         BaseException while the request is in flight (Ctrl-C) closes the row ``unknown`` (``row_id`` None: a
         describe, not recorded) and is re-raised."""
         try:
@@ -325,8 +322,6 @@ class Sender:
             return reply, None
         except PushError as err:
             arrived_by = self._arrived_by(err)
-            err.message = mask_text(err.message, secrets)
-            err.code = mask_text(err.code, secrets)
             return {}, err
         except BaseException:
             if row_id is not None:
@@ -409,7 +404,6 @@ class Sender:
         err: PushError | None,
         task_id: str | None,
         out: Outcome,
-        secrets: list[str],
     ) -> None:
         if err is None:
             problem = self._finish(
@@ -421,7 +415,7 @@ class Sender:
                 err.kind.attempt_status,
                 request_id=err.request_id,
                 error_code=err.code,
-                error_message=mask_text(err.message, secrets),
+                error_message=err.message,
             )
         if problem:
             out.journal_error = problem

@@ -21,7 +21,7 @@ from typing import Any, Self
 
 from ..errors import LayoutStudioError
 from ..findings import Finding
-from ..secrets import secret_values
+from ..redaction import current as current_registry
 from . import starts
 from .apis import MIX, TaskApi, api_of, start_target
 from .client import DEFAULT_TIMEOUT, TrtcClient
@@ -35,7 +35,6 @@ from .ratelimit import API_RATE_LIMIT, JournalSlots, RateLimiter
 from .records import TaskRecord
 from .sender import LEASE_WAIT, RetryPolicy, Sender, lease_key
 from .status import OutcomeStatus
-from .usersig import known_secret_values
 
 _DRY_RUN_CREDENTIAL = ("AKID-dry-run-placeholder", "dry-run-placeholder-key")
 
@@ -102,7 +101,10 @@ class Session:
         self.warnings: list[str] = []
         self._clients: dict[str, TrtcClient] = {}
         self._senders: dict[str, Sender] = {}
-        self.secrets: list[str] = known_secret_values()
+        # The environment's secrets (a feedback room's UserSig, a storage SecretKey, ...) are masked in every text
+        # the session shows or stores even when a reply echoes one the session never read: a command's registry
+        # has them already; a library caller's (the process's registry) gets them here.
+        current_registry().add_environment()
         #: Set (by a batch on Ctrl-C) to stop requests that are still waiting for the rate limit from leaving.
         self.cancel: threading.Event | None = None
         #: Set by a Ctrl-C that came while a single command's request was in flight (:class:`Sender`): its reply
@@ -205,7 +207,6 @@ class Session:
                 self.journal,
                 limiter=self.limiter,
                 retry=self.retry,
-                secrets=self.secrets,
                 cancelled=lambda: self.cancel is not None and self.cancel.is_set(),
                 lease_wait=self.options.lease_wait,
                 on_wait=lambda text: self.on_wait(text) if self.on_wait else None,
@@ -216,15 +217,13 @@ class Session:
     def _dry_run(
         self, action: str, region: str, body: dict[str, Any], task_id: str | None, findings: list[Finding]
     ) -> Outcome:
-        client = self.client(region)
-        prepared = client.prepare(action, body)
-        secrets = [*self.secrets, *client.secrets, *secret_values(body)]
+        prepared = self.client(region).prepare(action, body)
         return Outcome(
             action,
             task_id,
             OutcomeStatus.DRY_RUN,
             sequence_number=body.get("SequenceNumber"),
-            request=prepared.masked(secrets),
+            request=prepared.masked(),
             findings=findings,
         )
 

@@ -27,7 +27,7 @@ import time
 import zlib
 from collections.abc import Mapping
 
-from ..redaction import SECRET_ENVIRONMENT, register
+from ..redaction import register
 from .credentials import check_credential_text
 from .errors import ConfigError
 
@@ -93,9 +93,3 @@ def resolve_usersig(
         f"{what} is needed: pass --agent-usersig, set TRTC_AGENT_USERSIG, or set "
         "TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it"
     )
-
-
-def known_secret_values(env: Mapping[str, str] | None = None) -> list[str]:
-    """Secret values present in the environment (for masking any text shown or stored)."""
-    env = os.environ if env is None else env
-    return [env[n] for n in SECRET_ENVIRONMENT if env.get(n)]

@@ -1,11 +1,11 @@
 """A small least-recently-used cache for rendered pieces (scaled cards, masks, watermark tiles, fetched images).
 
-Keys are tuples describing everything a piece depends on (source, crop, size, mode, colours), never the position
-on the canvas, so moving a region re-uses its tile. The cache is bounded by a number of entries and, optionally, by
-the bytes of the images its values hold (``max_bytes``): the studio keeps one Renderer for a whole session and
-every resize makes a new tile, so a count alone let a few hundred full-canvas tiles pile up to gigabytes. The
-newest entry is always kept, even when it alone is over the budget. Counters ``hits``/``misses`` help the
-benchmark and tests; ``nbytes`` is what the entries hold now.
+Keys are tuples describing everything a piece depends on (source, crop, size, mode, colours), never the position on the
+canvas, so moving a region re-uses its tile. The cache is bounded by a number of entries and, optionally, by the bytes
+of the images its values hold (``max_bytes``): the studio keeps one Renderer for a whole session and every resize makes
+a new tile, so a count alone would let a few hundred full-canvas tiles pile up to gigabytes. The newest entry is always
+kept, even when it alone is over the budget. Counters ``hits``/``misses`` help the benchmark and tests; ``nbytes`` is
+what the entries hold now.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Geometry rules: regions (MixLayoutList) and watermarks against the canvas, zero-size regions, CustomCrop and
 BackgroundCustomRender limits.
 
-All sizes are pixels. The canvas is VideoEncode Width x Height, else the ``canvas`` given to ``validate``
-(``--canvas WxH``); without one, ``layout.canvas.unchecked`` says geometry was not checked.
-Regions are only checked in a custom layout (MixLayoutMode 4): dynamic modes ignore MixLayoutList.
+All sizes are pixels. The canvas is VideoEncode Width x Height, else the ``canvas`` given to ``validate`` (``--canvas
+WxH``); without one, ``layout.canvas.unchecked`` says geometry was not checked. Regions are only checked in a custom
+layout (MixLayoutMode 4): dynamic modes ignore MixLayoutList.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from .registry import RULES, Hits, RuleContext, rule
     "McuFeedBackRoomParams.UserSig; SDK models.McuPublishCdnParam.PublishCdnUrl",
 )
 def preset_secret(ctx: RuleContext) -> Hits:
-    """A UserSig, SecretKey or URL txSecret stored in a preset (the value is never shown)."""
+    """A UserSig, SecretKey or CDN URL signature (txSecret, wsSecret, auth_key, sign) stored in a preset (the value
+    is never shown)."""
     if ctx.kind != "preset":
         return
     for path in find_secrets(ctx.root.to_api()):

@@ -42,8 +42,10 @@ def start_fields(ctx: RuleContext) -> Hits:
 
 @rule("task.agent.user-id-missing", E, "SDK models.AgentParams.UserId; Data Types AgentParams")
 def agent_user_id(ctx: RuleContext) -> Hits:
-    """AgentParams (the robot that joins the room) is required to start a task, and an AgentParams needs its
-    UserId whatever the action (an empty one is incomplete)."""
+    """AgentParams (the robot that joins the room) is required to start a task, and an AgentParams of a request
+    body needs its UserId. A preset's Target is a partial target, like its SdkAppId and RoomId: its AgentParams
+    (a MaxIdleTime alone, as an imported cloud recording gives) may leave the UserId to ``--agent-user-id`` and is
+    checked with ``--action start``."""
     agent = ctx.get("agent_params")
     if agent is None:
         if ctx.action == "start":
@@ -52,7 +54,7 @@ def agent_user_id(ctx: RuleContext) -> Hits:
                 "AgentParams is required to start a task: {UserId} of the robot user the task puts in the room "
                 "(unique, e.g. 'mcu_robot_<room>')",
             )
-    elif not agent.user_id:
+    elif not agent.user_id and (ctx.kind != "preset" or ctx.action == "start"):
         yield (
             "AgentParams.UserId",
             (

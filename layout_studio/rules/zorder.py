@@ -1,9 +1,8 @@
 """Stacking rules: overlapping regions with equal ZOrder, regions fully hidden by higher ones, watermarks under a
 region that covers them.
 
-The Data Types page and the SDK only say ZOrder is the layer (default 0, higher on top); what happens on a tie, and
-that a watermark shares the regions' layers, is not documented — these rules are Layout Studio heuristics and
-warnings.
+The Data Types page and the SDK only say ZOrder is the layer (default 0, higher on top); what happens on a tie, and that
+a watermark shares the regions' layers, is not documented — these rules are Layout Studio heuristics and warnings.
 Geometry here does not need the canvas. Only custom layouts (MixLayoutMode 4) have regions; watermarks that move
 (DynamicPosType 1/2) are skipped.
 """

@@ -80,3 +80,39 @@ def test_a_symlink_keeps_pointing_at_the_replaced_file(tmp_path):
     link.symlink_to(target)
     atomic_write_text(link, "new")
     assert link.is_symlink() and target.read_text() == "new"
+
+
+def test_files_written_together_are_all_written(tmp_path):
+    from layout_studio.atomic import atomic_write_all
+
+    (tmp_path / "b.png").write_bytes(b"old b")
+    written = atomic_write_all([(tmp_path / "a.json", b"a"), (tmp_path / "b.png", b"b")])
+    assert written == [tmp_path / "a.json", tmp_path / "b.png"]
+    assert (tmp_path / "a.json").read_bytes() == b"a" and (tmp_path / "b.png").read_bytes() == b"b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.png"]
+
+
+@pytest.mark.parametrize("failing", ["stage", "rename"])
+def test_files_written_together_are_none_written_when_one_fails(tmp_path, monkeypatch, failing):
+    """The second file fails (staging: it is a directory; renaming: the OS refuses): the first, already renamed
+    into place when the rename fails, is put back — its old content, or removed when it is new."""
+    from layout_studio.atomic import atomic_write_all
+
+    (tmp_path / "old.png").write_bytes(b"old")
+    second = tmp_path / "second.json"
+    if failing == "stage":
+        second.mkdir()
+    else:
+        replace = os.replace
+
+        def refuse(src, dst):
+            if str(dst) == str(second):
+                raise OSError(28, "No space left on device")
+            replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", refuse)
+    files = [(tmp_path / "old.png", b"new"), (second, b"{}"), (tmp_path / "new.png", b"png")]
+    with pytest.raises(LayoutStudioError, match="second.json"):
+        atomic_write_all(files)
+    assert (tmp_path / "old.png").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.png"] + (["second.json"] if failing == "stage" else [])

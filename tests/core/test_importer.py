@@ -98,18 +98,54 @@ def test_a_secret_under_a_misspelt_key_is_stripped_and_masked_too(key, tmp_path)
 
 
 def test_masking_a_short_placeholder_secret_does_not_garble_words_and_numbers():
-    """UserSig "x" turned "[watermark.text.font]" into "[watermark.te***t.font]" (and "1" every digit 1)."""
-    from layout_studio.secrets import MASK, mask_text
+    """A placeholder secret ("x", "1") must not turn "[watermark.text.font]" into "[watermark.te***t.font]"."""
+    from layout_studio.redaction import SecretRegistry
 
     text = "Font '宋体' is not supported [watermark.text.font]; LocationX 1100; UserSig 'x' and \"1\""
-    assert mask_text(text, ["x", "1"]) == (
-        f"Font '宋体' is not supported [watermark.text.font]; LocationX 1100; UserSig '{MASK}' and \"{MASK}\""
-    )
+    registry = SecretRegistry()
+    registry.add_all(["x", "1"])
+    assert registry.redact(text) == text
 
 
 def test_masking_a_real_length_secret_hides_it_everywhere():
-    from layout_studio.secrets import MASK, mask_text
+    from layout_studio.redaction import SecretRegistry
+    from layout_studio.secrets import MASK
 
     sig = "eJw1zV8LgjAUBfCvInsO2dStGfQSQUb2pFJvsnLJJZW1LekP"
-    assert mask_text(f"a{sig}b {sig}*", [sig, "*bc"]) == f"a{MASK}b {MASK}*"
-    assert mask_text("a*bc", ["*bc"]) == f"a{MASK}"
+    registry = SecretRegistry()
+    registry.add_all([sig, "*bc"])
+    assert registry.redact(f"a{sig}b {sig}*") == f"a{MASK}b {MASK}*"
+    assert registry.redact("a*bc") == "a*bc"  # a placeholder, not a secret
+
+
+def test_a_third_party_cdn_url_loses_its_signature_and_keeps_its_expiry(tmp_path, capsys):
+    """A PublishCdnUrl to another CDN (IsTencentCdn 0) carries that CDN's signature (wsSecret, auth_key, sign):
+    stripped like txSecret, named, and given back with --cdn-url; the expiry parameters are not secrets."""
+    from layout_studio.cli import main
+    from layout_studio.secrets import mask_secrets, strip_secrets
+
+    urls = [
+        "rtmp://push.example.com/live/a?wsSecret=5f1e9c2ab07d&wsTime=65f0a1b2",
+        "rtmp://push.example.com/live/b?auth_key=1700000000-0-0-9c2ab07d5f1e",
+        "rtmp://push.example.com/live/c?t=65f0a1b2&sign=ab07d5f1e9c2",
+    ]
+    body = json.loads(REFERENCE_FILES[0].read_text())
+    body["PublishCdnParams"] = [{"PublishCdnUrl": url, "IsTencentCdn": 0} for url in urls]
+    stripped, removed = strip_secrets(body)
+    assert [p["PublishCdnUrl"] for p in stripped["PublishCdnParams"]] == [
+        "rtmp://push.example.com/live/a?wsTime=65f0a1b2",
+        "rtmp://push.example.com/live/b",
+        "rtmp://push.example.com/live/c?t=65f0a1b2",
+    ]
+    assert removed[-3:] == [
+        "PublishCdnParams[0].PublishCdnUrl (wsSecret)",
+        "PublishCdnParams[1].PublishCdnUrl (auth_key)",
+        "PublishCdnParams[2].PublishCdnUrl (sign)",
+    ]
+    assert "***" in json.dumps(mask_secrets(body)) and "5f1e9c2ab07d" not in json.dumps(mask_secrets(body))
+    request, preset = tmp_path / "request.json", tmp_path / "preset.json"
+    request.write_text(json.dumps(body))
+    assert main(["import", str(request), "-o", str(preset)]) == 0
+    err = capsys.readouterr().err
+    assert "(wsSecret)" in err and "--cdn-url URL-with-its-signature" in err
+    assert not any(s in preset.read_text() for s in ("5f1e9c2ab07d", "9c2ab07d5f1e", "ab07d5f1e9c2"))

@@ -138,3 +138,17 @@ def test_an_unexpected_error_leaves_the_command_line_redacted(monkeypatch, capsy
     with pytest.raises(RuntimeError) as caught:
         main(["schema"])
     assert str(caught.value) == "while using ***" and caught.value.__cause__.args == ("***",)
+
+
+@pytest.mark.parametrize("name", ["txSecret", "wsSecret", "auth_key", "sign", "WSSECRET", "tx_secret"])
+def test_a_cdn_url_s_signature_is_masked_whatever_its_vendor(name):
+    """Third-party CDNs sign push URLs with their own parameter (Wangsu wsSecret, Alibaba auth_key, sign): each is
+    masked like txSecret, in a query, percent-encoded and as a JSON key; the expiry and a word ending in 'sign' stay."""
+    registry = SecretRegistry()
+    text = f'rtmp://cdn.example.com/live/s?{name}=0a1b2c3d&wsTime=65f0 %26{name}%3D0a1b2c3d "{name}": "0a1b2c3d"'
+    assert (
+        registry.redact(text) == f'rtmp://cdn.example.com/live/s?{name}=***&wsTime=65f0 %26{name}%3D*** "{name}": "***"'
+    )
+    assert registry.redact("design=two-up assign=x") == "design=two-up assign=x"
+    registry.add_body({"PublishCdnParams": [{"PublishCdnUrl": f"rtmp://h/l/s?{name}=0a1b2c3d4e5f&t=1"}]})
+    assert registry.redact("echoed 0a1b2c3d4e5f") == "echoed ***"

@@ -85,6 +85,14 @@ def test_a_client_target_draws_the_text_watermark_next_to_the_output(preset, tmp
     assert "host it over https" in capsys.readouterr().err
 
 
+def test_a_body_that_cannot_be_written_leaves_no_watermark_file_behind(preset, tmp_path, capsys):
+    out_file = tmp_path / "mix.json"
+    out_file.mkdir()  # the body cannot be written there
+    assert main(["export", str(preset), "--to", "sdk-stream-mixing", "-o", str(out_file)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mix.json", "show.json"]  # no mix.watermark-0.png
+
+
 @pytest.mark.parametrize(
     ("argv", "said"),
     [

@@ -195,3 +195,19 @@ def test_the_import_command_names_what_it_left_out_and_writes_no_secret(tmp_path
     text = out.read_text()
     assert "pmk-secret-value" not in text and "sk-secret" not in text and "eJw1" not in text
     assert json.loads(text)["VideoParams"]["LayoutParams"]["MixLayoutMode"] == 3
+
+
+def test_an_imported_recording_validates_and_names_the_robot_it_lacks_for_a_start(tmp_path, capsys):
+    """The recording's MaxIdleTime becomes Target.AgentParams.MaxIdleTime without a UserId (the recording robot's is
+    not the mixing robot's): the preset validates, and a start asks for the mixing robot."""
+    source, preset = tmp_path / "rec.json", tmp_path / "rec-preset.json"
+    body = json.loads(json.dumps(DOC_EXAMPLE))
+    body["MixTranscodeParams"]["VideoParams"]["Gop"] = 5  # the example's 10 is over the mixing API's 1..5
+    source.write_text(json.dumps(body))
+    assert main(["import", str(source), "-o", str(preset)]) == 0
+    assert json.loads(preset.read_text())["Target"]["AgentParams"] == {"MaxIdleTime": 60}
+    assert main(["validate", str(preset)]) == 0
+    assert capsys.readouterr().out.startswith(f"{preset}: ok")
+    assert main(["validate", str(preset), "--action", "start", "--format", "json"]) == 1
+    codes = {(f["code"], f["path"]) for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]}
+    assert ("task.agent.user-id-missing", "AgentParams.UserId") in codes

@@ -180,3 +180,33 @@ def test_client_packs_check_hand_written_bodies():
         "web-cdn-streaming.required",
         "web-cdn-streaming.encoding.holds-regions",
     }
+
+
+def test_a_repeated_zorder_is_named_at_the_later_layer_with_the_nearest_earlier_one():
+    rect = {"left": 0, "top": 0, "right": 10, "bottom": 10}
+    mixing = {
+        "params": {"videoEncodedWidth": 8, "videoEncodedHeight": 80},
+        "config": {
+            "videoLayoutList": [{"rect": rect, "zOrder": 3}, {"zOrder": 3}],
+            "watermarkList": [{"zOrder": 3}, {"zOrder": 4}],
+        },
+    }
+    assert [(f.path, f.message) for f in MIXING_PACK.check(mixing) if f.code.endswith("unique")] == [
+        ("config.videoLayoutList[1].zOrder", "zOrder 3 is also config.videoLayoutList[0]'s; each layer needs its own"),
+        ("config.watermarkList[0].zOrder", "zOrder 3 is also config.videoLayoutList[1]'s; each layer needs its own"),
+    ]
+    assert [(f.path, f.message) for f in MIXING_PACK.check(mixing) if f.code.endswith("outside-canvas")] == [
+        ("config.videoLayoutList[0].rect", "reaches (10, 10), outside the 8x80 canvas")
+    ]
+    users = [{"userId": "a", "zOrder": 2, "rect": rect}, {"userId": "b", "zOrder": 2}, {"userId": "c", "zOrder": 2}]
+    transcoding = {"videoWidth": 80, "videoHeight": 8, "mixUsersArray": users}
+    assert [(f.path, f.message) for f in TRANSCODING_PACK.check(transcoding) if f.severity is Severity.ERROR] == [
+        ("mixUsersArray[0].rect", "reaches (10, 10), outside the 80x8 canvas"),
+        ("mixUsersArray[1].zOrder", "zOrder 2 is also mix user 0's"),
+        ("mixUsersArray[2].zOrder", "zOrder 2 is also mix user 1's"),
+    ]
+    layout = {"fixedVideoUser": {"userId": "a"}, "fixedVideoStreamType": "main", "zOrder": 5}
+    web = {"target": {"publishMode": "PublishMixStreamToCDN"}, "mix": {"videoLayoutList": [layout, layout]}}
+    assert [(f.path, f.message) for f in WEB_PACK.check(web)] == [
+        ("mix.videoLayoutList[1].zOrder", "zOrder 5 is also region 0's")
+    ]

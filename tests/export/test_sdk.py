@@ -16,18 +16,11 @@ from layout_studio import export
 from layout_studio.documents import load
 from layout_studio.model.legacy import StartMCUMixTranscodeRequest
 from layout_studio.model.recording import CreateCloudRecordingRequest, ModifyCloudRecordingRequest
+from layout_studio.payload import drop_none
 
 from .designs import show, sink
 
 PRESETS = sorted((Path(__file__).resolve().parents[2] / "presets").glob("*.json"))
-
-
-def drop_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [drop_none(v) for v in value]
-    return value
 
 
 def through_sdk(body: dict[str, Any], action: str) -> dict[str, Any]:

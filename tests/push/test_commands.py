@@ -69,6 +69,15 @@ def test_push_refuses_a_design_with_errors(cli, fake, started, tmp_path):
     assert fake.seen("UpdatePublishCdnStream") == []
 
 
+def test_a_refused_push_names_each_finding_once(cli, fake, started, tmp_path):
+    broken = json.loads(OTHER.read_text())
+    broken["VideoParams"]["VideoEncode"]["Gop"] = 99
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken))
+    code, _, err = cli("push", str(path), "--task-id", started, "--yes")
+    assert code == 1 and err.count("[video.encode.gop-range]") == 1, err
+
+
 def test_dry_run_prints_the_request_and_sends_nothing(cli, fake, started):
     before = len(fake.seen())
     code, out, _ = cli("push", str(OTHER), "--task-id", started, "--dry-run")

@@ -209,6 +209,7 @@ BOUNDARIES = [
     ("task.agent.user-id-collision", "start-5", [("FeedBackRoomParams[0].UserId", "Trtc_User_2")], {}),
     ("task.agent.user-id-missing", "start-1", [("AgentParams", {"UserId": "r"})], {}),
     ("task.agent.user-id-missing", "preset:start-1", [("Target.AgentParams", DELETE)], {}),
+    ("task.agent.user-id-missing", "preset:start-1", [("Target.AgentParams", {"MaxIdleTime": 30})], {}),
     ("task.audio-params.missing", "preset:start-1", [("AudioParams", DELETE)], {}),
     (
         "task.cdn.too-many",

@@ -124,10 +124,14 @@ def test_a_user_media_stream_without_user_info_is_a_finding_at_that_object(where
     assert found(body, "user.media-stream.user-missing") == [(where, Severity.WARNING)]
 
 
-def test_an_empty_agent_params_in_a_preset_is_reported_without_an_action():
-    preset = edit(base("preset:start-1"), "Target.AgentParams", {})
-    assert found(preset, "task.agent.user-id-missing") == [("AgentParams.UserId", Severity.ERROR)]
-    assert found(edit(base("preset:start-1"), "Target.AgentParams", DELETE), "task.agent.user-id-missing") == []
+@pytest.mark.parametrize("agent", [{}, {"MaxIdleTime": 30}])
+def test_a_preset_agent_params_without_user_id_is_reported_when_checked_for_a_start(agent):
+    """A preset's Target is a partial target (the UserId may come from --agent-user-id): an AgentParams without
+    UserId is complete enough for the design, and an error for a start."""
+    preset = edit(base("preset:start-1"), "Target.AgentParams", agent)
+    assert found(preset, "task.agent.user-id-missing") == []
+    assert validate(preset) == validate(edit(base("preset:start-1"), "Target.AgentParams", DELETE))
+    assert found(preset, "task.agent.user-id-missing", action="start") == [("AgentParams.UserId", Severity.ERROR)]
 
 
 def test_an_agent_params_absent_from_a_start_body_is_reported_at_agent_params():

@@ -284,24 +284,34 @@ def test_a_preset_target_keeps_the_recording_storage_and_the_ingest_sources():
     edit(body, "Target.StorageParams", {"CloudVod": {"TencentVod": {"ExpireTime": 0}}})
     edit(body, "Target.IngestSources", [{"UserId": "ingest_1", "StreamUrl": "https://a.b/test.mp4"}])
     assert [f for f in parse(body)[1] if f.code.startswith("schema.")] == []
+    edit(body, "Target.StorageParams", {"x": 1})  # checked as the recording's StorageParams, not as a neighbour's
+    found = [f for f in parse(body)[1] if f.code == "schema.unknown-field"]
+    assert [f.path for f in found] == ["StorageParams.x"] and "CloudStorage, CloudVod" in found[0].message
+
+
+NEIGHBOURS = [
+    ("MixLayoutParams", ["CreateCloudRecording", "VideoParams.LayoutParams"]),
+    ("MixTranscodeParams", ["CreateCloudRecording", "VideoParams.VideoEncode"]),
+    ("StorageParams", ["CreateCloudRecording", "RecordParams.McuStorageParams"]),
+    ("StreamUrl", ["StartStreamIngest"]),
+    ("UserId", ["AgentParams.UserId"]),
+    ("UserSig", ["AgentParams.UserSig"]),
+]
 
 
 @pytest.mark.parametrize(
-    "key, says",
+    "doc, key, says",
     [
-        ("MixLayoutParams", ["CreateCloudRecording", "VideoParams.LayoutParams"]),
-        ("MixTranscodeParams", ["CreateCloudRecording", "VideoParams.VideoEncode"]),
-        ("StorageParams", ["CreateCloudRecording", "RecordParams.McuStorageParams"]),
-        ("StreamUrl", ["StartStreamIngest"]),
-        ("UserId", ["AgentParams.UserId"]),
-        ("UserSig", ["AgentParams.UserSig"]),
+        (doc, key, says)
+        for doc in ("start-1", "preset:start-1")
+        for key, says in NEIGHBOURS
+        # a preset's Target holds the recording's StorageParams: the test above
+        if not (doc.startswith("preset") and key == "StorageParams")
     ],
 )
-@pytest.mark.parametrize("doc", ["start-1", "preset:start-1"])
 def test_a_field_of_a_neighbouring_api_says_where_it_belongs(key, says, doc):
-    """A CreateCloudRecording or StartStreamIngest body (references 002/003) got 'did you mean VideoParams?'."""
-    if doc.startswith("preset") and key == "StorageParams":
-        pytest.skip("a preset's Target keeps the cloud recording's StorageParams (record start)")
+    """A field of a CreateCloudRecording or StartStreamIngest body in a mixing body or a preset's Target is an
+    unknown field whose message names the API it belongs to and the mixing API's field for it."""
     body = base(doc)
     edit(body, f"Target.{key}" if doc.startswith("preset") else key, {"x": 1} if key.endswith("Params") else "v")
     found = [f for f in parse(body)[1] if f.code == "schema.unknown-field" and f.path == key]

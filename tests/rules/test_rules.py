@@ -530,6 +530,13 @@ CASES = [
         {},
     ),
     ("task.agent.user-id-missing", "start-1", [("AgentParams.UserId", DELETE)], "AgentParams.UserId", {}),
+    (
+        "task.agent.user-id-missing",
+        "preset:start-1",
+        [("Target.AgentParams", {"MaxIdleTime": 30})],
+        "AgentParams.UserId",
+        {"action": "start"},
+    ),
     ("task.audio-params.missing", "start-1", [("AudioParams", DELETE)], "AudioParams", {}),
     (
         "task.cdn.too-many",
