@@ -1,9 +1,15 @@
 """The canvas view: the mix drawn to scale with Rich segments, one region a coloured box.
 
-Each region shows its index, its user (or ``auto #n`` for an unnamed slot) and its ZOrder; elements are drawn
-bottom to top by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; regions with an
-error finding are filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
+Each region shows its index, its user (or ``auto #n`` for an unnamed slot), its ZOrder, and ``ingest`` when its
+user is one of the Target's ingest sources (:mod:`layout_studio.editing.ingest`); elements are drawn bottom to top
+by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; regions with an error finding are
+filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
 :func:`~.picture.cell_aspect`, the preview's too) and is centred in the widget.
+
+Labels are placed after every box is drawn, the top of the stack first, so that none is written over another: a
+label goes on the first row of its box where it fits whole on cells no other label holds and, for a region, where
+its own box shows (no region above covers it); a watermark's label prefers its top edge, a region's its second row.
+Where no row has room, the label is cut on the row with the most room (its start, the element's name, stays).
 
 A dynamic layout (MixLayoutMode 1-3) shows **ghost slots**: the places the MCU would give the users of the
 simulated room (:func:`layout_studio.mix.placements`, the geometry of the preview and of ``sei``), dotted and
@@ -31,6 +37,7 @@ from ...editing.access import Box, box, element_model, elements, regions, waterm
 from ...editing.commands import is_dynamic, room_line, room_size
 from ...editing.geometry import other_boxes, snap_lines, snap_position
 from ...editing.handles import Edges, handle_edges, resize_box
+from ...editing.ingest import ingest_users
 from ...editing.ops import canvas_of
 from ...mix import placements
 from .picture import DASHED, DOTTED, HEAVY, LIGHT, Picture, cell_aspect
@@ -113,6 +120,62 @@ def fit(canvas: tuple[int, int], width: int, height: int, margin: int = 1, aspec
 
 
 @dataclass
+class _Label:
+    """A label to place once every box is drawn: ``text`` in style ``sid`` (``keep_bg``: over what is there) on one
+    of ``rows``, from column ``x0`` to before ``x1``; ``rank`` is its element's place in the drawing order (0: the
+    bottom), ``region`` whether the element is a region (its label goes only where its own box shows)."""
+
+    text: str
+    sid: int
+    keep_bg: bool
+    rows: list[int]
+    x0: int
+    x1: int
+    rank: int
+    region: bool
+
+
+def _rows(y0: int, y1: int, first: list[int]) -> list[int]:
+    """Rows ``first`` then the inner rows of a box spanning rows y0..y1-1, then its edges, each once."""
+    out: list[int] = []
+    for row in [*first, *range(y0 + 1, y1 - 1), y0, y1 - 1]:
+        if y0 <= row < y1 and row not in out:
+            out.append(row)
+    return out
+
+
+def place_labels(pic: Picture, labels: list[_Label], owner: list[list[int]]) -> None:
+    """Write ``labels`` into ``pic``, the last (the top of the stack) first, each on the first of its rows where it
+    fits whole on free cells (module docstring); ``owner``: per cell, the rank of the topmost region filling it
+    (-1: none)."""
+    taken = [bytearray(pic.width) for _ in range(pic.height)]
+    for label in reversed(labels):
+        best: tuple[int, int] | None = None  # (row, cells free from x0)
+        for row in label.rows:
+            if not 0 <= row < pic.height:
+                continue
+            free, cells = 0, owner[row]
+            for x in range(label.x0, min(label.x1, label.x0 + len(label.text))):
+                if 0 <= x < pic.width:
+                    mine = cells[x] == label.rank if label.region else cells[x] < label.rank
+                    if taken[row][x] or not mine:
+                        break
+                free += 1
+            if free >= len(label.text):
+                best = (row, free)
+                break
+            if best is None or free > best[1]:
+                best = (row, free)
+        if best is None:
+            continue
+        row, free = best
+        text = label.text[:free]
+        pic.text(label.x0, row, label.x0 + len(text), text, label.sid, keep_bg=label.keep_bg)
+        for x in range(max(label.x0, 0), min(label.x0 + len(text), pic.width)):
+            taken[row][x] = 1
+
+
+@dataclass
 class _Gesture:
     """A mouse gesture in progress: the element, where it started (cell), its box then, the edges a handle moves
     (empty: the whole element moves), and the gesture's number (one undo step per gesture)."""
@@ -191,8 +254,13 @@ class CanvasView(Widget, can_focus=True):
         for i, region in enumerate(regions(preset)):
             if region.user_id is None:
                 auto[i] = len(auto) + 1
-        for ref in reversed(elements(preset)):
-            self._draw_element(pic, m, ref, auto)
+        owner = [[-1] * width for _ in range(height)]
+        labels: list[_Label] = []
+        ingest = ingest_users(preset)
+        for rank, ref in enumerate(reversed(elements(preset))):
+            label = self._draw_element(pic, m, ref, auto, owner, rank, ingest)
+            if label is not None:
+                labels.append(label)
         selected = pic.style(Style(color=SELECT_FG, bold=True))
         for ref in self.session.selection:
             cells = self._cells(m, ref)
@@ -204,6 +272,7 @@ class CanvasView(Widget, can_focus=True):
             pic.vline(m.cell_x(gx), m.oy, m.oy + m.rows, "┊", guide, keep_bg=True)
         if gy is not None:
             pic.hline(m.ox, m.ox + m.cols, m.cell_y(gy), "┈", guide, keep_bg=True)
+        place_labels(pic, labels, owner)
         if dynamic and m.oy > 0:
             header = pic.style(Style(color=HEADER_FG, bgcolor=OUTSIDE_BG))
             pic.text(m.ox, m.oy - 1, width, room_line(self.session), header)
@@ -227,10 +296,21 @@ class CanvasView(Widget, can_focus=True):
         b = box(self.session.preset, ref)
         return None if b is None else m.cells(b)
 
-    def _draw_element(self, pic: Picture, m: Mapping, ref: ElementRef, auto: dict[int, int]) -> None:
+    def _draw_element(
+        self,
+        pic: Picture,
+        m: Mapping,
+        ref: ElementRef,
+        auto: dict[int, int],
+        owner: list[list[int]],
+        rank: int,
+        ingest: set[str],
+    ) -> _Label | None:
+        """Draw the box of ``ref`` (``rank``: its place in the drawing order; a region marks its cells in
+        ``owner``) and return its label, to be placed once every box is drawn (:func:`place_labels`)."""
         cells = self._cells(m, ref)
         if cells is None:
-            return
+            return None
         x0, y0, x1, y1 = cells
         error = ref in self.error_refs
         model = element_model(self.session.preset, ref)
@@ -239,16 +319,24 @@ class CanvasView(Widget, can_focus=True):
             colour = ERROR_BG if error else REGION_COLOURS[ref.index % len(REGION_COLOURS)]
             pic.fill(x0, y0, x1, y1, " ", pic.style(Style(bgcolor=colour, color="#ffffff")))
             pic.frame(x0, y0, x1, y1, LIGHT, pic.style(Style(bgcolor=colour, color="#d0d0d0")))
+            a, b = max(x0, 0), min(x1, pic.width)
+            if a < b:
+                for row in owner[max(y0, 0) : min(y1, pic.height)]:
+                    row[a:b] = [rank] * (b - a)
             user = regions(self.session.preset)[ref.index].user_id
-            label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}"
+            source = " ingest" if user is not None and user in ingest else ""
+            label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}{source}"
             text = pic.style(Style(bgcolor=colour, color="#ffffff", bold=True))
-            pic.text(x0 + 1, y0 + (1 if y1 - y0 > 2 else 0), x1 - 1, label, text)
-        else:
-            style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
-            pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
-            wm = watermarks(self.session.preset)[ref.index]
-            what = f"'{wm.water_mark_text.text}'" if wm.eff("water_mark_type") == 1 and wm.water_mark_text else "img"
-            pic.text(x0 + 1, y0, x1 - 1, f"{'!' if error else ''}WM{ref.index} {what} z{z}", style, keep_bg=True)
+            rows = _rows(y0, y1, [y0 + 1 if y1 - y0 > 2 else y0])
+            return _Label(label, text, False, rows, x0 + 1, x1 - 1, rank, True)
+        style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
+        pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
+        wm = watermarks(self.session.preset)[ref.index]
+        what = "img"
+        if wm.eff("water_mark_type") == 1 and wm.water_mark_text:
+            what = "'" + " ".join(str(wm.water_mark_text.text or "").split()) + "'"  # one line: no line breaks
+        label = f"{'!' if error else ''}WM{ref.index} {what} z{z}"
+        return _Label(label, style, True, _rows(y0, y1, [y0]), x0 + 1, x1 - 1, rank, False)
 
     # -- mouse ---------------------------------------------------------------------------------------------------
     def element_at(self, cx: int, cy: int) -> ElementRef | None:
