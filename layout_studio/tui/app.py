@@ -4,7 +4,10 @@ app's life, so its caches serve every preview). Screens, widgets, commands and s
 
 Below :data:`MIN_SIZE` the app covers everything with :class:`~.screens.small.TooSmallScreen` (the canvas has no
 room to show the design, so no key may change it unseen); keys and pastes for a text field are handled in arrival
-order (:mod:`.typeahead`).
+order (:mod:`.typeahead`). The command palette (ctrl+p) opens over the editor only — never over a dialog, the push
+or recording screen or the too-small message, whose design it would change unseen — and lists the studio's
+commands first (:mod:`.commands`), then Textual's theme, screenshot and maximize (its "Keys" and "Quit" entries are
+left out: ``?`` and the studio's own Quit do that).
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ class StudioApp(App[None]):
 
     TITLE = "Layout Studio"
     CSS_PATH = [STYLES / "studio.tcss", STYLES / "dialogs.tcss"]
-    COMMANDS = App.COMMANDS | {StudioCommands}
+    #: One provider: the studio's commands, then the Textual commands it keeps (:meth:`get_system_commands`).
+    COMMANDS = {StudioCommands}
     #: Textual's own ctrl+q is hidden from the footer; the studio shows it (the README's key table: ctrl+q quits).
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 

@@ -7,6 +7,7 @@ string as in a Binding, help text naming the key if there is one).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -106,7 +107,9 @@ ACTIONS += [
 
 class StudioCommands(Provider):
     """Every studio action, searchable by title, run on the editor screen (the palette opens over the editor only:
-    :meth:`~layout_studio.tui.app.StudioApp.check_action`)."""
+    :meth:`~layout_studio.tui.app.StudioApp.check_action`), then Textual's own commands the studio keeps
+    (:meth:`~layout_studio.tui.app.StudioApp.get_system_commands`: theme, screenshot, maximize), so that the
+    studio's come first in the list."""
 
     def _run(self, action: str) -> None:
         app = cast("StudioApp", self.app)
@@ -115,13 +118,21 @@ class StudioCommands(Provider):
         else:
             app.call_later(app.editor.run_action, action)
 
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        """(title, what it runs, help) of every entry, the studio's first."""
+        entries: list[tuple[str, Callable[[], object], str]] = [
+            (title, partial(self._run, action), help_text) for title, action, help_text in ACTIONS
+        ]
+        entries += [(c.title, c.callback, c.help) for c in self.app.get_system_commands(self.screen)]
+        return entries
+
     async def discover(self) -> Hits:
-        for title, action, help_text in ACTIONS:
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+        for title, run, help_text in self._entries():
+            yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in ACTIONS:
+        for title, run, help_text in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_text)
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

@@ -70,10 +70,14 @@ def test_the_request_is_shown_masked_and_sent_only_after_yes(tmp_path, fake):
             assert screen.query_one("#rec-region").value == "ap-guangzhou"
             await pilot.press("f5")
             await pilot.pause()
-            assert "no StorageParams" in str(screen.query_one("#rec-outcome").render())  # what is missing
+            assert "where the files go" in str(screen.query_one("#rec-outcome").render())  # what is missing
             assert screen.query_one("#start", Button).disabled
             _fill(screen, vendor="cos", bucket="rec-1250000000", **{"bucket-region": "ap-guangzhou"})
-            _fill(screen, access="AKIDstorage0001", secret=STORAGE_KEY)
+            _fill(screen, access="AKIDstorage0001")
+            await pilot.press("f5")
+            await pilot.pause()
+            assert "SecretKey" in str(screen.query_one("#rec-outcome").render())
+            _fill(screen, secret=STORAGE_KEY)
             await pilot.press("f5")
             await pilot.pause()
             assert "ready" in str(screen.query_one("#rec-outcome").render()), _shown(screen)
@@ -128,3 +132,21 @@ def test_a_typed_usersig_is_masked_and_a_changed_field_asks_for_the_request_agai
 
     asyncio.run(scenario())
     assert fake.seen() == []
+
+
+def test_what_is_needed_is_said_in_the_screen_s_words(tmp_path, fake, monkeypatch):
+    """No UserSig and no TRTC_SDK_SECRET_KEY: the screen names its own field, not a command-line option."""
+    monkeypatch.delenv("TRTC_SDK_SECRET_KEY")
+    app = _app(tmp_path, fake)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.editor.run_action("record")
+            await pilot.pause()
+            _fill(app.screen, vendor="vod")
+            await pilot.press("f5")
+            await pilot.pause()
+            said = str(app.screen.query_one("#rec-outcome").render())
+            assert "Robot UserSig" in said and "--" not in said
+
+    asyncio.run(scenario())

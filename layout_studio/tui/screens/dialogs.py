@@ -230,6 +230,10 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+#: What the keys of a :class:`FormScreen` do (its last line, unless the caller says it another way).
+FORM_HINT = "enter: done · tab: next field · esc: cancel"
+
+
 class FormField(NamedTuple):
     """One field of a :class:`FormScreen`: its ``label``, starting ``value``, ``placeholder`` and ``check``."""
 
@@ -246,7 +250,7 @@ class FormScreen(ModalScreen[list[str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, fields: Sequence[FormField], *, hint: str = "enter: done · tab: next · esc") -> None:
+    def __init__(self, title: str, fields: Sequence[FormField], *, hint: str = FORM_HINT) -> None:
         super().__init__()
         self._title, self._fields, self._hint = title, list(fields), hint
 

@@ -24,7 +24,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from ...editing import commands
+from ...editing import EditSession, commands
 from ...editing.commands import Effect, Outcome
 from ...editing.ingest import preview_sources
 from ...editing.outputs import Output, default_path, export_design, write_png, write_sheet
@@ -53,6 +53,11 @@ def report_text(findings: list[Finding]) -> Text:
         text.append(redact(f.message))
         text.append(redact(f"\n  {f.code} — {f.source}\n"), style="dim")
     return text
+
+
+def _stem(session: EditSession) -> str:
+    """The name a file written from ``session`` starts with: its preset file's (``two-up``), else its title."""
+    return session.path.stem if session.path is not None else session.title
 
 
 class ReportScreen(ModalScreen[None]):
@@ -112,20 +117,20 @@ class OutputActions:
                 lambda path: write_png(preset, path, renderer, users=users, sources=sources),
             )
 
-        default = str(default_path(session.title, ".png"))
+        default = str(default_path(_stem(session), ".png"))
         self.screen.app.push_screen(PromptScreen("Write the preview PNG to", default, check=file_name), done)
 
     def contact_sheet(self) -> None:
         """Ask for the PNG file and, optionally, the room sizes; build the contact sheet in a worker and write it."""
         session = self.screen.session
         dynamic = commands.is_dynamic(session)
-        sheet = str(default_path(session.title, ".sheet.png"))
+        sheet = str(default_path(_stem(session), ".sheet.png"))
         fields = [
             FormField("Write the contact sheet to (PNG)", sheet, "", file_name),
             FormField(
                 "Room sizes, LOW-HIGH or N users (empty: every state)",
                 "",
-                f"e.g. 1-{MAX_PLACES}" if dynamic else "e.g. 2 (each named user absent in turn by default)",
+                f"empty: 1-{MAX_PLACES} users" if dynamic else "empty: everyone, then each named user absent",
                 user_range(0, MAX_PLACES),
             ),
         ]
@@ -143,7 +148,9 @@ class OutputActions:
                 lambda path: write_sheet(preset, path, renderer, users),
             )
 
-        self.screen.app.push_screen(FormScreen("Contact sheet: the design in every room state", fields), done)
+        title = "Contact sheet: the design in every room state"
+        hint = "enter: build and write · tab: next field · esc: cancel"
+        self.screen.app.push_screen(FormScreen(title, fields, hint=hint), done)
 
     def export(self) -> None:
         """Ask for the target and the file; export in a worker; show the loss report, or the errors that refuse
@@ -167,7 +174,7 @@ class OutputActions:
                     lambda out: self._show_report(target, out),
                 )
 
-            default = str(default_path(session.title, f".{target}.json"))
+            default = str(default_path(_stem(session), f".{target}.json"))
             title = f"Export to {target}: write the body to"
             self.screen.app.push_screen(PromptScreen(title, default, check=file_name), done)
 

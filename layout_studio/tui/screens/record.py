@@ -63,6 +63,7 @@ class RecordScreen(Screen[None]):
     """Show and start the cloud recording of the session's design. Keys: F5 show the request, F9 start, esc back."""
 
     DEFAULT_CSS = """
+    RecordScreen #rec-title { height: 1; background: $panel; text-style: bold; }
     RecordScreen .rec-row { height: auto; }
     RecordScreen .rec-row Label { padding: 0 1; }
     RecordScreen .rec-row Input { width: 1fr; }
@@ -191,6 +192,25 @@ class RecordScreen(Screen[None]):
             "storage_secret_key": self._secret("rec-secret") or os.environ.get("TRTC_STORAGE_SECRET_KEY") or None,
         }
 
+    def missing(self) -> str | None:
+        """What the form still needs before a request can be built, in the screen's words (the library's messages
+        name command-line options); None when nothing is missing."""
+        target = self.session.preset.target
+        kind = self._value("rec-vendor").lower()
+        if not kind and (target is None or target.storage_params is None):
+            return (
+                "where the files go: type cos or aws in Storage (with Bucket, its region, AccessKey and SecretKey) "
+                "or vod, or set Target.StorageParams in the preset"
+            )
+        if kind in VENDORS and not (self._value("rec-secret") or os.environ.get("TRTC_STORAGE_SECRET_KEY")):
+            return "the bucket's SecretKey: type it in SecretKey (or start the studio with TRTC_STORAGE_SECRET_KEY set)"
+        if not self._value("rec-usersig") and not os.environ.get("TRTC_SDK_SECRET_KEY"):
+            return (
+                "the recording robot's UserSig: type it in Robot UserSig, or start the studio with TRTC_SDK_SECRET_KEY "
+                "set (the UserSig is generated from it)"
+            )
+        return None
+
     def _say(self, text: str) -> None:
         self.query_one("#rec-outcome", Static).update(redact(text))
 
@@ -222,6 +242,10 @@ class RecordScreen(Screen[None]):
 
         self.request = None
         self.query_one("#start", Button).disabled = True
+        missing = self.missing()
+        if missing is not None:
+            self._say(f"needed first — {missing}")
+            return
         preset = self.session.preset.model_copy(deep=True)
         try:
             target = self._target()

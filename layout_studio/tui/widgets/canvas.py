@@ -8,8 +8,9 @@ filled in the error colour. The canvas keeps its aspect ratio (for the terminal'
 
 Labels are placed after every box is drawn, the top of the stack first, so that none is written over another: a
 label goes on the first row of its box where it fits whole on cells no other label holds and, for a region, where
-its own box shows (no region above covers it); a watermark's label prefers its top edge, a region's its second row.
-Where no row has room, the label is cut on the row with the most room (its start, the element's name, stays).
+its own box shows (no region above covers it) — first where it crosses no outline of a watermark above it (a small
+watermark stays visible), else over such outlines; a watermark's label prefers its top edge, a region's its second
+row. Where no row has room, the label is cut on the row with the most room (its start, the element's name, stays).
 
 A dynamic layout (MixLayoutMode 1-3) shows **ghost slots**: the places the MCU would give the users of the
 simulated room (:func:`layout_studio.mix.placements`, the geometry of the preview and of ``sei``), dotted and
@@ -55,6 +56,8 @@ OUTSIDE_BG = "#101010"
 CELL_ASPECT = 2.0
 
 Cells = tuple[int, int, int, int]
+#: One row of the canvas's cells: the rank of the region filling each, of the watermark outline passing each.
+Cells_ = tuple[list[int], list[int]]
 
 #: The mouse gestures of the canvas, for the help screen: (gesture, what it does).
 MOUSE: tuple[tuple[str, str], ...] = (
@@ -135,6 +138,20 @@ class _Label:
     region: bool
 
 
+def _mark_outline(grid: list[list[int]], x0: int, y0: int, x1: int, y1: int, rank: int) -> None:
+    """Mark the outline cells of box x0..x1-1, y0..y1-1 with ``rank`` in ``grid`` (cells off the grid skipped)."""
+    height = len(grid)
+    width = len(grid[0]) if grid else 0
+    a, b = max(x0, 0), min(x1, width)
+    for row in {y0, y1 - 1}:
+        if 0 <= row < height and a < b:
+            grid[row][a:b] = [rank] * (b - a)
+    for col in {x0, x1 - 1}:
+        if 0 <= col < width:
+            for row in range(max(y0, 0), min(y1, height)):
+                grid[row][col] = rank
+
+
 def _rows(y0: int, y1: int, first: list[int]) -> list[int]:
     """Rows ``first`` then the inner rows of a box spanning rows y0..y1-1, then its edges, each once."""
     out: list[int] = []
@@ -144,28 +161,41 @@ def _rows(y0: int, y1: int, first: list[int]) -> list[int]:
     return out
 
 
-def place_labels(pic: Picture, labels: list[_Label], owner: list[list[int]]) -> None:
+def _room(label: _Label, row: int, cells: Cells_, taken: bytearray, clean: bool) -> int:
+    """How many cells of ``label`` fit on ``row`` from its start: cells no other label holds, where its own region
+    shows (a region's label) or no region above it covers (a watermark's), and — when ``clean`` — no outline of a
+    watermark above it passes (``cells``: the row's owners and outlines)."""
+    owner, outline = cells
+    free = 0
+    for x in range(label.x0, min(label.x1, label.x0 + len(label.text))):
+        if 0 <= x < len(owner):
+            mine = owner[x] == label.rank if label.region else owner[x] < label.rank
+            crossed = outline[x] > label.rank or (label.region and outline[x] == label.rank)
+            if taken[x] or not mine or (clean and crossed):
+                break
+        free += 1
+    return free
+
+
+def place_labels(pic: Picture, labels: list[_Label], owner: list[list[int]], outline: list[list[int]]) -> None:
     """Write ``labels`` into ``pic``, the last (the top of the stack) first, each on the first of its rows where it
-    fits whole on free cells (module docstring); ``owner``: per cell, the rank of the topmost region filling it
-    (-1: none)."""
+    fits whole (module docstring): first where it crosses no outline of a watermark above it, else over such
+    outlines; ``owner``: per cell, the rank of the topmost region filling it, ``outline``: of the topmost watermark
+    outline passing there (-1: none)."""
     taken = [bytearray(pic.width) for _ in range(pic.height)]
     for label in reversed(labels):
+        rows = [row for row in label.rows if 0 <= row < pic.height]
         best: tuple[int, int] | None = None  # (row, cells free from x0)
-        for row in label.rows:
-            if not 0 <= row < pic.height:
-                continue
-            free, cells = 0, owner[row]
-            for x in range(label.x0, min(label.x1, label.x0 + len(label.text))):
-                if 0 <= x < pic.width:
-                    mine = cells[x] == label.rank if label.region else cells[x] < label.rank
-                    if taken[row][x] or not mine:
-                        break
-                free += 1
-            if free >= len(label.text):
-                best = (row, free)
+        for clean in (True, False):
+            for row in rows:
+                free = _room(label, row, (owner[row], outline[row]), taken[row], clean)
+                if free >= len(label.text):
+                    best = (row, free)
+                    break
+                if not clean and (best is None or free > best[1]):
+                    best = (row, free)
+            if best is not None and best[1] >= len(label.text):
                 break
-            if best is None or free > best[1]:
-                best = (row, free)
         if best is None:
             continue
         row, free = best
@@ -255,10 +285,11 @@ class CanvasView(Widget, can_focus=True):
             if region.user_id is None:
                 auto[i] = len(auto) + 1
         owner = [[-1] * width for _ in range(height)]
+        outline = [[-1] * width for _ in range(height)]
         labels: list[_Label] = []
         ingest = ingest_users(preset)
         for rank, ref in enumerate(reversed(elements(preset))):
-            label = self._draw_element(pic, m, ref, auto, owner, rank, ingest)
+            label = self._draw_element(pic, m, ref, auto, (owner, outline), rank, ingest)
             if label is not None:
                 labels.append(label)
         selected = pic.style(Style(color=SELECT_FG, bold=True))
@@ -272,7 +303,7 @@ class CanvasView(Widget, can_focus=True):
             pic.vline(m.cell_x(gx), m.oy, m.oy + m.rows, "┊", guide, keep_bg=True)
         if gy is not None:
             pic.hline(m.ox, m.ox + m.cols, m.cell_y(gy), "┈", guide, keep_bg=True)
-        place_labels(pic, labels, owner)
+        place_labels(pic, labels, owner, outline)
         if dynamic and m.oy > 0:
             header = pic.style(Style(color=HEADER_FG, bgcolor=OUTSIDE_BG))
             pic.text(m.ox, m.oy - 1, width, room_line(self.session), header)
@@ -302,12 +333,14 @@ class CanvasView(Widget, can_focus=True):
         m: Mapping,
         ref: ElementRef,
         auto: dict[int, int],
-        owner: list[list[int]],
+        grids: tuple[list[list[int]], list[list[int]]],
         rank: int,
         ingest: set[str],
     ) -> _Label | None:
-        """Draw the box of ``ref`` (``rank``: its place in the drawing order; a region marks its cells in
-        ``owner``) and return its label, to be placed once every box is drawn (:func:`place_labels`)."""
+        """Draw the box of ``ref`` (``rank``: its place in the drawing order; a region marks its cells in the first
+        of ``grids``, a watermark its outline in the second) and return its label, to be placed once every box is
+        drawn (:func:`place_labels`)."""
+        owner, outline = grids
         cells = self._cells(m, ref)
         if cells is None:
             return None
@@ -331,6 +364,7 @@ class CanvasView(Widget, can_focus=True):
             return _Label(label, text, False, rows, x0 + 1, x1 - 1, rank, True)
         style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
         pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
+        _mark_outline(outline, x0, y0, x1, y1, rank)
         wm = watermarks(self.session.preset)[ref.index]
         what = "img"
         if wm.eff("water_mark_type") == 1 and wm.water_mark_text:
