@@ -6,11 +6,7 @@ by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; r
 filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
 :func:`~.picture.cell_aspect`, the preview's too) and is centred in the widget.
 
-Labels are placed after every box is drawn, the top of the stack first, so that none is written over another: a
-label goes on the first row of its box where it fits whole on cells no other label holds and, for a region, where
-its own box shows (no region above covers it) — first where it crosses no outline of a watermark above it (a small
-watermark stays visible), else over such outlines; a watermark's label prefers its top edge, a region's its second
-row. Where no row has room, the label is cut on the row with the most room (its start, the element's name, stays).
+Labels are placed once every box is drawn, so that none is written over another (:mod:`.labels`).
 
 A dynamic layout (MixLayoutMode 1-3) shows **ghost slots**: the places the MCU would give the users of the
 simulated room (:func:`layout_studio.mix.placements`, the geometry of the preview and of ``sei``), dotted and
@@ -41,6 +37,7 @@ from ...editing.handles import Edges, handle_edges, resize_box
 from ...editing.ingest import ingest_users
 from ...editing.ops import canvas_of
 from ...mix import placements
+from .labels import Label, label_rows, mark_outline, place_labels
 from .picture import DASHED, DOTTED, HEAVY, LIGHT, Picture, cell_aspect
 
 REGION_COLOURS = ("#2d5f8b", "#3b7a57", "#7a5c2e", "#6b3f7a", "#2e7a78", "#7a3f52", "#55602c", "#4a4f8c")
@@ -56,8 +53,6 @@ OUTSIDE_BG = "#101010"
 CELL_ASPECT = 2.0
 
 Cells = tuple[int, int, int, int]
-#: One row of the canvas's cells: the rank of the region filling each, of the watermark outline passing each.
-Cells_ = tuple[list[int], list[int]]
 
 #: The mouse gestures of the canvas, for the help screen: (gesture, what it does).
 MOUSE: tuple[tuple[str, str], ...] = (
@@ -120,89 +115,6 @@ def fit(canvas: tuple[int, int], width: int, height: int, margin: int = 1, aspec
     cols = min(inner_w, max(1, round(cw / scale)))
     rows = min(inner_h, max(1, round(ch / (scale * aspect))))
     return Mapping(scale, (width - cols) // 2, (height - rows) // 2, cols, rows, aspect)
-
-
-@dataclass
-class _Label:
-    """A label to place once every box is drawn: ``text`` in style ``sid`` (``keep_bg``: over what is there) on one
-    of ``rows``, from column ``x0`` to before ``x1``; ``rank`` is its element's place in the drawing order (0: the
-    bottom), ``region`` whether the element is a region (its label goes only where its own box shows)."""
-
-    text: str
-    sid: int
-    keep_bg: bool
-    rows: list[int]
-    x0: int
-    x1: int
-    rank: int
-    region: bool
-
-
-def _mark_outline(grid: list[list[int]], x0: int, y0: int, x1: int, y1: int, rank: int) -> None:
-    """Mark the outline cells of box x0..x1-1, y0..y1-1 with ``rank`` in ``grid`` (cells off the grid skipped)."""
-    height = len(grid)
-    width = len(grid[0]) if grid else 0
-    a, b = max(x0, 0), min(x1, width)
-    for row in {y0, y1 - 1}:
-        if 0 <= row < height and a < b:
-            grid[row][a:b] = [rank] * (b - a)
-    for col in {x0, x1 - 1}:
-        if 0 <= col < width:
-            for row in range(max(y0, 0), min(y1, height)):
-                grid[row][col] = rank
-
-
-def _rows(y0: int, y1: int, first: list[int]) -> list[int]:
-    """Rows ``first`` then the inner rows of a box spanning rows y0..y1-1, then its edges, each once."""
-    out: list[int] = []
-    for row in [*first, *range(y0 + 1, y1 - 1), y0, y1 - 1]:
-        if y0 <= row < y1 and row not in out:
-            out.append(row)
-    return out
-
-
-def _room(label: _Label, row: int, cells: Cells_, taken: bytearray, clean: bool) -> int:
-    """How many cells of ``label`` fit on ``row`` from its start: cells no other label holds, where its own region
-    shows (a region's label) or no region above it covers (a watermark's), and — when ``clean`` — no outline of a
-    watermark above it passes (``cells``: the row's owners and outlines)."""
-    owner, outline = cells
-    free = 0
-    for x in range(label.x0, min(label.x1, label.x0 + len(label.text))):
-        if 0 <= x < len(owner):
-            mine = owner[x] == label.rank if label.region else owner[x] < label.rank
-            crossed = outline[x] > label.rank or (label.region and outline[x] == label.rank)
-            if taken[x] or not mine or (clean and crossed):
-                break
-        free += 1
-    return free
-
-
-def place_labels(pic: Picture, labels: list[_Label], owner: list[list[int]], outline: list[list[int]]) -> None:
-    """Write ``labels`` into ``pic``, the last (the top of the stack) first, each on the first of its rows where it
-    fits whole (module docstring): first where it crosses no outline of a watermark above it, else over such
-    outlines; ``owner``: per cell, the rank of the topmost region filling it, ``outline``: of the topmost watermark
-    outline passing there (-1: none)."""
-    taken = [bytearray(pic.width) for _ in range(pic.height)]
-    for label in reversed(labels):
-        rows = [row for row in label.rows if 0 <= row < pic.height]
-        best: tuple[int, int] | None = None  # (row, cells free from x0)
-        for clean in (True, False):
-            for row in rows:
-                free = _room(label, row, (owner[row], outline[row]), taken[row], clean)
-                if free >= len(label.text):
-                    best = (row, free)
-                    break
-                if not clean and (best is None or free > best[1]):
-                    best = (row, free)
-            if best is not None and best[1] >= len(label.text):
-                break
-        if best is None:
-            continue
-        row, free = best
-        text = label.text[:free]
-        pic.text(label.x0, row, label.x0 + len(text), text, label.sid, keep_bg=label.keep_bg)
-        for x in range(max(label.x0, 0), min(label.x0 + len(text), pic.width)):
-            taken[row][x] = 1
 
 
 @dataclass
@@ -286,7 +198,7 @@ class CanvasView(Widget, can_focus=True):
                 auto[i] = len(auto) + 1
         owner = [[-1] * width for _ in range(height)]
         outline = [[-1] * width for _ in range(height)]
-        labels: list[_Label] = []
+        labels: list[Label] = []
         ingest = ingest_users(preset)
         for rank, ref in enumerate(reversed(elements(preset))):
             label = self._draw_element(pic, m, ref, auto, (owner, outline), rank, ingest)
@@ -336,7 +248,7 @@ class CanvasView(Widget, can_focus=True):
         grids: tuple[list[list[int]], list[list[int]]],
         rank: int,
         ingest: set[str],
-    ) -> _Label | None:
+    ) -> Label | None:
         """Draw the box of ``ref`` (``rank``: its place in the drawing order; a region marks its cells in the first
         of ``grids``, a watermark its outline in the second) and return its label, to be placed once every box is
         drawn (:func:`place_labels`)."""
@@ -360,17 +272,17 @@ class CanvasView(Widget, can_focus=True):
             source = " ingest" if user is not None and user in ingest else ""
             label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}{source}"
             text = pic.style(Style(bgcolor=colour, color="#ffffff", bold=True))
-            rows = _rows(y0, y1, [y0 + 1 if y1 - y0 > 2 else y0])
-            return _Label(label, text, False, rows, x0 + 1, x1 - 1, rank, True)
+            rows = label_rows(y0, y1, [y0 + 1 if y1 - y0 > 2 else y0])
+            return Label(label, text, False, rows, x0 + 1, x1 - 1, rank, True)
         style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
         pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
-        _mark_outline(outline, x0, y0, x1, y1, rank)
+        mark_outline(outline, x0, y0, x1, y1, rank)
         wm = watermarks(self.session.preset)[ref.index]
         what = "img"
         if wm.eff("water_mark_type") == 1 and wm.water_mark_text:
             what = "'" + " ".join(str(wm.water_mark_text.text or "").split()) + "'"  # one line: no line breaks
         label = f"{'!' if error else ''}WM{ref.index} {what} z{z}"
-        return _Label(label, style, True, _rows(y0, y1, [y0]), x0 + 1, x1 - 1, rank, False)
+        return Label(label, style, True, label_rows(y0, y1, [y0]), x0 + 1, x1 - 1, rank, False)
 
     # -- mouse ---------------------------------------------------------------------------------------------------
     def element_at(self, cx: int, cy: int) -> ElementRef | None:
