@@ -123,24 +123,39 @@ def portrait_host_guest(canvas: tuple[int, int], n: int = 2) -> list[Slot]:
 
 class Template(NamedTuple):
     """A template: ``title``; ``fn(canvas, n, [corner])`` giving its slots; ``n_range``: the lowest and highest
-    ``n`` it takes (None: a fixed number of regions); ``corner``: whether it takes a :data:`Corner`."""
+    ``n`` it takes (None: a fixed number of regions); ``corner``: whether it takes a :data:`Corner`; ``counts``:
+    what ``n`` counts (``cells``), ``extra``: regions it makes besides those ``n`` (the large picture)."""
 
     title: str
     fn: Callable[..., list[Slot]]
     n_range: tuple[int, int] | None = None
     corner: bool = False
+    counts: str = "regions"
+    extra: int = 0
 
 
 TEMPLATES: dict[str, Template] = {
-    "grid": Template("Grid", grid, (1, MAX_REGIONS)),
-    "stack": Template("1 large + N stacked", large_and_stack, (1, MAX_REGIONS - 1)),
-    "strip": Template("Strip of N", strip, (1, MAX_REGIONS)),
+    "grid": Template("Grid", grid, (1, MAX_REGIONS), counts="cells"),
+    "stack": Template("1 large + N stacked", large_and_stack, (1, MAX_REGIONS - 1), counts="stacked tiles", extra=1),
+    "strip": Template("Strip of N", strip, (1, MAX_REGIONS), counts="columns"),
     "pip": Template("Picture-in-picture", picture_in_picture, corner=True),
     "side-by-side": Template("Side by side", side_by_side),
     "speaker-strip": Template("Speaker plus strip", speaker_strip),
     "screen-share": Template("Screen share plus column", screen_share_column),
     "portrait": Template("Portrait host plus guest", portrait_host_guest),
 }
+
+
+def count_question(name: str) -> str:
+    """What to ask for the count of template ``name`` (one that takes one): what N counts, its range, and the
+    regions it makes when that is not N (``1 large + N stacked: how many stacked tiles? (1-15; with the large one:
+    N + 1 regions)``). Raises KeyError for an unknown template, ValueError for one without a count."""
+    template = TEMPLATES[name]
+    if template.n_range is None:
+        raise ValueError(f"template {name!r} takes no count")
+    low, high = template.n_range
+    total = f"; with the large one: N + {template.extra} regions" if template.extra else ""
+    return f"{template.title}: how many {template.counts}? ({low}-{high}{total})"
 
 
 def slots(name: str, canvas: tuple[int, int], n: int | None = None, corner: Corner | None = None) -> list[Slot]:

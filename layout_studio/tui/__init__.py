@@ -5,7 +5,8 @@
 palette provider (:mod:`.commands`), the messages screens post to the app (:mod:`.messages`) and styles
 (``styles/*.tcss``). The editing logic itself is in :mod:`layout_studio.editing`, which imports no Textual: a key,
 a click or a palette entry runs an action of a screen, which runs a command of :mod:`layout_studio.editing.commands`
-and shows its outcome.
+(or, for the files it writes besides the preset, :mod:`layout_studio.editing.outputs` in a worker:
+:mod:`.background`) and shows its outcome.
 """
 
 from __future__ import annotations

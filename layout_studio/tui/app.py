@@ -4,17 +4,22 @@ app's life, so its caches serve every preview). Screens, widgets, commands and s
 
 Below :data:`MIN_SIZE` the app covers everything with :class:`~.screens.small.TooSmallScreen` (the canvas has no
 room to show the design, so no key may change it unseen); keys and pastes for a text field are handled in arrival
-order (:mod:`.typeahead`).
+order (:mod:`.typeahead`). The command palette (ctrl+p) opens over the editor only — never over a dialog, the push
+or recording screen or the too-small message, whose design it would change unseen — and lists the studio's
+commands first (:mod:`.commands`), then Textual's theme, screenshot and maximize (its "Keys" and "Quit" entries are
+left out: ``?`` and the studio's own Quit do that).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ..editing import EditSession, saving
 from ..editing.autosave import Autosaver, contents, pending
@@ -38,11 +43,14 @@ MIN_SIZE = (60, 16)
 class StudioApp(App[None]):
     """Layout Studio on ``session``. ``renderer``: the preview's renderer (a new :class:`Renderer` when None; tests
     pass their own); ``offer_recovery``: look for autosaves of crashed sessions at start; ``autosave_delay``:
-    seconds from the last change to the autosave."""
+    seconds from the last change to the autosave; ``push_options``: settings for the requests the recording screen
+    sends (:class:`layout_studio.push.PushOptions` fields: ``endpoint``, ``journal``, ``timeout``…; none by
+    default)."""
 
     TITLE = "Layout Studio"
     CSS_PATH = [STYLES / "studio.tcss", STYLES / "dialogs.tcss"]
-    COMMANDS = App.COMMANDS | {StudioCommands}
+    #: One provider: the studio's commands, then the Textual commands it keeps (:meth:`get_system_commands`).
+    COMMANDS = {StudioCommands}
     #: Textual's own ctrl+q is hidden from the footer; the studio shows it (the README's key table: ctrl+q quits).
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
@@ -53,9 +61,11 @@ class StudioApp(App[None]):
         renderer: Renderer | None = None,
         offer_recovery: bool = True,
         autosave_delay: float = 2.0,
+        push_options: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.push_options: dict[str, Any] = dict(push_options or {})
         self.renderer = renderer if renderer is not None else Renderer()
         self.offer_recovery = offer_recovery
         self.autosave_delay = autosave_delay
@@ -98,10 +108,27 @@ class StudioApp(App[None]):
             self.pop_screen()  # one below a dialog goes when the dialog closes (TooSmallScreen.on_screen_resume)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No command palette while the terminal is too small (its commands would act on a design not shown)."""
-        if action == "command_palette" and isinstance(self.screen, TooSmallScreen):
-            return False
+        """The command palette only over the editor itself: its commands act on the design, which a dialog (the
+        recovery offer, a question), the push or recording screen, or the too-small message covers."""
+        if action == "command_palette":
+            return self.palette_allowed()
         return True
+
+    def palette_allowed(self) -> bool:
+        """True when the editor is the screen on top (the only screen the palette's commands act on)."""
+        return self._editor is not None and self.screen is self._editor
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette, over the editor only (:meth:`check_action`)."""
+        if self.palette_allowed():
+            super().action_command_palette()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, less those the studio has its own of: "Keys" (the studio's help is ``?``
+        and "Help: every key") and "Quit" (the studio's "Quit" asks about unsaved changes the same way)."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Quit"):
+                yield command
 
     def offer_autosave(self) -> None:
         """Offer the newest autosave for this preset (or, for a new design, any autosave), saying what it would

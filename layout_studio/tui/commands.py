@@ -7,6 +7,7 @@ string as in a Binding, help text naming the key if there is one).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -42,9 +43,13 @@ ACTIONS: list[PaletteCommand] = [
     PaletteCommand("Save", "save", "Save the preset atomically (ctrl+s)"),
     PaletteCommand("Save as…", "save_as", "Save under a new name (default: your presets folder)"),
     PaletteCommand("Open preset…", "open", "Open a bundled preset, one of yours, or a file"),
-    PaletteCommand("Refresh preview", "refresh_preview", "Render with the Pillow renderer (r)"),
+    PaletteCommand("Refresh preview", "refresh_preview", "Render now, fetching the images again (r)"),
     PaletteCommand("Toggle canvas / preview", "toggle_view", "v (the preview re-renders itself after edits)"),
     PaletteCommand("Write preview PNG…", "write_png", "Render at full size and write a PNG file"),
+    PaletteCommand(
+        "Contact sheet…", "contact_sheet", "Every room state on one PNG, flagged tiles in red (layout-studio sheet)"
+    ),
+    PaletteCommand("Export…", "export", "To cloud recording, the legacy MCU API or a client SDK; shows what is lost"),
     PaletteCommand(
         "Toggle snapping", "toggle_snap", "Snap to canvas edges, centre lines and other regions while dragging (s)"
     ),
@@ -56,6 +61,9 @@ ACTIONS: list[PaletteCommand] = [
         "Convert dynamic layout to custom…", "convert_dynamic", "Materialise MixLayoutMode 1/2/3 as editable regions"
     ),
     PaletteCommand("Push to a live task…", "push", "Show the request and the changes, then UpdatePublishCdnStream"),
+    PaletteCommand(
+        "Start recording…", "record", "Show the CreateCloudRecording request, then start recording the design"
+    ),
     PaletteCommand("Quit", "app.quit", "ctrl+q (asks when there are unsaved changes)"),
 ]
 for _how in ("left", "right", "top", "bottom", "hcenter", "vcenter"):
@@ -71,7 +79,9 @@ for _mode, _verb in (("replace", "replace layout"), ("fill", "fill existing regi
         if _template.corner:
             _help = "Ask for the corner (MixLayoutMode 4)"
         elif _template.n_range:
-            _help = f"Ask for the number of regions, {_template.n_range[0]} to {_template.n_range[1]} (MixLayoutMode 4)"
+            _low, _high = _template.n_range
+            _extra = f"; N + {_template.extra} regions in all" if _template.extra else ""
+            _help = f"Ask how many {_template.counts}: {_low} to {_high}{_extra} (MixLayoutMode 4)"
         else:
             ACTIONS.append(
                 PaletteCommand(
@@ -96,8 +106,10 @@ ACTIONS += [
 
 
 class StudioCommands(Provider):
-    """Every studio action, searchable by title. Editor actions run on the editor screen even when the palette is
-    opened over another screen (the push screen)."""
+    """Every studio action, searchable by title, run on the editor screen (the palette opens over the editor only:
+    :meth:`~layout_studio.tui.app.StudioApp.check_action`), then Textual's own commands the studio keeps
+    (:meth:`~layout_studio.tui.app.StudioApp.get_system_commands`: theme, screenshot, maximize), so that the
+    studio's come first in the list."""
 
     def _run(self, action: str) -> None:
         app = cast("StudioApp", self.app)
@@ -106,13 +118,21 @@ class StudioCommands(Provider):
         else:
             app.call_later(app.editor.run_action, action)
 
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        """(title, what it runs, help) of every entry, the studio's first."""
+        entries: list[tuple[str, Callable[[], object], str]] = [
+            (title, partial(self._run, action), help_text) for title, action, help_text in ACTIONS
+        ]
+        entries += [(c.title, c.callback, c.help) for c in self.app.get_system_commands(self.screen)]
+        return entries
+
     async def discover(self) -> Hits:
-        for title, action, help_text in ACTIONS:
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+        for title, run, help_text in self._entries():
+            yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in ACTIONS:
+        for title, run, help_text in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_text)
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

@@ -3,10 +3,12 @@ help screen where the label is too short to say what the key does), and which of
 
 :data:`EDITOR_BINDINGS` is the editor screen's ``BINDINGS``. :func:`shown` adjusts Textual's active bindings for
 the footer and the help screen: a key that a focused text field takes as typing is left out (there ``a`` types an
-"a"), F1 stands in for ``?`` while typing. Below :data:`PALETTE_KEY_MIN_WIDTH` columns the footer leaves out the
-ZOrder keys and says "Undo" for the undo/redo pair, and away from the canvas it leaves out the element keys
-(:data:`ELEMENT_ACTIONS`; they still work on the selection), so that the area's own keys fit in 80 columns. The
-help screen lists every active key whatever the width.
+"a"), F1 stands in for ``?`` while typing, and Textual's ctrl+c ("Copy selected text", which copies only text
+selected with the mouse and otherwise says how to quit) is described as what it does in the studio, last. Below
+:data:`PALETTE_KEY_MIN_WIDTH` columns the footer leaves out the ZOrder keys and says "Undo" for the undo/redo pair,
+and away from the canvas it leaves out the element keys (:data:`ELEMENT_ACTIONS`; they still work on the
+selection), so that the area's own keys fit in 80 columns. The help screen lists every active key whatever the
+width.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ _ARROWS = (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1))
 _RESIZE = "Narrower / wider / shorter / taller by 10 px"
 _HELP = "Every key of the focused area (F1 also in a field, where ? types a ?)"
 _ROOM = "One user more / less in a dynamic layout's simulated room"
+#: What Textual's ctrl+c does, in the studio's words, by action (the screen's, a text field's).
+COPY_ACTIONS = {
+    "screen.copy_text": "Copy the text selected with the mouse (a finding, a message); it does not quit: ctrl+q does",
+    "copy": "Copy the text selected in the field",
+}
 
 EDITOR_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", key_display="?", tooltip=_HELP),
@@ -59,7 +66,7 @@ EDITOR_BINDINGS: list[BindingType] = [
     Binding("ctrl+z", "undo", "Undo", group=HISTORY_KEYS, tooltip="Undo the last change"),
     Binding("ctrl+y", "redo", "Redo", group=HISTORY_KEYS, tooltip="Redo the last undone change"),
     Binding("ctrl+s", "save", "Save", tooltip="Save the preset (atomically)"),
-    Binding("r", "refresh_preview", "Preview", tooltip="Show the preview and render it now (retries failed images)"),
+    Binding("r", "refresh_preview", "Preview", tooltip="Show the preview and render it now, fetching its images again"),
     Binding("v", "toggle_view", "Switch between the canvas and the preview", show=False),
     Binding("s", "toggle_snap", "Snapping on / off while dragging", show=False),
     Binding(FINDINGS_KEY, "focus_findings", "Read the findings (enter on one goes to its field)", show=False),
@@ -79,11 +86,16 @@ def shown(
     """``active`` (Textual's active bindings of a screen) as the footer and the help screen show them: see the
     module docstring. ``typing``: ``focused`` is a text field; ``on_canvas``: the canvas has the focus."""
     out: dict[str, ActiveBinding] = {}
+    last: dict[str, ActiveBinding] = {}
     for key, entry in active.items():
         binding = entry.binding
         if typing and focused is not None and entry.node is not focused:
             if focused.check_consume_key(key, typed_character(key)):
                 continue
+        if binding.action in COPY_ACTIONS:
+            what = COPY_ACTIONS[binding.action]
+            last[key] = entry._replace(binding=replace(binding, description=what, tooltip=what))
+            continue
         if binding.action == "help":
             binding = replace(binding, show=(key == "f1") == typing)
         elif not wide and (binding.group is ZORDER_KEYS or (binding.action in ELEMENT_ACTIONS and not on_canvas)):
@@ -91,4 +103,5 @@ def shown(
         elif not wide and binding.group is HISTORY_KEYS:
             binding = replace(binding, group=HISTORY_KEYS_NARROW)
         out[key] = entry if binding is entry.binding else entry._replace(binding=binding)
+    out.update(last)
     return out

@@ -19,6 +19,8 @@ from layout_studio.tui.widgets.canvas import CanvasView
 from layout_studio.tui.widgets.picture import Picture
 from layout_studio.tui.widgets.preview import PreviewPane
 
+from .keys import settle
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -38,7 +40,7 @@ def test_preview_renders_and_png_is_written(preset_file, tmp_path):
             assert isinstance(app.screen, PromptScreen)
             app.screen.query_one("#prompt-input").value = str(out)
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot, out.exists)  # written by a worker
 
     asyncio.run(scenario())
     with Image.open(out) as img:

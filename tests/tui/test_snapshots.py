@@ -121,3 +121,37 @@ def test_preview_pane_for_a_portrait_canvas(snap_compare, tmp_path, monkeypatch)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=render)
+
+
+# -- studio integration: the recording screen, a field's whole hint ----------------------------------------------------
+def test_record_screen(snap_compare, monkeypatch):
+    """Start recording… on the two-up fixture at 80x24, VOD storage, the request shown (its UserSig masked)."""
+    monkeypatch.setenv("TRTC_SDK_SECRET_KEY", "sdk-secret-key-for-snapshots-0042")
+    import json
+
+    doc = json.loads((FIXTURES / "two_up.json").read_text())
+    doc["Target"] = {"Region": "ap-guangzhou", "SdkAppId": 1400188366, "RoomId": "295066"}
+
+    async def open_record(pilot):
+        pilot.app.session.preset = pilot.app.session.preset.model_validate(doc)
+        await pilot.app.editor.run_action("record")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        pilot.app.screen.query_one("#rec-vendor").value = "vod"
+        await pilot.press("f5")
+        await pilot.pause()
+
+    assert snap_compare(app_for("two_up.json"), terminal_size=(80, 24), run_before=open_record)
+
+
+def test_field_hint_under_the_focused_field(snap_compare):
+    """bob's RenderMode field focused at 80x24: its whole hint on the line below it."""
+
+    async def focus_render_mode(pilot):
+        await pilot.press("tab", "tab", "enter", *["down"] * 5)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app_for("two_up.json"), terminal_size=(80, 24), run_before=focus_render_mode)

@@ -1,16 +1,18 @@
-"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, ask a yes/no question, and
-ask for one value.
+"""Modal dialogs: confirm quitting with unsaved changes, offer an autosave for recovery, ask a yes/no question, ask
+for one value, and ask for a few values at once.
 
 Each dismisses with a result the caller handles in its callback: ConfirmQuitScreen -> "save" | "discard" |
 "cancel"; RecoveryScreen -> "recover" | "discard" | "later"; ConfirmScreen -> "yes" | "no"; ScaleTextScreen ->
-"scale" | "keep" | "cancel"; PromptScreen -> the text, or None when cancelled.
-A PromptScreen dismisses only with text its check accepts: :func:`whole_number` and :func:`canvas_size` are the
-checks of the studio's prompts.
+"scale" | "keep" | "cancel"; PromptScreen -> the text, or None when cancelled; FormScreen -> the texts of its
+fields, or None when cancelled.
+A PromptScreen (a FormScreen) dismisses only with text its check (each field's) accepts: :func:`whole_number`,
+:func:`canvas_size`, :func:`user_range` and :func:`file_name` are the checks of the studio's prompts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.button import ButtonVariant
 
-from ...values import MAX_CANVAS_SIDE, ValueFormatError, parse_size
+from ...values import MAX_CANVAS_SIDE, ValueFormatError, parse_range, parse_size
 
 #: A prompt's check: the problem with the typed text (shown; the dialog stays), or None to accept it.
 Check = Callable[[str], str | None]
@@ -48,6 +50,33 @@ def canvas_size(text: str) -> str | None:
         parse_size(text)
     except ValueFormatError:
         return f"type WIDTHxHEIGHT in pixels, each side 1..{MAX_CANVAS_SIDE}, e.g. 1920x1080"
+    return None
+
+
+def user_range(low: int, high: int) -> Check:
+    """A check accepting ``LOW-HIGH`` or ``N`` users within ``low..high`` (:func:`layout_studio.values.parse_range`),
+    or nothing (the default)."""
+
+    def check(text: str) -> str | None:
+        if not text.strip():
+            return None
+        try:
+            parse_range(text, low=low, high=high)
+        except ValueFormatError:
+            return f"type LOW-HIGH or N, from {low} to {high} (e.g. 1-{high}), or leave it empty for every state"
+        return None
+
+    return check
+
+
+def file_name(text: str) -> str | None:
+    """The check of a file to write: some text that is not a folder."""
+    from pathlib import Path
+
+    if not text.strip():
+        return "type the file's name (a path)"
+    if Path(text.strip()).expanduser().is_dir():
+        return f"{text.strip()} is a folder: add the file's name"
     return None
 
 
@@ -196,6 +225,64 @@ class PromptScreen(ModalScreen[str | None]):
             self.query_one("#prompt-error", Static).update(problem)
         else:
             self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+#: What the keys of a :class:`FormScreen` do (its last line, unless the caller says it another way).
+FORM_HINT = "enter: done · tab: next field · esc: cancel"
+
+
+class FormField(NamedTuple):
+    """One field of a :class:`FormScreen`: its ``label``, starting ``value``, ``placeholder`` and ``check``."""
+
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    check: Check | None = None
+
+
+class FormScreen(ModalScreen[list[str] | None]):
+    """Ask for a few values at once: ``fields`` (:class:`FormField`), one per row. Enter in any field dismisses with
+    every field's text when each check accepts it; else the first problem is shown under its field, which takes the
+    focus. Tab goes to the next field; escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, fields: Sequence[FormField], *, hint: str = FORM_HINT) -> None:
+        super().__init__()
+        self._title, self._fields, self._hint = title, list(fields), hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            for i, spec in enumerate(self._fields):
+                yield Label(spec.label, classes="form-label")
+                yield Input(spec.value, placeholder=spec.placeholder, id=f"form-field-{i}")
+                yield Static("", id=f"form-error-{i}", classes="dialog-error", markup=False)
+            yield Static(self._hint, classes="form-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#form-field-0", Input))
+
+    def values(self) -> list[str]:
+        """The text of every field, in order."""
+        return [self.query_one(f"#form-field-{i}", Input).value for i in range(len(self._fields))]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        texts = self.values()
+        problem_at = None
+        for i, (spec, text) in enumerate(zip(self._fields, texts)):
+            problem = spec.check(text) if spec.check else None
+            self.query_one(f"#form-error-{i}", Static).update(problem or "")
+            if problem and problem_at is None:
+                problem_at = i
+        if problem_at is not None:
+            self.set_focus(self.query_one(f"#form-field-{problem_at}", Input))
+            return
+        self.dismiss(texts)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

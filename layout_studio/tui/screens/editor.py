@@ -6,11 +6,12 @@ letter while a text field takes it as typing; enter and escape appear where they
 
 The screen owns its actions and keeps each one thin: an editing operation is a command of
 :mod:`layout_studio.editing.commands` over the session, whose :class:`~layout_studio.editing.commands.Outcome` the
-screen shows (:meth:`EditorScreen.show`); file actions go to the screen's :class:`~.files.FileActions`; the preview
-renders in its own pane; actions on the layout as a whole (templates, canvas size, dynamic layouts) are in the base
-class :class:`~.layout.LayoutActions`. To add a key: a :class:`Binding` with a description in
-:data:`layout_studio.tui.keys.EDITOR_BINDINGS` naming an ``action_*`` method here (the help screen lists it by
-itself); a palette entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
+screen shows (:meth:`EditorScreen.show`); file actions go to the screen's :class:`~.files.FileActions`, the other
+files it writes (preview PNG, contact sheet, export) to its :class:`~.outputs.OutputActions`; the preview renders in
+its own pane; pushing and recording open their own screens; actions on the layout as a whole (templates, canvas
+size, dynamic layouts) are in the base class :class:`~.layout.LayoutActions`. To add a key: a :class:`Binding` with
+a description in :data:`layout_studio.tui.keys.EDITOR_BINDINGS` naming an ``action_*`` method here (the help screen
+lists it by itself); a palette entry: a row of :data:`layout_studio.tui.commands.ACTIONS` naming the same action.
 
 After every change :meth:`EditorScreen.sync` redraws the canvas at once and the other panels (elements,
 inspector, findings, status line) right after that frame is painted, so a nudge or a drag shows on the canvas
@@ -38,11 +39,12 @@ from ...editing.autosave import Autosaver
 from ...editing.commands import Effect, Outcome
 from ...editing.fields import preset_path
 from ...editing.geometry import AlignHow
+from ...editing.ingest import preview_sources
 from ...findings import Finding, Severity
 from ..keys import EDITOR_BINDINGS, PALETTE_KEY_MIN_WIDTH, shown
 from ..widgets.canvas import CanvasView
 from ..widgets.elements import ElementList, ref_from_id
-from ..widgets.fields import FieldForm
+from ..widgets.fields import FieldForm, select_all
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
@@ -50,7 +52,9 @@ from ..widgets.status import status_text
 from .files import FileActions
 from .help import HelpScreen, key_rows
 from .layout import LayoutActions
+from .outputs import OutputActions
 from .push import PushScreen
+from .record import RecordScreen
 
 if TYPE_CHECKING:
     from ...render import Renderer
@@ -91,6 +95,7 @@ class EditorScreen(LayoutActions):
         self.renderer = renderer
         self.autosave_delay = autosave_delay
         self.files = FileActions(self)
+        self.outputs = OutputActions(self)
         self._autosave_timer: Timer | None = None
         self._panels_due = False
         self._message: str | None = None
@@ -109,7 +114,7 @@ class EditorScreen(LayoutActions):
                     yield self._preview
                 yield FindingsPanel(id="findings")
             with Vertical(id="right"):
-                yield ElementList(self.session, id="elements")
+                yield ElementList(self.session, on_pick=self.pick, id="elements")
                 yield Inspector(self.session, id="inspector")
         yield Footer(compact=True)  # compact: every binding fits in 80 columns
 
@@ -173,9 +178,10 @@ class EditorScreen(LayoutActions):
             self.call_after_refresh(self.sync_panels)
         key = self._design_key()
         if key != self._preview_key:
+            what = "design" if self._preview_key is None or key[0] != self._preview_key[0] else "room"
             self._preview_key = key
             dynamic = commands.is_dynamic(self.session)
-            self._preview.changed(commands.room_line(self.session) if dynamic else None)
+            self._preview.changed(commands.room_line(self.session) if dynamic else None, what)
         if changed:
             self.schedule_autosave()
 
@@ -252,7 +258,12 @@ class EditorScreen(LayoutActions):
         if event.option_list.id != "elements":
             return
         ref = ref_from_id(event.option.id)
-        if ref is not None and ref != self.session.primary:
+        if ref is not None:
+            self.pick(ref)
+
+    def pick(self, ref: ElementRef) -> None:
+        """The elements list highlights ``ref``: select it (nothing to do when it is selected already)."""
+        if ref != self.session.primary:
             self.session.select(ref)
             self.sync(changed=False)
 
@@ -363,9 +374,14 @@ class EditorScreen(LayoutActions):
         self._after_history(commands.redo(self.session))
 
     def _after_history(self, outcome: Outcome) -> None:
-        """After an undo or redo: fields holding a refused value show the restored design again."""
+        """After an undo or redo: fields holding a refused value show the restored design again; a focused field
+        shows it now, selected (what is typed next replaces it)."""
         self.query_one(Inspector).drop_refused()
         self.show(outcome, redraw=True)
+        focused = self.focused
+        if isinstance(focused, Input):
+            self.sync_panels()
+            select_all(focused)
 
     def action_toggle_snap(self) -> None:
         self.show(commands.toggle_snap(self.session))
@@ -381,7 +397,13 @@ class EditorScreen(LayoutActions):
         self.files.open()
 
     def action_write_png(self) -> None:
-        self.files.write_png()
+        self.outputs.write_png()
+
+    def action_contact_sheet(self) -> None:
+        self.outputs.contact_sheet()
+
+    def action_export(self) -> None:
+        self.outputs.export()
 
     # -- findings, preview and push ------------------------------------------------------------------------------
     def action_focus_findings(self) -> None:
@@ -398,14 +420,18 @@ class EditorScreen(LayoutActions):
         dynamic = commands.is_dynamic(self.session)
         return self.session.version, commands.room_size(self.session) if dynamic else None
 
-    def render_preview(self) -> None:
-        """Render the preview of the design as it is now (a dynamic layout for the simulated room)."""
+    def render_preview(self, *, refresh: bool = False) -> None:
+        """Render the preview of the design as it is now (a dynamic layout for the simulated room; an ingest
+        source's local picture in the regions of its user); ``refresh``: ask the servers of downloaded images whether
+        they changed."""
         dynamic = commands.is_dynamic(self.session)
         self._preview.render_design(
             self.session.preset.model_copy(deep=True),
             self.renderer,
             users=commands.room_size(self.session) if dynamic else None,
             room=commands.room_line(self.session) if dynamic else None,
+            sources=preview_sources(self.session),
+            refresh=refresh,
         )
 
     def on_preview_pane_settled(self, event: PreviewPane.Settled) -> None:
@@ -421,11 +447,15 @@ class EditorScreen(LayoutActions):
         self.refresh_bindings()
 
     def action_refresh_preview(self) -> None:
-        """r: render the preview; it retries the images that failed before (network back, URL fixed)."""
+        """r: render the preview now, fetching the images again: it retries those that failed before (network back,
+        URL fixed) and asks the servers of the others whether they changed (a watermark replaced at the same URL)."""
         self._view.current = "preview"
         self.renderer.forget_failures()
-        self.render_preview()
+        self.render_preview(refresh=True)
         self.refresh_bindings()
 
     def action_push(self) -> None:
         self.app.push_screen(PushScreen(self.session))
+
+    def action_record(self) -> None:
+        self.app.push_screen(RecordScreen(self.session))

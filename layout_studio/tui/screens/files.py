@@ -1,7 +1,8 @@
-"""Files of the editor screen: open a preset, save, save as, and write the preview PNG.
+"""Files of the editor screen: open a preset, save and save as.
 
 :class:`FileActions` is the editor screen's file controller (the screen owns one and its ``action_save`` /
-``action_save_as`` / ``action_open`` / ``action_write_png`` call it; the app's quit dialog saves through it). The
+``action_save_as`` / ``action_open`` call it; the app's quit dialog saves through it; the other files the editor
+writes, :mod:`.outputs`, ask before replacing a file through it too). The
 decisions (where to save, what the autosave does after) are in :mod:`layout_studio.editing.saving`; this module asks
 for names with dialogs, asks before replacing a file other than the design's own, and reports the outcome. A value
 still being typed in a field is applied before saving; when it is refused, nothing is saved. :class:`OpenScreen` is
@@ -20,7 +21,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ...atomic import atomic_write_png
 from ...editing import saving
 from ...errors import LayoutStudioError
 from ...presets import bundled_presets, user_presets
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class FileActions:
-    """Open, save, save as and write the preview PNG for the editor ``screen`` (its session and autosaver)."""
+    """Open, save and save as for the editor ``screen`` (its session and autosaver)."""
 
     def __init__(self, screen: EditorScreen) -> None:
         self.screen = screen
@@ -40,7 +40,7 @@ class FileActions:
     def save(self, then: Callable[[], None] | None = None) -> None:
         """Save to the design's file, asking for a name first when it has none or is a bundled preset
         (:func:`~layout_studio.editing.saving.save_target`); ``then`` runs after a successful save."""
-        if not self._fields_applied():
+        if not self.fields_applied():
             return
         path = saving.save_target(self.screen.session)
         if path is None:
@@ -52,7 +52,7 @@ class FileActions:
         """Ask for a file name and save there, asking first before replacing another file; ``then`` runs after a
         successful save. A bundled preset is never proposed as the target
         (:func:`~layout_studio.editing.saving.proposed_path`)."""
-        if not self._fields_applied():
+        if not self.fields_applied():
             return
         session = self.screen.session
         if session.path is not None and session.bundled:
@@ -87,7 +87,7 @@ class FileActions:
         question = f"{path} exists already. Replace it? Its contents are lost."
         self.screen.app.push_screen(ConfirmScreen("Replace the file?", question, "Replace it"), done)
 
-    def _fields_applied(self) -> bool:
+    def fields_applied(self) -> bool:
         """Apply a value still being typed in a field; False (and say so) when it was refused."""
         from ..widgets.inspector import Inspector
 
@@ -115,28 +115,6 @@ class FileActions:
                 self.screen.post_message(OpenPreset(path))
 
         self.screen.app.push_screen(OpenScreen(), done)
-
-    def write_png(self) -> None:
-        """Ask for a file name and write the full-size preview there as PNG (atomically), asking first before
-        replacing a file."""
-        session = self.screen.session
-        default = Path.cwd() / f"{session.title}.png"
-
-        def write(path: Path) -> None:
-            try:
-                from ...render import render_preview
-
-                atomic_write_png(path, render_preview(session.preset))
-            except Exception as err:  # noqa: BLE001 - any failure of the render or the write is reported
-                self.screen.notify(f"PNG not written: {err}", severity="error")
-                return
-            self.screen.update_status(f"wrote {path}")
-
-        def done(value: str | None) -> None:
-            if value:
-                self.unless_replacing(Path(value).expanduser(), write)
-
-        self.screen.app.push_screen(PromptScreen("Write the preview PNG to", str(default)), done)
 
 
 class OpenScreen(ModalScreen[Path | None]):

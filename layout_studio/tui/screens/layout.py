@@ -17,7 +17,7 @@ from ...editing import EditSession, commands
 from ...editing.commands import Effect, Outcome
 from ...editing.geometry import font_size_changes
 from ...editing.ops import canvas_of
-from ...editing.templates import CORNERS, TEMPLATES, Corner
+from ...editing.templates import CORNERS, TEMPLATES, Corner, count_question
 from ...errors import LayoutStudioError
 from ...values import parse_size
 from .choose import ChooseScreen
@@ -60,7 +60,7 @@ class LayoutActions(Screen[None]):
             if value:
                 self.action_template(name, mode, int(value))
 
-        title = f"{template.title}: how many regions? ({low}-{high})"
+        title = count_question(name)
         check = whole_number(low, high)
         self.app.push_screen(PromptScreen(title, str(DEFAULT_COUNT.get(name, low)), check=check), done)
 

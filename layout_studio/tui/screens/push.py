@@ -29,10 +29,26 @@ if TYPE_CHECKING:
     from ...push.plan import Plan
 
 
-def _json(obj: Any) -> Syntax:
-    """``obj`` as indented JSON (already masked by the caller; redacted again here)."""
+def request_json(obj: Any) -> Syntax:
+    """``obj`` (a request body, already masked by the caller; redacted again here) as indented JSON."""
     text = redact(json.dumps(obj, indent=2, ensure_ascii=False))
     return Syntax(text, "json", theme="ansi_dark", word_wrap=True, background_color="default")
+
+
+def sdk_app_id_of(text: str) -> int | None:
+    """The SdkAppId typed in a field (None: empty, the preset's Target then); raises LayoutStudioError for text that
+    is not an application id."""
+    text = text.strip()
+    try:
+        sdk_app_id = int(text) if text else None
+    except ValueError:
+        sdk_app_id = -1
+    if sdk_app_id is not None and sdk_app_id <= 0:
+        raise LayoutStudioError(
+            f"SdkAppId {text!r} is not an application id: type the number from the TRTC "
+            "console (e.g. 1400188366), or clear the field to use the preset's Target"
+        )
+    return sdk_app_id
 
 
 def _describe(plan: Plan) -> str:
@@ -45,7 +61,7 @@ def _describe(plan: Plan) -> str:
 
 
 class PushScreen(Screen[None]):
-    """Plan and push the session's design to a task. Keys: ctrl+p… palette, p plan, escape back."""
+    """Plan and push the session's design to a task. Keys: F5 plan, F9 push, escape back."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -94,16 +110,7 @@ class PushScreen(Screen[None]):
         from ...push.operations import PushOptions
 
         region = self.query_one("#push-region", Input).value.strip() or None
-        app = self.query_one("#push-app", Input).value.strip()
-        try:
-            sdk_app_id = int(app) if app else None
-        except ValueError:
-            sdk_app_id = -1
-        if sdk_app_id is not None and sdk_app_id <= 0:
-            raise LayoutStudioError(
-                f"SdkAppId {app!r} is not an application id: type the number from the TRTC "
-                "console (e.g. 1400188366), or clear the field to use the preset's Target"
-            )
+        sdk_app_id = sdk_app_id_of(self.query_one("#push-app", Input).value)
         if region is not None:
             check_api_region(region)  # a region the APIs refuse is named now, not after a plan that says "ready"
         return PushOptions(region=region, sdk_app_id=sdk_app_id, dry_run=self.query_one("#push-dry", Checkbox).value)
@@ -146,7 +153,7 @@ class PushScreen(Screen[None]):
             self.query_one("#push", Button).disabled = True
             return
         self.plan = plan
-        self.query_one("#push-request", Static).update(_json(plan.masked_body()))
+        self.query_one("#push-request", Static).update(request_json(plan.masked_body()))
         self.query_one("#push-diff", Static).update(redact(_describe(plan)))
         self.query_one("#push", Button).disabled = plan.blocked
         self._say(
@@ -180,7 +187,7 @@ class PushScreen(Screen[None]):
             return
         if out.status == "dry-run":
             text = "dry run — nothing sent; the request is shown on the left"
-            self.app.call_from_thread(self.query_one("#push-request", Static).update, _json(out.request))
+            self.app.call_from_thread(self.query_one("#push-request", Static).update, request_json(out.request))
         elif out.ok:
             text = f"pushed: TaskId {out.task_id}, RequestId {out.request_id}, SequenceNumber {out.sequence_number}"
         else:

@@ -1,9 +1,12 @@
 """The canvas view: the mix drawn to scale with Rich segments, one region a coloured box.
 
-Each region shows its index, its user (or ``auto #n`` for an unnamed slot) and its ZOrder; elements are drawn
-bottom to top by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; regions with an
-error finding are filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
+Each region shows its index, its user (or ``auto #n`` for an unnamed slot), its ZOrder, and ``ingest`` when its
+user is one of the Target's ingest sources (:mod:`layout_studio.editing.ingest`); elements are drawn bottom to top
+by ZOrder; watermarks are outlined; the selection gets a heavy yellow outline; regions with an error finding are
+filled in the error colour. The canvas keeps its aspect ratio (for the terminal's cell shape,
 :func:`~.picture.cell_aspect`, the preview's too) and is centred in the widget.
+
+Labels are placed once every box is drawn, so that none is written over another (:mod:`.labels`).
 
 A dynamic layout (MixLayoutMode 1-3) shows **ghost slots**: the places the MCU would give the users of the
 simulated room (:func:`layout_studio.mix.placements`, the geometry of the preview and of ``sei``), dotted and
@@ -31,8 +34,10 @@ from ...editing.access import Box, box, element_model, elements, regions, waterm
 from ...editing.commands import is_dynamic, room_line, room_size
 from ...editing.geometry import other_boxes, snap_lines, snap_position
 from ...editing.handles import Edges, handle_edges, resize_box
+from ...editing.ingest import ingest_users
 from ...editing.ops import canvas_of
 from ...mix import placements
+from .labels import Label, label_rows, mark_outline, place_labels
 from .picture import DASHED, DOTTED, HEAVY, LIGHT, Picture, cell_aspect
 
 REGION_COLOURS = ("#2d5f8b", "#3b7a57", "#7a5c2e", "#6b3f7a", "#2e7a78", "#7a3f52", "#55602c", "#4a4f8c")
@@ -191,8 +196,14 @@ class CanvasView(Widget, can_focus=True):
         for i, region in enumerate(regions(preset)):
             if region.user_id is None:
                 auto[i] = len(auto) + 1
-        for ref in reversed(elements(preset)):
-            self._draw_element(pic, m, ref, auto)
+        owner = [[-1] * width for _ in range(height)]
+        outline = [[-1] * width for _ in range(height)]
+        labels: list[Label] = []
+        ingest = ingest_users(preset)
+        for rank, ref in enumerate(reversed(elements(preset))):
+            label = self._draw_element(pic, m, ref, auto, (owner, outline), rank, ingest)
+            if label is not None:
+                labels.append(label)
         selected = pic.style(Style(color=SELECT_FG, bold=True))
         for ref in self.session.selection:
             cells = self._cells(m, ref)
@@ -204,6 +215,7 @@ class CanvasView(Widget, can_focus=True):
             pic.vline(m.cell_x(gx), m.oy, m.oy + m.rows, "┊", guide, keep_bg=True)
         if gy is not None:
             pic.hline(m.ox, m.ox + m.cols, m.cell_y(gy), "┈", guide, keep_bg=True)
+        place_labels(pic, labels, owner, outline)
         if dynamic and m.oy > 0:
             header = pic.style(Style(color=HEADER_FG, bgcolor=OUTSIDE_BG))
             pic.text(m.ox, m.oy - 1, width, room_line(self.session), header)
@@ -227,10 +239,23 @@ class CanvasView(Widget, can_focus=True):
         b = box(self.session.preset, ref)
         return None if b is None else m.cells(b)
 
-    def _draw_element(self, pic: Picture, m: Mapping, ref: ElementRef, auto: dict[int, int]) -> None:
+    def _draw_element(
+        self,
+        pic: Picture,
+        m: Mapping,
+        ref: ElementRef,
+        auto: dict[int, int],
+        grids: tuple[list[list[int]], list[list[int]]],
+        rank: int,
+        ingest: set[str],
+    ) -> Label | None:
+        """Draw the box of ``ref`` (``rank``: its place in the drawing order; a region marks its cells in the first
+        of ``grids``, a watermark its outline in the second) and return its label, to be placed once every box is
+        drawn (:func:`place_labels`)."""
+        owner, outline = grids
         cells = self._cells(m, ref)
         if cells is None:
-            return
+            return None
         x0, y0, x1, y1 = cells
         error = ref in self.error_refs
         model = element_model(self.session.preset, ref)
@@ -239,16 +264,25 @@ class CanvasView(Widget, can_focus=True):
             colour = ERROR_BG if error else REGION_COLOURS[ref.index % len(REGION_COLOURS)]
             pic.fill(x0, y0, x1, y1, " ", pic.style(Style(bgcolor=colour, color="#ffffff")))
             pic.frame(x0, y0, x1, y1, LIGHT, pic.style(Style(bgcolor=colour, color="#d0d0d0")))
+            a, b = max(x0, 0), min(x1, pic.width)
+            if a < b:
+                for row in owner[max(y0, 0) : min(y1, pic.height)]:
+                    row[a:b] = [rank] * (b - a)
             user = regions(self.session.preset)[ref.index].user_id
-            label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}"
+            source = " ingest" if user is not None and user in ingest else ""
+            label = f"{'!' if error else ''}#{ref.index} {user or f'auto #{auto.get(ref.index, 0)}'} z{z}{source}"
             text = pic.style(Style(bgcolor=colour, color="#ffffff", bold=True))
-            pic.text(x0 + 1, y0 + (1 if y1 - y0 > 2 else 0), x1 - 1, label, text)
-        else:
-            style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
-            pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
-            wm = watermarks(self.session.preset)[ref.index]
-            what = f"'{wm.water_mark_text.text}'" if wm.eff("water_mark_type") == 1 and wm.water_mark_text else "img"
-            pic.text(x0 + 1, y0, x1 - 1, f"{'!' if error else ''}WM{ref.index} {what} z{z}", style, keep_bg=True)
+            rows = label_rows(y0, y1, [y0 + 1 if y1 - y0 > 2 else y0])
+            return Label(label, text, False, rows, x0 + 1, x1 - 1, rank, True)
+        style = pic.style(Style(color=ERROR_BG if error else WATERMARK_FG))
+        pic.frame(x0, y0, x1, y1, DASHED, style, keep_bg=True)
+        mark_outline(outline, x0, y0, x1, y1, rank)
+        wm = watermarks(self.session.preset)[ref.index]
+        what = "img"
+        if wm.eff("water_mark_type") == 1 and wm.water_mark_text:
+            what = "'" + " ".join(str(wm.water_mark_text.text or "").split()) + "'"  # one line: no line breaks
+        label = f"{'!' if error else ''}WM{ref.index} {what} z{z}"
+        return Label(label, style, True, label_rows(y0, y1, [y0]), x0 + 1, x1 - 1, rank, False)
 
     # -- mouse ---------------------------------------------------------------------------------------------------
     def element_at(self, cx: int, cy: int) -> ElementRef | None:

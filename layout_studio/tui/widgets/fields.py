@@ -1,5 +1,7 @@
 """Field forms of the inspector: one row per :class:`~layout_studio.editing.fields.InspectorField` — label, input
-(and, for a colour, a swatch of it), and the row's problem right below the input, in the error or warning colour.
+(and, for a colour, a swatch of it), the row's problem right below the input, in the error or warning colour, and,
+while the field has the focus, its whole hint (the allowed values and unit, which the input's placeholder shows only
+as far as the column is wide; also the input's tooltip).
 
 The text of a field is the user's from the first key typed until the user leaves the field: the design's value is
 not written over it and nothing reaches the design while typing (each prefix of ``1920`` is a valid number, and a
@@ -7,7 +9,8 @@ refused ``100.5`` must not leave ``100`` behind). The typed value goes to the de
 enter (the focus stays), tab, shift+tab, up or down (the focus moves on only when the value was applied) or when the
 field loses the focus another way (a click elsewhere). Esc cancels: the field shows the design's value again. ctrl+z
 with typed text drops the typing (a second ctrl+z undoes the design). While typing, text that is not a value of the
-field is said below it; a refused value keeps its reason there, and the design is exactly as it was.
+field is said below it; a refused value keeps its reason there, and the design is exactly as it was. Dropping the
+typing (ctrl+z) selects the design's value again, so what is typed next replaces it.
 
 Applying is the :class:`FieldEditor`'s (the inspector's) work; a form only hands it the typed text and the element
 path (``base``) the field was showing when the typing began, so a value never lands on an element selected since.
@@ -22,7 +25,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.events import Blur
+from textual.events import Blur, Focus
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 from textual.widgets.input import Selection
@@ -97,9 +100,11 @@ class FieldInput(Input):
             select_all(screen.focused)
 
     def action_drop_typing(self) -> None:
-        """ctrl+z: drop the typed text; with nothing typed, let the screen undo the design."""
+        """ctrl+z: drop the typed text, the design's value selected (what is typed next replaces it); with nothing
+        typed, let the screen undo the design."""
         if self.row.pending:
             self.row.revert()
+            select_all(self)
         else:
             self.skip()
 
@@ -109,9 +114,14 @@ class FieldInput(Input):
 
         raise SkipAction()
 
+    def on_focus(self, event: Focus) -> None:
+        """The row shows the field's whole hint while the field has the focus."""
+        self.row.set_class(True, "-focused")
+
     def on_blur(self, event: Blur) -> None:
         """Leaving the field another way (a click elsewhere) applies it; a refused value is dropped from the field
         (its reason stays). When the terminal itself lost the focus, the text stays for the user's return."""
+        self.row.set_class(False, "-focused")
         if self.app.app_focus:
             self.row.leave()
 
@@ -128,6 +138,8 @@ class FieldRow(Widget):
     FieldRow.-pending Input { text-style: italic; }
     FieldRow .swatch { width: 4; margin-left: 1; color: $text-muted; }
     FieldRow .problem { display: none; padding-left: 1; height: auto; max-height: 3; }
+    FieldRow .hint { display: none; padding-left: 1; height: auto; max-height: 3; color: $text-muted; }
+    FieldRow.-focused .hint { display: block; }
     FieldRow.-has-problem .problem { display: block; }
     FieldRow.-error .problem { color: $error; }
     FieldRow.-warning .problem { color: $warning; }
@@ -149,9 +161,13 @@ class FieldRow(Widget):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Label(self.spec.label)
-            yield FieldInput(self, placeholder=self.spec.hint)
+            field = FieldInput(self, placeholder=self.spec.hint)
+            field.tooltip = self.spec.hint or None
+            yield field
             if self.spec.kind == "color":
                 yield Static("", classes="swatch")
+        if self.spec.hint:
+            yield Static(f"{self.spec.label}: {self.spec.hint}", classes="hint", markup=False)
         yield Static("", classes="problem", markup=False)
 
     @property

@@ -2,7 +2,8 @@
 
 Each tab is a :class:`~layout_studio.tui.widgets.fields.FieldForm` over the field specs of
 :mod:`layout_studio.editing.fields`. The Element tab switches between the region form, the text-watermark form and
-the image-watermark form; element-level findings (a region outside the canvas) show above the form.
+the image-watermark form; element-level findings (a region outside the canvas) show above the form, and so does
+the ingest source a region shows (``ingest source: <StreamUrl>``, :func:`layout_studio.editing.ingest.ingest_line`).
 
 The inspector is the forms' :class:`~layout_studio.tui.widgets.fields.FieldEditor`: a value typed into a field is
 applied with :func:`layout_studio.editing.commands.set_field` (one undo step) when the user leaves the field, and
@@ -36,6 +37,7 @@ from ...editing.fields import (
     read_field,
     tab_for_path,
 )
+from ...editing.ingest import ingest_line
 from ...findings import Finding
 from .fields import FieldForm, FieldRow, select_all
 
@@ -48,6 +50,7 @@ class Inspector(Vertical):
     DEFAULT_CSS = """
     Inspector { height: 1fr; }
     Inspector #element-summary { color: $error; height: auto; max-height: 3; }
+    Inspector #element-note { color: $accent; height: auto; max-height: 2; }
     Inspector #no-selection { color: $text-muted; padding: 1; }
     """
 
@@ -63,11 +66,15 @@ class Inspector(Vertical):
         self.session = session
         self._by_path: dict[str, list[Finding]] = {}
         self._summary_text: str | None = None  # what #element-summary shows (re-set only when it changes)
+        self._note_text: str | None = None  # what #element-note shows (the same)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="inspector-tabs"):
             with TabPane(TAB_TITLES["element"], id="tab-element"):
                 yield Static("", id="element-summary", markup=False)
+                note = Static("", id="element-note", markup=False)
+                note.display = False
+                yield note
                 with ContentSwitcher(initial="no-selection", id="element-switcher"):
                     yield Static("No element selected. Tab selects the next one; a adds a region.", id="no-selection")
                     yield FieldForm(REGION_FIELDS, editor=self, id="form-region")
@@ -110,10 +117,20 @@ class Inspector(Vertical):
                 self._summary_text = text
                 summary.update(text)
             summary.display = bool(own)
+        self._show_note(ingest_line(self.session, primary) if primary is not None else None)
         active = self.query_one("#inspector-tabs", TabbedContent).active.removeprefix("tab-")
         if active in TABS:  # hidden tabs are loaded when shown (on_tabbed_content_tab_activated)
             self.query_one(f"#form-{active}", FieldForm).load(self.session.preset, by_path)
         self._by_path = by_path
+
+    def _show_note(self, text: str | None) -> None:
+        """The line about the selected element above its form (the ingest source it shows), hidden when None."""
+        if text == self._note_text:
+            return  # an unchanged line costs no layout pass
+        self._note_text = text
+        note = self.query_one("#element-note", Static)
+        note.update(text or "")
+        note.display = text is not None
 
     def drop_refused(self) -> None:
         """Drop typed text not applied yet and the reasons of refused values (undo or redo replaced the design under

@@ -5,16 +5,17 @@ unicode blocks when not attached to a terminal).
 The picture keeps the canvas's aspect ratio: it is letterboxed (centred, with bands) in its pane, from the
 terminal's cell size (:func:`~.picture.cell_aspect`),
 so a 16:9 canvas shows 16:9 and a portrait canvas stays portrait. The caption says what is shown: the size and
-render time, the simulated room of a dynamic layout, and **stale** as soon as the design changed after the render
-(:meth:`PreviewPane.changed`); :data:`PREVIEW_DELAY` seconds after the last change the pane posts
-:class:`PreviewPane.Settled`, and the editor re-renders it if it is shown.
+render time, the simulated room of a dynamic layout, and **stale** as soon as the design or the simulated room
+changed after the render, saying which (:meth:`PreviewPane.changed`); :data:`PREVIEW_DELAY` seconds after the last
+change the pane posts :class:`PreviewPane.Settled`, and the editor re-renders it if it is shown. The editor hands
+each render the pictures to show for some users (``sources``: an ingest source's local picture) and, on a manual
+refresh, ``refresh`` (ask the servers of downloaded images whether they changed).
 
 Rendering runs in a worker thread so typing never waits for it. The last image is kept in :attr:`PreviewPane.image`.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +25,11 @@ from textual.containers import Center, Middle, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
-from textual.worker import get_current_worker
 from textual_image.widget import Image
 
 from ...editing.ops import canvas_of
 from ...findings import Finding, Severity
+from ..background import wait_for
 from .picture import cell_aspect
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 PREVIEW_MAX_SIDE = 640
 #: Seconds from the last change of the design (or of the simulated room) to :class:`PreviewPane.Settled`.
 PREVIEW_DELAY = 0.5
+#: What made the preview stale, as the caption says it (:meth:`PreviewPane.changed`).
+STALE_REASONS = {"design": "the design changed", "room": "the simulated room changed"}
 
 
 def preview_scale(canvas: tuple[int, int]) -> float:
@@ -78,6 +81,8 @@ class PreviewPane(Vertical):
         self._settle_timer: Timer | None = None
         self.image: Any = None
         self.stale = False
+        #: What changed since the render (keys of :data:`STALE_REASONS`), in the order it happened.
+        self.stale_reasons: list[str] = []
         self.room: str | None = None
         self._canvas: tuple[int, int] | None = None
         self._fitted: tuple[int, int] | None = None
@@ -107,7 +112,9 @@ class PreviewPane(Vertical):
     def _caption(self) -> None:
         """Stale mark, the simulated room, then the render's size, time and notes (two lines at most)."""
         stale = self.stale and self.image is not None
-        parts = ["STALE: the design changed, re-rendering when edits settle (r: now)"] if stale else []
+        why = " and ".join(STALE_REASONS[r] for r in self.stale_reasons) or STALE_REASONS["design"]
+        why = why.replace(" changed and the ", " and the ")  # "the design and the simulated room changed"
+        parts = [f"STALE: {why}, re-rendering when edits settle (r: now)"] if stale else []
         if self.room:
             parts.append(self.room)
         parts.append(self._note)
@@ -119,12 +126,15 @@ class PreviewPane(Vertical):
         self._note = text
         self._caption()
 
-    def changed(self, room: str | None = None) -> None:
-        """The design or the simulated room (``room``: its caption line, for a dynamic layout) changed: the image
-        is stale from now on, and :class:`Settled` is posted :data:`PREVIEW_DELAY` seconds after the last call."""
-        if room != self.room or not self.stale:
+    def changed(self, room: str | None = None, what: str = "design") -> None:
+        """``what`` changed: the ``design`` or the simulated ``room`` (``room``: its caption line, for a dynamic
+        layout): the image is stale from now on, the caption says what changed, and :class:`Settled` is posted
+        :data:`PREVIEW_DELAY` seconds after the last call."""
+        if room != self.room or not self.stale or what not in self.stale_reasons:
             self.room = room
             self.stale = True
+            if what not in self.stale_reasons:
+                self.stale_reasons.append(what)
             self._caption()
         if self._settle_timer is not None:
             self._settle_timer.stop()
@@ -145,45 +155,47 @@ class PreviewPane(Vertical):
         self._caption()
 
     def render_design(
-        self, preset: Preset, renderer: Renderer, *, users: int | None = None, room: str | None = None
+        self,
+        preset: Preset,
+        renderer: Renderer,
+        *,
+        users: int | None = None,
+        room: str | None = None,
+        sources: dict[str, Any] | None = None,
+        refresh: bool = False,
     ) -> None:
         """Render ``preset`` (a copy the caller no longer changes) with ``renderer`` for a room of ``users``
         (None: the renderer's default) in a worker, and show it; a newer call cancels the render in progress.
-        ``room``: the caption line of a dynamic layout's simulated room. The pane is not stale from now on (a
-        change after this call marks it again)."""
+        ``room``: the caption line of a dynamic layout's simulated room; ``sources``: UserId -> picture (a path) to
+        show for that user (:meth:`Renderer.render`); ``refresh``: ask the servers of downloaded images whether
+        they changed. The pane is not stale from now on (a change after this call marks it again)."""
         self.stale = False
+        self.stale_reasons = []
         self.room = room
         self.show_message("rendering…")
-        self._render_in_thread(preset, renderer, users)
+        self._render_in_thread(preset, renderer, users, sources or {}, refresh)
 
     @work(thread=True, exclusive=True, group="preview")
-    def _render_in_thread(self, preset: Preset, renderer: Renderer, users: int | None) -> None:
-        """The render itself runs in a daemon thread this worker waits on, checking for cancellation every 50 ms: a
-        newer render or quitting cancels the wait at once, so the app never waits (up to 15 s) for an image
-        download of an abandoned render at exit."""
-        worker = get_current_worker()
-        outcome: dict[str, Any] = {}
-        done = threading.Event()
+    def _render_in_thread(
+        self, preset: Preset, renderer: Renderer, users: int | None, sources: dict[str, Any], refresh: bool
+    ) -> None:
+        """The render itself runs in a daemon thread this worker waits on (:func:`~..background.wait_for`): a newer
+        render or quitting cancels the wait at once, so the app never waits (up to 15 s) for an image download of
+        an abandoned render at exit."""
         canvas = canvas_of(preset)
-
-        def render() -> None:
-            try:
-                outcome["result"] = renderer.render(preset, users=users, scale=preview_scale(canvas))
-            except Exception as err:  # noqa: BLE001 - the preview must report, never crash the editor
-                outcome["error"] = err
-            finally:
-                done.set()
-
+        options: dict[str, Any] = {"sources": sources} if sources else {}
+        if refresh:
+            options["refresh"] = True
         start = time.perf_counter()
-        threading.Thread(target=render, name="layout-studio-preview", daemon=True).start()
-        while not done.wait(0.05):
-            if worker.is_cancelled:
-                return
-        if worker.is_cancelled:
+        done = wait_for(
+            lambda: renderer.render(preset, users=users, scale=preview_scale(canvas), **options),
+            "layout-studio-preview",
+        )
+        if done is None:
             return
-        if "error" in outcome:
-            self.app.call_from_thread(self.show_message, f"preview failed: {outcome['error']}")
+        if done.error is not None:
+            self.app.call_from_thread(self.show_message, f"preview failed: {done.error}")
             return
         ms = (time.perf_counter() - start) * 1000
-        result: RenderResult = outcome["result"]
+        result: RenderResult = done.value  # type: ignore[assignment]
         self.app.call_from_thread(self.show_result, result.image, result.findings, ms, canvas)
