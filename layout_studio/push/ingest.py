@@ -18,7 +18,6 @@ that fails stops the others (and the caller does not start the mix). One the API
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Any
 
 from ..errors import LayoutStudioError
@@ -88,13 +87,12 @@ class Ingester:
         sdk = sdk_app_id if sdk_app_id is not None else self.session.sdk_app_id_for()
         if sdk is None:
             raise ConfigError("no SdkAppId: pass --sdk-app-id (or set Target.SdkAppId in the preset)")
-        env = {k: v for k, v in os.environ.items() if k != "TRTC_AGENT_USERSIG"}  # the mixing robot's, not this one's
         body: dict[str, Any] = {
             "SdkAppId": sdk,
             "RoomId": room_id,
             "RoomIdType": ROOM_ID_TYPE[room_type],
             "UserId": user_id,
-            "UserSig": resolve_usersig(user_id, sdk, given=usersig, env=env, what="UserSig (ingest robot)"),
+            "UserSig": resolve_usersig(user_id, sdk, given=usersig, what="UserSig (ingest robot)", mixing_robot=False),
             "StreamUrl": stream_url,
         }
         body.update((PLAYBACK[k], v) for k, v in playback.items() if v is not None)

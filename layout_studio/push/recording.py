@@ -27,7 +27,6 @@ task last received (the journal's Create and Modify rows) and validates the layo
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
@@ -161,8 +160,9 @@ class Recorder:
             preset, "recording", sdk_app_id=sdk_app_id, room_id=room, room_id_type=room_id_type, robot_user_id=robot
         )
         body = dict(result.body)
-        env = {k: v for k, v in os.environ.items() if k != "TRTC_AGENT_USERSIG"}  # the mixing robot's, not this one's
-        body["UserSig"] = resolve_usersig(robot, sdk_app_id, given=usersig, env=env, what="UserSig (recording robot)")
+        body["UserSig"] = resolve_usersig(
+            robot, sdk_app_id, given=usersig, what="UserSig (recording robot)", mixing_robot=False
+        )
         stored = preset.target.storage_params if preset.target is not None else None
         chosen = storage if storage is not None else (stored.to_api() if stored is not None else None)
         if not chosen:

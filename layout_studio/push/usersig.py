@@ -63,14 +63,16 @@ def resolve_usersig(
     given: str | None = None,
     env: Mapping[str, str] | None = None,
     what: str = "AgentParams.UserSig",
+    mixing_robot: bool = True,
 ) -> str:
-    """The UserSig to send for ``user_id``: ``given`` (``--agent-usersig``), else ``TRTC_AGENT_USERSIG``, else one
-    generated from ``TRTC_SDK_SECRET_KEY``. Raises :class:`ConfigError` naming what to set when none is possible."""
+    """The UserSig to send for ``user_id``: ``given`` (``--agent-usersig``), else ``TRTC_AGENT_USERSIG`` (only for
+    the mixing robot, ``mixing_robot``: a recording's or an ingest's robot is another user), else one generated from
+    ``TRTC_SDK_SECRET_KEY``. Raises :class:`ConfigError` naming what to set when none is possible."""
     env = os.environ if env is None else env
     if given:
         register(given)
         return given
-    if env.get("TRTC_AGENT_USERSIG"):
+    if mixing_robot and env.get("TRTC_AGENT_USERSIG"):
         register(env["TRTC_AGENT_USERSIG"])
         return check_credential_text(env["TRTC_AGENT_USERSIG"], "UserSig", "TRTC_AGENT_USERSIG")
     key = env.get("TRTC_SDK_SECRET_KEY")
@@ -89,7 +91,8 @@ def resolve_usersig(
         generated = gen_usersig(sdk_app_id, key, user_id)
         register(generated)
         return generated
+    from_env = "set TRTC_AGENT_USERSIG, " if mixing_robot else ""
     raise ConfigError(
-        f"{what} is needed: pass --agent-usersig, set TRTC_AGENT_USERSIG, or set "
+        f"{what} is needed: pass --agent-usersig, {from_env}or set "
         "TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it"
     )

@@ -455,3 +455,14 @@ def test_statuses_are_the_strings_journals_and_reports_always_held(tmp_path):
         journal.finish(journal.record("StopPublishCdnStream", {}), AttemptStatus.NOT_SENT)
         [entry] = journal.entries()
     assert entry.status == "not-sent" and type(entry.to_dict()["status"]) is str
+
+
+def test_a_recording_or_ingest_robot_never_takes_the_mixing_robots_usersig_and_is_not_told_to(monkeypatch):
+    from layout_studio.push.errors import ConfigError
+    from layout_studio.push.usersig import resolve_usersig
+
+    env = {"TRTC_AGENT_USERSIG": "mixing-robot-usersig-0123456789abcdef"}
+    assert resolve_usersig("mcu_robot", 1400188366, env=env) == env["TRTC_AGENT_USERSIG"]
+    with pytest.raises(ConfigError) as err:
+        resolve_usersig("recording_1", 1400188366, env=env, what="UserSig (recording robot)", mixing_robot=False)
+    assert "TRTC_AGENT_USERSIG" not in str(err.value) and "TRTC_SDK_SECRET_KEY" in str(err.value)

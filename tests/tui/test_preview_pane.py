@@ -131,8 +131,11 @@ def test_plus_and_minus_set_the_simulated_room_of_a_dynamic_layout():
             assert "6 users" in caption(app) and "STALE" in caption(app)
             assert "simulated room: 6 users" in app.screen.query_one("#status").render_line(0).text
             await pilot.pause(PREVIEW_DELAY + 0.3)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            for _ in range(100):  # the render runs in the background: poll (up to 10 s on a loaded machine)
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.1)
+                if renderer.calls[-1]["users"] == 6 and "STALE" not in caption(app):
+                    break
             assert renderer.calls[-1]["users"] == 6 and "STALE" not in caption(app)
 
     asyncio.run(scenario())
