@@ -168,13 +168,32 @@ def _char(ch: str) -> str:
 
 def _forms(value: str) -> set[str]:
     """The texts a value is carried as that :func:`_char` does not cover character by character: itself and its
-    base64 (standard and URL-safe, padded or not)."""
+    base64 (standard and URL-safe, padded or not), alone and inside a longer base64 text (:func:`_base64_inside`)."""
     forms = {value}
     raw = value.encode("utf-8")
     for encoded in (base64.b64encode(raw), base64.urlsafe_b64encode(raw)):
         text = encoded.decode("ascii")
         forms |= {text, text.rstrip("=")}
-    return forms
+    return forms | _base64_inside(raw)
+
+
+def _base64_inside(raw: bytes) -> set[str]:
+    """The base64 characters (standard and URL-safe) that carry ``raw`` wherever it sits in a longer base64 text,
+    such as a gateway's error that echoes the whole request body base64-encoded.
+
+    Base64 takes 3 bytes at a time, so how ``raw`` is written depends on its offset modulo 3: for each offset, the
+    characters whose 6 bits all come from ``raw`` (not from the bytes before it nor after it)."""
+    forms = set()
+    for offset in (1, 2):
+        bits_before, bits = 8 * offset, 8 * (offset + len(raw))
+        first = -(-bits_before // 6)  # the first character with no bit of the bytes before
+        last = bits // 6  # the characters after it hold bits of the bytes after
+        for encode in (base64.b64encode, base64.urlsafe_b64encode):
+            text = encode(b"\0" * offset + raw).decode("ascii")
+            forms.add(text[first:last])
+    for encode in (base64.b64encode, base64.urlsafe_b64encode):
+        forms.add(encode(raw).decode("ascii")[: 8 * len(raw) // 6])
+    return {form for form in forms if len(form) >= MIN_LENGTH}
 
 
 def _part_forms(value: str) -> set[str]:

@@ -3,6 +3,7 @@ sink — a stream, the journal's connection, an exception, a failure's shortened
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
@@ -45,6 +46,36 @@ def test_every_encoded_form_of_a_registered_value_is_masked(text):
     assert shown.startswith("before ") and shown.endswith(" after") and "***" in shown, shown
     for part in ("k3y", "special", "and-", "0001"):
         assert part not in shown, shown
+
+
+def _recoverable(text: str, secret: str) -> bool:
+    """Whether a piece of ``secret`` (12 characters) can be read back from ``text`` by base64-decoding any run of it
+    at any character offset, as a curious reader of a log would."""
+    pieces = {secret[i : i + 12] for i in range(len(secret) - 11)}
+    for run in re.findall(r"[A-Za-z0-9+/_-]{16,}", text):
+        for start in range(4):
+            chunk = run[start:]
+            chunk = chunk[: len(chunk) - len(chunk) % 4]
+            for altchars in (b"+/", b"-_"):
+                decoded = base64.b64decode(chunk, altchars=altchars).decode("latin-1")
+                if any(piece in decoded for piece in pieces):
+                    return True
+    return False
+
+
+@pytest.mark.parametrize("urlsafe", [False, True])
+@pytest.mark.parametrize("before", range(6))
+def test_a_secret_inside_a_base64_encoded_body_is_masked_at_any_offset(before, urlsafe):
+    usersig = "eJyrVgrxCdYrSy1SslIyUEjJT0nfg*abcdefghijklmn-opq_"
+    body = json.dumps({"SdkAppId": 1400188366, "Note": "x" * before, "AgentParams": {"UserSig": usersig}})
+    encode = base64.urlsafe_b64encode if urlsafe else base64.b64encode
+    echoed = f"InvalidParameter: cannot decode {encode(body.encode()).decode()} (request)"
+    assert _recoverable(echoed, usersig)  # the check can fail
+    registry = SecretRegistry()
+    registry.add(usersig)
+    shown = registry.redact(echoed)
+    assert not _recoverable(shown, usersig), shown
+    assert shown.startswith("InvalidParameter: cannot decode ey") and shown.endswith(" (request)")
 
 
 def test_placeholders_are_not_masked_and_short_values_only_as_words():
