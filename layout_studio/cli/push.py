@@ -15,6 +15,7 @@ Common options, confirmation and exit codes: :mod:`layout_studio.cli.options`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -273,6 +274,14 @@ def run_batch_command(args: Args, preset: Preset, targets: dict[str, Any]) -> in
                 file=sys.stderr,
             )
         if interrupted:
+            if result.wait_for_in_flight is not None:
+                print(
+                    "layout-studio: waiting for the replies to the requests in flight to record them (Ctrl-C again "
+                    "to leave them pending: the next run names them)",
+                    file=sys.stderr,
+                )
+                with contextlib.suppress(KeyboardInterrupt):
+                    result.wait_for_in_flight()
             print("layout-studio: interrupted; run the same command again to resume", file=sys.stderr)
             return 130
         return 0 if result.ok else 1

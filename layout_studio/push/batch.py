@@ -27,11 +27,14 @@ Resume, concurrency and interruption (decisions):
 * every row is committed before its request leaves, so kill -9 loses no record. On Ctrl-C no new task is
   started, a request still waiting for the rate limit is recorded ``not-sent`` (code ``Cancelled``) and never
   leaves, requests in flight finish (or time out) and are recorded, the report is written with the tasks not
-  sent marked ``not-sent``, and the command exits 130.
+  sent marked ``not-sent``, and the command exits 130. A second Ctrl-C stops waiting for the requests in flight:
+  the report is written at once with them ``unknown``, then the command waits for their replies to record them
+  (at most the request timeout); a third leaves their rows ``pending``, which the next run closes and names.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import uuid
@@ -106,6 +109,10 @@ class BatchResult:
     elapsed: float = 0.0
     interrupted: bool = False
     findings: list[Finding] = field(default_factory=list)
+    #: Set when a second Ctrl-C stopped the wait for requests in flight: waits for them and records their replies
+    #: (call it after the report is written, with the journal still open; a further Ctrl-C leaves them ``pending``,
+    #: and the next run closes and names them).
+    wait_for_in_flight: Callable[[], object] | None = field(default=None, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Number of tasks per :class:`~layout_studio.push.status.OutcomeStatus` (``ok``, ``skipped``, ...)."""
@@ -138,6 +145,13 @@ class BatchResult:
             "in_flight_at_interruption": [{"task_id": o.task_id, "journal_ids": o.interrupted} for o in self.in_flight],
             "tasks": [o.to_dict() for o in self.outcomes],
         }
+
+
+#: The report's note for a task whose request was still in flight when a second Ctrl-C stopped the wait.
+IN_FLIGHT_AT_EXIT = (
+    "in flight when a second Ctrl-C stopped the wait: its outcome is recorded in the journal if the reply "
+    "arrives before the command ends (see `layout-studio history TASK_ID`)"
+)
 
 
 def run_batch(
@@ -266,14 +280,22 @@ def run_batch(
         stop.set()
         for fut in futures:
             fut.cancel()
-        pool.shutdown(wait=True)
+        # Waits on the futures, not the threads: a Ctrl-C during Thread.join can leave a thread looking finished.
+        try:
+            wait(list(futures))
+        except KeyboardInterrupt:  # another Ctrl-C: stop waiting; what is still in flight is reported unknown
+            left = [fut for fut in futures if not fut.done()]
+            result.wait_for_in_flight = functools.partial(wait, left)
         for fut, task_id in futures.items():
             if task_id not in outcomes:
+                if not fut.done():
+                    done(task_id, Outcome(UPDATE, task_id, OutcomeStatus.UNKNOWN, note=IN_FLIGHT_AT_EXIT))
+                    continue
                 settled = None if fut.cancelled() else _result(fut, task_id)
                 if settled is not None or fut.cancelled():
                     done(task_id, settled or Outcome(UPDATE, task_id, OutcomeStatus.NOT_SENT))
     finally:
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=interrupted is None)
     result.elapsed = time.monotonic() - start
     result.outcomes = [outcomes.get(t, Outcome(UPDATE, t, OutcomeStatus.NOT_SENT)) for t in task_ids]
     result.interrupted = interrupted is not None or stop.is_set()

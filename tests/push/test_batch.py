@@ -186,6 +186,41 @@ def test_ctrl_c_stops_the_batch_records_everything_and_writes_the_report(fake, c
     assert all(e.error_code == "Cancelled" and e.task_id not in sent for e in entries if e.status == "not-sent")
 
 
+def test_a_second_ctrl_c_stops_waiting_and_still_writes_the_report(fake, creds, tmp_path):
+    """The first Ctrl-C waits for the requests in flight; a second stops waiting. The report is still written, the
+    requests in flight are in it as ``unknown`` (not lost, not ``not-sent``), and a later run names them."""
+    ids_file, ids = _ids(tmp_path, 20)
+    journal, report = tmp_path / "journal.sqlite3", tmp_path / "report.json"
+    fake.latency = 2.0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-c", WITH_CTRL_C, "push", str(OTHER), "--task-ids-from", str(ids_file), *TARGET,
+            "--yes", "--endpoint", fake.endpoint, "--journal", str(journal), "--workers", "4", "--timeout", "10",
+            "--report", str(report)]  # fmt: skip
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while len(fake.arrivals) < 4 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    data = load_json(report)
+    assert data["interrupted"] is True
+    by_status: dict[str, set[str]] = {}
+    for task in data["tasks"]:
+        by_status.setdefault(task["status"], set()).add(task["task_id"])
+    in_flight = {b["TaskId"] for _, _, b in fake.seen("UpdatePublishCdnStream")} | {
+        task for task in ids if fake.tasks.get(task)
+    }
+    assert by_status.get("unknown") == in_flight and len(in_flight) == 4, (by_status, in_flight)
+    assert by_status["not-sent"] == set(ids) - in_flight
+    assert all("second Ctrl-C" in (t.get("note") or "") for t in data["tasks"] if t["status"] == "unknown")
+    with Journal(journal) as j:
+        statuses = {e.task_id: e.status for e in j.entries() if e.task_id in in_flight}
+    assert set(statuses.values()) == {"ok"}, statuses  # the replies were recorded before the process ended
+
+
 def test_an_unwritable_report_path_is_refused_before_any_task_is_pushed(cli, fake, tmp_path):
     """The report is written at the end: a bad --report path found then would leave the batch pushed but
     unreported (and exit 2 as if nothing had happened). It is checked first, and nothing is sent."""
