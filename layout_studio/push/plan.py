@@ -260,7 +260,10 @@ class Plan:
         for finding in self.warnings:
             lines.append(f"warning: {finding.path}: {finding.message} [{finding.code}]")
         if self.unchanged:
-            lines.append("no changes: the task already has this design")
+            lines.append(
+                "no changes from the design this task last received from here; `push` sends it again anyway (the "
+                "API cannot read a task's live design, so a push re-asserts it)"
+            )
         else:
             lines.append(f"{len(self.changes)} field(s) change; design {self.design_hash[:12]}")
         return "\n".join(lines)

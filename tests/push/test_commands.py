@@ -33,7 +33,7 @@ def test_plan_lists_field_changes_against_what_the_task_received(cli, started):
     assert '~ VideoParams.BackGroundColor: "0xFF0000" -> "0x101820"' in out
     assert "+ VideoParams.LayoutParams.MixLayoutList[2]" in out
     code, out, _ = cli("plan", str(PRESET), "--task-id", started)
-    assert "no changes" in out
+    assert "no changes" in out and "sends it again" in out  # not "already has": a push does send it
 
 
 def test_plan_warns_about_a_cdn_url_change(cli, started):
