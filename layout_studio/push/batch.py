@@ -71,12 +71,15 @@ def read_task_ids(path: str | Path) -> list[str]:
     :func:`layout_studio.values.parse_task_id` — before anything is sent.
     """
     try:
-        with open(path, encoding="utf-8-sig", newline="") as file:  # a BOM is not part of the first TaskId;
-            text = file.read()  # newline="": a CR inside a line stays there (and is refused), as the docstring says
-    except UnicodeDecodeError:
+        raw = Path(path).read_bytes()
+        # A BOM is not part of the first TaskId; a CR inside a line stays there (and is refused), as said above.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        utf16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0" in raw[:200]
+        line_number = raw.count(b"\n", 0, err.start) + 1
+        what = "UTF-16 text (as PowerShell writes it)" if utf16 else f"not UTF-8 text (byte 0x{raw[err.start]:02X})"
         raise LayoutStudioError(
-            f"{path}: not UTF-8 text (UTF-16 from PowerShell?): save the TaskId list as UTF-8, "
-            "one TaskId a line; nothing was sent"
+            f"{path}:{line_number}: {what}: save the TaskId list as UTF-8, one TaskId a line; nothing was sent"
         ) from None
     except OSError as err:
         raise LayoutStudioError(

@@ -293,6 +293,8 @@ class JournalFile:
                 "the file is damaged or not a layout-studio journal: move it aside (a new journal is started; "
                 "the old history stays in the moved file) or pass --journal PATH"
             )
+        elif (blocking := _file_in_the_way(Path(self.path))) is not None:
+            text, hint = f"{blocking} is a file, not a folder", "pass a --journal PATH in a folder"
         else:
             hint = (
                 "check that the file and its folder are writable, the disk has space, and the file is a "
@@ -320,3 +322,11 @@ class JournalFile:
                     return self._db.execute(sql, params).fetchall()
                 except sqlite3.Error as err:
                     self._busy("read", started, err)
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The nearest existing parent of ``path`` when it is not a folder (so no journal can be made there)."""
+    for parent in path.absolute().parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None

@@ -262,5 +262,27 @@ def test_a_task_list_saved_with_a_byte_order_mark_reads_the_first_task_id_cleanl
     path.write_bytes("\ufefftask-1\r\ntask-2\r\n".encode("utf-8"))
     assert read_task_ids(path) == ["task-1", "task-2"]
     path.write_bytes("task-1\r\n".encode("utf-16"))  # Windows PowerShell's `>`
-    with pytest.raises(LayoutStudioError, match="not UTF-8 text"):
+    with pytest.raises(LayoutStudioError, match="UTF-16 text"):
         read_task_ids(path)
+
+
+def test_a_task_list_in_latin_1_names_the_line_and_byte_not_powershell(tmp_path):
+    from layout_studio.push.batch import read_task_ids
+
+    path = tmp_path / "ids.txt"
+    path.write_bytes("task-1\ntask-caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(LayoutStudioError, match=r"ids.txt:2: not UTF-8 text \(byte 0xE9\)") as err:
+        read_task_ids(path)
+    assert "PowerShell" not in str(err.value)
+
+
+def test_a_journal_under_a_file_says_the_file_is_in_the_way(fake, creds, capsys, tmp_path):
+    from layout_studio.cli import main
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    code = main(["push", str(OTHER), "--task-id", "task-1", *TARGET, "--yes", "--endpoint", fake.endpoint,
+                 "--journal", str(blocker / "j.sqlite3")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and f"{blocker} is a file, not a folder" in err, err
+    assert fake.seen() == []
