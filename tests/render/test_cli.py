@@ -241,3 +241,29 @@ def test_render_of_a_custom_layout_says_nothing_about_simulation(tmp_path, capsy
     src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
     assert main(["render", str(src), "-o", str(tmp_path / "o.png")]) == 0
     assert "simulated" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "name, fmt, mode",
+    [("x.jpg", "JPEG", "RGB"), ("x.JPEG", "JPEG", "RGB"), ("x.webp", "WEBP", None), ("x.png", "PNG", None)],
+)
+def test_the_output_is_written_in_the_format_its_extension_names(tmp_path, name, fmt, mode):
+    """-o x.jpg wrote PNG bytes into x.jpg."""
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    out = tmp_path / name
+    assert main(["render", str(src), "-o", str(out), "--offline"]) == 0
+    with Image.open(out) as im:
+        assert im.format == fmt and (mode is None or im.mode == mode)
+
+
+@pytest.mark.parametrize("name", ["g.txt", "x.gif", "noext"])
+def test_an_output_extension_that_names_no_written_format_is_refused_before_drawing(
+    tmp_path, name, capsys, monkeypatch
+):
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    drawn = []
+    monkeypatch.setattr(Renderer, "render", lambda *a, **k: drawn.append(1))
+    assert main(["render", str(src), "-o", str(tmp_path / name), "--offline"]) == 2
+    err = capsys.readouterr().err
+    assert name in err and ".png, .jpg, .jpeg, .webp" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / name).exists() and drawn == []

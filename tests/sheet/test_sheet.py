@@ -127,3 +127,15 @@ def test_sheet_command_options(tmp_path, capsys):
         assert "error" in err and "Traceback" not in err
     assert main(["sheet", str(src), "-o", str(src)]) == 2  # never overwrites the preset
     assert json.loads(src.read_text())["Name"] == "Screen sharing, no MaxVideoUser"
+
+
+def test_sheet_writes_the_format_its_extension_names_and_refuses_others(tmp_path, capsys):
+    """-o sheet.jpg wrote PNG bytes; -o sheet.txt too."""
+    src = _write(tmp_path, sharing_without_max_video_user())
+    assert main(["sheet", str(src), "-o", str(tmp_path / "s.jpg"), "--offline", "--tile", "80"]) == 0
+    with Image.open(tmp_path / "s.jpg") as im:
+        assert im.format == "JPEG" and im.mode == "RGB"
+    assert main(["sheet", str(src), "-o", str(tmp_path / "s.txt"), "--offline"]) == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert "s.txt" in err and ".png, .jpg, .jpeg, .webp" in err
+    assert not (tmp_path / "s.txt").exists()
