@@ -1,4 +1,4 @@
-"""``layout-studio sheet PRESET -o SHEET.png [--users 1-16] [--sources portrait|landscape|both] [--clean]
+"""``layout-studio sheet PRESET -o SHEET.png [--users LOW-HIGH] [--sources portrait|landscape|both] [--clean]
 [--offline] [--canvas WxH] [--tile PX] [--columns N]``: the contact sheet — the design in every state a live room
 goes through, each state a small captioned render, on one PNG, JPEG or WebP (the extension of SHEET; written
 atomically; :mod:`layout_studio.sheet`).
@@ -51,7 +51,8 @@ class UserRangeType(click.ParamType[tuple[int, int]]):
     "--users",
     type=UserRangeType(),
     metavar="LOW-HIGH",
-    help="room sizes to show, e.g. 1-16 or 4 (dynamic layouts: default 1-16; custom layouts: that many users each)",
+    help="room sizes to show, within 0-16 (0: the empty room), e.g. 1-16 or 4 (dynamic layouts: default 1-16; "
+    "custom layouts: that many users each)",
 )
 @option(
     "--sources",
