@@ -1,10 +1,11 @@
 """Atomic file writes: a file is either its old self or completely new, never half-written.
 
-Every file Layout Studio writes (presets, autosaves, PNG previews, batch reports, the schema, cached images) goes
-through :func:`atomic_write_bytes`: a temporary file in the same directory, ``fsync``, ``os.replace`` over the
-target, then an fsync of the directory so the rename survives a crash. Through a symlink the file it points at is
-replaced (the link stays); an existing pipe or device (``-o /dev/null``, ``/dev/stdout``, a named pipe a viewer
-reads) is written into, never replaced — as root a rename would turn ``/dev/null`` into a regular file.
+Every file Layout Studio writes (presets, autosaves, previews in PNG, JPEG or WebP (:func:`atomic_write_image`),
+batch reports, the schema, cached images) goes through :func:`atomic_write_bytes`: a temporary file in the same
+directory, ``fsync``, ``os.replace`` over the target, then an fsync of the directory so the rename survives a crash.
+Through a symlink the file it points at is replaced (the link stays); an existing pipe or device (``-o /dev/null``,
+``/dev/stdout``, a named pipe a viewer reads) is written into, never replaced — as root a rename would turn
+``/dev/null`` into a regular file.
 
 Files that belong together (an export's body and the PNG files it names) are written all or nothing
 (:func:`atomic_write_all`): every one is staged as a temporary file first, and only then are they renamed into
@@ -178,6 +179,42 @@ def png_bytes(image: Image.Image) -> bytes:
 def atomic_write_png(path: str | Path, image: Image.Image) -> None:
     """Replace file ``path`` with the PIL ``image`` encoded as PNG (see :func:`atomic_write_bytes`)."""
     atomic_write_bytes(path, png_bytes(image))
+
+
+#: Extensions of the image files ``render`` and ``sheet`` write -> Pillow's format.
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+
+
+def image_format(path: str | Path, option: str = "-o") -> str:
+    """The Pillow format ``path``'s extension names (:data:`IMAGE_FORMATS`, any case); PNG for an existing pipe or
+    device (``/dev/stdout``). Raises :class:`~layout_studio.errors.LayoutStudioError` for any other name, so a
+    caller can refuse it before drawing anything."""
+    suffix = Path(path).suffix
+    found = IMAGE_FORMATS.get(suffix.lower())
+    if found is not None:
+        return found
+    if _is_stream(_resolved(path)):
+        return "PNG"
+    allowed = ", ".join(IMAGE_FORMATS)
+    raise LayoutStudioError(
+        f"{option} {path}: {'the extension ' + repr(suffix) if suffix else 'no extension'} names no image format "
+        f"written here; end the name with one of {allowed}"
+    )
+
+
+def atomic_write_image(path: str | Path, image: Image.Image) -> None:
+    """Replace file ``path`` with ``image`` in the format its extension names (:func:`image_format`): PNG and WebP
+    lossless, JPEG (quality 90) converted to RGB first (JPEG has no transparency)."""
+    fmt = image_format(path)
+    if fmt == "PNG":
+        atomic_write_bytes(path, png_bytes(image))
+        return
+    buffer = io.BytesIO()
+    if fmt == "JPEG":
+        image.convert("RGB").save(buffer, format="JPEG", quality=90)
+    else:
+        image.save(buffer, format=fmt, lossless=True)
+    atomic_write_bytes(path, buffer.getvalue())
 
 
 def _fsync_dir(directory: Path) -> None:

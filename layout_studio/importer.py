@@ -51,13 +51,17 @@ def import_body(body: Any, name: str | None = None) -> Imported:
     """A preset from any body :mod:`layout_studio.importer` reads (see the module docstring).
 
     Raises :class:`~layout_studio.errors.LayoutStudioError` when ``body`` is not an object, is already a preset,
+    has none of the top-level fields of the bodies it reads (``{}``, the output of a client ``export`` target),
     has a field of the wrong type, or is a single-stream recording (no layout)."""
-    from .export.inverse import body_kind, preset_sections
+    from .export.inverse import body_kind, preset_sections, unimportable
 
     if not isinstance(body, dict):
         raise LayoutStudioError(f"a request body must be a JSON object, not {type(body).__name__}")
     if "Format" in body:
         raise LayoutStudioError('this is already a preset (it has "Format"); nothing to import')
+    why = unimportable(body)
+    if why is not None:
+        raise LayoutStudioError(why)
     kind = body_kind(body)
     if kind == "mcu":
         preset, removed = import_request(body, name)

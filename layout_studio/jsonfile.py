@@ -46,6 +46,29 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON; write a number")
 
 
+_CONSTANTS = ("NaN", "-Infinity", "Infinity")
+
+
+def _constant_position(text: str) -> tuple[int, int] | None:
+    """(line, column), 1-based as :class:`json.JSONDecodeError` counts them, of the first NaN, Infinity or -Infinity
+    outside a string in ``text``: the one ``json.loads`` met first (it reads in order). None when there is none."""
+    in_string = escaped = False
+    for i, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "NI-" and text.startswith(_CONSTANTS, i):
+            line = text.count("\n", 0, i) + 1
+            return line, i - text.rfind("\n", 0, i)
+    return None
+
+
 class _KeysTwice(dict[str, Any]):
     """An object that had a key more than once (``keys_twice``); only made by :func:`_object`."""
 
@@ -150,7 +173,8 @@ def loads(text: str, *, file: str | None = None) -> Any:
     except json.JSONDecodeError as exc:
         raise LoadError(f"malformed JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno) from None
     except ValueError as exc:  # NaN / Infinity
-        raise LoadError(str(exc), file=file) from None
+        line, column = _constant_position(text) or (None, None)
+        raise LoadError(str(exc), file=file, line=line, column=column) from None
     except RecursionError:
         raise LoadError("JSON nests too deeply", file=file) from None
     if not isinstance(value, dict):

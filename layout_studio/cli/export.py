@@ -20,6 +20,7 @@ import click
 
 from ..errors import LayoutStudioError
 from .command import Args, argument, command, option
+from .paramtypes import SDK_APP_ID
 
 #: The export targets (``layout_studio.export.TARGETS``, named here so ``--help`` needs no import).
 TARGET_NAMES = ("recording", "mcu-legacy", "sdk-stream-mixing", "sdk-transcoding", "web-cdn-streaming")
@@ -51,7 +52,7 @@ TARGET = "target (override the preset's Target)"
     help="client SDK shape: windows (Electron/C++ Rect, the default), android (x/y/width/height), ios (CGRect); "
     "web for web-cdn-streaming",
 )
-@option("--sdk-app-id", type=int, metavar="ID", section=TARGET, help="SdkAppId")
+@option("--sdk-app-id", type=SDK_APP_ID, metavar="ID", section=TARGET, help="SdkAppId")
 @option("--room-id", metavar="ROOM", section=TARGET, help="RoomId of the main room")
 @option(
     "--room-id-type",

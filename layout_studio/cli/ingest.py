@@ -24,7 +24,7 @@ import click
 from ..api_regions import INGEST_REGIONS
 from .command import Args, argument, command, option
 from .options import common_options
-from .paramtypes import TASK_ID
+from .paramtypes import NATURAL, TASK_ID
 
 #: Section of ``--help`` for how the media plays.
 PLAYBACK = "playback"
@@ -53,7 +53,7 @@ def _ingester(pusher):
 @option("--repeat", "repeat_num", type=int, metavar="N", section=PLAYBACK, help="plays (1..1000, default 1; -1 loops)")
 @option("--max-duration", type=int, metavar="MIN", section=PLAYBACK, help="with --repeat -1: how long, in minutes")
 @option("--volume", type=int, metavar="V", section=PLAYBACK, help="volume, 100 as the source")
-@option("--seek", "seek_second", type=int, metavar="S", section=PLAYBACK, help="start this many seconds in")
+@option("--seek", "seek_second", type=NATURAL, metavar="S", section=PLAYBACK, help="start this many seconds in")
 @option("--tempo", type=float, metavar="X", section=PLAYBACK, help="speed: 0.5, 0.75, 1, 1.25, 1.5, 1.75 or 2")
 @option("--progress", "enable_progress", is_flag=True, default=None, section=PLAYBACK, help="send playback progress")
 @option("--auto-push", is_flag=True, default=None, section=PLAYBACK, help="relay the robot's stream to the CDN")

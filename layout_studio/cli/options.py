@@ -27,6 +27,7 @@ import click
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
 from .command import Args, option, options
+from .paramtypes import SDK_APP_ID
 
 if TYPE_CHECKING:
     from ..push.errors import RefusedError
@@ -64,7 +65,7 @@ def common_options(
         ),
         option(
             "--sdk-app-id",
-            type=int,
+            type=SDK_APP_ID,
             metavar="ID",
             section=CONNECTION,
             help="SdkAppId (default: the journal's record of the task, else the preset's Target)",

@@ -6,7 +6,9 @@
   are bad usage, shown escaped: a pasted ``" T"`` must not become another, unknown task).
 * :data:`CANVAS` — ``WIDTHxHEIGHT`` in pixels, each side 1..1920 (SDK models.VideoEncode.Width/Height; read by
   :func:`layout_studio.values.parse_size`).
-* :class:`PositiveType` — a whole number of at least 1.
+* :class:`WholeNumberType` — a whole number from ``low`` to ``high``; :class:`PositiveType` — from 1. Every integer
+  option that reaches the journal (SQLite) or an API body is bounded, by default to :data:`INT64_MAX` (the largest
+  SQLite INTEGER, inside any 64-bit API Integer), so a longer number is bad usage, not a crash.
 
 A bad value is a :class:`click.BadParameter` naming the option (exit 2).
 """
@@ -46,13 +48,17 @@ class CanvasType(click.ParamType[tuple[int, int]]):
             self.fail(str(err), param, ctx)
 
 
-class PositiveType(click.ParamType[int]):
-    """A whole number of at least 1; ``hint`` follows the message for a smaller one."""
+#: The largest SQLite INTEGER (signed 64-bit), which every 64-bit API Integer can hold too.
+INT64_MAX = 2**63 - 1
+
+
+class WholeNumberType(click.ParamType[int]):
+    """A whole number from ``low`` to ``high`` (both included); ``hint`` follows the message for one outside."""
 
     name = "integer"
 
-    def __init__(self, hint: str = "") -> None:
-        self.hint = hint
+    def __init__(self, low: int, high: int = INT64_MAX, hint: str = "") -> None:
+        self.low, self.high, self.hint = low, high, hint
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
@@ -62,10 +68,23 @@ class PositiveType(click.ParamType[int]):
                 number = int(str(value))
             except ValueError:
                 self.fail(f"{value!r} is not a whole number", param, ctx)
-        if number < 1:
-            self.fail(f"{number}: give at least 1{self.hint}", param, ctx)
+        if number < self.low:
+            self.fail(f"{number}: give at least {self.low}{self.hint}", param, ctx)
+        if number > self.high:
+            self.fail(f"{number}: give at most {self.high}{self.hint}", param, ctx)
         return number
+
+
+class PositiveType(WholeNumberType):
+    """A whole number from 1 to ``high`` (default :data:`INT64_MAX`)."""
+
+    def __init__(self, hint: str = "", high: int = INT64_MAX) -> None:
+        super().__init__(1, high, hint)
 
 
 TASK_ID = TaskIdType()
 CANVAS = CanvasType()
+#: SdkAppId options: an application's id, 1.. (the journal keeps it).
+SDK_APP_ID = PositiveType()
+#: A count or length the API takes without a documented upper bound (seconds, ids): 0.. .
+NATURAL = WholeNumberType(0)

@@ -22,7 +22,7 @@ import click
 
 from .. import redaction
 from .command import Args, argument, command, option, options
-from .paramtypes import TASK_ID
+from .paramtypes import NATURAL, SDK_APP_ID, TASK_ID
 
 if TYPE_CHECKING:
     from ..model import Preset
@@ -78,8 +78,10 @@ def room_target_options() -> Callable[[Any], Any]:
     section="update",
     help="TaskId of the running task (required for --action update)",
 )
-@option("--sequence", type=int, metavar="N", section="update", help="SequenceNumber (default: current Unix time in ms)")
-@option("--sdk-app-id", type=int, metavar="ID", section=TARGET, help="SdkAppId")
+@option(
+    "--sequence", type=NATURAL, metavar="N", section="update", help="SequenceNumber (default: current Unix time in ms)"
+)
+@option("--sdk-app-id", type=SDK_APP_ID, metavar="ID", section=TARGET, help="SdkAppId")
 @room_target_options()
 @option(
     "--agent-usersig",

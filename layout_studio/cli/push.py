@@ -28,7 +28,7 @@ import click
 from ..errors import LayoutStudioError
 from .command import Args, argument, command, option, options
 from .options import common_options
-from .paramtypes import TASK_ID
+from .paramtypes import TASK_ID, PositiveType
 
 if TYPE_CHECKING:
     from ..model import Preset
@@ -338,7 +338,12 @@ def _check_report_path(path: str, inputs: dict[str, str | None] | None = None) -
     dash_positional=True,
 )
 @argument("task_id", metavar="T", type=TASK_ID, help="TaskId of the task to roll back (it may start with -)")
-@option("--to", type=int, metavar="N", help="journal entry number (the # column of history)")
+@option(
+    "--to",
+    type=PositiveType(" (the # column of `history T`)"),
+    metavar="N",
+    help="journal entry number (the # column of history)",
+)
 @common_options()
 def run_rollback(args: Args) -> int:
     """``rollback``: plan, confirm, send."""

@@ -27,7 +27,7 @@ import click
 from ..api_regions import RECORDING_REGIONS
 from .command import Args, argument, command, option, options
 from .options import common_options
-from .paramtypes import TASK_ID
+from .paramtypes import NATURAL, TASK_ID
 
 #: Section of ``--help`` for where the files go.
 STORAGE = "storage (default: the preset's Target.StorageParams)"
@@ -49,8 +49,10 @@ def _storage_options():
         ),
         option("--storage-prefix", multiple=True, metavar="PART", section=STORAGE, help="FileNamePrefix part"),
         option("--vod", is_flag=True, section=STORAGE, help="store in Tencent Cloud VOD (CloudVod.TencentVod)"),
-        option("--vod-sub-app-id", type=int, metavar="N", section=STORAGE, help="TencentVod.SubAppId"),
-        option("--vod-expire-time", type=int, metavar="S", section=STORAGE, help="TencentVod.ExpireTime (0: forever)"),
+        option("--vod-sub-app-id", type=NATURAL, metavar="N", section=STORAGE, help="TencentVod.SubAppId"),
+        option(
+            "--vod-expire-time", type=NATURAL, metavar="S", section=STORAGE, help="TencentVod.ExpireTime (0: forever)"
+        ),
         option("--vod-media-type", type=int, metavar="N", section=STORAGE, help="TencentVod.MediaType (0 mp4, 1 hls)"),
     )
 

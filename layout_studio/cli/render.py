@@ -1,13 +1,14 @@
 """``layout-studio render FILE -o OUT.png [--users N] [--absent USER]... [--source USER=PATH]... [--overlay | --clean]
-[--scale F] [--offline] [--refresh] [--canvas WxH]``: draw the preview of a preset or request body to a PNG (written
-atomically).
+[--scale F] [--offline] [--refresh] [--canvas WxH]``: draw the preview of a preset or request body to a PNG, JPEG or
+WebP file, the format OUT's extension names (written atomically; any other extension is refused before drawing).
 
 The renderer's findings (images that could not be fetched, missing glyphs, a dynamic layout's simulated geometry)
-go to stderr, one line each; the PNG is written anyway. ``--clean`` draws the frame alone (no "simulated" badge, no
-markers on moving watermarks), for sharing with the people who design the show. Exit 0; 2 for unreadable input or
-a bad option (``--clean`` with ``--overlay``).
+go to stderr, one line each, and so do the validator's errors; the image is written anyway. ``--clean`` draws the
+frame alone (no "simulated" badge, no markers on moving watermarks), for sharing with the people who design the show.
+Exit 0; 1 when the design has errors (the validator's, or an undocumented MixLayoutMode: the image shows what is
+drawn instead); 2 for unreadable input or a bad option (``--clean`` with ``--overlay``).
 
-The PNG is written by :func:`layout_studio.atomic.atomic_write_png`: a regular file is replaced atomically
+The image is written by :func:`layout_studio.atomic.atomic_write_image`: a regular file is replaced atomically
 (through a symlink, its target is), an existing pipe or device (``-o /dev/null``) is written into.
 """
 
@@ -49,12 +50,13 @@ def room_options(*, absent_help: str) -> Callable[[Any], Any]:
 
 @command(
     "render",
-    summary="draw the preview of a design to a PNG",
-    description="Draw what the MCU would output for a preset or request body, to a PNG. "
+    summary="draw the preview of a design to a PNG (or JPEG, WebP)",
+    description="Draw what the MCU would output for a preset or request body, to a PNG, JPEG or WebP file (the "
+    "output's extension: .png, .jpg, .jpeg, .webp). "
     "Built-in test cards stand in for users' video unless --source gives an image.",
 )
 @argument("file", metavar="FILE", help="preset or request body (JSON)")
-@option("-o", "--output", required=True, metavar="OUT.png", help="PNG file to write")
+@option("-o", "--output", required=True, metavar="OUT.png", help="image to write: .png, .jpg/.jpeg or .webp")
 @room_options(absent_help="a user without video: its placeholder is shown (repeat)")
 @option(
     "--source",
@@ -78,7 +80,7 @@ def room_options(*, absent_help: str) -> Callable[[Any], Any]:
 @CANVAS_OPTION
 def render(args: Args) -> int:
     """Render and write the PNG; findings on stderr."""
-    from ..atomic import atomic_write_png
+    from ..atomic import atomic_write_image, image_format
     from ..documents import load
     from ..render import Renderer
 
@@ -92,6 +94,7 @@ def render(args: Args) -> int:
     sources = parse_sources(args.source)
     document = load(args.file)  # a value of the wrong type is bad input (exit 2), not dropped from the drawing
     refuse_overwriting_input(Path(args.output), Path(args.file))
+    image_format(args.output)  # an extension it cannot write is refused before anything is drawn
     result = Renderer().render(
         document,
         users=args.users,
@@ -106,10 +109,34 @@ def render(args: Args) -> int:
     )
     for f in result.findings:
         print(f"{args.file}: {f}", file=sys.stderr)
+    errors = design_errors(document, args.file, canvas=args.canvas, shown=result.findings)
     out = Path(args.output)
-    atomic_write_png(out, result.image)
+    atomic_write_image(out, result.image)
     print(f"wrote {out} ({result.image.width}x{result.image.height})", file=sys.stderr)
+    if errors:
+        print(
+            f"{args.file}: the design has errors (the API would refuse it); the preview draws it anyway",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+def design_errors(document: Any, name: str, *, canvas: tuple[int, int] | None, shown: Iterable[Any] = ()) -> list[Any]:
+    """The errors of ``document``: the validator's (as ``layout-studio validate FILE`` finds them), each printed on
+    stderr unless one with its code and path is among the findings already ``shown``, and the errors among those.
+    render and sei exit 1 when there are any (README: exit codes)."""
+    from ..findings import Severity
+    from ..validation import validate
+
+    shown = list(shown)
+    seen = {(f.code, f.path) for f in shown}
+    errors = [f for f in shown if f.severity is Severity.ERROR]
+    for f in validate(document, canvas=canvas):
+        if f.severity is Severity.ERROR and (f.code, f.path) not in seen:
+            print(f"{name}: {f}", file=sys.stderr)
+            errors.append(f)
+    return errors
 
 
 def register(group: click.Group) -> None:

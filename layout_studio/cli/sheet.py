@@ -1,6 +1,7 @@
-"""``layout-studio sheet PRESET -o SHEET.png [--users 1-16] [--sources portrait|landscape|both] [--clean]
+"""``layout-studio sheet PRESET -o SHEET.png [--users LOW-HIGH] [--sources portrait|landscape|both] [--clean]
 [--offline] [--canvas WxH] [--tile PX] [--columns N]``: the contact sheet — the design in every state a live room
-goes through, each state a small captioned render, on one PNG (written atomically; :mod:`layout_studio.sheet`).
+goes through, each state a small captioned render, on one PNG, JPEG or WebP (the extension of SHEET; written
+atomically; :mod:`layout_studio.sheet`).
 
 A tile is flagged (red caption, red frame) when a region shows nothing or one flat colour, a watermark covers a
 region's centre, or the shared screen is smaller than a thumbnail; each flagged tile is also a line on stderr, with
@@ -45,12 +46,13 @@ class UserRangeType(click.ParamType[tuple[int, int]]):
     "smaller than a thumbnail.",
 )
 @argument("file", metavar="PRESET", help="preset or request body (JSON)")
-@option("-o", "--output", required=True, metavar="SHEET.png", help="PNG file to write")
+@option("-o", "--output", required=True, metavar="SHEET.png", help="image to write: .png, .jpg/.jpeg or .webp")
 @option(
     "--users",
     type=UserRangeType(),
     metavar="LOW-HIGH",
-    help="room sizes to show, e.g. 1-16 or 4 (dynamic layouts: default 1-16; custom layouts: that many users each)",
+    help="room sizes to show, within 0-16 (0: the empty room), e.g. 1-16 or 4 (dynamic layouts: default 1-16; "
+    "custom layouts: that many users each)",
 )
 @option(
     "--sources",
@@ -64,13 +66,14 @@ class UserRangeType(click.ParamType[tuple[int, int]]):
 @CANVAS_OPTION
 def sheet(args: Args) -> int:
     """Build and write the contact sheet; findings and flagged tiles on stderr."""
-    from ..atomic import atomic_write_png
+    from ..atomic import atomic_write_image, image_format
     from ..documents import load
     from ..sheet import build_sheet
 
     document = load(args.file)  # a value of the wrong type is bad input (exit 2), not dropped from the drawing
     out = Path(args.output)
     refuse_overwriting_input(out, Path(args.file))
+    image_format(out)  # an extension it cannot write is refused before the tiles are drawn
     result = build_sheet(
         document,
         users=args.users,
@@ -85,7 +88,7 @@ def sheet(args: Args) -> int:
         print(f"{args.file}: {f}", file=sys.stderr)
     for tile in result.flagged:
         print(f"{args.file}: flagged: {tile.state.caption}: {'; '.join(tile.flags)}", file=sys.stderr)
-    atomic_write_png(out, result.image)
+    atomic_write_image(out, result.image)
     print(
         f"wrote {out} ({result.image.width}x{result.image.height}, {len(result.tiles)} room states, "
         f"{len(result.flagged)} flagged)",

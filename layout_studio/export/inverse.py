@@ -1,7 +1,8 @@
 """The inverse of the export: a cloud recording or legacy MCU body made the sections of a preset.
 
-:func:`body_kind` tells the bodies apart by their keys; :func:`preset_sections` converts a CreateCloudRecording /
-ModifyCloudRecording body (:mod:`.inverse_recording`) or a StartMCUMixTranscode(ByStrRoomId) body
+:func:`body_kind` tells the bodies apart by their keys (:func:`unimportable` says why a JSON object is none of
+them, naming our own export targets' output, which has no way back); :func:`preset_sections` converts a
+CreateCloudRecording / ModifyCloudRecording body (:mod:`.inverse_recording`) or a StartMCUMixTranscode(ByStrRoomId) body
 (:mod:`.inverse_legacy`) into ``{"VideoParams", "AudioParams", "Target"}``, with the findings of what could not
 be imported (``import.<kind>.<what>``: a warning when the preset will look different, an info when not) and the
 names of the fields left out (they belong to one task, not to a design). Secrets are stripped before
@@ -38,6 +39,15 @@ MCU_KEYS = frozenset(
 )
 RECORDING_KEYS = frozenset({"MixLayoutParams", "MixTranscodeParams", "StorageParams"})
 LEGACY_KEYS = frozenset({"EncodeParams", "LayoutParams", "OutputParams", "StrRoomId"})
+#: The other top-level fields of a StartPublishCdnStream / UpdatePublishCdnStream body (API 2019-07-22): with
+#: MCU_KEYS, what makes an object a mixing body, however partial.
+START_UPDATE_KEYS = frozenset({"SdkAppId", "RoomId", "RoomIdType", "PublishCdnParams", "RecordParams", "TaskId"})
+#: Top-level keys of the client targets' output (``export --to``), which import cannot read back.
+EXPORT_OUTPUT_KEYS = {
+    "sdk-transcoding": frozenset({"mixUsersArray", "mixUsers", "videoWidth", "videoHeight", "videoGOP"}),
+    "sdk-stream-mixing": frozenset({"params", "config"}),
+    "web-cdn-streaming": frozenset({"encoding", "mix"}),
+}
 #: What each kind is called in messages and preset names.
 ACTIONS = {"recording": "CreateCloudRecording", "mcu-legacy": "StartMCUMixTranscode"}
 
@@ -53,6 +63,28 @@ def body_kind(body: dict[str, Any]) -> Kind:
     if keys & LEGACY_KEYS:
         return "mcu-legacy"
     return "mcu"
+
+
+def unimportable(body: dict[str, Any]) -> str | None:
+    """Why ``body`` is none of the bodies import reads (it has none of their top-level fields), or ``None`` when
+    :func:`body_kind` recognises it. Names the ``export --to`` target whose output it looks like, if any."""
+    keys = set(body)
+    if keys & (MCU_KEYS | START_UPDATE_KEYS | RECORDING_KEYS | LEGACY_KEYS) or {"UserSig", "RecordParams"} <= keys:
+        return None
+    accepted = (
+        "import reads a StartPublishCdnStream/UpdatePublishCdnStream body (SdkAppId, RoomId, VideoParams, ...), "
+        "a CreateCloudRecording/ModifyCloudRecording body (MixLayoutParams, MixTranscodeParams, ...) or a "
+        "StartMCUMixTranscode(ByStrRoomId) body (EncodeParams, LayoutParams, ...)"
+    )
+    for target, marks in EXPORT_OUTPUT_KEYS.items():
+        if keys & marks:
+            return (
+                f"this looks like the output of `layout-studio export --to {target}`, which cannot be imported "
+                f"back ({accepted}); edit the preset it was exported from"
+            )
+    shown = ", ".join(sorted(keys)[:5]) + (", ..." if len(keys) > 5 else "")
+    found = f"its fields ({shown}) are none of theirs" if keys else "it is an empty object"
+    return f"not a request body import reads: {found}; {accepted}"
 
 
 @dataclass

@@ -90,6 +90,11 @@ SIMULATED_CODE = "render.dynamic.approximation"
 SOURCE_DYNAMIC = f"{api('StartPublishCdnStream', 'layout templates')}; Layout Studio assumption (simulated geometry)"
 SOURCE_NO_LARGE = f"{SOURCE_DYNAMIC}; {data_type('MixLayoutParams')} (MaxResolutionUserId)"
 
+#: The code of the error that a design's MixLayoutMode is none of the documented modes (:func:`invalid_mode_finding`).
+INVALID_MODE_CODE = "render.dynamic.invalid-mode"
+#: The template an undocumented mode is drawn with (:func:`place`).
+DRAWN_AS_MODE = 1
+
 #: (x, y, width, height) in canvas pixels.
 Box = tuple[int, int, int, int]
 #: One place of a template: its box, its ZOrder, and whether it is the large picture.
@@ -174,7 +179,8 @@ def _floating(canvas: tuple[int, int], count: int) -> list[Place]:
 def place(mode: int, canvas: tuple[int, int], count: int) -> list[Place]:
     """Geometry of ``count`` places (at most :data:`MAX_PLACES`) in template ``mode`` on ``canvas`` (pixels):
     ``[(box, ZOrder, is_large)]``, in the order users take them (see the module docstring). Any mode other than 2
-    and 3 is read as floating (MixLayoutMode defaults to 1)."""
+    and 3 is read as floating (MixLayoutMode defaults to 1; an undocumented mode is drawn as :data:`DRAWN_AS_MODE`,
+    with :func:`invalid_mode_finding`)."""
     count = max(0, min(count, MAX_PLACES))
     if count == 0:
         return []
@@ -241,14 +247,17 @@ def simulate_design(design: Design, users: int, *, audio_only: Collection[str] =
 
 def simulation_finding(design: Design, users: int | None) -> Finding | None:
     """The note :data:`SIMULATED_CODE` (info) that a dynamic ``design``'s geometry is simulated, for a room of
-    ``users`` users (None: :data:`~.room.DEFAULT_DYNAMIC_USERS`); None for a custom layout.
+    ``users`` users (None: :data:`~.room.DEFAULT_DYNAMIC_USERS`); None for a custom layout; the error
+    :data:`INVALID_MODE_CODE` for a MixLayoutMode none of the documented ones.
 
     The renderer and ``layout-studio sei`` print it, so a simulated geometry is never taken for the MCU's. None for
     an audio-only design too: nothing is placed."""
     if design.custom or design.audio_only:
         return None
     count = Room(users).dynamic_count()
-    name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
+    if design.mode not in MODE_NAMES:
+        return invalid_mode_finding(design, f"for {count} user(s)")
+    name = MODE_NAMES[design.mode]
     more = (
         f"; of the {count} users in the room at most {MAX_PLACES} take a place (SDK: at most {MAX_PLACES} mixed inputs)"
         if count > MAX_PLACES
@@ -263,4 +272,18 @@ def simulation_finding(design: Design, users: int | None) -> Finding | None:
         f"user(s) from the documented template and Layout Studio's assumptions (README: Dynamic layouts){more}"
         + ("; no MaxVideoUser, so the left area shows the canvas background" if no_large else ""),
         SOURCE_NO_LARGE if no_large else SOURCE_DYNAMIC,
+    )
+
+
+def invalid_mode_finding(design: Design, users: str) -> Finding:
+    """The error :data:`INVALID_MODE_CODE`: ``design``'s MixLayoutMode is none of the documented modes, so the API
+    refuses it, and what the preview draws instead (the floating template, simulated ``users``)."""
+    documented = ", ".join(f"{mode} {name}" for mode, name in MODE_NAMES.items())
+    return Finding(
+        INVALID_MODE_CODE,
+        Severity.ERROR,
+        "VideoParams.LayoutParams.MixLayoutMode",
+        f"MixLayoutMode {design.mode} is invalid (documented: {documented}), so the API refuses the design; the "
+        f"preview draws it as {MODE_NAMES[DRAWN_AS_MODE]} (mode {DRAWN_AS_MODE}), simulated {users}",
+        SOURCE_DYNAMIC,
     )

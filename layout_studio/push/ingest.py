@@ -72,9 +72,11 @@ class Ingester:
         room_type: str | None = None,
         sdk_app_id: int | None = None,
         usersig: str | None = None,
+        usersig_option: str | None = "--usersig",
         **playback: Any,
     ) -> dict[str, Any]:
-        """The StartStreamIngest body (UserSig resolved; ``playback``: the keyword names of :data:`PLAYBACK`).
+        """The StartStreamIngest body (UserSig resolved; ``playback``: the keyword names of :data:`PLAYBACK`;
+        ``usersig_option``: the option the message names when no UserSig can be had, ``None``: none gives it).
         Raises :class:`ConfigError` without an SdkAppId or a UserSig, :class:`LayoutStudioError` for a bad
         ``room_type`` or an unknown keyword."""
         unknown = set(playback) - set(PLAYBACK)
@@ -92,7 +94,15 @@ class Ingester:
             "RoomId": room_id,
             "RoomIdType": ROOM_ID_TYPE[room_type],
             "UserId": user_id,
-            "UserSig": resolve_usersig(user_id, sdk, given=usersig, what="UserSig (ingest robot)", mixing_robot=False),
+            "UserSig": resolve_usersig(
+                user_id,
+                sdk,
+                given=usersig,
+                what="UserSig (ingest robot)",
+                mixing_robot=False,
+                option=usersig_option,
+                user_hint="--user",
+            ),
             "StreamUrl": stream_url,
         }
         body.update((PLAYBACK[k], v) for k, v in playback.items() if v is not None)
@@ -135,6 +145,7 @@ class Ingester:
             room_type=kind,
             sdk_app_id=self.session.sdk_app_id_for(preset),
             usersig=usersig,
+            usersig_option=None,  # start --with-ingest: --agent-usersig is the mixing robot's, no option gives it
             **fields,
         )
 

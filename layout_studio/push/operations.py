@@ -212,7 +212,13 @@ class Pusher(Session):
             return
         sdk = target.get("sdk_app_id") or self.sdk_app_id_for(preset)
         target["feedback_user_sig"] = [
-            resolve_usersig(r.get("UserId"), sdk, what=f"FeedBackRoomParams[{i}].UserSig")
+            resolve_usersig(
+                r.get("UserId"),
+                sdk,
+                what=f"FeedBackRoomParams[{i}].UserSig",
+                option="--feedback-usersig",
+                user_hint=f"FeedBackRoomParams[{i}].UserId in the preset's Target, or --feedback-room ROOM:USER",
+            )
             if isinstance(r, dict)
             else None
             for i, r in enumerate(rooms)

@@ -161,7 +161,12 @@ class Recorder:
         )
         body = dict(result.body)
         body["UserSig"] = resolve_usersig(
-            robot, sdk_app_id, given=usersig, what="UserSig (recording robot)", mixing_robot=False
+            robot,
+            sdk_app_id,
+            given=usersig,
+            what="UserSig (recording robot)",
+            mixing_robot=False,
+            user_hint="--robot-user-id",
         )
         stored = preset.target.storage_params if preset.target is not None else None
         chosen = storage if storage is not None else (stored.to_api() if stored is not None else None)

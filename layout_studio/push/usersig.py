@@ -64,10 +64,14 @@ def resolve_usersig(
     env: Mapping[str, str] | None = None,
     what: str = "AgentParams.UserSig",
     mixing_robot: bool = True,
+    option: str | None = "--agent-usersig",
+    user_hint: str = "AgentParams.UserId in the preset's Target, or --agent-user-id",
 ) -> str:
     """The UserSig to send for ``user_id``: ``given`` (``--agent-usersig``), else ``TRTC_AGENT_USERSIG`` (only for
     the mixing robot, ``mixing_robot``: a recording's or an ingest's robot is another user), else one generated from
-    ``TRTC_SDK_SECRET_KEY``. Raises :class:`ConfigError` naming what to set when none is possible."""
+    ``TRTC_SDK_SECRET_KEY``. Raises :class:`ConfigError` naming what to set when none is possible: ``option`` is the
+    command's option that gives this UserSig (``None``: the command has none), ``user_hint`` where its UserId is
+    given."""
     env = os.environ if env is None else env
     if given:
         register(given)
@@ -80,10 +84,7 @@ def resolve_usersig(
         register(key)
         check_credential_text(key, "SDK secret key", "TRTC_SDK_SECRET_KEY")  # a UserSig made from it would not work
         if not user_id:
-            raise ConfigError(
-                f"{what}: cannot generate a UserSig without a UserId (AgentParams.UserId in the "
-                "preset's Target, or --agent-user-id)"
-            )
+            raise ConfigError(f"{what}: cannot generate a UserSig without a UserId ({user_hint})")
         if sdk_app_id is None:
             raise ConfigError(
                 f"{what}: cannot generate a UserSig without the SdkAppId (--sdk-app-id or Target.SdkAppId)"
@@ -91,8 +92,9 @@ def resolve_usersig(
         generated = gen_usersig(sdk_app_id, key, user_id)
         register(generated)
         return generated
-    from_env = "set TRTC_AGENT_USERSIG, " if mixing_robot else ""
-    raise ConfigError(
-        f"{what} is needed: pass --agent-usersig, {from_env}or set "
-        "TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it"
-    )
+    ways = [f"pass {option}"] if option else []
+    if mixing_robot:
+        ways.append("set TRTC_AGENT_USERSIG")
+    ways.append("set TRTC_SDK_SECRET_KEY (the application's SDK secret key) to generate it")
+    said = ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + ", or " + ways[-1]
+    raise ConfigError(f"{what} is needed: {said}")

@@ -35,6 +35,7 @@ from ..mix import (
     stacking_key,
     unknown_users,
 )
+from ..mix.dynamic import DRAWN_AS_MODE
 from ..model import join_path
 from ..sources import data_type
 from ..validation import validate
@@ -240,8 +241,11 @@ class Renderer:
         ctx.add(note.code, note.severity, note.path, note.message, note.source)
         if not badge:
             return
-        name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
-        text = f"{name} layout, {Room(users).dynamic_count()} user(s): simulated"
+        count = Room(users).dynamic_count()
+        if design.mode in MODE_NAMES:
+            text = f"{MODE_NAMES[design.mode]} layout, {count} user(s): simulated"
+        else:
+            text = f"invalid MixLayoutMode {design.mode}: drawn as {MODE_NAMES[DRAWN_AS_MODE]}, {count} user(s)"
         font = get_font(max(10, design.canvas[1] // 45))
         draw = ImageDraw.Draw(image)
         x0, y0, x1, y1 = draw.textbbox((8, 8), text, font=font)

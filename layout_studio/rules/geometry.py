@@ -54,7 +54,7 @@ def canvas_unchecked(ctx: RuleContext) -> Hits:
     if n_regions or n_marks:
         yield (
             "VideoParams",
-            f"no canvas size (VideoParams.VideoEncode Width/Height absent): {n_regions} region(s) and "
+            f"no canvas size (VideoParams.VideoEncode Width/Height absent or invalid): {n_regions} region(s) and "
             f"{n_marks} watermark(s) were not checked against the canvas; pass --canvas WxH (e.g. 1280x720) "
             f"or validate the preset the body was built from",
         )

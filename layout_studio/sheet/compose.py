@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from ..findings import Finding, Severity, sort_findings
 from ..fonts import drawable, get_font
 from ..mix import MODE_NAMES, Design, coerce
-from ..mix.dynamic import SIMULATED_CODE, SOURCE_DYNAMIC
+from ..mix.dynamic import INVALID_MODE_CODE, SIMULATED_CODE, SOURCE_DYNAMIC, invalid_mode_finding
 from ..render import Renderer
 from .flags import tile_flags
 from .states import RoomState, room_states, source_map
@@ -95,7 +95,9 @@ def _tile_size(canvas: tuple[int, int], tile: int) -> tuple[int, int, float]:
 
 
 def _simulated_note(design: Design) -> Finding:
-    name = MODE_NAMES.get(design.mode, f"mode {design.mode}")
+    if design.mode not in MODE_NAMES:
+        return invalid_mode_finding(design, "in every tile")
+    name = MODE_NAMES[design.mode]
     return Finding(
         SIMULATED_CODE,
         Severity.INFO,
@@ -159,7 +161,7 @@ def build_sheet(
             draft=True,
         )
         for f in result.findings:
-            if f.code != SIMULATED_CODE and f not in found:
+            if f.code not in (SIMULATED_CODE, INVALID_MODE_CODE) and f not in found:
                 found.append(f)
         flags = tile_flags(design, result.slots, result.image, scale, state.source)
         r, c = divmod(k, cols)

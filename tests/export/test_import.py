@@ -211,3 +211,35 @@ def test_an_imported_recording_validates_and_names_the_robot_it_lacks_for_a_star
     assert main(["validate", str(preset), "--action", "start", "--format", "json"]) == 1
     codes = {(f["code"], f["path"]) for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]}
     assert ("task.agent.user-id-missing", "AgentParams.UserId") in codes
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ({}, "it is an empty object"),
+        ({"Foo": 1}, "its fields (Foo) are none of theirs"),
+        (None, "export --to sdk-transcoding`, which cannot be imported back"),
+        ("sdk-stream-mixing", "export --to sdk-stream-mixing`, which cannot be imported back"),
+        ("web-cdn-streaming", "export --to web-cdn-streaming`, which cannot be imported back"),
+    ],
+)
+def test_an_object_that_is_no_body_import_reads_is_refused_and_nothing_is_written(body, said, tmp_path, capsys):
+    """{} , {"Foo": 1} and a client target's own output were imported as a preset of unknown Target fields (exit 0)."""
+    if body is None or isinstance(body, str):
+        target = body or "sdk-transcoding"
+        body = export(show(), target, platform="web" if target == "web-cdn-streaming" else "windows").body
+    source, out = tmp_path / "x.json", tmp_path / "z.json"
+    source.write_text(json.dumps(body))
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"error: {source}: " in err and said in err
+    assert "StartPublishCdnStream" in err and "CreateCloudRecording" in err and "StartMCUMixTranscode" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("body", [{"SdkAppId": 1}, {"RoomId": "1", "Foo": 1}, {"TaskId": "t", "SequenceNumber": 2}])
+def test_a_partial_mixing_body_with_unknown_fields_is_still_imported(body, tmp_path):
+    source, out = tmp_path / "x.json", tmp_path / "z.json"
+    source.write_text(json.dumps(body))
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    assert out.exists()

@@ -323,3 +323,34 @@ def test_history_limit_must_be_positive(cli, value):
     """--limit 0 and --limit -3 listed the whole journal."""
     code, _, err = cli("history", "--limit", value)
     assert code == 2 and "--limit" in err
+
+
+HUGE = "99999999999999999999"  # beyond SQLite's INTEGER and any signed 64-bit number
+
+
+@pytest.mark.parametrize(
+    "argv, option",
+    [
+        (["rollback", "{task}", "--to", HUGE, "--yes"], "--to"),
+        (["rollback", "{task}", "--to", "0", "--yes"], "--to"),
+        (["history", "{task}", "--limit", HUGE], "--limit"),
+        (["stop", "--task-id", "{task}", "--sdk-app-id", HUGE, "--yes"], "--sdk-app-id"),
+        (["push", str(OTHER), "--task-id", "{task}", "--sdk-app-id", HUGE, "--yes"], "--sdk-app-id"),
+        (["record", "status", "{task}", "--sdk-app-id", HUGE], "--sdk-app-id"),
+        (["ingest", "status", "{task}", "--sdk-app-id", HUGE], "--sdk-app-id"),
+        (["ingest", "start", "--room", "1", "--user", "u", "--url", "https://a/b.mp4", "--seek", HUGE], "--seek"),
+        (["record", "start", str(PRESET), "--vod", "--vod-expire-time", HUGE], "--vod-expire-time"),
+        (["record", "start", str(PRESET), "--vod", "--vod-sub-app-id", HUGE], "--vod-sub-app-id"),
+        (["payload", str(PRESET), "--action", "update", "--task-id", "{task}", "--sequence", HUGE], "--sequence"),
+        (["payload", str(PRESET), "--action", "start", "--sdk-app-id", HUGE], "--sdk-app-id"),
+        (["export", str(PRESET), "--to", "recording", "--sdk-app-id", HUGE], "--sdk-app-id"),
+    ],
+)
+def test_an_integer_option_beyond_64_bits_is_one_line_of_bad_usage(cli, fake, started, argv, option):
+    """`rollback T --to 99999999999999999999` was an OverflowError traceback from SQLite; an --sdk-app-id that long
+    went into dry-run and stop bodies."""
+    argv = [word.replace("{task}", started) for word in argv]
+    code, out, err = cli(*argv)
+    assert code == 2 and f"Invalid value for '{option}'" in err and "Traceback" not in err, err
+    assert err.splitlines()[-1].startswith("layout-studio ") and "give at" in err.splitlines()[-1]
+    assert [a for _, a, _ in fake.seen()] == ["StartPublishCdnStream"]  # only the fixture's start

@@ -6,6 +6,8 @@ refuses the robot (or records nothing) only later, in the room."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.push.applying import STORAGE
@@ -61,3 +63,31 @@ def test_a_batch_with_a_bad_feedback_usersig_is_one_error(cmd, fake, tmp_path):
     assert code == 2, err
     assert err.count("layout-studio: error") == 1 and "not shown" in err, err
     assert fake.arrivals == []
+
+
+@pytest.mark.parametrize(
+    "argv, option",
+    [
+        (INGEST, "--usersig"),
+        (["record", "start", "{preset}", "--vod"], "--agent-usersig"),
+        (["start", "{ingest}", "--with-ingest", "--agent-usersig", SIG], None),
+    ],
+    ids=["ingest start", "record start", "start --with-ingest"],
+)
+def test_a_missing_robot_usersig_names_the_option_the_command_has(cmd, fake, monkeypatch, tmp_path, argv, option):
+    """`ingest start` said "pass --agent-usersig", an option it does not have (its own is --usersig); `start
+    --with-ingest` named --agent-usersig, the mixing robot's, for an ingest source's robot, which no option gives."""
+    from tests.push.applying import preset_with
+
+    monkeypatch.delenv("TRTC_SDK_SECRET_KEY")
+    source = [{"UserId": "clip_intro", "StreamUrl": "https://media.example.com/a.mp4"}]
+    paths = {"preset": str(PRESET), "ingest": str(preset_with(tmp_path, IngestSources=source))}
+    argv = [a.format(**paths) if a.startswith("{") else a for a in argv]
+    code, _, err = cmd(*argv)
+    assert code == 2 and "is needed" in err and "TRTC_SDK_SECRET_KEY" in err, err
+    named = re.findall(r"pass (--[a-z-]+)", err)
+    assert named == ([option] if option else []), err
+    if option:
+        help_code, help_text, _ = cmd(*argv[: argv.index("start") + 1], "--help")
+        assert help_code == 0 and option in help_text
+    assert fake.seen() == []

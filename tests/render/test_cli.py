@@ -73,6 +73,8 @@ def test_failed_image_is_a_warning_on_stderr_and_exit_0(tmp_path, capsys):
                     "WaterMarkUrl": "https://img.invalid/x.png?txSecret=s3cr3t",
                     "WaterMarkWidth": 20,
                     "WaterMarkHeight": 20,
+                    "LocationX": 0,
+                    "LocationY": 0,
                 }
             }
         ],
@@ -117,8 +119,10 @@ def test_missing_source_file_is_a_finding_not_a_crash(tmp_path, capsys):
 def test_canvas_option_sizes_an_update_body(tmp_path, reference_examples, capsys):
     src = _write(tmp_path, reference_examples["update-1-change-audio-and-layout"])
     out = tmp_path / "o.png"
-    assert main(["render", str(src), "-o", str(out), "--offline", "--canvas", "640x360"]) == 0
-    assert "render.canvas.missing" not in capsys.readouterr().err
+    # the body's 1280x720 regions do not fit the 640x360 canvas: errors (exit 1), and the preview is written anyway
+    assert main(["render", str(src), "-o", str(out), "--offline", "--canvas", "640x360"]) == 1
+    err = capsys.readouterr().err
+    assert "render.canvas.missing" not in err and "(--canvas 640x360) [layout.region.outside-canvas]" in err
     with Image.open(out) as im:
         assert im.size == (640, 360)
 
@@ -196,6 +200,7 @@ def _dynamic_with_moving_watermark():
             "WaterMarkType": 1,
             "WaterMarkText": {
                 "Text": "x",
+                "FontSize": 20,
                 "WaterMarkWidth": 100,
                 "WaterMarkHeight": 40,
                 "LocationX": 500,
@@ -241,3 +246,41 @@ def test_render_of_a_custom_layout_says_nothing_about_simulation(tmp_path, capsy
     src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
     assert main(["render", str(src), "-o", str(tmp_path / "o.png")]) == 0
     assert "simulated" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "name, fmt, mode",
+    [("x.jpg", "JPEG", "RGB"), ("x.JPEG", "JPEG", "RGB"), ("x.webp", "WEBP", None), ("x.png", "PNG", None)],
+)
+def test_the_output_is_written_in_the_format_its_extension_names(tmp_path, name, fmt, mode):
+    """-o x.jpg wrote PNG bytes into x.jpg."""
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    out = tmp_path / name
+    assert main(["render", str(src), "-o", str(out), "--offline"]) == 0
+    with Image.open(out) as im:
+        assert im.format == fmt and (mode is None or im.mode == mode)
+
+
+@pytest.mark.parametrize("name", ["g.txt", "x.gif", "noext"])
+def test_an_output_extension_that_names_no_written_format_is_refused_before_drawing(
+    tmp_path, name, capsys, monkeypatch
+):
+    src = _write(tmp_path, preset([region(0, 0, 100, 100, "alice")]))
+    drawn = []
+    monkeypatch.setattr(Renderer, "render", lambda *a, **k: drawn.append(1))
+    assert main(["render", str(src), "-o", str(tmp_path / name), "--offline"]) == 2
+    err = capsys.readouterr().err
+    assert name in err and ".png, .jpg, .jpeg, .webp" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / name).exists() and drawn == []
+
+
+def test_a_design_with_errors_is_drawn_and_exits_1_naming_what_is_drawn(tmp_path, capsys):
+    """MixLayoutMode 9 exited 0 with an info that mode 9 "is placed by the MCU ... simulated"."""
+    cfg = preset([])
+    cfg["VideoParams"]["LayoutParams"] = {"MixLayoutMode": 9}
+    src, out = _write(tmp_path, cfg), tmp_path / "o.png"
+    assert main(["render", str(src), "-o", str(out), "--offline"]) == 1
+    err = capsys.readouterr().err
+    assert "error: VideoParams.LayoutParams.MixLayoutMode: MixLayoutMode 9 is invalid" in err
+    assert "the preview draws it as floating (mode 1)" in err and "[layout.mix-layout-mode]" in err
+    assert "is placed by the MCU" not in err and out.exists()

@@ -118,3 +118,22 @@ def test_sei_format_json_marks_a_simulated_sei_beside_the_documented_object(tmp_
     report = json.loads(capsys.readouterr().out)
     assert report["Simulated"] is False and [f["code"] for f in report["Findings"]] == ["render.user.unknown"]
     assert main(["sei", str(custom), "--format", "yaml"]) == 2
+
+
+def test_sei_of_a_design_with_errors_prints_no_sei_and_exits_1(tmp_path, capsys):
+    """MixLayoutMode 9 printed an SEI with the info that mode 9 "is placed by the MCU", exit 0; Width 10**30 printed
+    the preview's clamped canvas {"w": 2560} as what the MCU would send."""
+    mode9 = preset([])
+    mode9["VideoParams"]["LayoutParams"] = {"MixLayoutMode": 9}
+    wide = _cfg()
+    wide["VideoParams"]["VideoEncode"]["Width"] = 10**30
+    for cfg, said in ((mode9, "MixLayoutMode 9 is invalid"), (wide, "[video.encode.width-range]")):
+        path = tmp_path / "p.json"
+        path.write_text(json.dumps(cfg))
+        assert main(["sei", str(path)]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == "" and said in captured.err and "the MCU would send no SEI" in captured.err
+        assert "is placed by the MCU" not in captured.err
+        assert main(["sei", str(path), "--format", "json"]) == 1
+        report = json.loads(capsys.readouterr().out)
+        assert report["SEI"] is None and any(f["severity"] == "error" for f in report["Findings"])

@@ -353,3 +353,17 @@ def test_a_field_of_the_other_mixing_request_says_so(kind, key, says):
     body = reference("start-1") if kind == "update" else reference("update-2")
     found = [f for f in parse(body, kind)[1] if f.path == key]
     assert len(found) == 1 and says in found[0].message and "did you mean" not in found[0].message
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_refused_with_their_line_and_column(tmp_path, constant, capsys):
+    """`{"Width": NaN}` said "nan.json: NaN is not valid JSON" without the line:column other malformed JSON gets."""
+    from layout_studio.cli import main
+
+    path = tmp_path / "nan.json"
+    path.write_text('{"Name": "NaN, Infinity \\" -Infinity",\n  "Width": ' + constant + "}")
+    with pytest.raises(LoadError, match=constant) as err:
+        read_json(path)
+    assert (err.value.line, err.value.column) == (2, 12)
+    assert main(["validate", str(path)]) == 2
+    assert f"nan.json:2:12: {constant} is not valid JSON" in capsys.readouterr().out

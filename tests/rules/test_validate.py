@@ -164,3 +164,17 @@ def test_count_line_says_one_error_not_one_errors():
     ]
     assert count_line(one) == "1 error, 2 warnings, 0 infos"
     assert count_line(one, (Severity.ERROR, Severity.WARNING)) == "1 error, 2 warnings"
+
+
+def test_a_quoted_canvas_width_is_an_error_and_the_unchecked_note_does_not_call_it_absent(tmp_path):
+    """A quoted "Width": "1280" gave the right error and an info "no canvas size (... Width/Height absent)"."""
+    import json
+
+    from layout_studio.presets import bundled_presets
+
+    doc = json.loads(next(p for p in bundled_presets() if p.stem == "two-up").read_text())
+    doc["VideoParams"]["VideoEncode"]["Width"] = "1280"
+    findings = validate(doc)  # the raw JSON, as `layout-studio validate FILE` passes it
+    assert any(f.severity is Severity.ERROR and f.path == "VideoParams.VideoEncode.Width" for f in findings)
+    [note] = [f for f in findings if f.code == "layout.canvas.unchecked"]
+    assert "absent or invalid" in note.message

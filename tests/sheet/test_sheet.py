@@ -4,6 +4,7 @@ the library call and the ``sheet`` command, and PNG snapshots of two sheets (rev
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -127,3 +128,28 @@ def test_sheet_command_options(tmp_path, capsys):
         assert "error" in err and "Traceback" not in err
     assert main(["sheet", str(src), "-o", str(src)]) == 2  # never overwrites the preset
     assert json.loads(src.read_text())["Name"] == "Screen sharing, no MaxVideoUser"
+
+
+def test_sheet_writes_the_format_its_extension_names_and_refuses_others(tmp_path, capsys):
+    """-o sheet.jpg wrote PNG bytes; -o sheet.txt too."""
+    src = _write(tmp_path, sharing_without_max_video_user())
+    assert main(["sheet", str(src), "-o", str(tmp_path / "s.jpg"), "--offline", "--tile", "80"]) == 0
+    with Image.open(tmp_path / "s.jpg") as im:
+        assert im.format == "JPEG" and im.mode == "RGB"
+    assert main(["sheet", str(src), "-o", str(tmp_path / "s.txt"), "--offline"]) == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert "s.txt" in err and ".png, .jpg, .jpeg, .webp" in err
+    assert not (tmp_path / "s.txt").exists()
+
+
+def test_the_readme_and_help_give_the_users_range_the_command_accepts(tmp_path, capsys):
+    """The README's sheet row said `--users 1-16`; the command takes 0-16 (0: the empty room)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    [row] = [line for line in readme.splitlines() if line.startswith("| `layout-studio sheet ")]
+    assert "--users 1-16" not in row and "within 0-16" in row
+    assert main(["sheet", "--help"]) == 0
+    assert "within 0-16" in " ".join(capsys.readouterr().out.split())
+    src = _write(tmp_path, sharing_without_max_video_user())
+    assert main(["sheet", str(src), "-o", str(tmp_path / "s.png"), "--users", "0", "--offline", "--tile", "80"]) == 0
+    assert main(["sheet", str(src), "-o", str(tmp_path / "s.png"), "--users", "17"]) == 2
+    assert "0-16" in capsys.readouterr().err
