@@ -313,6 +313,12 @@ class EditorScreen(LayoutActions):
         self.set_focus(self._canvas)  # now: the keys typed after esc go to the canvas
         self.refresh_bindings()
 
+    def action_focus_elements(self) -> None:
+        """e: focus the elements list (↑/↓ select an element at once, enter edits it, esc back to the canvas)."""
+        elements = self.query_one(ElementList)
+        self.set_focus(elements)  # now: the keys typed after e go to the list
+        self.refresh_bindings()
+
     def action_edit_element(self) -> None:
         """enter in the elements list: select the highlighted element and edit its fields, in the key's own turn
         (the list's highlight reaches the screen as a message, after the keys typed ahead; they go to the field)."""
