@@ -44,7 +44,7 @@ from ...findings import Finding, Severity
 from ..keys import EDITOR_BINDINGS, PALETTE_KEY_MIN_WIDTH, shown
 from ..widgets.canvas import CanvasView
 from ..widgets.elements import ElementList, ref_from_id
-from ..widgets.fields import FieldForm, select_all
+from ..widgets.fields import FieldForm, FieldInput, select_all
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
@@ -381,13 +381,23 @@ class EditorScreen(LayoutActions):
 
     def _after_history(self, outcome: Outcome) -> None:
         """After an undo or redo: fields holding a refused value show the restored design again; a focused field
-        shows it now, selected (what is typed next replaces it)."""
+        shows it now, selected (what is typed next replaces it). When the focused field is an element's and that
+        element is no longer the one shown (undo removed it: a duplicate, an added region), the focus goes back to
+        the canvas and the status line says so."""
         self.query_one(Inspector).drop_refused()
-        self.show(outcome, redraw=True)
         focused = self.focused
-        if isinstance(focused, Input):
-            self.sync_panels()
-            select_all(focused)
+        editing = focused.row.base if isinstance(focused, FieldInput) else ""
+        self.show(outcome, redraw=True)
+        if not isinstance(focused, Input):
+            return
+        self.sync_panels()
+        primary = self.session.primary
+        if editing and (primary is None or element_path(primary) != editing or not focused.display):
+            self.action_focus_canvas()
+            self._message = f"back to the canvas: {outcome.message}, the element edited is gone"
+            self.update_status(self._message)
+            return
+        select_all(focused)
 
     def action_toggle_snap(self) -> None:
         self.show(commands.toggle_snap(self.session))
