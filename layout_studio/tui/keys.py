@@ -30,8 +30,9 @@ PALETTE_KEY_MIN_WIDTH = 120
 FINDINGS_KEY = "f"
 #: The key that focuses the elements list (its title names it; the narrow footer has no room for it).
 ELEMENTS_KEY = "e"
-#: Actions of the keys that change elements: in a narrow footer they are shown only while the canvas has the focus.
-ELEMENT_ACTIONS = frozenset({"add_region", "add_watermark", "duplicate", "delete", "refresh_preview"})
+#: Actions of the keys that change elements: in a narrow footer they are shown only while the canvas is shown and has
+#: the focus (not over the preview, where the footer has esc and r to show).
+ELEMENT_ACTIONS = frozenset({"add_region", "add_watermark", "duplicate", "delete"})
 
 _MOVE = "Move the selection 1 px (in a field, ↑ ↓: previous, next field)"
 _MOVE_10 = "Move the selection 10 px"

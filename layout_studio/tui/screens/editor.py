@@ -142,7 +142,7 @@ class EditorScreen(LayoutActions):
         that the focused text field takes as typing; F1 for help while typing; the narrow footer's choices)."""
         typing = isinstance(self.focused, Input)
         wide = self.size.width >= PALETTE_KEY_MIN_WIDTH
-        on_canvas = self.focused is None or isinstance(self.focused, CanvasView)  # None: the preview is shown
+        on_canvas = self._view.current == "canvas" and (self.focused is None or isinstance(self.focused, CanvasView))
         return shown(super().active_bindings, self.focused, typing=typing, wide=wide, on_canvas=on_canvas)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -456,10 +456,13 @@ class EditorScreen(LayoutActions):
             self.render_preview()
 
     def action_toggle_view(self) -> None:
-        """v: the canvas or the preview; a preview that is stale (or never rendered) renders when shown."""
+        """v: the canvas or the preview; a preview that is stale (or never rendered) renders when shown; back on the
+        canvas, it takes the focus again (the preview had none)."""
         self._view.current = "preview" if self._view.current == "canvas" else "canvas"
         if self._view.current == "preview" and (self._preview.stale or self._preview.image is None):
             self.render_preview()
+        elif self._view.current == "canvas" and self.focused is None:
+            self.set_focus(self._canvas)  # the canvas's keys (and footer) again, not the preview's
         self.refresh_bindings()
 
     def action_refresh_preview(self) -> None:
