@@ -211,7 +211,7 @@ class EditorScreen(LayoutActions):
     def update_status(self, message: str | None = None) -> None:
         """The status line (:func:`~layout_studio.tui.widgets.status.status_text`): file, unsaved mark, canvas,
         layout mode, snap, and the last message (or, in a narrow terminal, the help and palette keys)."""
-        hint = "?: keys, ctrl+p: all commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
+        hint = "?: keys, ctrl+p: commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
         text = status_text(self.session, self.size.width, message, hint)
         self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
