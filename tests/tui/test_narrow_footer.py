@@ -58,7 +58,8 @@ def test_the_preview_caption_says_its_render_notes_first(preset_file):
     from layout_studio.tui.widgets.preview import PreviewPane
 
     app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
-    note = Finding("R1", Severity.WARNING, "WaterMarkList[0]", "watermark image not drawn: logo.png is missing", "")
+    url = "https://example-1304449343.cos.ap-beijing.myqcloud.com/test/mark/37f9eb62-ca72-430e.png"
+    note = Finding("R1", Severity.WARNING, "WaterMarkList[0]", f"watermark image not drawn: {url}: timed out", "")
     lines: list[str] = []
 
     async def scenario():
@@ -73,5 +74,6 @@ def test_the_preview_caption_says_its_render_notes_first(preset_file):
 
     asyncio.run(scenario())
     shown = " ".join(line.strip() for line in lines)
-    assert shown.startswith("1 render note: watermark image not drawn: logo.png is missing"), lines
+    # a URL is shortened to its last part, so that the reason shows
+    assert shown.startswith("1 render note: watermark image not drawn: …/37f9eb62-ca72-430e.png: timed out"), lines
     assert "1280×720" in shown, lines

@@ -16,6 +16,7 @@ Rendering runs in a worker thread so typing never waits for it. The last image i
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,12 @@ STALE_REASONS = {"design": "the design changed", "room": "the simulated room cha
 def preview_scale(canvas: tuple[int, int]) -> float:
     """Scale factor that fits ``canvas`` into :data:`PREVIEW_MAX_SIDE` pixels (at most 1)."""
     return min(1.0, PREVIEW_MAX_SIDE / max(canvas[0], canvas[1], 1))
+
+
+def short_urls(text: str) -> str:
+    """``text`` with each URL shortened to its last part (``…/logo.png``): in the narrow caption the reason after
+    it then shows (``render`` and ``validate`` give the whole URL)."""
+    return re.sub(r"\b[a-z][a-z0-9+.-]*://\S*/(?=\S)", "…/", text)
 
 
 def letterbox(canvas: tuple[int, int], cols: int, rows: int, aspect: float = 2.0) -> tuple[int, int]:
@@ -151,7 +158,7 @@ class PreviewPane(Vertical):
         note = f"{canvas[0]}×{canvas[1]} rendered at {image.width}×{image.height} in {elapsed_ms:.0f} ms"
         if warnings:  # first: in a narrow pane the caption's end is cut off
             count = f"{len(warnings)} render note{'s' if len(warnings) != 1 else ''}"
-            note = f"{count}: {warnings[0].message} — {note}"
+            note = f"{count}: {short_urls(warnings[0].message)} — {note}"
         self._note = note
         self._caption()
 
