@@ -98,6 +98,7 @@ for _mode, _verb in (("replace", "replace layout"), ("fill", "fill existing regi
 ACTIONS += [
     PaletteCommand("Help: every key", "help", "? or F1: the keys of the focused area, the mouse, every command"),
     PaletteCommand("Read the findings", "focus_findings", "f: each finding in full; enter goes to its field"),
+    PaletteCommand("Go to the elements list", "focus_elements", "↑/↓ select an element, enter edits it, esc back (e)"),
     PaletteCommand("Simulated room: one user more", "change_room(1)", "+ (dynamic layouts: canvas ghosts and preview)"),
     PaletteCommand(
         "Simulated room: one user less", "change_room(-1)", "- (dynamic layouts: canvas ghosts and preview)"

@@ -4,7 +4,8 @@ help screen where the label is too short to say what the key does), and which of
 :data:`EDITOR_BINDINGS` is the editor screen's ``BINDINGS``. :func:`shown` adjusts Textual's active bindings for
 the footer and the help screen: a key that a focused text field takes as typing is left out (there ``a`` types an
 "a"), F1 stands in for ``?`` while typing, and Textual's ctrl+c ("Copy selected text", which copies only text
-selected with the mouse and otherwise says how to quit) is described as what it does in the studio, last. Below
+selected with the mouse and otherwise says how to quit) is described as what it does in the studio, last. The footer
+shows the elements list's key only in a wide terminal and on the canvas (the list's title names it). Below
 :data:`PALETTE_KEY_MIN_WIDTH` columns the footer leaves out the ZOrder keys and says "Undo" for the undo/redo pair,
 and away from the canvas it leaves out the element keys (:data:`ELEMENT_ACTIONS`; they still work on the
 selection), so that the area's own keys fit in 80 columns. The help screen lists every active key whatever the
@@ -27,8 +28,11 @@ HISTORY_KEYS_NARROW = Binding.Group("Undo", compact=True)
 PALETTE_KEY_MIN_WIDTH = 120
 #: The key that focuses the findings panel.
 FINDINGS_KEY = "f"
-#: Actions of the keys that change elements: in a narrow footer they are shown only while the canvas has the focus.
-ELEMENT_ACTIONS = frozenset({"add_region", "add_watermark", "duplicate", "delete", "refresh_preview"})
+#: The key that focuses the elements list (its title names it; the footer only on the canvas, when wide).
+ELEMENTS_KEY = "e"
+#: Actions of the keys that change elements: in a narrow footer they are shown only while the canvas is shown and has
+#: the focus (not over the preview, where the footer has esc and r to show).
+ELEMENT_ACTIONS = frozenset({"add_region", "add_watermark", "duplicate", "delete"})
 
 _MOVE = "Move the selection 1 px (in a field, ↑ ↓: previous, next field)"
 _MOVE_10 = "Move the selection 10 px"
@@ -70,6 +74,12 @@ EDITOR_BINDINGS: list[BindingType] = [
     Binding("v", "toggle_view", "Switch between the canvas and the preview", show=False),
     Binding("s", "toggle_snap", "Snapping on / off while dragging", show=False),
     Binding(FINDINGS_KEY, "focus_findings", "Read the findings (enter on one goes to its field)", show=False),
+    Binding(
+        ELEMENTS_KEY,
+        "focus_elements",
+        "Elements",
+        tooltip="Go to the elements list: ↑/↓ select an element at once, enter edits it, esc back to the canvas",
+    ),
     Binding("plus", "change_room(1)", _ROOM, show=False),
     Binding("minus", "change_room(-1)", _ROOM, show=False),
 ]
@@ -96,7 +106,9 @@ def shown(
             what = COPY_ACTIONS[binding.action]
             last[key] = entry._replace(binding=replace(binding, description=what, tooltip=what))
             continue
-        if binding.action == "help":
+        if binding.action == "focus_elements":  # in the footer only where it has room: wide, on the canvas
+            binding = replace(binding, show=wide and on_canvas)
+        elif binding.action == "help":
             binding = replace(binding, show=(key == "f1") == typing)
         elif not wide and (binding.group is ZORDER_KEYS or (binding.action in ELEMENT_ACTIONS and not on_canvas)):
             binding = replace(binding, show=False)

@@ -244,7 +244,7 @@ def test_r_retries_an_image_that_failed_before(tmp_path):
             assert image.getpixel((int(132 * k), int(132 * k)))[:3] == (255, 0, 0)
 
     asyncio.run(scenario())
-    assert "render notes" in captions[0] and "render notes" not in captions[1]
+    assert "render note" in captions[0] and "render note" not in captions[1]
 
 
 def test_planning_on_the_push_screen_creates_no_journal(preset_file):

@@ -45,3 +45,38 @@ def test_a_narrow_line_keeps_name_mark_canvas_and_the_start_of_the_message(tmp_p
     assert line.startswith(" …/show.json (new) ● │ 1280×720 │ LocationX")
     line = status_text(session, 40, "a message much longer than what is left of the line")
     assert cell_len(line) <= 40 and "show.json" in line and line.endswith("…")
+
+
+def test_the_hint_gives_way_before_snapping_and_the_mode(tmp_path, monkeypatch):
+    """The QA report: after d (an unsaved mark appears) the 80-column line dropped "snap on" to keep the hint."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "presets").mkdir()
+    session = EditSession(new_preset(), tmp_path / "presets" / "two-up.json")
+    session.change("Duplicate", ops.add_region)
+    hint = "?: keys, ctrl+p: all commands"
+    line = status_text(session, 80, None, hint)
+    assert "mode 4 │ snap on │ ?: keys" in line and cell_len(line) <= 80, line
+    assert status_text(session, 200, None, hint).endswith(hint)
+
+
+def test_after_d_at_80_columns_the_status_line_keeps_snap_on(preset_file, monkeypatch):
+    import asyncio
+
+    from layout_studio.tui.app import StudioApp
+
+    from .keys import settle
+
+    monkeypatch.chdir(preset_file.parent.parent)
+    app = StudioApp(EditSession.open(preset_file), offer_recovery=False)
+    lines: list[str] = []
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("tab", "d")
+            await settle(pilot, lambda: app.session.dirty)
+            for _ in range(3):
+                await pilot.pause(0.05)
+            lines.append(app.screen.query_one("#status").render_line(0).text)
+
+    asyncio.run(scenario())
+    assert "●" in lines[0] and "snap on" in lines[0], lines

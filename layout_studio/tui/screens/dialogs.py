@@ -12,13 +12,14 @@ A PromptScreen (a FormScreen) dismisses only with text its check (each field's) 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 from textual.widgets.button import ButtonVariant
 
 from ...values import MAX_CANVAS_SIDE, ValueFormatError, parse_range, parse_size
@@ -98,6 +99,7 @@ class _Choice(ModalScreen[str]):
             with Horizontal(classes="dialog-buttons"):
                 for result, label, variant in self._choices:
                     yield Button(label, id=result, variant=variant)
+        yield Footer(compact=True)  # the dialog's keys, not the editor's below it
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -204,27 +206,68 @@ class ScaleTextScreen(_Choice):
 
 
 class PromptScreen(ModalScreen[str | None]):
-    """Ask for one value. ``check(text)`` returns an error message (shown, the dialog stays) or None to accept."""
+    """Ask for one value, saying why in ``text`` when given. ``check(text)`` returns an error message (shown, the
+    dialog stays) or None to accept. Its buttons name their keys ("``ok`` enter", "Cancel esc") and so does its
+    footer (the editor's, below it, would offer the canvas's keys)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, value: str = "", *, placeholder: str = "", check: Check | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        text: str = "",
+        ok: str = "OK",
+        placeholder: str = "",
+        check: Check | None = None,
+    ) -> None:
         super().__init__()
         self._title, self._value, self._placeholder, self._check = title, value, placeholder, check
+        self._text, self._ok = text, ok
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer names the field's enter (submit) as what it does here: ``ok``."""
+        active = super().active_bindings
+        entry = active.get("enter")
+        if entry is not None and entry.binding.action == "submit":
+            active["enter"] = entry._replace(binding=replace(entry.binding, description=self._ok, show=True))
+        return active
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
+            if self._text:
+                yield Static(self._text, classes="dialog-text", markup=False)
             yield Input(self._value, placeholder=self._placeholder, id="prompt-input")
             yield Static("", id="prompt-error", classes="dialog-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self._ok} enter", id="prompt-ok", variant="primary")
+                yield Button("Cancel esc", id="prompt-cancel", variant="default")
+        yield Footer(compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = self._check(event.value) if self._check else None
+        self.submit(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "prompt-ok":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_submit(self) -> None:
+        self.submit(self.query_one("#prompt-input", Input).value)
+
+    def submit(self, value: str) -> None:
+        """Dismiss with ``value`` when the check accepts it; else say why (the dialog stays)."""
+        problem = self._check(value) if self._check else None
         if problem:
             self.query_one("#prompt-error", Static).update(problem)
         else:
-            self.dismiss(event.value)
+            self.dismiss(value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -262,6 +305,7 @@ class FormScreen(ModalScreen[list[str] | None]):
                 yield Input(spec.value, placeholder=spec.placeholder, id=f"form-field-{i}")
                 yield Static("", id=f"form-error-{i}", classes="dialog-error", markup=False)
             yield Static(self._hint, classes="form-hint", markup=False)
+        yield Footer(compact=True)  # the dialog's keys, not the editor's below it
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#form-field-0", Input))

@@ -44,7 +44,7 @@ from ...findings import Finding, Severity
 from ..keys import EDITOR_BINDINGS, PALETTE_KEY_MIN_WIDTH, shown
 from ..widgets.canvas import CanvasView
 from ..widgets.elements import ElementList, ref_from_id
-from ..widgets.fields import FieldForm, select_all
+from ..widgets.fields import FieldForm, FieldInput, select_all
 from ..widgets.findings import FindingsPanel
 from ..widgets.inspector import Inspector
 from ..widgets.preview import PreviewPane
@@ -142,7 +142,7 @@ class EditorScreen(LayoutActions):
         that the focused text field takes as typing; F1 for help while typing; the narrow footer's choices)."""
         typing = isinstance(self.focused, Input)
         wide = self.size.width >= PALETTE_KEY_MIN_WIDTH
-        on_canvas = self.focused is None or isinstance(self.focused, CanvasView)  # None: the preview is shown
+        on_canvas = self._view.current == "canvas" and (self.focused is None or isinstance(self.focused, CanvasView))
         return shown(super().active_bindings, self.focused, typing=typing, wide=wide, on_canvas=on_canvas)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -211,7 +211,7 @@ class EditorScreen(LayoutActions):
     def update_status(self, message: str | None = None) -> None:
         """The status line (:func:`~layout_studio.tui.widgets.status.status_text`): file, unsaved mark, canvas,
         layout mode, snap, and the last message (or, in a narrow terminal, the help and palette keys)."""
-        hint = "?: keys, ctrl+p: all commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
+        hint = "?: keys, ctrl+p: commands" if self.size.width < PALETTE_KEY_MIN_WIDTH else None
         text = status_text(self.session, self.size.width, message, hint)
         self.query_one("#status", Static).update(text, layout=False)  # one line (studio.tcss): no layout pass
 
@@ -313,6 +313,12 @@ class EditorScreen(LayoutActions):
         self.set_focus(self._canvas)  # now: the keys typed after esc go to the canvas
         self.refresh_bindings()
 
+    def action_focus_elements(self) -> None:
+        """e: focus the elements list (↑/↓ select an element at once, enter edits it, esc back to the canvas)."""
+        elements = self.query_one(ElementList)
+        self.set_focus(elements)  # now: the keys typed after e go to the list
+        self.refresh_bindings()
+
     def action_edit_element(self) -> None:
         """enter in the elements list: select the highlighted element and edit its fields, in the key's own turn
         (the list's highlight reaches the screen as a message, after the keys typed ahead; they go to the field)."""
@@ -375,13 +381,23 @@ class EditorScreen(LayoutActions):
 
     def _after_history(self, outcome: Outcome) -> None:
         """After an undo or redo: fields holding a refused value show the restored design again; a focused field
-        shows it now, selected (what is typed next replaces it)."""
+        shows it now, selected (what is typed next replaces it). When the focused field is an element's and that
+        element is no longer the one shown (undo removed it: a duplicate, an added region), the focus goes back to
+        the canvas and the status line says so."""
         self.query_one(Inspector).drop_refused()
-        self.show(outcome, redraw=True)
         focused = self.focused
-        if isinstance(focused, Input):
-            self.sync_panels()
-            select_all(focused)
+        editing = focused.row.base if isinstance(focused, FieldInput) else ""
+        self.show(outcome, redraw=True)
+        if not isinstance(focused, Input):
+            return
+        self.sync_panels()
+        primary = self.session.primary
+        if editing and (primary is None or element_path(primary) != editing or not focused.display):
+            self.action_focus_canvas()
+            self._message = f"back to the canvas: {outcome.message}, the element edited is gone"
+            self.update_status(self._message)
+            return
+        select_all(focused)
 
     def action_toggle_snap(self) -> None:
         self.show(commands.toggle_snap(self.session))
@@ -440,10 +456,13 @@ class EditorScreen(LayoutActions):
             self.render_preview()
 
     def action_toggle_view(self) -> None:
-        """v: the canvas or the preview; a preview that is stale (or never rendered) renders when shown."""
+        """v: the canvas or the preview; a preview that is stale (or never rendered) renders when shown; back on the
+        canvas, it takes the focus again (the preview had none)."""
         self._view.current = "preview" if self._view.current == "canvas" else "canvas"
         if self._view.current == "preview" and (self._preview.stale or self._preview.image is None):
             self.render_preview()
+        elif self._view.current == "canvas" and self.focused is None:
+            self.set_focus(self._canvas)  # the canvas's keys (and footer) again, not the preview's
         self.refresh_bindings()
 
     def action_refresh_preview(self) -> None:

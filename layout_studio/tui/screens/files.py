@@ -55,10 +55,15 @@ class FileActions:
         if not self.fields_applied():
             return
         session = self.screen.session
+        proposed = saving.proposed_path(session)
         if session.path is not None and session.bundled:
-            title = "Bundled presets are not overwritten: save a copy as"
+            title, ok = "Save a copy", "Save the copy"
+            text = (
+                f"{session.path.name} is a bundled preset: bundled presets are never overwritten. Save a copy in "
+                f"your presets folder, {proposed.parent}, or type another path."
+            )
         else:
-            title = "Save preset as"
+            title, ok, text = "Save preset as", "Save", ""
 
         def save(path: Path) -> None:
             if self.save_to(path) and then is not None:
@@ -68,7 +73,7 @@ class FileActions:
             if value:
                 self.unless_replacing(Path(value).expanduser(), save)
 
-        self.screen.app.push_screen(PromptScreen(title, str(saving.proposed_path(session))), done)
+        self.screen.app.push_screen(PromptScreen(title, str(proposed), text=text, ok=ok), done)
 
     def unless_replacing(self, path: Path, then: Callable[[Path], None]) -> None:
         """Run ``then(path)`` now when ``path`` is free or the design's own file; when another file is there, ask

@@ -10,7 +10,10 @@ rows of :data:`layout_studio.tui.commands.ACTIONS`; the gestures are :data:`~lay
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -54,13 +57,45 @@ def palette_rows() -> list[Row]:
     return [(row.title, row.help) for row in ACTIONS]
 
 
-def _table(rows: Iterable[Row], left: str, right: str) -> Table:
-    table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
-    table.add_column(left, style="bold cyan", no_wrap=True)
-    table.add_column(right, ratio=1)
-    for a, b in rows:
-        table.add_row(a, b)
-    return table
+#: The key (or command) column takes at most this share of the width, the description the rest.
+KEY_SHARE = 0.4
+#: Below this many cells for the description, a row is written on two lines: the key, then the description.
+MIN_DESCRIPTION = 24
+
+
+@dataclass
+class KeyTable:
+    """Two columns laid out for the width they are drawn in: the ``left`` column (keys, commands) as wide as its
+    longest entry up to :data:`KEY_SHARE` of the width (a longer entry wraps at words), the description taking the
+    rest and wrapping; when that leaves the description fewer than :data:`MIN_DESCRIPTION` cells, each row is two
+    lines (the key, then its description indented)."""
+
+    rows: list[Row]
+    left: str
+    right: str
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        longest = max((cell_len(cell) for cell in (self.left, *(a for a, _ in self.rows))), default=0)
+        key_width = min(longest, max(int(width * KEY_SHARE), 12))
+        if width - key_width - 3 < MIN_DESCRIPTION:
+            table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+            table.add_column(f"{self.left}: {self.right}")
+            for a, b in self.rows:
+                table.add_row(Text(a, style="bold cyan"))
+                table.add_row(Text("  " + b))
+            yield table
+            return
+        table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+        table.add_column(self.left, style="bold cyan", width=key_width, overflow="fold")
+        table.add_column(self.right, ratio=1)
+        for a, b in self.rows:
+            table.add_row(a, b)
+        yield table
+
+
+def _table(rows: Iterable[Row], left: str, right: str) -> KeyTable:
+    return KeyTable(list(rows), left, right)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -62,7 +62,7 @@ class LayoutActions(Screen[None]):
 
         title = count_question(name)
         check = whole_number(low, high)
-        self.app.push_screen(PromptScreen(title, str(DEFAULT_COUNT.get(name, low)), check=check), done)
+        self.app.push_screen(PromptScreen(title, str(DEFAULT_COUNT.get(name, low)), ok="Apply", check=check), done)
 
     def action_grid_prompt(self, mode: Mode) -> None:
         """Ask for the number of grid cells, then apply the grid."""
@@ -92,7 +92,7 @@ class LayoutActions(Screen[None]):
 
         w, h = canvas_of(self.session.preset)
         title = "Canvas size WxH (regions scale along)" if scale else "Canvas size WxH (regions stay)"
-        self.app.push_screen(PromptScreen(title, f"{w}x{h}", check=canvas_size), done)
+        self.app.push_screen(PromptScreen(title, f"{w}x{h}", ok="Resize", check=canvas_size), done)
 
     def action_convert_dynamic(self) -> None:
         """Ask for the number of users, then convert the dynamic layout to the custom one the MCU would show."""
@@ -102,7 +102,9 @@ class LayoutActions(Screen[None]):
                 self._convert(int(value))
 
         users = str(commands.room_size(self.session))
-        self.app.push_screen(PromptScreen("Convert for how many users?", users, check=whole_number(1, 16)), done)
+        self.app.push_screen(
+            PromptScreen("Convert for how many users?", users, ok="Convert", check=whole_number(1, 16)), done
+        )
 
     def _convert(self, users: int) -> Outcome | None:
         """Convert to a custom layout for ``users`` users; the outcome, or None when it cannot be (said why)."""

@@ -118,7 +118,9 @@ class OutputActions:
             )
 
         default = str(default_path(_stem(session), ".png"))
-        self.screen.app.push_screen(PromptScreen("Write the preview PNG to", default, check=file_name), done)
+        self.screen.app.push_screen(
+            PromptScreen("Write the preview PNG to", default, ok="Write", check=file_name), done
+        )
 
     def contact_sheet(self) -> None:
         """Ask for the PNG file and, optionally, the room sizes; build the contact sheet in a worker and write it."""
@@ -176,7 +178,7 @@ class OutputActions:
 
             default = str(default_path(_stem(session), f".{target}.json"))
             title = f"Export to {target}: write the body to"
-            self.screen.app.push_screen(PromptScreen(title, default, check=file_name), done)
+            self.screen.app.push_screen(PromptScreen(title, default, ok="Export", check=file_name), done)
 
         text = (
             "The design as another Tencent surface takes it. What the target cannot carry is listed after the "

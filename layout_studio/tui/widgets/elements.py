@@ -85,7 +85,7 @@ class ElementList(OptionList):
         self.session = session
         self.on_pick = on_pick
         self._shown: list[tuple[str, str]] = []
-        self.border_title = "Elements"
+        self.border_title = "Elements (e)"  # the key that focuses the list
 
     def _follow(self) -> None:
         """Hand the highlighted element to ``on_pick`` now (the highlight's message would reach the screen after

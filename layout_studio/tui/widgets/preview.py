@@ -2,20 +2,21 @@
 textual-image, which picks the terminal's best method (kitty graphics, sixel, or coloured half blocks; plain
 unicode blocks when not attached to a terminal).
 
-The picture keeps the canvas's aspect ratio: it is letterboxed (centred, with bands) in its pane, from the
-terminal's cell size (:func:`~.picture.cell_aspect`),
-so a 16:9 canvas shows 16:9 and a portrait canvas stays portrait. The caption says what is shown: the size and
-render time, the simulated room of a dynamic layout, and **stale** as soon as the design or the simulated room
-changed after the render, saying which (:meth:`PreviewPane.changed`); :data:`PREVIEW_DELAY` seconds after the last
-change the pane posts :class:`PreviewPane.Settled`, and the editor re-renders it if it is shown. The editor hands
-each render the pictures to show for some users (``sources``: an ingest source's local picture) and, on a manual
-refresh, ``refresh`` (ask the servers of downloaded images whether they changed).
+The picture keeps the canvas's aspect ratio: it is letterboxed (centred, with bands) in its pane, from the terminal's
+cell size (:func:`~.picture.cell_aspect`), so a 16:9 canvas shows 16:9 and a portrait canvas stays portrait. The caption
+says what is shown: the render's notes first (a narrow pane cuts the caption's end), the size and render time, the
+simulated room of a dynamic layout, and **stale** as soon as the design or the simulated room changed after the render,
+saying which (:meth:`PreviewPane.changed`); :data:`PREVIEW_DELAY` seconds after the last change the pane posts
+:class:`PreviewPane.Settled`, and the editor re-renders it if it is shown. The editor hands each render the pictures to
+show for some users (``sources``: an ingest source's local picture) and, on a manual refresh, ``refresh`` (ask the
+servers of downloaded images whether they changed).
 
 Rendering runs in a worker thread so typing never waits for it. The last image is kept in :attr:`PreviewPane.image`.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,12 @@ def preview_scale(canvas: tuple[int, int]) -> float:
     return min(1.0, PREVIEW_MAX_SIDE / max(canvas[0], canvas[1], 1))
 
 
+def short_urls(text: str) -> str:
+    """``text`` with each URL shortened to its last part (``…/logo.png``): in the narrow caption the reason after
+    it then shows (``render`` and ``validate`` give the whole URL)."""
+    return re.sub(r"\b[a-z][a-z0-9+.-]*://\S*/(?=\S)", "…/", text)
+
+
 def letterbox(canvas: tuple[int, int], cols: int, rows: int, aspect: float = 2.0) -> tuple[int, int]:
     """The largest (columns, rows) showing ``canvas`` (pixels) at its aspect ratio within ``cols`` x ``rows``
     cells whose height is ``aspect`` times their width; at least one cell each way."""
@@ -67,7 +74,7 @@ class PreviewPane(Vertical):
 
     DEFAULT_CSS = """
     PreviewPane { height: 1fr; }
-    PreviewPane #preview-caption { height: auto; max-height: 2; color: $text-muted; }
+    PreviewPane #preview-caption { height: auto; max-height: 3; color: $text-muted; }
     PreviewPane.-stale #preview-caption { color: $warning; }
     PreviewPane #preview-box { height: 1fr; width: 1fr; background: #101010; }
     PreviewPane.-stale #preview-image { tint: $background 40%; }
@@ -110,7 +117,7 @@ class PreviewPane(Vertical):
             image.styles.width, image.styles.height = fitted
 
     def _caption(self) -> None:
-        """Stale mark, the simulated room, then the render's size, time and notes (two lines at most)."""
+        """Stale mark, the simulated room, then the render's notes, size and time (three lines at most)."""
         stale = self.stale and self.image is not None
         why = " and ".join(STALE_REASONS[r] for r in self.stale_reasons) or STALE_REASONS["design"]
         why = why.replace(" changed and the ", " and the ")  # "the design and the simulated room changed"
@@ -149,8 +156,9 @@ class PreviewPane(Vertical):
         self._fit()
         warnings = [f for f in findings if f.severity is not Severity.INFO]
         note = f"{canvas[0]}×{canvas[1]} rendered at {image.width}×{image.height} in {elapsed_ms:.0f} ms"
-        if warnings:
-            note += f" — {len(warnings)} render notes: {warnings[0].message}"
+        if warnings:  # first: in a narrow pane the caption's end is cut off
+            count = f"{len(warnings)} render note{'s' if len(warnings) != 1 else ''}"
+            note = f"{count}: {short_urls(warnings[0].message)} — {note}"
         self._note = note
         self._caption()
 

@@ -4,8 +4,9 @@ and the last message (or a hint).
 The file is shown as the user would type it (``~`` for the home folder, relative to the working folder when it is
 inside it) and shortened from the left, whole folders first (``…/presets/show.json``), so the name stays; a file
 that does not exist yet says ``(new)``, a design with no file ``untitled``. When the line is too narrow, the
-folders of the file give way first, then snapping, then the layout mode, then the end of the message: the file's
-name (or its last :data:`MIN_FILE_CELLS` cells), the unsaved mark and the canvas size stay.
+folders of the file give way first, then a hint (it is cut, then left out; a message is not), then snapping, then
+the layout mode, then the end of the message: the file's name (or its last :data:`MIN_FILE_CELLS` cells), the
+unsaved mark and the canvas size stay.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from ...editing import EditSession
 
 #: The file is never shortened below this many cells (or its whole name when shorter).
 MIN_FILE_CELLS = 16
+#: A hint is cut to no fewer cells than this (``?: keys…``); with less room it is left out.
+MIN_HINT_CELLS = 8
 SEP = " │ "
 
 
@@ -76,10 +79,14 @@ def status_text(session: EditSession, width: int, message: str | None = None, hi
         f"mode {mode}",
         f"snap {'on' if session.snap else 'off'}",
     ]
-    news = message or hint or ""
     label = file_label(session)
     mark = " ●" if session.dirty else ""
     name_cells = min(cell_len(label), max(MIN_FILE_CELLS, cell_len("…/" + Path(label).name)))
+    news = message or ""
+    if not message and hint:  # a hint gives way before snapping and the mode: it is cut, or left out
+        left = width - 1 - cell_len(mark) - cell_len("".join(SEP + part for part in optional)) - name_cells
+        left -= cell_len(SEP)
+        news = hint if cell_len(hint) <= left else fit_right(hint, left) if left >= MIN_HINT_CELLS else ""
     tail = cell_len(SEP + news) if news else 0
     keep = 1
     for k in (3, 2):
