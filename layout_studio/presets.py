@@ -62,6 +62,14 @@ def schema_ref_for(path: str | Path) -> str:
         return SCHEMA_FILE.as_posix()
 
 
+def _schema_resolves(ref: str, path: str | Path) -> bool:
+    """Whether ``$schema`` value ``ref`` of a preset saved at ``path`` names a schema an editor finds: a URL, or a
+    file that exists relative to the preset's folder (a checkout's own ``schema/preset.schema.json`` stays as is)."""
+    if "://" in ref:
+        return True
+    return (Path(path).resolve().parent / ref).is_file()
+
+
 def preset_to_json(preset: Preset, *, schema_ref: str | None = None) -> str:
     """The preset as file text: API key names, keys in a fixed order, 2-space indent, UTF-8, trailing newline.
 
@@ -86,13 +94,14 @@ def save_preset(preset: Preset, path: str | Path) -> list[str]:
 
     Returned paths are API paths such as ``Target.AgentParams.UserSig`` or
     ``Target.PublishCdnParams[0].PublishCdnUrl (txSecret)`` so a caller can say what was not saved. The ``$schema``
-    is re-pointed at the packaged schema (relative to ``path``) unless the preset names a different schema.
+    is re-pointed at the packaged schema (relative to ``path``) when the preset names none, or a
+    ``preset.schema.json`` that does not exist from ``path``; one that resolves (or another schema) is kept.
     Raises :class:`~layout_studio.errors.LayoutStudioError` when the file cannot be written (the old file, if
     any, is left as it was).
     """
     data, removed = strip_secrets(drop_none(preset.to_api()))
     current = data.get("$schema")
-    if not current or str(current).endswith("preset.schema.json"):
+    if not current or (str(current).endswith("preset.schema.json") and not _schema_resolves(str(current), path)):
         data["$schema"] = schema_ref_for(path)
     data["Format"] = PRESET_FORMAT
     atomic_write_text(path, _dumps(data))

@@ -107,6 +107,23 @@ def test_saved_schema_reference_resolves_from_anywhere(tmp_path):
     assert (target.parent / ref).resolve() == SCHEMA_FILE
 
 
+def test_a_schema_reference_that_resolves_is_kept_so_saving_an_unchanged_preset_changes_nothing(tmp_path):
+    """A preset in another checkout (or beside its own copy of the schema) keeps its ``$schema``: saving it
+    unchanged must not rewrite it to point at wherever the package is installed."""
+    folder = tmp_path / "presets"
+    (folder / "schema").mkdir(parents=True)
+    (folder / "schema" / "preset.schema.json").write_text("{}")
+    original = bundled_presets()[0].read_text(encoding="utf-8")
+    target = folder / "show.json"
+    target.write_text(original, encoding="utf-8")
+    save_preset(load_preset(target), target)
+    assert target.read_text(encoding="utf-8") == original
+    (folder / "schema" / "preset.schema.json").unlink()  # no longer resolves: re-pointed at the packaged one
+    save_preset(load_preset(target), target)
+    ref = json.loads(target.read_text())["$schema"]
+    assert (folder / ref).resolve() == SCHEMA_FILE
+
+
 def test_preset_json_is_stable_and_ordered():
     preset = load_preset(bundled_presets()[0])
     text = preset_to_json(preset)
