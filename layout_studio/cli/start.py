@@ -14,12 +14,16 @@ lost and whose retry finds the task gone is reported "stopped (probably by the f
 Ingest sources (decision): when the preset's Target lists ``IngestSources`` (media played into the room by robot
 users, StartStreamIngest), ``start`` offers to start them first, so the mix has their streams from its first frame:
 ``--with-ingest`` starts them, ``--no-ingest`` does not; without either it asks on a terminal (``[y/N]``) and refuses
-in a script (exit 2: a script must say which), and ``--dry-run`` shows their requests too. Every body (the mix's
-and each source's) is validated before anything is sent; the sources are started in order, each at most once, and
-the first that fails leaves the mix (and the sources after it) unstarted, exit 1, naming the sources already
-started (stop them with ``layout-studio ingest stop T``). A source whose robot already plays into the room
-(``FailedOperation.TaskExist``) counts as started. Each source's UserSig is generated from ``TRTC_SDK_SECRET_KEY``;
-its API region is the mix's, which must offer stream ingest (ap-guangzhou, ap-singapore).
+in a script (exit 2: a script must say which), and ``--dry-run`` shows their requests too. Everything that can
+refuse the mix or a source is checked before the first request leaves — the API regions, the validator's errors of
+every body (and ``ingest.user.clash``), the unresolved starts of the mix and of each source, UserSigs, secrets and
+API credentials — so a refusal sends nothing. The sources are then started in order, each at most once, and the
+first that fails leaves the mix (and the sources after it) unstarted, exit 1, naming the sources already playing
+(stop them with ``layout-studio ingest stop T``); so does a mix whose start fails after them. A Ctrl-C while a
+source's start is in flight waits for its reply, sends nothing more, names the sources playing (TaskIds) and those
+not started, and exits 130. A source whose robot already plays into the room (``FailedOperation.TaskExist``) counts
+as started. Each source's UserSig is generated from ``TRTC_SDK_SECRET_KEY``; its API region is the mix's, which
+must offer stream ingest (ap-guangzhou, ap-singapore).
 """
 
 from __future__ import annotations
@@ -84,11 +88,10 @@ def run_start(args: Args) -> int:
     with open_pusher(args, agent_usersig=args.agent_usersig) as pusher:
         pusher.on_wait = lambda text: print(f"layout-studio: {text}", file=sys.stderr)
         try:
+            mix = pusher.prepare_start(preset, force=args.force, **targets)  # all that can refuse it, sends nothing
             if with_ingest:
-                code = _start_sources(args, pusher, preset, targets)
-                if code:
-                    return code
-            outcome = pusher.start_task(preset, force=args.force, **targets)
+                return _start_with_sources(args, pusher, preset, mix)
+            outcome = pusher.start_task(preset, force=args.force, prepared=mix)
         except RefusedError as err:
             return report_refused(err)
         return report_start(outcome, pusher)
@@ -118,37 +121,60 @@ def _with_ingest(args: Args, preset) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def _start_sources(args: Args, pusher, preset, targets) -> int:
-    """Validate the mix and every source, then start the sources in order; 0 when all play, else the exit code
-    (the mix is not started)."""
-    from ..findings import has_errors
+def _start_with_sources(args: Args, pusher, preset, mix) -> int:
+    """Check every source (the mix is checked: ``mix`` is what ``prepare_start`` returned), then start the sources
+    in order and the mix; returns the exit code. A refusal raises RefusedError before anything is sent."""
     from ..push.apis import START_INGEST
     from ..push.errors import RefusedError
     from ..push.ingest import Ingester
-    from .options import report_start
+    from .options import print_findings, report_start
 
-    _body, findings = pusher.checked_start(preset, **targets)
-    if has_errors(findings):
-        raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
     ingester = Ingester(pusher)
-    findings = ingester.check_sources(preset)
-    if has_errors(findings):
-        raise RefusedError("the ingest sources have errors; nothing was sent", findings)
-    outcomes = ingester.start_sources(preset, force=args.force)
+    prepared = ingester.prepare_sources(preset, force=args.force)
+    if not args.dry_run:
+        for region in dict.fromkeys([item.region for item in prepared] + [mix[1]]):
+            pusher.client(region)  # the API credentials: one error before anything leaves
     started: list[str] = []
-    for out, source in zip(outcomes, preset.target.ingest_sources, strict=False):
-        label = f"ingest source {source.user_id}"
-        if report_start(out, pusher, action=START_INGEST, label=label, stdout=False):
-            if started:
-                print(
-                    f"started before it: {', '.join(started)} (stop with `layout-studio ingest stop T`)",
-                    file=sys.stderr,
-                )
-            print("layout-studio: error: the mix was not started", file=sys.stderr)
-            return 1
-        if out.task_id:
-            started.append(f"{source.user_id} as task {out.task_id}")
-    return 0
+    pending = [item.source.user_id for item in prepared]
+    try:
+        for item, out in ingester.iter_start_sources(preset, prepared, force=args.force):
+            pending.remove(item.source.user_id)
+            label = f"ingest source {item.source.user_id}"
+            if report_start(out, pusher, action=START_INGEST, label=label, stdout=False):
+                _not_started(started, [], "the mix was not started")
+                return 1
+            started.append(f"{item.source.user_id} as task {out.task_id}" if out.task_id else str(item.source.user_id))
+    except KeyboardInterrupt:  # a second Ctrl-C: the source in flight has an unknown outcome (said above)
+        _not_started(started, pending, "interrupted: the mix was not started")
+        return 130
+    if pusher.interrupted.is_set():  # a Ctrl-C while a source's start was in flight: nothing else leaves
+        _not_started(started, pending, "interrupted: the mix was not started")
+        return 130
+    try:
+        outcome = pusher.start_task(preset, force=args.force, prepared=mix)
+    except RefusedError as err:  # another process started this room and robot since the check
+        print_findings(err.findings)
+        print(f"layout-studio: error: the mix: {err}", file=sys.stderr)
+        _not_started(started, [], "the mix was not started")
+        return 1
+    code = report_start(outcome, pusher)
+    if code and started and outcome.status not in ("ok", "unknown"):
+        _not_started(started, [], "the mix was not started")
+    elif code and started:
+        _not_started(started, [], "the mix's outcome is unknown")
+    return code
+
+
+def _not_started(started: list[str], pending: list, what: str) -> None:
+    """Say on stderr which ingest sources play (their TaskIds), which were not started, and ``what`` of the mix."""
+    if started:
+        print(
+            f"ingest sources already playing: {', '.join(started)} (stop with `layout-studio ingest stop T`)",
+            file=sys.stderr,
+        )
+    if pending:
+        print(f"ingest sources not started: {', '.join(map(str, pending))}", file=sys.stderr)
+    print(f"layout-studio: error: {what}", file=sys.stderr)
 
 
 @command(

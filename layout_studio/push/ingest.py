@@ -10,14 +10,17 @@ generated from ``TRTC_SDK_SECRET_KEY`` (``TRTC_AGENT_USERSIG`` is the mixing rob
 stored. Every body is checked by the ingest pack (:mod:`layout_studio.export.ingest_pack`) before it is sent; errors
 refuse it. A start is sent at most once (an unknown outcome stays unresolved for its room and robot).
 
-Sources of a preset (:meth:`Ingester.start_sources`, ``start --with-ingest``) are started in order; the first one
-that fails stops the others (and the caller does not start the mix). One the API answers
+Sources of a preset (``start --with-ingest``) are checked as a whole first (:meth:`Ingester.prepare_sources`: bodies,
+regions, findings, unresolved starts; a refusal sends nothing), then started in order
+(:meth:`Ingester.iter_start_sources`); the first one that fails, or a Ctrl-C, stops the others (and the caller does
+not start the mix). One the API answers
 ``FailedOperation.TaskExist`` for plays already (its robot is in the room): it counts as started, with a note.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import LayoutStudioError
@@ -25,6 +28,7 @@ from ..findings import Finding, has_errors
 from ..model import Preset, join_path
 from ..model.ingest import IngestSource
 from .apis import INGEST
+from .credentials import check_request_secrets
 from .describe import TaskState, ingest_state
 from .errors import ConfigError, PushError, RefusedError
 from .outcome import Outcome
@@ -55,6 +59,16 @@ UPDATABLE = {
     "enable_progress": "EnableProgress",
     "tempo": "Tempo",
 }
+
+
+@dataclasses.dataclass
+class PreparedSource:
+    """An ingest source of a preset checked and ready to send (:meth:`Ingester.prepare_sources`)."""
+
+    source: IngestSource
+    body: dict[str, Any]
+    region: str
+    findings: list[Finding]
 
 
 class Ingester:
@@ -149,40 +163,72 @@ class Ingester:
             **fields,
         )
 
-    def check_sources(self, preset: Preset) -> list[Finding]:
-        """The ingest pack's findings for the start body of every ingest source of ``preset`` (paths
-        ``IngestSources[i].<Field>``); sends nothing. Raises :class:`ConfigError` for a source that cannot be built
-        (no room, no UserSig) or an API region without stream ingest."""
+    def prepare_sources(self, preset: Preset, *, force: bool = False) -> list[PreparedSource]:
+        """Every ingest source of ``preset`` ready to send, checked as a whole before anything leaves: its body
+        (UserSig resolved, secrets checked), API region and the ingest pack's findings (paths
+        ``IngestSources[i].<Field>``), plus the rules about the whole preset (``ingest.user.clash``). Sends nothing.
+        Raises :class:`ConfigError` for a source that cannot be built (no room, no UserSig) or an API region without
+        stream ingest, :class:`RefusedError` when a body has errors or (unless ``force``) a source's room and robot
+        has an unresolved start."""
         from ..export.ingest_pack import START_PACK
+        from ..rules.ingest import ingest_source_findings
 
         sources = (preset.target.ingest_sources if preset.target is not None else None) or []
+        prepared: list[PreparedSource] = []
         found: list[Finding] = []
         for i, source in enumerate(sources):
             body = self.source_body(preset, source)
+            check_request_secrets(body)
             region = self.session.api_region_for(preset, None, body.get("SdkAppId"), api=INGEST)
-            for f in START_PACK.check(body, sending=True, region=region):
-                found.append(dataclasses.replace(f, path=join_path("IngestSources", i, f.path)))
-        return found
+            checked = [
+                dataclasses.replace(f, path=join_path("IngestSources", i, f.path))
+                for f in START_PACK.check(body, sending=True, region=region)
+            ]
+            prepared.append(PreparedSource(source, body, region, checked))
+            found += checked
+        seen = {(f.code, f.path) for f in found}
+        found += [f for f in ingest_source_findings(preset) if (f.code, f.path) not in seen]
+        if has_errors(found):
+            raise RefusedError("the ingest sources have errors; nothing was sent", found)
+        for item in prepared:
+            self.session.refuse_unresolved(
+                INGEST, item.body, region=item.region, force=force, label=f"ingest source {item.source.user_id}"
+            )
+        return prepared
 
-    def start_sources(self, preset: Preset, *, force: bool = False) -> list[Outcome]:
-        """Start every ingest source of ``preset`` in order (module docstring): one outcome each, until one fails (a
-        source refused — errors, an unresolved start — is a ``not-sent`` outcome with code ``Refused``). Raises
-        :class:`ConfigError` for a source that cannot be built (check them first: :meth:`check_sources`)."""
-        outcomes: list[Outcome] = []
-        sources = (preset.target.ingest_sources if preset.target is not None else None) or []
-        for source in sources:
-            body = self.source_body(preset, source)
+    def start_sources(
+        self, preset: Preset, *, force: bool = False, prepared: list[PreparedSource] | None = None
+    ) -> list[Outcome]:
+        """Start every ingest source of ``preset`` in order (module docstring), ``prepared`` by
+        :meth:`prepare_sources` (default: prepared here, so a refusal sends nothing): one outcome each, until one
+        fails or a Ctrl-C came (:meth:`iter_start_sources`)."""
+        items = prepared if prepared is not None else self.prepare_sources(preset, force=force)
+        return [out for _item, out in self.iter_start_sources(preset, items, force=force)]
+
+    def iter_start_sources(
+        self, preset: Preset, prepared: list[PreparedSource], *, force: bool = False
+    ) -> Iterator[tuple[PreparedSource, Outcome]]:
+        """Send the start of each of the ``prepared`` sources in order, yielding (source, outcome) as each is known;
+        stops after one that did not start, and before the next when a Ctrl-C came while one was in flight (the
+        session's ``interrupted``: nothing else leaves). A source refused when it is sent (another process
+        started its room and robot since :meth:`prepare_sources`) is a ``not-sent`` outcome with code ``Refused``."""
+        for item in prepared:
+            if self.session.interrupted.is_set():
+                return
+            body = item.body
             try:
-                out = self.start(body, force=force, preset=preset)
-            except RefusedError as refused:  # an unresolved start of this robot, say: the others may have started
-                err = PushError(FailureKind.NOT_SENT, "Refused", str(refused), action=INGEST.start)
+                out = self.session.send_start(
+                    INGEST, body, region=item.region, findings=item.findings, force=force, preset_name=preset.name
+                )
+            except RefusedError as refused:
+                message = str(refused).removesuffix(" Nothing was sent.").removesuffix("; nothing was sent")
+                err = PushError(FailureKind.NOT_SENT, "Refused", message, action=INGEST.start)
                 out = Outcome(INGEST.start, None, OutcomeStatus.NOT_SENT, error=err, findings=refused.findings)
             if out.error is not None and out.error.code == TASK_EXISTS:
-                out.note = f"{source.user_id} already plays into room {body['RoomId']} ({TASK_EXISTS})"
-            outcomes.append(out)
+                out.note = f"{item.source.user_id} already plays into room {body['RoomId']} ({TASK_EXISTS})"
+            yield item, out
             if not self.started(out):
-                break
-        return outcomes
+                return
 
     @staticmethod
     def started(out: Outcome) -> bool:

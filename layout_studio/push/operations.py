@@ -247,17 +247,36 @@ class Pusher(Session):
         body = self.start_body(preset, **target)
         return body, validate(body, action="start")
 
-    def start_task(self, preset: Preset, *, force: bool = False, **target: Any) -> Outcome:
+    def prepare_start(
+        self, preset: Preset, *, force: bool = False, **target: Any
+    ) -> tuple[dict[str, Any], str, list[Finding]]:
+        """Everything that can refuse a StartPublishCdnStream, checked without sending: (body, API region,
+        findings). Raises :class:`RefusedError` when the body has errors or (unless ``force``) an earlier start for
+        the same SdkAppId, RoomId and agent UserId has an unknown outcome; :class:`ConfigError` for a region without
+        the mixing APIs, a missing UserSig or a secret that cannot be sent."""
+        body, findings = self.checked_start(preset, **target)
+        if has_errors(findings):
+            raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
+        check_request_secrets(body)
+        region = self.api_region_for(preset, None, body.get("SdkAppId"))
+        self.refuse_unresolved(MIX, body, region=region, force=force)
+        return body, region, findings
+
+    def start_task(
+        self,
+        preset: Preset,
+        *,
+        force: bool = False,
+        prepared: tuple[dict[str, Any], str, list[Finding]] | None = None,
+        **target: Any,
+    ) -> Outcome:
         """Validate and send StartPublishCdnStream; the outcome's task_id is the new TaskId (recorded with the
-        task's SdkAppId, region, RoomId and canvas).
+        task's SdkAppId, region, RoomId and canvas). ``prepared``: what :meth:`prepare_start` returned for it.
 
         Refused (:class:`RefusedError`, nothing sent) while an earlier start for the same SdkAppId, RoomId and agent
         UserId has an unknown outcome (:mod:`layout_studio.push.starts`), unless ``force``, which resolves it. A
         dry run only warns."""
-        body, findings = self.checked_start(preset, **target)
-        if has_errors(findings):
-            raise RefusedError("the StartPublishCdnStream body has errors; nothing was sent", findings)
-        region = self.api_region_for(preset, None, body.get("SdkAppId"))
+        body, region, findings = prepared or self.prepare_start(preset, force=force, **target)
         return self.send_start(
             MIX,
             body,

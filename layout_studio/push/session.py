@@ -253,6 +253,28 @@ class Session:
             raise ConfigError(f"no SdkAppId for task {task_id}: pass --sdk-app-id")
         return task, sdk_app_id, self.api_region_for(None, task, sdk_app_id, api=api)
 
+    def refuse_unresolved(
+        self, api: TaskApi, body: dict[str, Any], *, region: str, force: bool = False, label: str = ""
+    ) -> None:
+        """Raise :class:`RefusedError` (nothing sent) when an earlier start of ``api`` for the room and robot of the
+        start ``body`` has an unknown outcome, unless ``force`` (a dry run only warns, in :meth:`send_start`).
+        For a check before a command sends anything; :meth:`send_start` checks again under the room's lease. A
+        ``pending`` start (its process died with it in flight) is closed ``unknown`` under that lease first.
+        ``label`` names the start in the message (``ingest source clip_1``)."""
+        if force or self.options.dry_run:
+            return
+        action = api.start
+        unresolved = self.journal.unresolved_starts(*start_target(body), action=action)
+        if any(e.status == "pending" for e in unresolved):
+            try:
+                with self.sender(region).leased(lease_key(action, None, body)):
+                    starts.settle_interrupted(self.journal, body, action)
+            except LeaseBusy as busy:
+                raise RefusedError((f"{label}: " if label else "") + f"not started: {busy}; nothing was sent") from None
+            unresolved = self.journal.unresolved_starts(*start_target(body), action=action)
+        if unresolved:
+            raise RefusedError((f"{label}: " if label else "") + starts.refusal(unresolved, body, action))
+
     def send_start(
         self,
         api: TaskApi,
