@@ -177,6 +177,10 @@ def region(ctx: PackContext) -> Hits:
         yield "", f"region {ctx.region} does not offer cloud recording; use one of {', '.join(REGIONS)}"
 
 
+#: The members of a CloudStorage the API requires (``Data Types CloudStorage``; ``SDK models.CloudStorage``).
+CLOUD_STORAGE_REQUIRED = ("Vendor", "Region", "Bucket", "AccessKey", "SecretKey")
+
+
 @pack_rule("recording.required", E, f"{api('CreateCloudRecording', 'required parameters')}")
 def required(ctx: PackContext) -> Hits:
     """When sending: SdkAppId, RoomId, UserId, UserSig, RecordParams.RecordMode and StorageParams (one of
@@ -200,6 +204,11 @@ def required(ctx: PackContext) -> Hits:
     storage = root.storage_params
     if storage is not None and (storage.cloud_storage is None) == (storage.cloud_vod is None):
         yield "StorageParams", "give exactly one of CloudStorage and CloudVod"
+    cloud = storage.cloud_storage if storage is not None else None
+    if cloud is not None:  # Data Types CloudStorage: every member but FileNamePrefix is required
+        for name in CLOUD_STORAGE_REQUIRED:
+            if getattr(cloud, type(cloud).api_names()[name]) in (None, ""):
+                yield f"StorageParams.CloudStorage.{name}", f"CloudStorage.{name} is required"
 
 
 RULES = (

@@ -85,6 +85,32 @@ def storage_params(
     return None
 
 
+#: The option of ``record start`` that gives each member of a CloudStorage.
+_STORAGE_OPTIONS = {
+    "Vendor": "--storage-vendor cos|aws",
+    "Region": "--storage-region R",
+    "Bucket": "--storage-bucket B",
+    "AccessKey": "--storage-access-key AK",
+    "SecretKey": "--storage-secret-key SK (or TRTC_STORAGE_SECRET_KEY)",
+}
+
+
+def _check_cloud_storage(cloud: dict[str, Any], *, from_options: bool) -> None:
+    """Raise :class:`ConfigError` (nothing sent) naming the members the API requires that ``cloud`` (a CloudStorage,
+    from the options or the preset's Target.StorageParams) lacks."""
+    missing = [name for name in _STORAGE_OPTIONS if cloud.get(name) in (None, "")]
+    if not missing:
+        return
+    if from_options:
+        fix = "pass " + ", ".join(_STORAGE_OPTIONS[name] for name in missing)
+    else:
+        fix = "set " + ", ".join(f"Target.StorageParams.CloudStorage.{name}" for name in missing if name != "SecretKey")
+    raise ConfigError(
+        f"StorageParams.CloudStorage lacks {', '.join(missing)} (the API requires Vendor, Region, Bucket, "
+        f"AccessKey and SecretKey): {fix}; nothing was sent"
+    )
+
+
 def recording_design(body: dict[str, Any]) -> dict[str, Any]:
     """What a recording update can change, from a Create or Modify body: MixLayoutParams and SubscribeStreamUserIds
     (a Create body keeps the latter in RecordParams)."""
@@ -183,6 +209,7 @@ class Recorder:
                     "TRTC_STORAGE_SECRET_KEY (it is never stored)"
                 )
             chosen["CloudStorage"]["SecretKey"] = storage_secret_key
+            _check_cloud_storage(chosen["CloudStorage"], from_options=storage is not None)
         body["StorageParams"] = chosen
         if resource_expired_hour is not None:
             body["ResourceExpiredHour"] = resource_expired_hour
