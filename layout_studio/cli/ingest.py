@@ -24,7 +24,7 @@ import click
 from ..api_regions import INGEST_REGIONS
 from .command import Args, argument, command, option
 from .options import common_options
-from .paramtypes import NATURAL, TASK_ID
+from .paramtypes import NATURAL, TASK_ID, TEXT
 
 #: Section of ``--help`` for how the media plays.
 PLAYBACK = "playback"
@@ -41,15 +41,24 @@ def _ingester(pusher):
     summary="play media into a room (StartStreamIngest)",
     description="Validate and send StartStreamIngest once; print the TaskId.",
 )
-@option("--room", "room_id", required=True, metavar="ROOM", help="RoomId of the room the media is played into")
+@option(
+    "--room", "room_id", required=True, metavar="ROOM", type=TEXT, help="RoomId of the room the media is played into"
+)
 @option(
     "--room-type",
     type=click.Choice(["int", "string"]),
     help="the kind of room (default: int for digits); written as StartStreamIngest's RoomIdType (1 int, 0 string)",
 )
-@option("--user", "user_id", required=True, metavar="USER", help="UserId of the robot that plays the media")
-@option("--url", "stream_url", required=True, metavar="URL", help="StreamUrl: the media file or stream (http(s), rtmp)")
-@option("--usersig", metavar="SIG", help="the robot's UserSig (default: generated from TRTC_SDK_SECRET_KEY)")
+@option("--user", "user_id", required=True, metavar="USER", type=TEXT, help="UserId of the robot that plays the media")
+@option(
+    "--url",
+    "stream_url",
+    required=True,
+    metavar="URL",
+    type=TEXT,
+    help="StreamUrl: the media file or stream (http(s), rtmp)",
+)
+@option("--usersig", metavar="SIG", type=TEXT, help="the robot's UserSig (default: generated from TRTC_SDK_SECRET_KEY)")
 @option("--repeat", "repeat_num", type=int, metavar="N", section=PLAYBACK, help="plays (1..1000, default 1; -1 loops)")
 @option("--max-duration", type=int, metavar="MIN", section=PLAYBACK, help="with --repeat -1: how long, in minutes")
 @option("--volume", type=int, metavar="V", section=PLAYBACK, help="volume, 100 as the source")

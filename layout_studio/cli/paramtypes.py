@@ -10,6 +10,10 @@
   option that reaches the journal (SQLite) or an API body is bounded, by default to :data:`INT64_MAX` (the largest
   SQLite INTEGER, inside any 64-bit API Integer), so a longer number is bad usage, not a crash.
 
+* :data:`TEXT` — a value that must not be empty (or only blanks): an id, a URL, a UserSig, a storage member. An
+  empty value is bad usage, not "not given" (``--room-id ''`` must not fall back to the preset's room, nor
+  ``--usersig ''`` to a generated UserSig).
+
 A bad value is a :class:`click.BadParameter` naming the option (exit 2).
 """
 
@@ -82,7 +86,20 @@ class PositiveType(WholeNumberType):
         super().__init__(1, high, hint)
 
 
+class NonEmptyType(click.ParamType[str]):
+    """A text value that is not empty nor only blanks (kept as given)."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if not text.strip():
+            self.fail("an empty value is not allowed: give one, or leave the option out for its default", param, ctx)
+        return text
+
+
 TASK_ID = TaskIdType()
+TEXT = NonEmptyType()
 CANVAS = CanvasType()
 #: SdkAppId options: an application's id, 1.. (the journal keeps it).
 SDK_APP_ID = PositiveType()

@@ -27,7 +27,7 @@ import click
 from ..api_regions import RECORDING_REGIONS
 from .command import Args, argument, command, option, options
 from .options import common_options
-from .paramtypes import NATURAL, TASK_ID
+from .paramtypes import NATURAL, TASK_ID, TEXT
 
 #: Section of ``--help`` for where the files go.
 STORAGE = "storage (default: the preset's Target.StorageParams)"
@@ -38,16 +38,25 @@ ROOM = "room and robot (default: the preset's Target)"
 def _storage_options():
     return options(
         option("--storage-vendor", type=click.Choice(["cos", "aws"]), section=STORAGE, help="CloudStorage.Vendor"),
-        option("--storage-region", metavar="R", section=STORAGE, help="CloudStorage.Region (the bucket's region)"),
-        option("--storage-bucket", metavar="B", section=STORAGE, help="CloudStorage.Bucket"),
-        option("--storage-access-key", metavar="AK", section=STORAGE, help="CloudStorage.AccessKey"),
+        option(
+            "--storage-region",
+            metavar="R",
+            type=TEXT,
+            section=STORAGE,
+            help="CloudStorage.Region (the bucket's region)",
+        ),
+        option("--storage-bucket", metavar="B", type=TEXT, section=STORAGE, help="CloudStorage.Bucket"),
+        option("--storage-access-key", metavar="AK", type=TEXT, section=STORAGE, help="CloudStorage.AccessKey"),
         option(
             "--storage-secret-key",
             metavar="SK",
+            type=TEXT,
             section=STORAGE,
             help="CloudStorage.SecretKey (default: TRTC_STORAGE_SECRET_KEY); never stored or shown",
         ),
-        option("--storage-prefix", multiple=True, metavar="PART", section=STORAGE, help="FileNamePrefix part"),
+        option(
+            "--storage-prefix", multiple=True, metavar="PART", type=TEXT, section=STORAGE, help="FileNamePrefix part"
+        ),
         option("--vod", is_flag=True, section=STORAGE, help="store in Tencent Cloud VOD (CloudVod.TencentVod)"),
         option("--vod-sub-app-id", type=NATURAL, metavar="N", section=STORAGE, help="TencentVod.SubAppId"),
         option(
@@ -70,7 +79,7 @@ def _recorder(pusher):
     "it once and print the TaskId.",
 )
 @argument("preset", metavar="PRESET", help="preset file (JSON)")
-@option("--room-id", metavar="ROOM", section=ROOM, help="RoomId of the room recorded")
+@option("--room-id", metavar="ROOM", type=TEXT, section=ROOM, help="RoomId of the room recorded")
 @option(
     "--room-type",
     type=click.Choice(["int", "string"]),
@@ -79,11 +88,16 @@ def _recorder(pusher):
     "the recording's RoomIdType (1 int, 0 string)",
 )
 @option(
-    "--robot-user-id", metavar="USER", section=ROOM, help="UserId of the recording robot (default recording_<RoomId>)"
+    "--robot-user-id",
+    metavar="USER",
+    type=TEXT,
+    section=ROOM,
+    help="UserId of the recording robot (default recording_<RoomId>)",
 )
 @option(
     "--agent-usersig",
     metavar="SIG",
+    type=TEXT,
     section=ROOM,
     help="the recording robot's UserSig (default: generated from TRTC_SDK_SECRET_KEY); never stored",
 )

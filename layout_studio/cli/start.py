@@ -34,7 +34,7 @@ import click
 
 from .command import Args, argument, command, option
 from .options import common_options
-from .paramtypes import TASK_ID
+from .paramtypes import TASK_ID, TEXT
 from .payload import TARGET, room_target_options
 from .push import destination_options
 
@@ -50,6 +50,7 @@ from .push import destination_options
 @option(
     "--agent-usersig",
     metavar="SIG",
+    type=TEXT,
     section=TARGET,
     help="AgentParams.UserSig (default: TRTC_AGENT_USERSIG, else generated from TRTC_SDK_SECRET_KEY); never stored",
 )

@@ -42,3 +42,23 @@ def test_the_recording_pack_requires_every_cloud_storage_member():
     body = {"StorageParams": {"CloudStorage": {"Vendor": 0, "Bucket": "b"}}}
     paths = {f.path for f in CREATE_PACK.check(body, sending=True, region="ap-guangzhou") if f.severity == "error"}
     assert {f"StorageParams.CloudStorage.{m}" for m in ("Region", "AccessKey", "SecretKey")} <= paths
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["record", "start", str(PRESET), "--vod", "--room-id", ""],
+        ["record", "start", str(PRESET), "--vod", "--robot-user-id", " "],
+        ["record", "start", str(PRESET), "--vod", "--agent-usersig", ""],
+        ["record", "start", str(PRESET), *STORAGE[:6], "--storage-access-key", "", "--storage-secret-key", "k"],
+        ["ingest", "start", "--room", "", "--sdk-app-id", "1400188366", "--user", "u1", "--url", CLIP],
+        ["ingest", "start", *ROOM, "--user", "", "--url", CLIP],
+        ["ingest", "start", *ROOM, "--user", "u1", "--url", ""],
+        ["ingest", "start", *ROOM, "--user", "u1", "--url", CLIP, "--usersig", ""],
+        ["start", str(PRESET), "--no-ingest", "--agent-usersig", ""],
+    ],
+)
+def test_an_empty_value_is_bad_usage(cmd, fake, argv):
+    code, _, err = cmd(*argv)
+    assert code == 2 and "empty value" in err, err
+    assert fake.seen() == []
