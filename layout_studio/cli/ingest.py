@@ -129,9 +129,10 @@ def run_status(args: Args) -> int:
     dash_positional=True,
 )
 @argument("task_id", metavar="T", type=TASK_ID, help="TaskId of the ingest (it may start with -)")
-@option("--url", "stream_url", metavar="URL", help="the new StreamUrl")
+@option("--url", "stream_url", metavar="URL", type=TEXT, help="the new StreamUrl")
 @option("--volume", type=int, metavar="V", help="volume, 100 as the source")
-@option("--pause/--resume", "is_pause", default=None, help="pause playback (still billed) or resume it")
+@option("--pause", is_flag=True, help="pause playback (still billed)")
+@option("--resume", is_flag=True, help="resume playback (or --pause; not both)")
 @option("--tempo", type=float, metavar="X", help="speed: 0.5, 0.75, 1, 1.25, 1.5, 1.75 or 2")
 @option("--progress/--no-progress", "enable_progress", default=None, help="send playback progress, or stop")
 @common_options(regions=INGEST_REGIONS)
@@ -140,6 +141,9 @@ def run_update(args: Args) -> int:
     from ..push.errors import RefusedError
     from .options import confirm, open_pusher, print_findings, report_outcome, report_refused, warn_settings
 
+    if args.pause and args.resume:
+        raise click.UsageError("give --pause or --resume, not both; nothing was sent")
+    args.is_pause = True if args.pause else (False if args.resume else None)
     fields = {k: getattr(args, k) for k in ("stream_url", "volume", "is_pause", "tempo", "enable_progress")}
     with open_pusher(args) as pusher:
         changed = ", ".join(f"{k}={v}" for k, v in fields.items() if v is not None and k != "stream_url")

@@ -62,3 +62,14 @@ def test_an_empty_value_is_bad_usage(cmd, fake, argv):
     code, _, err = cmd(*argv)
     assert code == 2 and "empty value" in err, err
     assert fake.seen() == []
+
+
+def test_pause_and_resume_together_are_bad_usage(cmd, fake):
+    code, out, err = cmd("ingest", "start", *ROOM, "--user", "u1", "--url", CLIP)
+    assert code == 0, err
+    task = out.strip()
+    code, _, err = cmd("ingest", "update", task, "--pause", "--resume", "--yes")
+    assert code == 2 and "--pause or --resume, not both" in err, err
+    assert [a for _t, a, _b in fake.seen()] == ["StartStreamIngest"]
+    code, _, err = cmd("ingest", "update", task, "--resume", "--yes")
+    assert code == 0 and fake.ingests[task][-1]["IsPause"] is False, err
