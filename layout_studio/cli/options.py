@@ -27,7 +27,7 @@ import click
 from ..errors import LayoutStudioError
 from ..findings import Finding, Severity
 from .command import Args, option, options
-from .paramtypes import SDK_APP_ID
+from .paramtypes import SDK_APP_ID, WholeNumberType
 
 if TYPE_CHECKING:
     from ..push.errors import RefusedError
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: Section of ``--help`` the connection, journal and safety options are listed under.
 CONNECTION = "connection"
+#: The most --retries a command takes (each retry waits longer: more would only delay the error).
+MAX_RETRIES = 100
 
 
 def common_options(
@@ -83,11 +85,11 @@ def common_options(
         ),
         option(
             "--retries",
-            type=int,
+            type=WholeNumberType(0, MAX_RETRIES),
             default=3,
             metavar="N",
             section=CONNECTION,
-            help="retries after connection errors, 5xx, timeouts, RequestLimitExceeded (default 3)",
+            help=f"retries after connection errors, 5xx, timeouts, RequestLimitExceeded (0..{MAX_RETRIES}, default 3)",
         ),
         option(
             "--backoff",

@@ -73,3 +73,10 @@ def test_pause_and_resume_together_are_bad_usage(cmd, fake):
     assert [a for _t, a, _b in fake.seen()] == ["StartStreamIngest"]
     code, _, err = cmd("ingest", "update", task, "--resume", "--yes")
     assert code == 0 and fake.ingests[task][-1]["IsPause"] is False, err
+
+
+@pytest.mark.parametrize("retries", ["101", "99999999999999999999", "-1"])
+def test_retries_are_bounded(cmd, fake, retries):
+    code, _, err = cmd("start", str(PRESET), "--no-ingest", "--retries", retries)
+    assert code == 2 and "--retries" in err, err
+    assert fake.seen() == []
