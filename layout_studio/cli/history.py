@@ -4,7 +4,8 @@ recordings and stream ingests, newest last.
 Columns: ``#`` (the entry number ``rollback --to`` takes), time (UTC), TaskId, action, SequenceNumber, preset,
 design hash (first 12 hex digits), status (ok, error, unknown, not-sent, pending), RequestId or error code.
 A start whose outcome is unknown and not resolved is marked ``unresolved start`` and listed after the table with
-what to check (``start`` refuses its room until ``start --force``); a resolved one shows how it was resolved.
+what to check (the command that started it — ``start``, ``record start``, ``ingest start`` — refuses that room
+and robot UserId until it is given ``--force``); a resolved one shows how it was resolved.
 ``--format json`` prints the rows with their secret-free bodies, ``unresolved_start`` (true/false) and
 ``resolution`` (how an unknown outcome was settled, or null). Nothing in the journal is secret. The journal is
 opened read-only: nothing is created where there is none, and a journal on a read-only disk can be listed.
@@ -53,6 +54,7 @@ def history(args: Args) -> int:
 
     from ..errors import LayoutStudioError
     from ..push.journal import Journal
+    from ..push.starts import COMMANDS as START_COMMANDS
     from ..push.starts import what_to_check
 
     try:
@@ -95,10 +97,11 @@ def history(args: Args) -> int:
     shown = [e for e in entries if e.id in unresolved]
     if shown:
         print()
-        print("unresolved start: a task may be running without its TaskId being known; `start` refuses its room until")
-        print("you have checked and pass `start --force`:")
+        print("unresolved start: a task may be running without its TaskId being known; the command that started it")
+        print("refuses that room and robot UserId until you have checked and pass it --force:")
         for e in shown:
-            print(f"  #{e.id}: check {what_to_check(e.body, e.action)}")
+            command = START_COMMANDS.get(e.action, "layout-studio start").removeprefix("layout-studio ")
+            print(f"  #{e.id}: check {what_to_check(e.body, e.action)}; then `{command} --force`")
     return 0
 
 

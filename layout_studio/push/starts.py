@@ -28,7 +28,7 @@ _EVIDENCE = {
     START_INGEST: "whether the media plays in the room",
 }
 #: The command that starts a task of each start action (for messages).
-_COMMAND = {
+COMMANDS = {
     START: "layout-studio start",
     CREATE_RECORDING: "layout-studio record start",
     START_INGEST: "layout-studio ingest start",
@@ -50,7 +50,7 @@ def unknown_start_advice(body: dict[str, Any], row_id: int | None, action: str =
     sdk_app_id, room_id, user_id = start_target(body)
     where = f"room {room_id or '?'} (SdkAppId {sdk_app_id or '?'}, robot {user_id or '?'})"
     number = f" #{row_id}" if row_id else ""
-    command = _COMMAND.get(action, "layout-studio start")
+    command = COMMANDS.get(action, "layout-studio start")
     return (
         f"the outcome is unknown: a task may have been started for {where}; the journal keeps it as unresolved "
         f"start{number}, and `{command}` refuses this room and robot until it is resolved. Check "
@@ -84,5 +84,5 @@ def refusal(entries: list[Entry], body: dict[str, Any], action: str = START) -> 
 def resolve_forced(journal: Journal, entries: list[Entry], row_id: int | None) -> None:
     """Record that ``entries`` were acknowledged by the forced start of journal row ``row_id``."""
     if entries:
-        command = _COMMAND.get(entries[0].action, "layout-studio start").removeprefix("layout-studio ")
+        command = COMMANDS.get(entries[0].action, "layout-studio start").removeprefix("layout-studio ")
         journal.resolve([e.id for e in entries], f"acknowledged by {command} --force (#{row_id})")
