@@ -89,10 +89,20 @@ def is_retryable_code(code: str) -> bool:
     return code in RETRYABLE_CODES or code.split(".", 1)[0] in RETRYABLE_CODES
 
 
-def hint_for(code: str | None) -> str | None:
-    """What to check for an API error ``code`` (exact code first, then its prefix), or None when unknown."""
+#: ResourceNotFound for a cloud recording: it ends after its own idle setting, not the mixing robot's.
+RECORDING_NOT_FOUND = (
+    "no such task: the TaskId is wrong, the recording was stopped, or it ended after RecordParams.MaxIdleTime "
+    "without users; check the region too (a task lives in one region)"
+)
+
+
+def hint_for(code: str | None, action: str | None = None) -> str | None:
+    """What to check for an API error ``code`` of ``action`` (exact code first, then its prefix), or None when
+    unknown."""
     if not code:
         return None
+    if code == "ResourceNotFound" and action is not None and action.endswith("CloudRecording"):
+        return RECORDING_NOT_FOUND
     if code in HINTS:
         return HINTS[code]
     head = code.split(".", 1)[0]
@@ -154,7 +164,7 @@ class PushError(LayoutStudioError):
             meaning = "nothing was sent; run the same command again to send it"
         elif self.code in ("TaskBusy", "JournalError", "Refused"):  # the lease, the journal or a refusal: nothing left
             meaning = "nothing was sent"
-        hint = hint_for(self.code) if self.kind is FailureKind.API else meaning
+        hint = hint_for(self.code, self.action) if self.kind is FailureKind.API else meaning
         if hint:
             text += f" — {hint}"
         return redact(text)

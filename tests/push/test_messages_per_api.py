@@ -20,3 +20,9 @@ def test_history_names_the_command_that_refuses_an_unresolved_start(cmd, fake):
     assert code == 0, err
     assert "`record start --force`" in out and "`ingest start --force`" in out, out
     assert "room and robot UserId" in out and "`start` refuses its room" not in out, out
+
+
+def test_a_recordings_resource_not_found_names_its_own_idle_setting(cmd, fake):
+    fake.faults.append("error:ResourceNotFound")
+    code, _, err = cmd("record", "stop", "rec-gone", "--sdk-app-id", "1400188366", "--yes")
+    assert code == 1 and "RecordParams.MaxIdleTime" in err and "AgentParams" not in err, err
